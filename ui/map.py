@@ -1,0 +1,367 @@
+"""Turn plain jurisdiction data into a folium map that works with no internet.
+
+Nothing here talks to Streamlit: the functions take GeoDataFrames and return folium objects, so
+they are tested by rendering the map to text and asserting on fragments of it.
+
+Offline by construction: folium's ``Map`` lists Leaflet, jQuery, Bootstrap, Font Awesome and
+awesome-markers on public CDNs (``folium.folium._default_js``); streamlit-folium's component
+loads exactly that list (``default_js``/``default_css`` of every element) into its iframe. We
+replace the list on the instance with the copies vendored under ``static/vendor/`` (see
+``scripts/vendor_assets.sh``) and draw the basemap from our own state boundaries, so no request
+leaves the app unless the user turns online tiles on. branca colormaps are avoided on purpose:
+streamlit-folium injects d3 from two CDNs whenever it finds one, so the legend is plain HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import branca.colormap
+import folium
+import geopandas as gpd
+import numpy as np
+import shapely
+from folium.elements import MacroElement
+from folium.template import Template
+
+# Where Streamlit serves static/ (server.enableStaticServing): http://host/app/static/...
+VENDOR_URL = "/app/static/vendor"
+
+VENDOR_JS = (
+    ("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js"),
+    ("jquery", f"{VENDOR_URL}/jquery/jquery.min.js"),
+)
+VENDOR_CSS = (("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),)
+
+# Contiguous US at national zoom; Alaska, Hawaii and Puerto Rico are a pan away.
+US_CENTER = (39.5, -96.5)
+US_ZOOM = 4
+
+# Excerpt-count classes: lower bounds and colours (ColorBrewer YlOrRd, 5 classes). A
+# jurisdiction that is mentioned but has no excerpt gets NO_EXCERPTS_COLOR.
+CLASS_BOUNDS = (1, 2, 4, 8, 16)
+CLASS_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+NO_EXCERPTS_COLOR = "#d9d9d9"
+
+# Decimal places kept in drawn coordinates: 4 is about 10 m, far below what a screen shows at
+# the zoom levels the map is used at, and it halves the size of the GeoJSON text.
+COORD_DECIMALS = 4
+
+KIND_LABELS = {"state": "state", "county": "county", "place": "city", "region": "region"}
+
+
+@dataclass(frozen=True)
+class LegendClass:
+    label: str
+    color: str
+
+
+def color_for(n_excerpts: int) -> str:
+    """Fill colour for a jurisdiction with ``n_excerpts`` excerpts."""
+    color = NO_EXCERPTS_COLOR
+    for bound, c in zip(CLASS_BOUNDS, CLASS_COLORS, strict=True):
+        if n_excerpts >= bound:
+            color = c
+    return color
+
+
+def legend_classes() -> list[LegendClass]:
+    """The legend rows, in the order they are drawn."""
+    rows = [LegendClass("mentioned, no excerpt", NO_EXCERPTS_COLOR)]
+    for i, (low, color) in enumerate(zip(CLASS_BOUNDS, CLASS_COLORS, strict=True)):
+        if i + 1 < len(CLASS_BOUNDS):
+            high = CLASS_BOUNDS[i + 1] - 1
+            label = str(low) if high == low else f"{low} to {high}"
+        else:
+            label = f"{low}+"
+        rows.append(LegendClass(f"{label} excerpt{'s' if label != '1' else ''}", color))
+    return rows
+
+
+def round_geometry(geom: Any, decimals: int = COORD_DECIMALS) -> Any:
+    """Round every coordinate of ``geom`` (None and empty geometries pass through)."""
+    if geom is None or geom.is_empty:
+        return geom
+    return shapely.transform(geom, lambda xy: np.round(xy, decimals))
+
+
+def prepare_geometries(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """Simplify (degrees) and round the geometries that will be drawn; returns a copy."""
+    out = gdf.copy()
+    if tolerance > 0:
+        out["geometry"] = out.geometry.simplify(tolerance, preserve_topology=True)
+    out["geometry"] = [round_geometry(g) for g in out.geometry]
+    return out
+
+
+def _summary_line(row: Mapping[str, Any]) -> str:
+    n = int(row.get("n_excerpts", 0) or 0)
+    parts = []
+    for key, word in (("n_enforcement", "enforcement"), ("n_policy", "policy"),
+                      ("n_quote", "quotes")):
+        v = int(row.get(key, 0) or 0)
+        if v:
+            parts.append(f"{v} {word}")
+    detail = f" ({', '.join(parts)})" if parts else ""
+    arts = int(row.get("n_articles", 0) or 0)
+    mentions = int(row.get("n_mentions", 0) or 0)
+    return (
+        f"{n} excerpt{'s' if n != 1 else ''}{detail}; "
+        f"{mentions} mention{'s' if mentions != 1 else ''} in "
+        f"{arts} article{'s' if arts != 1 else ''}"
+    )
+
+
+def feature_collection(frame: gpd.GeoDataFrame, *, points: bool = False) -> dict[str, Any]:
+    """GeoJSON for the map, properties HTML-escaped.
+
+    folium's GeoJsonTooltip puts property values into ``innerHTML``, so every string that can
+    reach a tooltip is escaped here; the id goes in ``feature.id`` and ``properties.id`` so a
+    click (streamlit-folium's ``last_active_drawing``) tells the app which jurisdiction it was.
+    With ``points=True`` each row becomes a Point at its ``lat``/``lon`` (city markers).
+    """
+    features = []
+    for row in frame.to_dict("records"):
+        if points:
+            lat, lon = row.get("lat"), row.get("lon")
+            if lat is None or lon is None or not np.isfinite([lat, lon]).all():
+                continue
+            geometry = {"type": "Point",
+                        "coordinates": [round(float(lon), COORD_DECIMALS),
+                                        round(float(lat), COORD_DECIMALS)]}
+        else:
+            geom = row.get("geometry")
+            if geom is None or geom.is_empty:
+                continue
+            geometry = shapely.geometry.mapping(geom)
+        jid = str(row["id"])
+        kind = str(row.get("kind", ""))
+        features.append({
+            "type": "Feature",
+            "id": jid,
+            "geometry": geometry,
+            "properties": {
+                "id": html.escape(jid),
+                "kind": html.escape(kind),
+                "label": html.escape(
+                    f"{row.get('display_name') or row.get('name') or jid}"
+                    f" ({KIND_LABELS.get(kind, kind)})"
+                ),
+                "summary": html.escape(_summary_line(row)),
+                "n_excerpts": int(row.get("n_excerpts", 0) or 0),
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+class _Legend(MacroElement):
+    """A Leaflet control with the colour classes (no branca colormap: see module docstring)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "sanctuary-legend");
+                div.innerHTML = {{ this.inner_html|tojson }};
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, rows: Iterable[LegendClass]):
+        super().__init__()
+        self._name = "Legend"
+        cells = "".join(
+            f'<div><i style="background:{html.escape(r.color)}"></i>{html.escape(r.label)}</div>'
+            for r in rows
+        )
+        self.inner_html = f"<b>{html.escape(title)}</b>{cells}"
+
+
+class _PageStyle(MacroElement):
+    """CSS for the tile-less background and the legend, placed in the map's header."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .leaflet-container { background: #eef3f7; }
+        .sanctuary-legend { background: rgba(255,255,255,.92); padding: 6px 8px;
+            font: 12px/1.4 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
+        .sanctuary-legend i { display: inline-block; width: 14px; height: 14px;
+            margin-right: 6px; vertical-align: -2px; border: 1px solid #888; }
+        </style>
+        {% endmacro %}
+        """
+    )
+
+
+def _tooltip() -> folium.GeoJsonTooltip:
+    return folium.GeoJsonTooltip(fields=["label", "summary"], labels=False, sticky=True)
+
+
+def base_map(*, online_tiles: bool = False) -> folium.Map:
+    """An empty map whose scripts and stylesheets all come from the app's own static files."""
+    m = folium.Map(
+        location=US_CENTER,
+        zoom_start=US_ZOOM,
+        min_zoom=2,
+        tiles="OpenStreetMap" if online_tiles else None,
+        control_scale=True,
+    )
+    # Instance attributes: the class-level lists are shared by every folium Map in the process.
+    m.default_js = list(VENDOR_JS)
+    m.default_css = list(VENDOR_CSS)
+    _PageStyle().add_to(m)
+    return m
+
+
+def build_map(
+    jurisdictions: gpd.GeoDataFrame,
+    basemap: gpd.GeoDataFrame | None = None,
+    *,
+    online_tiles: bool = False,
+) -> folium.Map:
+    """Build the folium map of the jurisdictions in view.
+
+    Parameters
+    ----------
+    jurisdictions
+        One row per jurisdiction: ``id``, ``display_name``, ``kind`` (state, county, place,
+        region), ``n_excerpts``, ``n_enforcement``, ``n_policy``, ``n_quote``, ``n_mentions``,
+        ``n_articles``, ``lat``, ``lon`` and ``geometry`` (EPSG:4326, already simplified; a
+        missing geometry leaves only the marker of a place).
+    basemap
+        State outlines drawn underneath, not clickable (the light basemap that replaces tiles).
+    online_tiles
+        Draw OpenStreetMap tiles under everything (needs internet).
+
+    Returns
+    -------
+    folium.Map
+        States faint at the bottom, then regions, counties and cities, then a circle marker per
+        city so that small ones stay visible at national zoom; a legend of excerpt counts.
+    """
+    m = base_map(online_tiles=online_tiles)
+
+    if basemap is not None and len(basemap):
+        folium.GeoJson(
+            feature_collection(basemap.assign(kind="state")),
+            name="Basemap",
+            style_function=lambda _f: {"color": "#b8c2cc", "weight": 0.8,
+                                       "fillColor": "#fbfbf8", "fillOpacity": 1.0},
+            interactive=False,
+            control=False,
+        ).add_to(m)
+
+    frame = jurisdictions
+    layers = [
+        ("state", "States", {"weight": 1, "fillOpacity": 0.35, "color": "#8a8a8a"}),
+        ("region", "Regions", {"weight": 2, "fillOpacity": 0.35, "color": "#555",
+                               "dashArray": "5 4"}),
+        ("county", "Counties", {"weight": 1.2, "fillOpacity": 0.75, "color": "#444"}),
+        ("place", "Cities", {"weight": 1.2, "fillOpacity": 0.85, "color": "#333"}),
+    ]
+    for kind, name, style in layers:
+        part = frame[frame["kind"] == kind] if len(frame) else frame
+        fc = feature_collection(part)
+        if not fc["features"]:
+            continue
+        folium.GeoJson(
+            fc,
+            name=name,
+            style_function=lambda f, style=style: {
+                **style, "fillColor": color_for(f["properties"]["n_excerpts"])},
+            highlight_function=lambda _f: {"weight": 3, "color": "#000"},
+            tooltip=_tooltip(),
+        ).add_to(m)
+
+    places = frame[frame["kind"] == "place"] if len(frame) else frame
+    points = feature_collection(places, points=True)
+    if points["features"]:
+        folium.GeoJson(
+            points,
+            name="City markers",
+            marker=folium.CircleMarker(radius=5, weight=1.5, color="#222", fill=True,
+                                       fill_opacity=0.95),
+            style_function=lambda f: {"fillColor": color_for(f["properties"]["n_excerpts"])},
+            tooltip=_tooltip(),
+        ).add_to(m)
+
+    _Legend("Excerpts reported", legend_classes()).add_to(m)
+    return m
+
+
+def selection_layer(geometry: Any, *, lat: float | None = None,
+                    lon: float | None = None) -> folium.FeatureGroup:
+    """An outline of the selected jurisdiction, passed to ``st_folium(feature_group_to_add=)``.
+
+    streamlit-folium adds such a group to the live map without re-creating it, so selecting
+    a jurisdiction from the panel does not reload the map.
+    """
+    fg = folium.FeatureGroup(name="Selected")
+    if geometry is not None and not geometry.is_empty:
+        folium.GeoJson(
+            {"type": "Feature", "geometry": shapely.geometry.mapping(geometry),
+             "properties": {}},
+            style_function=lambda _f: {"color": "#0b5cad", "weight": 4, "fillOpacity": 0,
+                                       "dashArray": None},
+            interactive=False,
+        ).add_to(fg)
+    elif lat is not None and lon is not None:
+        folium.CircleMarker((lat, lon), radius=10, color="#0b5cad", weight=4, fill=False,
+                            interactive=False).add_to(fg)
+    return fg
+
+
+def map_links(m: folium.Map) -> list[str]:
+    """Every script and stylesheet URL the map asks the browser to load.
+
+    The same walk as ``st_folium`` does to build its ``js_links``/``css_links``, including the
+    d3 CDN links it adds for any branca colormap.
+    """
+    urls: list[str] = []
+
+    def walk(el: Any) -> None:
+        if isinstance(el, branca.colormap.ColorMap):
+            urls.extend(["https://d3js.org/d3.v4.min.js",
+                         "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"])
+        urls.extend(u for _, u in getattr(el, "default_js", []))
+        urls.extend(u for _, u in getattr(el, "default_css", []))
+        for child in getattr(el, "_children", {}).values():
+            walk(child)
+
+    walk(m)
+    return list(dict.fromkeys(urls))
+
+
+def clicked_id(value: Mapping[str, Any] | None) -> str | None:
+    """The jurisdiction id from ``st_folium``'s return value, or None before any click."""
+    if not value:
+        return None
+    drawing = value.get("last_active_drawing")
+    if not isinstance(drawing, Mapping):
+        return None
+    props = drawing.get("properties") or {}
+    jid = props.get("id") if isinstance(props, Mapping) else None
+    if jid is None:
+        jid = drawing.get("id")
+    return html.unescape(str(jid)) if jid is not None else None
+
+
+def geojson_download(frame: gpd.GeoDataFrame) -> str:
+    """The jurisdictions as a GeoJSON document (unescaped text: it is a file, not HTML)."""
+    cols = [c for c in frame.columns if c != "geometry"]
+    out = frame[[*cols, "geometry"]].copy()
+    for c in cols:
+        out[c] = [json.dumps(v) if isinstance(v, list | tuple | dict) else v for v in out[c]]
+    return out.to_json(drop_id=True)
