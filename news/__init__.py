@@ -1,0 +1,1 @@
+"""News articles in, jurisdictions, excerpts and quotes with provenance out."""
