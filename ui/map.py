@@ -241,7 +241,8 @@ def build_map(
         ``n_articles``, ``lat``, ``lon`` and ``geometry`` (EPSG:4326, already simplified; a
         missing geometry leaves only the marker of a place).
     basemap
-        State outlines drawn underneath, not clickable (the light basemap that replaces tiles).
+        Nation polygons and state border lines drawn underneath, not clickable: the light
+        basemap that replaces tiles (``geo.load_basemap``).
     online_tiles
         Draw OpenStreetMap tiles under everything (needs internet).
 
@@ -255,7 +256,9 @@ def build_map(
 
     if basemap is not None and len(basemap):
         folium.GeoJson(
-            feature_collection(basemap.assign(kind="state")),
+            {"type": "FeatureCollection", "features": [
+                {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
+                for g in basemap.geometry if g is not None and not g.is_empty]},
             name="Basemap",
             style_function=lambda _f: {"color": "#b8c2cc", "weight": 0.8,
                                        "fillColor": "#fbfbf8", "fillOpacity": 1.0},

@@ -1,0 +1,78 @@
+"""The add-article page's logic: decode and check input, preview, save (no Streamlit here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# The news layer refuses bigger articles too; checking here means a huge upload is refused
+# before it is decoded or analysed.
+try:
+    from news.articles import MAX_BYTES
+except ImportError:  # pragma: no cover - the news layer is part of the app
+    MAX_BYTES = 5 * 1024 * 1024
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    outlet: str
+    published: str
+    url: str
+    text: str
+
+
+def decode_upload(data: bytes | None, name: str, pasted: str) -> tuple[str | None, str | None]:
+    """The article text from an upload (preferred) or the pasted text; (text, problem)."""
+    if data is not None:
+        if len(data) > MAX_BYTES:
+            return None, (f"The file {name} is {len(data) / 1024 / 1024:.1f} MB; articles are "
+                          f"limited to {MAX_BYTES // 1024 // 1024} MB.")
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            return None, f"The file {name} is not UTF-8 text."
+    if len(pasted.encode("utf-8")) > MAX_BYTES:
+        return None, f"The pasted text is over {MAX_BYTES // 1024 // 1024} MB."
+    return pasted, None
+
+
+def check_draft(d: Draft) -> list[str]:
+    """Problems a user can fix, in words; empty when the draft can be analysed and saved."""
+    problems = []
+    if not d.text.strip():
+        problems.append("The article text is empty: paste it or upload a .txt/.md file.")
+    if not d.title.strip():
+        problems.append("The article needs a title.")
+    if not d.outlet.strip():
+        problems.append("The article needs an outlet (the publication it appeared in).")
+    if d.published.strip() and not _DATE.match(d.published.strip()):
+        problems.append("Published must look like 2017-03-24, 2017-03 or 2017 (or be empty).")
+    url = d.url.strip()
+    if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+        problems.append("The URL must start with http:// or https:// (or be empty).")
+    return problems
+
+
+def analyze(text: str) -> Any:
+    """Preview what the pipeline finds; writes nothing."""
+    from news.pipeline import analyze_text
+
+    return analyze_text(text)
+
+
+def save(d: Draft) -> tuple[str | None, str | None]:
+    """Add the article through ``news.store.add_article``; (id, None) or (None, message)."""
+    from news.store import add_article
+
+    from news.articles import ArticleRejected
+
+    try:
+        article_id = add_article(text=d.text, title=d.title.strip(), outlet=d.outlet.strip(),
+                                 published=d.published.strip(), url=d.url.strip())
+    except ArticleRejected as rejected:
+        return None, f"Not saved: {rejected.error.reason}"
+    return str(article_id), None

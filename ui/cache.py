@@ -1,0 +1,168 @@
+"""The app's one caching module: every read of the store and of the boundary files goes here.
+
+- ``st.cache_resource`` for the read-only gazetteer (one per process) and for building the store
+  (keyed by the article files' names, sizes and mtimes, so an added article rebuilds it).
+- ``st.cache_data`` for query results, keyed by :class:`StoreKey` (the store file's path, size and
+  mtime): a rebuilt store is a new key, so no stale answer survives a rebuild.
+- A fresh ``Store`` is opened inside each cached function rather than shared: SQLite connections
+  belong to the thread that opened them and Streamlit serves each session on its own thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from ui import map as umap
+from ui.data import jurisdiction_frame
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES_DIR = REPO / "data" / "articles"
+
+# Extra simplification (degrees) of what is drawn, on top of the stored geometry.
+TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.0005}
+BASEMAP_TOLERANCE = 0.03
+
+
+class DataUnavailable(RuntimeError):
+    """A layer the app needs is missing or broken; the message says what and how to fix it."""
+
+
+@dataclass(frozen=True)
+class StoreKey:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def _articles_signature() -> tuple[tuple[str, int, int], ...]:
+    if not ARTICLES_DIR.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in ARTICLES_DIR.iterdir() if p.is_file()))
+
+
+@st.cache_resource(show_spinner="Reading the articles into the store…", max_entries=4)
+def _ensure_store(signature: tuple[tuple[str, int, int], ...]) -> str:
+    try:
+        from news.store import ensure_store
+    except ImportError as error:
+        raise DataUnavailable(
+            f"The article store (news.store) is not available: {error}.") from None
+    return str(ensure_store())
+
+
+def store_key() -> StoreKey:
+    """Build the store if the articles changed; return the key of the current store file."""
+    path = Path(_ensure_store(_articles_signature()))
+    stat = path.stat()
+    return StoreKey(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def clear_store_cache() -> None:
+    """Forget every store answer (after an article was added)."""
+    _ensure_store.clear()
+    for fn in (articles, outlets, summaries, excerpts, mentions, article_jurisdictions, quotes,
+               quote_groups, load_errors):
+        fn.clear()
+
+
+def _open(key: StoreKey) -> Any:
+    from news.store import Store
+
+    return Store(Path(key.path))
+
+
+def _filters(fkey: tuple[tuple[str, ...], ...]) -> Any:
+    from news.store import Filters
+
+    outlets_, articles_, categories_, kinds_ = fkey
+    return Filters(outlets=outlets_, articles=articles_, categories=categories_, kinds=kinds_)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def articles(key: StoreKey) -> list[Any]:
+    return list(_open(key).articles())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def outlets(key: StoreKey) -> list[str]:
+    return list(_open(key).outlets())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+    return list(_open(key).jurisdiction_summaries(_filters(fkey)))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def excerpts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
+             jurisdiction: str | None = None) -> list[Any]:
+    return list(_open(key).excerpts(_filters(fkey), jurisdiction=jurisdiction))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def mentions(key: StoreKey, article_id: str) -> list[Any]:
+    return list(_open(key).mentions(article_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def article_jurisdictions(key: StoreKey, article_id: str) -> list[tuple[str, str]]:
+    return list(_open(key).article_jurisdictions(article_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def quotes(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+    return list(_open(key).quotes(_filters(fkey)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def quote_groups(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+    return list(_open(key).quote_groups(_filters(fkey)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_errors(key: StoreKey) -> list[Any]:
+    return list(_open(key).load_errors())
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Any:
+    """The read-only gazetteer, shared by every session."""
+    from geo import load_gazetteer
+
+    return load_gazetteer()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def basemap() -> gpd.GeoDataFrame:
+    """Nation and state outlines for the tile-less basemap, simplified for drawing."""
+    from geo import load_basemap
+
+    return umap.prepare_geometries(load_basemap(), BASEMAP_TOLERANCE)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def geometries(ids: tuple[str, ...]) -> gpd.GeoDataFrame:
+    """Drawable boundaries of ``ids`` (unknown ids left out), simplified per kind."""
+    from geo import load_geometries
+
+    gdf = load_geometries(list(ids), strict=False)
+    if not len(gdf):
+        return gdf
+    parts = [umap.prepare_geometries(gdf[gdf["kind"] == k], TOLERANCE.get(k, 0.001))
+             for k in gdf["kind"].unique()]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
+                            crs="EPSG:4326")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def map_frame(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> gpd.GeoDataFrame:
+    """The jurisdictions in view with their counts and drawable boundaries."""
+    rows = summaries(key, fkey)
+    return jurisdiction_frame(rows, geometries(tuple(s.id for s in rows)))

@@ -1,0 +1,220 @@
+"""Plain data helpers shared by the pages: store records in, tables and groups out.
+
+No Streamlit here. Records are the frozen dataclasses of ``news.store`` (read by attribute), so
+the functions are tested with small hand-made instances.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+
+CATEGORIES = ("enforcement", "policy", "quote")
+CATEGORY_LABELS = {"enforcement": "Enforcement actions", "policy": "Policies", "quote": "Quotes"}
+KINDS = ("state", "county", "place", "region")
+KIND_LABELS = {"state": "State", "county": "County", "place": "City", "region": "Region"}
+KIND_PLURALS = {"state": "States", "county": "Counties", "place": "Cities", "region": "Regions"}
+
+
+def summary_row(s: Any) -> dict[str, Any]:
+    """A ``JurisdictionSummary`` as the flat row ``ui.map.build_map`` draws."""
+    by = dict(getattr(s, "by_category", {}) or {})
+    return {
+        "id": s.id,
+        "name": s.name,
+        "display_name": s.display_name,
+        "kind": s.kind,
+        "state": s.state,
+        "state_abbr": s.state_abbr,
+        "lat": s.lat,
+        "lon": s.lon,
+        "n_excerpts": int(s.n_excerpts),
+        "n_enforcement": int(by.get("enforcement", 0)),
+        "n_policy": int(by.get("policy", 0)),
+        "n_quote": int(by.get("quote", 0)),
+        "n_mentions": int(s.n_mentions),
+        "n_articles": len(tuple(s.articles)),
+        "articles": list(s.articles),
+        "outlets": list(s.outlets),
+    }
+
+
+def jurisdiction_frame(summaries: Sequence[Any], geometries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Join summaries and boundary geometries by id (a jurisdiction without geometry keeps None).
+
+    Regions without a stored boundary get the union of their members' boundaries when those are
+    in ``geometries`` (a ``members`` column of tuples, optional).
+    """
+    rows = [summary_row(s) for s in summaries]
+    geom_by_id = dict(zip(geometries["id"], geometries.geometry, strict=True)) if len(
+        geometries) else {}
+    for row in rows:
+        row["geometry"] = geom_by_id.get(row["id"])
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326") if rows else \
+        gpd.GeoDataFrame({"id": [], "kind": [], "n_excerpts": []}, geometry=[], crs="EPSG:4326")
+
+
+def group_excerpts(excerpts: Iterable[Any],
+                   categories: Sequence[str] = CATEGORIES) -> dict[str, list[Any]]:
+    """Excerpts per category, in ``categories`` order; an excerpt of two categories is in both."""
+    groups: dict[str, list[Any]] = {c: [] for c in categories}
+    for e in excerpts:
+        for c in e.categories:
+            if c in groups:
+                groups[c].append(e)
+    return groups
+
+
+def excerpts_csv(excerpts: Iterable[Any]) -> str:
+    """The excerpts as CSV text (what is on screen, for the download button)."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["excerpt", "article", "title", "outlet", "published", "categories", "speaker",
+                "figures", "jurisdictions", "start", "end", "text"])
+    for e in excerpts:
+        w.writerow([e.id, e.article, e.title, e.outlet, e.published, ";".join(e.categories),
+                    e.speaker or "", ";".join(_figure_text(f) for f in e.figures or ()),
+                    ";".join(e.jurisdictions), e.start, e.end, e.text])
+    return buf.getvalue()
+
+
+def _figure_text(f: Any) -> str:
+    if isinstance(f, Mapping):
+        return str(f.get("text") or f.get("value") or f)
+    if isinstance(f, list | tuple) and f:
+        return str(f[0])
+    return str(f)
+
+
+def figures_text(figures: Iterable[Any] | None) -> str:
+    """The figures an excerpt reports, as one line ("51 people, 48 hours")."""
+    return ", ".join(dict.fromkeys(_figure_text(f) for f in figures or ()))
+
+
+@dataclass(frozen=True)
+class Related:
+    id: str
+    label: str
+    relation: str  # "contains it", "inside it", "member", "same state"
+
+
+def parent_line(j: Any, lookup: Mapping[str, Any]) -> str:
+    """'Austin, TX — in Travis County' / 'Travis County, TX — in Texas' / a region's members."""
+    if j.kind == "region":
+        names = [lookup[m].display_name for m in getattr(j, "members", ()) if m in lookup]
+        return f"{j.display_name} — region of {', '.join(names)}" if names else j.display_name
+    parents = [lookup[p] for p in j.parents if p in lookup]
+    counties = [p.name for p in parents if p.kind == "county"]
+    if counties:
+        return f"{j.display_name} — in {' and '.join(counties)}"
+    states = [p.name for p in parents if p.kind == "state"]
+    if states:
+        return f"{j.display_name} — in {states[0]}"
+    return j.display_name
+
+
+def related_jurisdictions(j: Any, in_view: Sequence[Any], lookup: Mapping[str, Any]) -> list[
+        Related]:
+    """Jurisdictions one click away from ``j``: its county and state, the cities in a county,
+    the counties and cities of a state, a region's members; those in view first."""
+    out: dict[str, Related] = {}
+    view_ids = {s.id for s in in_view}
+    for p in j.parents:
+        if p in lookup:
+            out[p] = Related(p, lookup[p].display_name, "contains it")
+    for m in getattr(j, "members", ()) or ():
+        if m in lookup:
+            out[m] = Related(m, lookup[m].display_name, "member")
+    for s in in_view:
+        if s.id == j.id or s.id in out:
+            continue
+        if j.id in (s.parents or ()):
+            out[s.id] = Related(s.id, s.display_name, "inside it")
+        elif j.kind == "region" and j.id in (getattr(s, "members", ()) or ()):
+            out[s.id] = Related(s.id, s.display_name, "member")
+    rel = list(out.values())
+    rel.sort(key=lambda r: (r.id not in view_ids, r.relation != "contains it", r.label))
+    return rel
+
+
+# Word choices: the same people and acts named differently across outlets. Each group is a
+# list of (label, regex); counts are whole-word, case-insensitive, from the article text.
+WORD_CHOICES: dict[str, list[tuple[str, str]]] = {
+    "people": [
+        ("illegal immigrant(s)", r"illegal immigrants?"),
+        ("illegal alien(s)", r"illegal aliens?"),
+        ("undocumented immigrant(s)", r"undocumented immigrants?"),
+        ("undocumented resident(s)", r"undocumented residents?"),
+        ("immigrants living in the U.S. illegally", r"immigrants living in the U\.?S\.? illegally"),
+    ],
+    "acts": [
+        ("raid(s)", r"raids?"),
+        ("operation(s)", r"operations?"),
+        ("sweep(s)", r"sweeps?"),
+        ("arrest(s)", r"arrests?"),
+        ("deportation(s)", r"deportations?"),
+    ],
+    "places": [
+        ("sanctuary cities / city", r"sanctuary cit(?:y|ies)"),
+        ("sanctuary jurisdiction(s)", r"sanctuary jurisdictions?"),
+        ("immigrant sanctuaries", r"immigrant sanctuar(?:y|ies)"),
+        ("self-declared sanctuary", r"self-declared sanctuary"),
+        ("so-called sanctuary", r"so-called [\"“']?sanctuary"),
+    ],
+}
+
+
+def word_choice_counts(articles: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows (group, term, outlet, count) counted from each article's text, per outlet."""
+    compiled = {g: [(label, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for label, rx in terms]
+                for g, terms in WORD_CHOICES.items()}
+    counts: dict[tuple[str, str, str], int] = Counter()
+    outlets = set()
+    for a in articles:
+        outlets.add(a.outlet)
+        for g, terms in compiled.items():
+            for label, rx in terms:
+                counts[(g, label, a.outlet)] += len(rx.findall(a.text))
+    rows = []
+    for g, terms in WORD_CHOICES.items():
+        for label, _ in terms:
+            for o in sorted(outlets):
+                rows.append({"group": g, "term": label, "outlet": o,
+                             "count": counts[(g, label, o)]})
+    return rows
+
+
+def outlet_table(articles: Iterable[Any], summaries: Iterable[Any]) -> list[dict[str, Any]]:
+    """Per outlet: articles and the jurisdictions it mentions (from the filtered summaries)."""
+    n_articles: Counter[str] = Counter(a.outlet for a in articles)
+    juris: dict[str, set[str]] = defaultdict(set)
+    for s in summaries:
+        for o in s.outlets:
+            juris[o].add(s.display_name)
+    return [{"outlet": o, "articles": n_articles[o], "jurisdictions": len(juris[o]),
+             "names": ", ".join(sorted(juris[o]))} for o in sorted(n_articles)]
+
+
+def diff_text(ops: Iterable[tuple[str, Any]]) -> str:
+    """A word diff as plain text: '[-removed-] {+added+}' around the changed words."""
+    parts = []
+    for op, words in ops:
+        w = words if isinstance(words, str) else " ".join(words)
+        if not w:
+            continue
+        if op in ("equal", "=", " "):
+            parts.append(w)
+        elif op in ("delete", "-", "removed"):
+            parts.append(f"[-{w}-]")
+        elif op in ("insert", "+", "added"):
+            parts.append(f"{{+{w}+}}")
+        else:  # replace or unknown: show as is
+            parts.append(w)
+    return " ".join(parts)

@@ -1,0 +1,100 @@
+"""The panel beside the map: the selected jurisdiction and what was reported about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+
+from ui import cache
+from ui.data import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    KIND_LABELS,
+    group_excerpts,
+    parent_line,
+    related_jurisdictions,
+)
+from ui.sidebar import FilterState, select_jurisdiction
+from ui.text import md_escape
+from ui.views import excerpt_card
+
+
+def _lookup(gaz: Any, ids: set[str]) -> dict[str, Any]:
+    out = {}
+    for i in ids:
+        j = gaz.find(i)
+        if j is not None:
+            out[i] = j
+    return out
+
+
+def overview(summaries: list[Any]) -> None:
+    """Before a click: the most reported jurisdictions, each one click away."""
+    st.info("Click a jurisdiction on the map to read what was reported about it.")
+    top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))[:8]
+    if top:
+        st.markdown("**Most reported in this view**")
+        for s in top:
+            st.button(f"{s.display_name} — {s.n_excerpts} excerpts", key=f"top-{s.id}",
+                      on_click=select_jurisdiction, args=(s.id,))
+
+
+def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.GeoDataFrame,
+                       selected: str | None) -> None:
+    summaries = cache.summaries(key, filters.key())
+    if not selected:
+        overview(summaries)
+        return
+    gaz = cache.gazetteer()
+    summary = next((s for s in summaries if s.id == selected), None)
+    j = gaz.find(selected)
+    if j is None and summary is None:
+        st.warning(md_escape(f"Unknown jurisdiction id {selected!r} in the link."))
+        st.button("Clear the selection", on_click=select_jurisdiction, args=(None,))
+        return
+    base = j if j is not None else summary
+    lookup = _lookup(gaz, {*base.parents, *getattr(base, "members", ()),
+                           *(s.id for s in summaries)})
+
+    st.subheader(md_escape(base.display_name))
+    state_name = ""
+    if base.kind != "state" and base.state and base.state in lookup:
+        state_name = lookup[base.state].name
+    st.caption(md_escape(" · ".join(x for x in (KIND_LABELS.get(base.kind, base.kind), state_name)
+                                    if x)))
+    line = parent_line(base, lookup)
+    if line != base.display_name:
+        st.markdown(md_escape(line))
+
+    if summary is None:
+        st.warning("Nothing in the current filters mentions this jurisdiction.")
+    else:
+        by = dict(summary.by_category or {})
+        cols = st.columns(4)
+        cols[0].metric("Excerpts", summary.n_excerpts)
+        for col, c in zip(cols[1:], CATEGORIES, strict=True):
+            col.metric(CATEGORY_LABELS[c], by.get(c, 0))
+        st.caption(md_escape(
+            f"{summary.n_mentions} mentions in {len(summary.articles)} articles from "
+            f"{', '.join(summary.outlets)}"))
+
+    shown_categories = filters.categories or CATEGORIES
+    excerpts = cache.excerpts(key, filters.key(), selected)
+    groups = group_excerpts(excerpts, [c for c in CATEGORIES if c in shown_categories])
+    for c, items in groups.items():
+        st.markdown(f"#### {CATEGORY_LABELS[c]} ({len(items)})")
+        if not items:
+            st.caption("None reported in this view.")
+        for e in items:
+            excerpt_card(e, show_speaker=(c == "quote"))
+
+    related = related_jurisdictions(base, summaries, lookup)
+    if related:
+        st.markdown("#### Related jurisdictions")
+        for r in related[:12]:
+            st.button(f"{r.label} ({r.relation})", key=f"rel-{r.id}",
+                      on_click=select_jurisdiction, args=(r.id,))
+    st.button("Clear the selection", key="clear-selection", on_click=select_jurisdiction,
+              args=(None,))

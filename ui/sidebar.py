@@ -1,0 +1,84 @@
+"""The one sidebar every page shows: filters by outlet, article, category and kind.
+
+Each filter is a widget bound to a URL query parameter (``bind="query-params"``, Streamlit
+1.67): the URL carries ``?outlet=Vocativ&category=policy&j=48453`` and a shared link restores the
+view. The selected jurisdiction is not a widget; it lives in ``st.query_params["j"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
+
+SELECTED_PARAM = "j"
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the sidebar selected; empty tuples mean no restriction (as ``news.store.Filters``)."""
+
+    outlets: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def key(self) -> tuple[tuple[str, ...], ...]:
+        """A hashable, order-independent cache key."""
+        return (tuple(sorted(self.outlets)), tuple(sorted(self.articles)),
+                tuple(sorted(self.categories)), tuple(sorted(self.kinds)))
+
+    @property
+    def active(self) -> bool:
+        return any(self.key())
+
+
+def sidebar(articles: Sequence[Any], outlets: Sequence[str], *,
+            show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
+    """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
+    titles = {a.id: f"{a.title} ({a.outlet})" for a in articles}
+    with st.sidebar:
+        st.header("Filters")
+        sel_outlets = st.multiselect(
+            "Outlet", list(outlets), key="outlet", bind="query-params",
+            placeholder="All outlets", help="Only what these outlets reported.")
+        article_ids = [a.id for a in articles if not sel_outlets or a.outlet in sel_outlets]
+        sel_articles = st.multiselect(
+            "Article", [a.id for a in articles], key="article", bind="query-params",
+            format_func=lambda i: titles.get(i, i), placeholder="All articles",
+            help="Only these articles.")
+        sel_categories = st.multiselect(
+            "Category", list(CATEGORIES), key="category", bind="query-params",
+            format_func=CATEGORY_LABELS.__getitem__, placeholder="All categories",
+            help="Only excerpts of these kinds; jurisdictions without one are hidden.")
+        sel_kinds = st.multiselect(
+            "Kind of jurisdiction", list(KINDS), key="kind", bind="query-params",
+            format_func=KIND_PLURALS.__getitem__, placeholder="All kinds")
+        tiles = False
+        if show_tiles_toggle:
+            tiles = st.toggle("Online map tiles", key="tiles", value=False,
+                              help="Draw OpenStreetMap tiles under the boundaries. Needs "
+                                   "internet; off, the map uses only the app's own files.")
+        if sel_outlets and sel_articles and not set(sel_articles) & set(article_ids):
+            st.warning("None of the chosen articles is from the chosen outlets.")
+    state = FilterState(tuple(sel_outlets), tuple(sel_articles), tuple(sel_categories),
+                        tuple(sel_kinds))
+    return state, tiles
+
+
+def selected_jurisdiction() -> str | None:
+    """The jurisdiction id in the URL, if any."""
+    value = st.query_params.get(SELECTED_PARAM)
+    return value or None
+
+
+def select_jurisdiction(jurisdiction_id: str | None) -> None:
+    """Put (or remove) the selected jurisdiction in the URL; usable as an ``on_click``."""
+    if jurisdiction_id:
+        st.query_params[SELECTED_PARAM] = jurisdiction_id
+    elif SELECTED_PARAM in st.query_params:
+        del st.query_params[SELECTED_PARAM]

@@ -1,0 +1,53 @@
+"""Small rendering pieces shared by the pages (Streamlit calls; the data work is in ui.data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui import cache
+from ui.data import figures_text
+from ui.text import md_escape
+
+READER_PAGE = "pages/1_Articles.py"
+
+
+def require_store() -> cache.StoreKey:
+    """The current store key, or a clear message and a stopped page when data is missing."""
+    try:
+        key = cache.store_key()
+    except cache.DataUnavailable as error:
+        st.error(f"{error} The pages need the built article store to show anything; "
+                 "run `python -m news build` once the news layer is installed.")
+        st.stop()
+    except Exception as error:  # a missing/corrupt data file: say which, do not hide it
+        name = type(error).__name__
+        if name not in ("GeoDataError", "ArticleError", "FileNotFoundError", "StoreError"):
+            raise
+        st.error(f"The app's data could not be read: {error}")
+        st.stop()
+    errors = cache.load_errors(key)
+    if errors:
+        with st.sidebar.expander(f"{len(errors)} article file(s) not loaded", icon="⚠️"):
+            for e in errors:
+                st.markdown(md_escape(f"{e.path}: {e.reason}"))
+    return key
+
+
+def excerpt_card(e: Any, *, show_speaker: bool = True) -> None:
+    """One excerpt: its text, outlet, article, date, speaker, figures and a reader link."""
+    with st.container(border=True):
+        st.markdown(md_escape(e.text))
+        meta = " · ".join(str(x) for x in (e.outlet, e.title, e.published) if x)
+        st.caption(md_escape(meta))
+        extra = []
+        if show_speaker and getattr(e, "speaker", None):
+            extra.append(f"Speaker: {e.speaker}")
+        figures = figures_text(getattr(e, "figures", ()))
+        if figures:
+            extra.append(f"Figures: {figures}")
+        if extra:
+            st.caption(md_escape(" · ".join(extra)))
+        st.page_link(READER_PAGE, label="Read it in the article", icon=":material/article:",
+                     query_params={"read": e.article, "at": str(e.start)})
