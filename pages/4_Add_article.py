@@ -48,17 +48,22 @@ if preview_clicked or save_clicked:
     if preview_clicked:
         analysis = analyze(draft.text)
         gaz = cache.gazetteer()
-        ids = list(dict.fromkeys(m.jurisdiction_id for m in analysis.mentions))
+        roles = {jid: (role, n) for jid, role, n in analysis.roles}
+        ids = list(dict.fromkeys(m.jurisdiction for m in analysis.mentions))
         st.subheader(f"Jurisdictions found ({len(ids)})")
         if not ids:
             st.warning("No US jurisdiction was found in this text; it would not appear on "
                        "the map.")
-        names = []
-        for jid in ids:
-            j = gaz.find(jid)
-            n = sum(1 for m in analysis.mentions if m.jurisdiction_id == jid)
-            names.append(f"{j.display_name if j else jid} ({n})")
-        st.markdown(md_escape(", ".join(names)))
+        for role, heading in (("focus", "About"), ("passing", "Named in passing")):
+            names = []
+            for jid in ids:
+                if roles.get(jid, ("passing", 0))[0] != role:
+                    continue
+                j = gaz.find(jid)
+                n = sum(1 for m in analysis.mentions if m.jurisdiction == jid)
+                names.append(f"{j.display_name if j else jid} ({n})")
+            if names:
+                st.markdown(f"**{heading}:** " + md_escape(", ".join(names)))
         st.subheader(f"Excerpts found ({len(analysis.excerpts)})")
         for e in analysis.excerpts:
             with st.container(border=True):

@@ -86,6 +86,8 @@ def excerpts_csv(excerpts: Iterable[Any]) -> str:
 
 
 def _figure_text(f: Any) -> str:
+    if hasattr(f, "text"):
+        return str(f.text)
     if isinstance(f, Mapping):
         return str(f.get("text") or f.get("value") or f)
     if isinstance(f, list | tuple) and f:

@@ -1,0 +1,43 @@
+"""Small Playwright helpers for a Streamlit page with a streamlit-folium map."""
+
+from __future__ import annotations
+
+import time
+
+from mapjs import CLICK_POINT, FEATURE_IDS
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def wait_for_app(page) -> None:
+    """Until Streamlit has finished running the script (no 'Running...' status)."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')")
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def map_frame(page):
+    """The streamlit-folium iframe's Frame, once Leaflet has drawn the map."""
+    handle = page.wait_for_selector(MAP_IFRAME)
+    frame = handle.content_frame()
+    frame.wait_for_function("() => window.map && Object.keys(window.map._layers).length > 0")
+    return frame
+
+
+def feature_ids(frame) -> set[str]:
+    return set(frame.evaluate(FEATURE_IDS))
+
+
+def click_jurisdiction(page, jurisdiction_id: str) -> float:
+    """Really click the polygon of ``jurisdiction_id``; return the seconds until the app reran."""
+    frame = map_frame(page)
+    point = frame.evaluate(CLICK_POINT, jurisdiction_id)
+    assert point, f"{jurisdiction_id} is not drawn (or fully covered) on the map"
+    box = page.wait_for_selector(MAP_IFRAME).bounding_box()
+    start = time.perf_counter()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    return start
