@@ -25,6 +25,12 @@ st.caption(
     "Click a jurisdiction to read what each outlet reported about it."
 )
 
+in_view = cache.excerpts(key, filters.key())
+arts = {e.article for e in in_view} | {a for ids in frame.get("articles", []) for a in ids}
+n_articles = len(arts)
+st.caption(f"In view: {len(frame)} jurisdictions · {len(in_view)} excerpts · "
+           f"{n_articles} articles" + (" (filtered)" if filters.active else ""))
+
 map_col, panel_col = st.columns([3, 2], gap="medium")
 with map_col:
     if not len(frame):
@@ -54,8 +60,7 @@ with map_col:
             select_jurisdiction(clicked)
             selected = clicked
 
-    shown = cache.excerpts(key, filters.key(), selected) if selected else \
-        cache.excerpts(key, filters.key())
+    shown = cache.excerpts(key, filters.key(), selected) if selected else in_view
     dl1, dl2 = st.columns(2)
     dl1.download_button(
         "Excerpts on screen (CSV)", excerpts_csv(shown),

@@ -50,17 +50,20 @@ st.subheader(f"The same quote in several outlets ({len(multi)})")
 if not multi:
     st.caption("No quote in this view was carried by more than one outlet.")
 for g in multi:
-    first = g.quotes[0]
+    ref = next((q for q in g.quotes if q.id == g.reference), g.quotes[0])
     with st.container(border=True):
-        st.markdown(md_escape(f"{first.speaker or 'Unattributed'} — carried by "
+        st.markdown(md_escape(f"{ref.speaker or 'Unattributed'} — carried by "
                               f"{', '.join(dict.fromkeys(g.outlets))}"))
-        diffs = list(getattr(g, "differences", []) or [])
-        for i, q in enumerate(g.quotes):
+        diffs = dict(getattr(g, "differences", {}) or {})
+        for q in sorted(g.quotes, key=lambda q: q.id != ref.id):
+            label = "reference version" if q.id == ref.id else "wording vs the reference"
             st.markdown(md_escape(f"{q.outlet}: “{q.text}”"))
-            if i < len(diffs) and diffs[i] and any(op not in ("equal", "=", " ")
-                                                   for op, _ in diffs[i]):
-                st.caption("Wording vs the first version: " + md_escape(diff_text(diffs[i])))
-            st.page_link(READER_PAGE, label=f"Read it in {q.outlet}"[:60],
+            ops = diffs.get(q.id) or ()
+            if q.id != ref.id and any(op != "equal" for op, _ in ops):
+                st.caption(f"{label}: " + md_escape(diff_text(ops)))
+            elif q.id != ref.id:
+                st.caption("Same words as the reference version.")
+            st.page_link(READER_PAGE, label="Read it in the article",
                          icon=":material/article:",
                          query_params={"read": q.article, "at": str(q.start)})
 
