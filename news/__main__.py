@@ -1,0 +1,185 @@
+"""Command line: ``python -m news build | export [--articles DIR] | geoparse [--jsonl]``.
+
+Articles that cannot be loaded are reported on stderr with their path and the reason; every
+other article is still built or exported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from news.articles import ARTICLES_DIR, ArticleError
+from news.store import CACHE_PATH, DB_PATH, build_store, extract_corpus
+
+
+def _report_errors(errors: Sequence[ArticleError], err: TextIO) -> None:
+    for e in errors:
+        print(f"error: {e.path}: {e.reason}", file=err)
+
+
+def _jurisdiction(jid: str) -> dict:
+    from geo import JurisdictionNotFound, load_gazetteer
+    from news.pipeline import kind_of
+
+    try:
+        j = load_gazetteer().get(jid)
+    except JurisdictionNotFound:
+        return {"id": jid, "name": jid, "kind": kind_of(jid), "state": None, "lat": None,
+                "lon": None}
+    return {"id": j.id, "name": j.name, "kind": j.kind, "state": j.state, "lat": j.lat,
+            "lon": j.lon}
+
+
+def export_json(directory: Path, cache_path: Path | None = CACHE_PATH) -> tuple[dict, list]:
+    """Extract a folder of articles into the export document.
+
+    Parameters
+    ----------
+    directory : Path
+        The articles folder.
+    cache_path : Path or None
+        Extraction cache.
+
+    Returns
+    -------
+    tuple
+        ``(document, errors)``; the document has the keys ``articles``, ``jurisdictions``,
+        ``mentions`` and ``excerpts`` of the issue's export format.
+    """
+    corpus = extract_corpus(directory, cache_path=cache_path)
+    doc: dict[str, list] = {"articles": [], "jurisdictions": [], "mentions": [], "excerpts": []}
+    ids: set[str] = set()
+    for a in corpus.articles:
+        r = corpus.analyses[a.id]
+        doc["articles"].append(
+            {"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published,
+             "url": a.url, "text": a.text}
+        )
+        for m in r.mentions:
+            ids.add(m.jurisdiction)
+            doc["mentions"].append(
+                {"article": a.id, "jurisdiction": m.jurisdiction, "start": m.start, "end": m.end,
+                 "confidence": m.confidence}
+            )
+        for e in r.excerpts:
+            jids = [j for j, _ in e.jurisdictions]
+            ids.update(jids)
+            doc["excerpts"].append(
+                {"article": a.id, "start": e.start, "end": e.end, "text": e.text,
+                 "categories": list(e.categories), "jurisdictions": jids, "speaker": e.speaker}
+            )
+    for jid in sorted(ids):
+        j = _jurisdiction(jid)
+        doc["jurisdictions"].append({k: j[k] for k in ("id", "name", "kind", "state")})
+    return doc, corpus.errors
+
+
+def geoparse_json(text: str) -> list[dict]:
+    """Find the jurisdiction mentions of a text, in the CLI's output form.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of dict
+        ``start, end, text, id, name, kind, state, lat, lon, confidence`` per mention.
+    """
+    from geo.geoparse import geoparse
+
+    out = []
+    for m in geoparse(text):
+        j = _jurisdiction(m.jurisdiction_id)
+        out.append(
+            {"start": m.start, "end": m.end, "text": m.text, "id": j["id"], "name": j["name"],
+             "kind": j["kind"], "state": j["state"], "lat": j["lat"], "lon": j["lon"],
+             "confidence": m.confidence}
+        )
+    return out
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    inp: TextIO | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run the command line.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments (default ``sys.argv[1:]``).
+    inp, out, err : text streams, optional
+        Default ``sys.stdin`` / ``sys.stdout`` / ``sys.stderr``.
+
+    Returns
+    -------
+    int
+        Exit status: 0, or 2 for unusable input.
+    """
+    inp = inp or sys.stdin
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = argparse.ArgumentParser(prog="python -m news", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build data/build/sanctuary.sqlite from the articles")
+    b.add_argument("--articles", type=Path, default=ARTICLES_DIR)
+    b.add_argument("--db", type=Path, default=DB_PATH)
+    b.add_argument("--no-cache", action="store_true", help="re-extract every article")
+    e = sub.add_parser("export", help="print the extracted corpus as one JSON object")
+    e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
+    g = sub.add_parser("geoparse", help="print the US jurisdictions named in stdin as JSON")
+    g.add_argument("--jsonl", action="store_true", help='stdin: one {"id","text"} per line')
+    args = parser.parse_args(argv)
+
+    if args.command in ("build", "export") and not args.articles.is_dir():
+        print(f"error: {args.articles}: not a folder of articles", file=err)
+        return 2
+    if args.command == "build":
+        cache = None if args.no_cache else CACHE_PATH
+        report = build_store(args.articles, args.db, cache_path=cache)
+        _report_errors(report.errors, err)
+        print(
+            f"built {report.path}: {report.articles} articles ({report.extracted} extracted, "
+            f"{report.cached} from cache), {len(report.errors)} errors, {report.seconds:.1f} s",
+            file=out,
+        )
+        return 0
+    if args.command == "export":
+        doc, errors = export_json(args.articles)
+        _report_errors(errors, err)
+        json.dump(doc, out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    if args.jsonl:
+        status = 0
+        for n, line in enumerate(inp, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = item["text"]
+                if not isinstance(text, str):
+                    raise TypeError("text is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"error: line {n}: not a JSON object with a text string ({exc})", file=err)
+                status = 2
+                continue
+            json.dump({"id": item.get("id"), "mentions": geoparse_json(text)}, out,
+                      ensure_ascii=False)
+            out.write("\n")
+        return status
+    json.dump(geoparse_json(inp.read()), out, ensure_ascii=False)
+    out.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

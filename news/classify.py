@@ -1,0 +1,174 @@
+"""What a sentence reports: enforcement actions, policies (and quotes, decided elsewhere); figures.
+
+Lexicons of stems matched on word boundaries. A sentence can be in several categories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ENFORCEMENT = re.compile(
+    r"\b(?:raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention(?:s)?|"
+    r"deport(?:s|ed|ing|ation|ations)?|sweep(?:s)?|operation(?:s)?|apprehen(?:d|ded|sion|sions)|"
+    r"round-?ups?|rounded up|netted|custody|removals?|crackdown|targeted enforcement|"
+    r"enforcement (?:action|actions|activity|operation|operations)|"
+    r"immigration agents|ICE agents|ICE officers|at-large arrests|took into custody|"
+    r"picked up|taken into custody|target(?:s|ed|ing)?\b(?= (?:sanctuary|cities|jurisdictions)))\b",
+    re.I,
+)
+POLICY = re.compile(
+    r"\b(?:polic(?:y|ies)|sanctuary (?:city|cities|jurisdiction|jurisdictions|county|counties|"
+    r"state|states|status|law|laws)|detainers?|resolutions?|ordinances?|executive orders?|"
+    r"funding|federal funds|grants?|withh(?:o|e)ld|ruled|ruling|injunction|lawsuit|sued|"
+    r"court order|statutes?|legislation|bills?|signed into law|law enforcement jurisdiction|"
+    r"refus(?:e|ed|es|ing) to (?:cooperate|detain|honor|hold|comply|work)|"
+    r"(?:not|n't|limit(?:s|ed)?|prohibit(?:s|ed)?|restrict(?:s|ed)?|declined to) "
+    r"(?:\w+ ){0,3}(?:cooperat\w*|detain|honor|communication|enforce\w*)|"
+    r"cooperat(?:e|ion|ing) with (?:ICE|federal)|name and shame|weekly report|"
+    r"not be obliged to detain|access to (?:local )?jails|warrants?)\b",
+    re.I,
+)
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,:/$-])(?P<qual>(?:nearly|almost|over|more than|about|around|some|at least|up to|"
+    r"fewer than|less than|roughly|approximately)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<pct>\s*%|\s+percent|\s+per cent)?"
+    r"(?P<scale>\s+(?:million|billion|thousand))?"
+    r"(?![\w:/-]|\.\d|,\d)",
+    re.I,
+)
+_UNIT_STOP = frozenset(
+    """of the a an were was are is had have has in from to for and or by on at that who which
+    with as than this these those their its it be been being per into out over under""".split()
+)
+_UNIT_NOUNS = frozenset(
+    "people person percent dollars hours days weeks months years children men women".split()
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number reported in a sentence, with what it counts.
+
+    Attributes
+    ----------
+    start, end : int
+        Span in the body of the number and its unit words ("51 people").
+    text : str
+        ``body[start:end]``.
+    value : float
+        The number, scale applied ("11.1 million" -> 11100000.0).
+    unit : str
+        The counted words ("people", "illegal immigrants", "hours", "percent"), or "".
+    qualifier : str
+        "nearly", "over", ... or "".
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str = ""
+
+    def as_dict(self) -> dict:
+        """JSON-ready form."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+        }
+
+
+def categories(sentence: str, has_quote: bool) -> tuple[str, ...]:
+    """Categories of a sentence, in the fixed order enforcement, policy, quote.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence text.
+    has_quote : bool
+        Whether it holds direct speech.
+
+    Returns
+    -------
+    tuple of str
+    """
+    out = []
+    if ENFORCEMENT.search(sentence):
+        out.append("enforcement")
+    if POLICY.search(sentence):
+        out.append("policy")
+    if has_quote:
+        out.append("quote")
+    return tuple(out)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Numbers with their units in a span of the body; dates, years and times are left out.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    start, end : int
+        The span to look in (a sentence).
+
+    Returns
+    -------
+    list of Figure
+    """
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    for m in _FIGURE.finditer(text, start, end):
+        raw = m.group("num")
+        before = text[max(start, m.start() - 12) : m.start()]
+        if re.search(rf"\b(?:{_MONTHS})\.?\s+$", before):
+            continue  # "Feb. 7", "March 24"
+        value = float(raw.replace(",", ""))
+        pct, scale = m.group("pct"), m.group("scale")
+        if not pct and not scale and "," not in raw and "." not in raw:
+            if 1800 <= value <= 2100 and len(raw) == 4:
+                continue  # a year
+        if scale:
+            value *= _SCALE[scale.strip().lower()]
+        unit_words: list[str] = []
+        fig_end = m.end()
+        if pct:
+            unit = "percent"
+        else:
+            # The counted noun phrase: up to three words, ending at the first plural or unit noun.
+            rest = text[fig_end:end]
+            while len(unit_words) < 3:
+                w = re.match(r"[ \t]+([A-Za-z][A-Za-z\-]*)", rest)
+                if not w or w.group(1).lower() in _UNIT_STOP or w.group(1)[0].isupper():
+                    break
+                word = w.group(1)
+                unit_words.append(word)
+                fig_end += w.end()
+                rest = rest[w.end() :]
+                if word.lower() in _UNIT_NOUNS or (word.endswith("s") and not word.endswith("ss")):
+                    break
+            unit = " ".join(unit_words)
+        s = m.start()
+        out.append(
+            Figure(
+                start=s,
+                end=fig_end,
+                text=text[s:fig_end],
+                value=value,
+                unit=unit,
+                qualifier=(m.group("qual") or "").strip().lower(),
+            )
+        )
+    return out

@@ -1,0 +1,389 @@
+"""Direct quotes and who said them.
+
+Quotes are found per paragraph (straight and curly marks; a quote left open at the end of a
+paragraph continues when the next paragraph opens with a quote mark, the newspaper convention for
+multi-paragraph quotes). A quoted phrase is speech, not a scare quote, when it is long or when
+a reporting verb is in its sentence.
+
+Speakers are kept as written ("U.S. Magistrate Judge Andrew Austin", "Judge Austin", "ICE").
+Only anaphoric speakers are resolved, against the article read in order: "he"/"she" to the last
+named person, "the statement" to the last source of a statement, "the judge" to the last named
+person whose name carries that title. A resolved speaker points at the antecedent's span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from news.text import Sentence
+
+VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|announced|announces|explained|noted|"
+    "notes|wrote|writes|argued|argues|claimed|claims|denied|denies|insisted|insists|warned|"
+    "warns|suggested|suggests|revealed|reveals|asserted|declared|continued|continues|replied|"
+    "responded|testified|acknowledged|confirmed|reported|reports|tweeted|recalled|emphasized|"
+    "urged|predicted|vowed|conceded|admitted|maintained|contended|indicated|complained|"
+    "alleged|cautioned|countered|explains|posted|ruled|wrote"
+)
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
+NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
+ROLES = (
+    "statement|response|release|report|judge|sheriff|mayor|official|officials|spokesman|"
+    "spokeswoman|spokesperson|director|governor|chief|AG|attorney general|president|senator|"
+    "source|agency|department|representative|officer|lawyer|attorney|advocate|prosecutor|"
+    "commissioner|council|court|letter|memo|complaint|ruling|order|group|organization|"
+    "administration|secretary|sheriff's office|police|lawmaker|activist|spokesperson"
+)
+DESC = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w\-]+[ \t]+){0,4}?"
+    rf"(?:{ROLES})\b"
+)
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+SPEAKER = rf"(?:{DESC}|{NAME}|{PRONOUN})"
+TITLES = (
+    "Judge|Sheriff|Mayor|Senator|Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Chief|Director|"
+    "President|Officer|Deputy|Commissioner|Secretary|Attorney General|Spokesman|Spokeswoman|"
+    "Councilman|Councilwoman|Councilmember|Acting Director|Magistrate|Prosecutor|Attorney"
+)
+
+_POST_VERB_FIRST = re.compile(
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
+)
+_POST_SPK_FIRST = re.compile(
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER})\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?P<verb>{VERBS})\b"
+)
+_POST_READ = re.compile(
+    r"^[\s,]*read\s+(?P<spk>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|response|release|letter|post|tweet|report))"
+    rf"(?:\s+(?:from|by|of)\s+(?P<src>{NAME}|{DESC}))?"
+)
+_PRE = re.compile(
+    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*)?\s*(?:\w+ly\s+)?"
+    rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
+)
+_REPORTING = re.compile(
+    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*)?\s*(?:\w+ly\s+)?"
+    rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
+)
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?P<spk>{DESC}|{NAME}(?:\s+(?:officials?|spokes\w+|agents?|officers?|"
+    rf"sources?|data|records|figures))?|(?:an?|the)\s+[\w\-\s]{{3,60}}?)(?=[,.;]| who\b| from\b)"
+)
+_STATEMENT_SOURCE = re.compile(
+    rf"(?:\b[Ii]n an? (?:written |emailed )?statement,\s*(?P<a>{NAME})"
+    rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
+    rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME}))"
+)
+# Storms are named like places (Harvey, Irma): "Hurricane Harvey", "Hurricanes Irma and Harvey".
+_STORM = re.compile(
+    r"\b(?:Hurricanes?|(?:Tropical )?Storms?|Typhoons?|Cyclones?)\s+"
+    r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
+)
+_PERSON_NAME = r"[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){0,2}"
+_TITLED_PERSON = re.compile(rf"\b(?:{TITLES})\s+(?P<name>{_PERSON_NAME})")
+# A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
+_TITLED_FULL = re.compile(
+    rf"(?:{_CAP}[ \t]+)*?(?:{TITLES})[ \t]+{_PERSON_NAME}"
+)
+_SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
+_STOP_NAMES = frozenset(
+    "The A An In On At For But And Or So If When While As This That These Those It Its "
+    "However Meanwhile Still Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote. ``text == body[start:end]`` (inside the marks, trailing comma dropped).
+
+    Attributes
+    ----------
+    start, end : int
+        Span of the quoted words.
+    text : str
+        The quoted words.
+    speaker : str or None
+        As written, or the antecedent of "he"/"the statement"; None when unknown.
+    speaker_start, speaker_end : int or None
+        Span of ``speaker`` in the body.
+    continued : bool
+        Part of a quote running over several paragraphs.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks in a sentence or quote, as written and where."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Spans of quoted passages (inside the marks).
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    paragraphs : list of (int, int)
+        Paragraph spans (see :func:`news.text.paragraphs`).
+
+    Returns
+    -------
+    list of (int, int, bool)
+        ``(start, end, continued)``; ``continued`` when the quote runs on over paragraphs.
+    """
+    out: list[tuple[int, int, bool]] = []
+    carry = False
+    for n, (ps, pe) in enumerate(paragraphs):
+        open_at: int | None = None
+        continued = carry
+        carry = False
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch == "\u201c" or (ch == '"' and open_at is None):
+                open_at = i + 1
+            elif (ch == "\u201d" or ch == '"') and open_at is not None:
+                out.append((open_at, i, continued))
+                open_at = None
+                continued = False
+        if open_at is not None:
+            nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] in "\"\u201c":
+                out.append((open_at, pe, True))
+                carry = True
+    spans = []
+    for s, e, c in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if e > s:
+            spans.append((s, e, c))
+    return spans
+
+
+def is_speech(quote_text: str, sentence_text: str) -> bool:
+    """Tell a direct quote from a scare quote or a name in quotes.
+
+    Parameters
+    ----------
+    quote_text : str
+        The quoted words.
+    sentence_text : str
+        The sentence around them.
+
+    Returns
+    -------
+    bool
+        True for six words or more, or for three or more (not all capitalised, which is a name)
+        with a reporting verb in the sentence.
+    """
+    words = quote_text.split()
+    if len(words) >= 6:
+        return True
+    if len(words) < 3 or all(w[:1].isupper() for w in words):
+        return False  # a scare quote or a name in quotes: "sanctuary", "Operation Safe City."
+    return bool(_SPEECH_HINT.search(sentence_text))
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|from|at|to|for|with|by|on|near|across|outside|inside|into|about)\s+$", re.I
+)
+
+
+def _object_of_preposition(sentence_text: str, start: int) -> bool:
+    """Whether a candidate speaker follows a preposition ("a judge in Texas claimed")."""
+    return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 12) : start]))
+
+
+def _is_name(s: str) -> bool:
+    return bool(s) and s[0].isupper() and s.split()[0] not in _STOP_NAMES
+
+
+def _is_person(name: str) -> bool:
+    """Tell whether a written name denotes a person rather than an organisation."""
+    tokens = name.split()
+    if re.search(rf"\b(?:{TITLES})\b", name):
+        return True
+    return len(tokens) >= 2 and all(t[:1].isupper() and not t.isupper() for t in tokens[-2:])
+
+
+@dataclass
+class SpeakerContext:
+    """What an article has said so far about who speaks; read in order, updated as it goes."""
+
+    persons: list[Speaker] = field(default_factory=list)
+    sources: list[Speaker] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+
+    def note(self, spk: Speaker) -> None:
+        """Record a named speaker."""
+        self.speakers.append(spk)
+        if _is_person(spk.text):
+            self.persons.append(spk)
+
+    def resolve(self, spk: Speaker) -> Speaker:
+        """Resolve an anaphoric speaker; a named one is recorded and returned as written."""
+        low = spk.text.lower()
+        if re.fullmatch(PRONOUN, spk.text):
+            if low in ("he", "she") and self.persons:
+                return self.persons[-1]
+            if low == "it" and self.sources:
+                return self.sources[-1]
+            return spk
+        if re.fullmatch(DESC, spk.text):
+            head = low.split()[-1]
+            if head in ("statement", "response", "release", "letter", "memo", "report"):
+                if self.sources:
+                    return self.sources[-1]
+                return self.speakers[-1] if self.speakers else spk
+            role = {"ag": "attorney general"}.get(head, head)
+            for p in reversed(self.persons):
+                if role in p.text.lower():
+                    return p
+            return spk
+        if _is_name(spk.text):
+            self.note(spk)
+        return spk
+
+    def read_sentence(self, text: str, sentence: Sentence) -> None:
+        """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
+        for m in _TITLED_FULL.finditer(sentence.text):
+            s = sentence.start + m.start()
+            self.persons.append(Speaker(m.group(), s, s + len(m.group())))
+        for m in _STATEMENT_SOURCE.finditer(sentence.text):
+            g = next(k for k in ("a", "b", "c") if m.group(k))
+            if _is_name(m.group(g)):
+                s = sentence.start + m.start(g)
+                self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
+
+
+def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
+    s = sentence.start + offset + m.start(group)
+    return Speaker(m.group(group), s, s + len(m.group(group)))
+
+
+def attribute_quote(
+    sentence: Sentence, qstart: int, qend: int, prev_end: int, next_start: int
+) -> Speaker | None:
+    """Find the speaker written next to a quote, unresolved.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The sentence holding the quote.
+    qstart, qend : int
+        The quote's span in the body (inside the marks).
+    prev_end : int
+        End of the previous quote in the sentence (or the sentence start).
+    next_start : int
+        Start of the next quote in the sentence (or the sentence end).
+
+    Returns
+    -------
+    Speaker or None
+    """
+    base = sentence.start
+    after_from = qend - base
+    # Skip the closing punctuation and mark.
+    while after_from < len(sentence.text) and sentence.text[after_from] in ",.!?\"\u201d\u2019 ":
+        after_from += 1
+    after = sentence.text[after_from : max(after_from, next_start - base)]
+    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST):
+        m = pattern.match(after)
+        if m:
+            group = "src" if pattern is _POST_READ and m.group("src") else "spk"
+            spk = m.group(group)
+            if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
+                continue
+            return _speaker_at(sentence, m, group, after_from)
+    before_from = prev_end - base
+    before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"\u201c")
+    m = _PRE.search(before)
+    if m and (not _is_name(m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
+        if not _object_of_preposition(before, m.start("spk")):
+            return _speaker_at(sentence, m, "spk", before_from)
+    return None
+
+
+def sentence_speaker(sentence: Sentence) -> Speaker | None:
+    """Find the first reporting subject of a sentence ("ICE denied", "according to ICE officials").
+
+    Parameters
+    ----------
+    sentence : Sentence
+
+    Returns
+    -------
+    Speaker or None
+    """
+    best: tuple[int, Speaker] | None = None
+    for m in _REPORTING.finditer(sentence.text):
+        spk = m.group("spk")
+        if re.fullmatch(DESC, spk) or re.fullmatch(PRONOUN, spk):
+            cand = _speaker_at(sentence, m, "spk", 0)
+        elif spk.split()[0] in _STOP_NAMES:
+            # "In a statement, ICE denied": drop the leading stop word and retry on the rest.
+            rest = re.match(rf".*?\b(?P<spk>{NAME})$", spk)
+            if not rest or rest.group("spk").split()[0] in _STOP_NAMES:
+                continue
+            s = sentence.start + m.start("spk") + rest.start("spk")
+            cand = Speaker(rest.group("spk"), s, s + len(rest.group("spk")))
+        else:
+            cand = _speaker_at(sentence, m, "spk", 0)
+        if _object_of_preposition(sentence.text, cand.start - sentence.start):
+            continue
+        best = (cand.start, cand)
+        break
+    m = _ACCORDING.search(sentence.text)
+    if m:
+        cand = _speaker_at(sentence, m, "spk", 0)
+        if best is None or cand.start < best[0]:
+            best = (cand.start, cand)
+    return best[1] if best else None
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of names that look like places but are people or storms ("Judge Andrew Austin").
+
+    Storm names after "Hurricane(s)" are included. A titled name ("Judge", "Sheriff", ...) is a
+    person; so is any later bare occurrence of its
+    surname directly followed by a reporting verb ("Austin said").
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted spans of person names.
+    """
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for m in _TITLED_PERSON.finditer(text):
+        spans.append((m.start("name"), m.end("name")))
+        surnames.add(m.group("name").split()[-1])
+    if surnames:
+        alt = "|".join(re.escape(s) for s in sorted(surnames))
+        for m in re.finditer(rf"\b(?P<n>{alt})\s+(?:{VERBS})\b", text):
+            spans.append((m.start("n"), m.end("n")))
+        for m in re.finditer(rf"\b(?P<n>{alt})(?:'s|\u2019s?)?\s+(?:{VERBS})\b", text):
+            spans.append((m.start("n"), m.end("n")))
+    for m in _STORM.finditer(text):
+        spans.append((m.start("n"), m.end("n")))
+    return sorted(set(spans))
