@@ -23,6 +23,17 @@ KNOWN_KEYS = frozenset(
     {"title", "outlet", "published", "url", "author", "notes", "captions", "stripped"}
 )
 
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader that leaves dates as text, so "2017-02-30" is our error, not YAML's."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Photo captions: credit lines of wire photos. A paragraph that ends in an agency credit, or
 # carries "via <AGENCY>" / "Photo:" / "(AP Photo/...)".
@@ -229,8 +240,8 @@ def parse_article(raw: bytes, path: str | Path, article_id: str) -> Article:
     if not m:
         raise reject("no YAML front matter (the file must start with a '---' line)")
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
+        meta = yaml.load(m.group(1) or "", Loader=_Loader) or {}  # _Loader is a SafeLoader
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise reject(f"front matter is not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(meta, dict):
         raise reject("front matter must be a mapping of keys to values")
