@@ -1,0 +1,239 @@
+"""Sentences, quotes, speakers, figures, categories and quote matching: no geo data needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from news.classify import categories, find_figures
+from news.matching import differences, group_quotes, same_quote
+from news.pipeline import analyze_text, kind_of
+from news.quotes import is_speech, person_spans
+from news.text import paragraphs, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    out = split_sentences(text)
+    for s in out:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in out]
+
+
+def no_places(text: str) -> list:
+    return []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officers raided homes in the U.S. capital on Feb. 7, 2017. Sen. Smith objected.",
+            ["Officers raided homes in the U.S. capital on Feb. 7, 2017.", "Sen. Smith objected."],
+        ),
+        (
+            "It targeted Washington D.C. and New York. The mayor spoke.",
+            ["It targeted Washington D.C. and New York.", "The mayor spoke."],
+        ),
+        (
+            "They live in the U.S. The count is disputed.",
+            ["They live in the U.S.", "The count is disputed."],
+        ),
+        (
+            '"We had a briefing.... that we could expect it. It came," he said. Then it ended.',
+            ['"We had a briefing.... that we could expect it. It came," he said.', "Then it ended."],
+        ),
+        (
+            "\u201cOne thing. Another thing,\u201d she said. \u201cA third.\u201d",
+            ["\u201cOne thing. Another thing,\u201d she said.", "\u201cA third.\u201d"],
+        ),
+        (
+            'They were arrested in "Operation Safe City." 317 had convictions.',
+            ['They were arrested in "Operation Safe City."', "317 had convictions."],
+        ),
+        (
+            "Renewed efforts\nICE said it would act. More came.",
+            ["Renewed efforts", "ICE said it would act.", "More came."],
+        ),
+        (
+            "A line without a final period\n\nNext paragraph.",
+            ["A line without a final period", "Next paragraph."],
+        ),
+        ("Judge J. Smith ruled.", ["Judge J. Smith ruled."]),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert sentences(text) == expected
+
+
+def test_hard_wrapped_lines_are_one_paragraph():
+    text = "The sheriff said the county\nwould not honor detainers.\n\nNew paragraph."
+    assert len(paragraphs(text)) == 2
+    assert sentences(text)[0] == "The sheriff said the county\nwould not honor detainers."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cats"),
+    [
+        ("During the raids 51 people were arrested.", ("enforcement",)),
+        ("The council passed a resolution limiting cooperation with ICE.", ("policy",)),
+        ("The sheriff will not honor ICE detainers.", ("policy",)),
+        ("A judge ruled that grants could not be withheld.", ("policy",)),
+        ("The weather was fine.", ()),
+    ],
+)
+def test_categories(sentence, cats):
+    assert categories(sentence, False) == cats
+
+
+def test_figures_with_units_but_not_dates_or_years():
+    text = (
+        "On Feb. 7, 2017, 51 people were arrested; since 2003 over 8,400 undocumented immigrants "
+        "and 11.1 million others, nearly 60 percent, waited 48 hours. 142 were released."
+    )
+    figs = find_figures(text)
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in figs] == [
+        ("51 people", 51, "people", ""),
+        ("over 8,400 undocumented immigrants", 8400, "undocumented immigrants", "over"),
+        ("11.1 million others", 11_100_000, "others", ""),
+        ("nearly 60 percent", 60, "percent", "nearly"),
+        ("48 hours", 48, "hours", ""),
+        ("142", 142, "", ""),
+    ]
+    for f in figs:
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("quote", "sentence", "speech"),
+    [
+        ("sanctuary cities", 'Officials raid "sanctuary cities" often.', False),
+        ("Operation Safe City.", 'According to ICE, 498 were arrested in "Operation Safe City."', False),
+        ("every lawful tool", 'The AG said the government must use "every lawful tool".', True),
+        ("every lawful tool", 'The government must use "every lawful tool".', False),
+        ("we will not detain anyone without a warrant", '"..." x', True),
+    ],
+)
+def test_speech_versus_scare_quotes(quote, sentence, speech):
+    assert is_speech(quote, sentence) is speech
+
+
+def quotes_of(text):
+    r = analyze_text(text, geoparser=no_places)
+    for hit in r.quotes:
+        q = hit.quote
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+    return r
+
+
+def test_speaker_after_the_quote_with_title_as_written():
+    text = (
+        '"There\'s been questions about whether it is targeted. We had a briefing.... that we '
+        'could expect a big operation," U.S. Magistrate Judge Andrew Austin said during a hearing.'
+    )
+    (hit,) = quotes_of(text).quotes
+    assert hit.quote.speaker == "U.S. Magistrate Judge Andrew Austin"
+    assert hit.quote.text.endswith("a big operation")
+
+
+def test_he_said_resolves_to_the_last_named_person_and_quote_continues():
+    text = (
+        "US Magistrate Judge Andrew Austin suggested that the operation was retaliation.\n\n"
+        "\u201cWe had a briefing that we could expect a big operation,\u201d he said. "
+        "\u201cThere was going to be a specific operation, it was related to us.\u201d\n\n"
+        "\u201cMy understanding, what was told to us, is that the meetings didn\u2019t go well.\u201d"
+    )
+    r = quotes_of(text)
+    assert [h.quote.speaker for h in r.quotes] == ["US Magistrate Judge Andrew Austin"] * 3
+    assert r.quotes[0].quote.speaker_start == text.index("US Magistrate")
+
+
+def test_the_statement_resolves_to_who_made_it():
+    text = (
+        "In a statement, ICE denied that it conducted any raids as retribution. "
+        "\u201cICE regularly conducts targeted enforcement operations across the country,\u201d "
+        "the statement said. \u201cOur enforcement actions are not random.\u201d"
+    )
+    r = quotes_of(text)
+    assert [h.quote.speaker for h in r.quotes] == ["ICE", "ICE"]
+
+
+def test_read_a_response_from():
+    text = (
+        '"Rumors and reports that recent ICE operations are specifically targeting the county are '
+        'inaccurate," read a response from ICE, which continues on to say "more ICE operational '
+        'activity is required to conduct at-large arrests."'
+    )
+    r = quotes_of(text)
+    assert [h.quote.speaker for h in r.quotes] == ["ICE", "ICE"]
+
+
+def test_speaker_before_the_quote_and_the_ag():
+    text = (
+        "Attorney General Jeff Sessions has continuously warned sanctuary cities about funding. "
+        'In a visit earlier this month, the AG said that the government needed to use "every '
+        'lawful tool" at its disposal.'
+    )
+    (hit,) = quotes_of(text).quotes
+    assert hit.quote.speaker == "Attorney General Jeff Sessions"
+
+
+def test_indirect_speech_gives_the_excerpt_speaker():
+    text = (
+        "ICE Acting Director Tom Homan, in a statement, said that ICE would carry out raids. "
+        'He said "sanctuary" jurisdictions do not cooperate with ICE.'
+    )
+    r = analyze_text(text, geoparser=no_places)
+    assert [e.speaker for e in r.excerpts] == ["ICE Acting Director Tom Homan"] * 2
+    assert r.quotes == ()  # "sanctuary" is a scare quote
+
+
+def test_a_place_named_in_a_prepositional_phrase_is_not_the_speaker():
+    text = "A federal judge in Texas claimed that immigration authorities conducted raids."
+    (ex,) = analyze_text(text, geoparser=no_places).excerpts
+    assert ex.speaker != "Texas"
+
+
+def test_people_and_storms_named_like_places():
+    text = (
+        "Judge Andrew Austin spoke. Later Austin said more. Raids in Austin went on. "
+        "It was canceled after Hurricanes Irma and Harvey."
+    )
+    spans = [text[s:e] for s, e in person_spans(text)]
+    assert spans == ["Andrew Austin", "Austin", "Irma and Harvey"]
+    assert text.index("Raids in Austin") + 9 not in {s for s, _ in person_spans(text)}
+
+
+def test_same_quote_across_outlets_with_wording_differences():
+    quotes = {
+        "ibt:q0": "My understanding, what was told to us, is that one of the reasons that [the raid] "
+        "happened was because the meetings didn't go very well",
+        "info:q0": "My understanding, what was told to us, is that one of the reasons that happened "
+        "was because the meetings didn\u2019t go very well.",
+        "voc:q0": "We had a briefing \u2026 that we could expect a big operation",
+        "other:q0": "ICE regularly conducts targeted enforcement operations",
+    }
+    groups = group_quotes(quotes.items())
+    assert groups["ibt:q0"] == groups["info:q0"] == "ibt:q0"
+    assert groups["voc:q0"] == "voc:q0" and groups["other:q0"] == "other:q0"
+    ref, diffs = differences({k: quotes[k] for k in ("ibt:q0", "info:q0")})
+    assert ref == "ibt:q0"
+    assert [op for op in diffs["info:q0"] if op[0] != "equal"] == [("delete", "[the raid]")]
+    assert diffs["ibt:q0"] == [("equal", quotes["ibt:q0"])]
+
+
+def test_a_quote_split_in_two_matches_the_whole():
+    whole = (
+        "There's been questions about whether Austin is being targeted. We had a briefing that "
+        "we could expect a big operation. There was going to be a specific operation."
+    )
+    assert same_quote(whole, "There\u2019s been questions about whether Austin is being targeted.")
+    assert not same_quote(whole, "The sheriff's new policy")
+
+
+def test_kind_of_ids():
+    assert [kind_of(i) for i in ("48", "48453", "4805000", "region:bay-area")] == [
+        "state", "county", "place", "region",
+    ]
+    with pytest.raises(ValueError):
+        kind_of("texas")
