@@ -24,7 +24,7 @@ POLICY = re.compile(
     r"court order|statutes?|legislation|bills?|signed into law|law enforcement jurisdiction|"
     r"refus(?:e|ed|es|ing) to (?:cooperate|detain|honor|hold|comply|work)|"
     r"(?:not|n't|limit(?:s|ed)?|prohibit(?:s|ed)?|restrict(?:s|ed)?|declined to) "
-    r"(?:\w+ ){0,3}(?:cooperat\w*|detain|honor|communication|enforce\w*)|"
+    r"(?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honor|communication|enforce\w*)|"
     r"cooperat(?:e|ion|ing) with (?:ICE|federal)|name and shame|weekly report|"
     r"not be obliged to detain|access to (?:local )?jails|warrants?)\b",
     re.I,

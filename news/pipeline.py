@@ -78,6 +78,14 @@ _ANAPHORS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A named operation ("Operation Safe City") is where it was first said to take place.
 _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
 
+_OFFICIAL_TITLES = (
+    r"(?:Sheriff|Mayor|Police Chief|Chief of Police|Governor|Gov\.|County Executive|"
+    r"District Attorney|County Judge|Councilman|Councilwoman|Councilmember|Commissioner)"
+)
+_OFFICIAL_NAME = r"(?P<name>[A-Z][a-z][\w'\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'\-]*){0,2})"
+_TITLE_AFTER_PLACE = re.compile(rf"[ \t]+(?:County[ \t]+)?{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME}")
+_TITLE_OF_PLACE = re.compile(rf"\b{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME},?[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
 Geoparser = Callable[[str], Sequence[object]]
 
 
@@ -388,6 +396,7 @@ def analyze_text(
         ]
         return cands[-1].jurisdiction if cands else None
 
+    officials = _officials(text, mentions)
     excerpts: list[Excerpt] = []
     quote_hits: list[QuoteHit] = []
     topic: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, linked ids)
@@ -420,20 +429,25 @@ def analyze_text(
                 context.extend(operations[op])
             elif named:
                 operations[op] = tuple(dict.fromkeys(named))
-        named_u = tuple(dict.fromkeys(named))
-        context_u = tuple(j for j in dict.fromkeys(context) if j not in named_u)
-        in_caption = any(cs <= sent.start < ce for cs, ce in captions)
-        if (named_u or context_u) and not in_caption:
-            topic.append((si, named_u + context_u))
         quotes = quotes_by_sentence.get(si, [])
-        cats = categories(sent.text, bool(quotes))
-        if not cats:
-            continue
         if quotes:
             speaker = next((q.speaker for q in quotes if q.speaker), None)
         else:
             spk = sentence_speaker(sent)
             speaker = ctx.resolve(spk).text if spk else None
+        if speaker:
+            # "Sheriff Jane Doe said" after "Sangamon County Sheriff Jane Doe": her county.
+            surname = speaker.split()[-1]
+            if surname in officials:
+                context.append(officials[surname])
+        named_u = tuple(dict.fromkeys(named))
+        context_u = tuple(j for j in dict.fromkeys(context) if j not in named_u)
+        in_caption = any(cs <= sent.start < ce for cs, ce in captions)
+        if (named_u or context_u) and not in_caption:
+            topic.append((si, named_u + context_u))
+        cats = categories(sent.text, bool(quotes))
+        if not cats:
+            continue
         ex = Excerpt(
             start=sent.start,
             end=sent.end,
@@ -450,6 +464,23 @@ def analyze_text(
 
     roles = _roles(mentions, excerpts, references, sentences, captions)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
+
+
+def _officials(text: str, mentions: list[MentionHit]) -> dict[str, str]:
+    """Map officials' surnames to their jurisdiction.
+
+    Recognised forms: "Sangamon County Sheriff Jane Doe", "Madison Mayor Paul Soglin" (a
+    jurisdiction right before a title) and "Sheriff Jane Doe of Sangamon County" (after it).
+    """
+    out: dict[str, str] = {}
+    for m in mentions:
+        after = _TITLE_AFTER_PLACE.match(text, m.end)
+        if after:
+            out[after.group("name").split()[-1]] = m.jurisdiction
+        before = _TITLE_OF_PLACE.search(text, max(0, m.start - 80), m.start)
+        if before:
+            out[before.group("name").split()[-1]] = m.jurisdiction
+    return out
 
 
 def _roles(
