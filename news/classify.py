@@ -14,7 +14,8 @@ ENFORCEMENT = re.compile(
     r"round-?ups?|rounded up|netted|custody|removals?|crackdown|targeted enforcement|"
     r"enforcement (?:action|actions|activity|operation|operations)|"
     r"immigration agents|ICE agents|ICE officers|at-large arrests|took into custody|"
-    r"picked up|taken into custody|target(?:s|ed|ing)?\b(?= (?:sanctuary|cities|jurisdictions)))\b",
+    r"picked up|taken into custody|(?:was|were|is|are|being|been) targeted|"
+    r"target(?:s|ed|ing)?\b(?= (?:sanctuary|cities|jurisdictions)))\b",
     re.I,
 )
 POLICY = re.compile(
