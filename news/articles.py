@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,6 +230,8 @@ def parse_article(raw: bytes, path: str | Path, article_id: str) -> Article:
 
     if len(raw) > MAX_BYTES:
         raise reject(_too_big(len(raw)))
+    if not raw.strip():
+        raise reject("empty file")
     if b"\x00" in raw[:8192]:
         raise reject("binary file (contains NUL bytes), not a Markdown article")
     try:
@@ -340,13 +343,35 @@ def load_articles(directory: Path | None = None) -> tuple[list[Article], list[Ar
     directory = directory or ARTICLES_DIR
     articles: list[Article] = []
     errors: list[ArticleError] = []
+    seen: dict[str, Article] = {}
     for path in article_paths(directory):
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if shown != str(path):
+            # The id (file stem) must be text the store and the app can hold.
+            errors.append(ArticleError(shown, "file name is not valid UTF-8; rename the file"))
+            continue
         if path.suffix.lower() != ".md":
             errors.append(ArticleError(str(path), "not a .md file; articles are Markdown files"))
             continue
         result = load_article(path, directory)
-        (errors if isinstance(result, ArticleError) else articles).append(result)
+        if isinstance(result, ArticleError):
+            errors.append(result)
+            continue
+        key = _body_key(result.text)
+        if key in seen:
+            first = seen[key]
+            errors.append(ArticleError(result.path, f"same text as article {first.id!r} "
+                                                    f"({first.path}); the copy is not loaded"))
+            continue
+        seen[key] = result
+        articles.append(result)
     return articles, errors
+
+
+def _body_key(text: str) -> str:
+    """Key of a body for duplicate detection: case and whitespace ignored."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(norm.encode()).hexdigest()
 
 
 def render_article(meta: dict, body: str) -> str:
