@@ -78,7 +78,9 @@ class QuoteIndex:
     def __init__(self) -> None:
         self._parent: dict[str, str] = {}
         self._text: dict[str, str] = {}
-        self._by_shingle: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        # shingle -> {group root when indexed: first quote of that group with this shingle}.
+        # One entry per group keeps the index small when a quote is repeated thousands of times.
+        self._by_shingle: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
 
     def _find(self, q: str) -> str:
         root = q
@@ -96,25 +98,36 @@ class QuoteIndex:
             self._parent[hi] = lo
 
     def add(self, quote_id: str, text: str, group: str | None = None) -> None:
-        """Add a quote; ``group`` pre-assigns it (quotes read back from a store)."""
+        """Add a quote.
+
+        Parameters
+        ----------
+        quote_id, text : str
+            The quote.
+        group : str, optional
+            Its known group (quotes read back from a store): no comparison is made.
+        """
         self._text[quote_id] = text
         self._parent.setdefault(quote_id, quote_id)
-        if group is not None and group != quote_id:
+        shingles = _shingles(keys(text))
+        if group is not None:
             self._parent.setdefault(group, group)
             self._union(quote_id, group)
-        shingles = _shingles(keys(text))
-        seen: set[str] = set()
+        else:
+            seen: set[str] = {self._find(quote_id)}
+            for sh in shingles:
+                for other in self._by_shingle.get(sh, {}).values():
+                    root = self._find(other)
+                    if root in seen:
+                        continue
+                    seen.add(root)
+                    if same_quote(text, self._text[other]):
+                        self._union(quote_id, other)
+        root = self._find(quote_id)
         for sh in shingles:
-            for other in self._by_shingle.get(sh, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                if self._find(other) == self._find(quote_id):
-                    continue
-                if same_quote(text, self._text[other]):
-                    self._union(quote_id, other)
-        for sh in shingles:
-            self._by_shingle[sh].append(quote_id)
+            entry = self._by_shingle[sh]
+            if root not in entry:
+                entry[root] = quote_id
 
     def group_of(self, quote_id: str) -> str:
         """Return the group id of a quote (the smallest quote id of its group)."""

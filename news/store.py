@@ -557,6 +557,7 @@ def add_article(
     content = render_article(meta, text).encode("utf-8")
     candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
     ensure_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+    hash_before = _stored_hash(db_path)
     with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as conn:
         dup = conn.execute(
             "SELECT id FROM articles WHERE text_hash = ?", (text_hash(candidate.text),)
@@ -570,7 +571,8 @@ def add_article(
                         ArticleError(candidate.path, f"same URL as article {aid!r}: {other}")
                     )
     analysis = analyze_text(candidate.text, geoparser=geoparser)
-    stale_before = _stored_hash(db_path) != corpus_hash(directory)
+    # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
+    stale_before = hash_before != corpus_hash(directory)
     path = _write_new(directory, stem, content)
     article = parse_article(content, path, path.stem)
     try:
