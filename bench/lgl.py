@@ -34,8 +34,9 @@ Recall
 Resolution
     Over the gold spans matched by overlap: the share whose overlapping prediction resolves to
     the right jurisdiction. States are right when the predicted id is the FIPS code of the gold
-    admin1 state; counties when it is the id the gazetteer gives the gold county name in that
-    state (else by distance); places when the predicted jurisdiction's point lies within 161 km
+    admin1 state (for the District of Columbia, the state-equivalent 11 or the place 1150000);
+    counties when it is the id the gazetteer gives the gold county name in that state (else by
+    distance); places when the predicted jurisdiction's point lies within 161 km
     (100 miles) of the gold latitude/longitude, the usual LGL criterion.
 Published figures
     Printed beside for orientation only: they are on *all* LGL toponyms (foreign ones too), with
@@ -142,7 +143,9 @@ class Scorer:
         if gold.fcode == "ADM1":
             state = self.gaz.state(gold.admin1 or gold.name or "")
             if state is not None:
-                return j.id == state.id
+                # The District of Columbia is both a state-equivalent and the place 1150000
+                # ("Washington, D.C."); either id is the District.
+                return j.id == state.id or (state.id == "11" and j.state == "11")
         if gold.fcode == "ADM2" and gold.name and gold.admin1:
             counties = self.gaz.lookup(gold.name, state=gold.admin1, kind="county")
             if counties:

@@ -200,7 +200,7 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "welfare", "wellness", "health", "medical", "alpha", "omega", "delta", "sigma",
     "dollar", "penny", "cash", "money", "bank", "banks", "credit", "fund",
     "vote", "voters", "election", "primary", "caucus", "ballot", "jury", "trial",
-    "marion", "bryan", "tyler", "sherman", "logan", "carson", "lawrence", "warren",
+    "day", "airport", "lane", "marion", "bryan", "tyler", "sherman", "logan", "carson", "lawrence", "warren",
 })
 # First names: a known first name followed by a capitalized word is a person ("Andrew Austin",
 # "Sally Hernandez", "Bryan Cox"), unless the words form a place name in the gazetteer.

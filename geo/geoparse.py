@@ -82,7 +82,7 @@ class Mention:
 
 _TOKEN_RE = re.compile(
     r"(?P<abbr>[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]{0,3}\.)+)"  # D.C., U.S., W.Va., N. Y.
-    r"|(?P<word>[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
     r"|(?P<num>\d[\d,.]*\d|\d)"
     r"|(?P<punct>\S)"
 )
@@ -100,6 +100,22 @@ _LOCATIVES = frozenset({
     "in", "at", "from", "to", "near", "into", "outside", "around", "across", "throughout",
     "toward", "towards", "of", "via", "through", "within", "inside", "between", "and",
 })
+_DATELINE_END = frozenset({",", "-", "\u2014", "\u2013", "("})
+_STREET_WORDS = frozenset({
+    "Drive", "Dr.", "Road", "Rd.", "Street", "St.", "Avenue", "Ave.", "Lane", "Ln.", "Boulevard",
+    "Blvd.", "Parkway", "Pkwy.", "Highway", "Hwy.", "Pike", "Way", "Trail", "Circle", "Terrace",
+    "Expressway", "Freeway", "Turnpike", "Route", "Place", "Alley", "Plaza",
+})
+_INSTITUTION_WORDS = (lex.PLACE_WORDS | lex.CITY_CUES | lex.COUNTY_CUES | lex.STATE_CUES
+                      | lex.TITLES) - _STREET_WORDS
+_CALENDAR = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+})
+# Multi-word names that are institutions far more often than the small places they also name.
+_NOT_PLACES = frozenset({("white", "house"), ("wall", "street"), ("capitol", "hill"),
+                         ("supreme", "court"), ("main", "street")})
 _LIST_GLUE = (
     (",",), ("and",), ("or",), (",", "and"), (",", "or"), ("as", "well", "as"),
     (",", "as", "well", "as"), ("&",), ("/",), ("to",), ("-",), ("\u2013",),
@@ -129,9 +145,12 @@ class _Tokens:
 def _tokenize(text: str, dot_abbreviations: frozenset[str] = frozenset()) -> _Tokens:
     toks = _Tokens()
     n = len(text)
+    consumed = 0
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup or "punct"
         start, end = match.span()
+        if start < consumed:  # the dot of an abbreviation merged into its word
+            continue
         word = match.group()
         if kind == "word":
             lower = word.lower()
@@ -145,6 +164,7 @@ def _tokenize(text: str, dot_abbreviations: frozenset[str] = frozenset()) -> _To
             elif end < n and text[end] == "." and (word in _DOT_WORDS
                                                      or f"{word}." in dot_abbreviations):
                 end += 1
+                consumed = end
                 word = text[start:end]
                 kind = "a"
         toks.starts.append(start)
@@ -192,6 +212,7 @@ class _Index:
     keys: dict[tuple[str, ...], tuple[str, ...]]
     the_only: set[tuple[str, ...]]
     upper_aliases: set[str]
+    upper_only: set[tuple[str, ...]]
     lengths: dict[str, tuple[int, ...]]
     jur: dict[str, Jurisdiction]
     state_by_text: dict[str, str]
@@ -237,6 +258,8 @@ def _build_index(gaz: Gazetteer) -> _Index:
     dot_abbreviations: set[str] = set()
     dc_place = None
     upper: list[tuple[Jurisdiction, str]] = []
+    upper_keys: set[tuple[str, ...]] = set()
+    mixed_keys: set[tuple[str, ...]] = set()
     for j in jurisdictions:
         if j.kind == "state":
             for abbreviation in (j.state_abbr or "", *j.abbreviations):
@@ -259,6 +282,9 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 continue
             if _is_upper(name) and len(toks.texts) == 1:
                 upper.append((j, toks.texts[0]))
+                upper_keys.add(key)
+            else:
+                mixed_keys.add(key)
             if j.id not in keys[key]:
                 keys[key].append(j.id)
             if is_the:
@@ -286,21 +312,22 @@ def _build_index(gaz: Gazetteer) -> _Index:
     lengths: dict[str, set[int]] = defaultdict(set)
     for key in final:
         lengths[key[0]].add(len(key))
-    # Fuzzy targets: states and places of 100,000 or more, by their full lower-case name.
+    # Fuzzy targets: states and places of 300,000 or more, by their full lower-case name.
     fuzzy: dict[str, set[str]] = defaultdict(set)
     targets: dict[str, list[str]] = defaultdict(list)
     for j in jurisdictions:
-        if j.kind == "state" or (j.kind == "place" and (j.population or 0) >= 100_000):
+        if j.kind == "state" or (j.kind == "place" and (j.population or 0) >= 300_000):
             target = " ".join(_tokenize(j.name).norms)
             if len(target) < 6:
                 continue
             targets[target].append(j.id)
-            for variant in _deletes(target, 2 if len(target) >= 9 else 1):
+            for variant in _deletes(target, 2 if len(target) >= 12 else 1):
                 fuzzy[variant].add(target)
     return _Index(
         keys=final,
         the_only=the_keys - plain,
         upper_aliases=upper_aliases,
+        upper_only=upper_keys - mixed_keys,
         lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         jur=by_id,
         state_by_text=state_by_text,
@@ -371,6 +398,7 @@ class _Cand:
     forced_kind: str | None = None
     common: bool = False
     surname: bool = False
+    initial: bool = False  # a single word starting a sentence
     world: bool = False
     upper: bool = False
     chosen: str | None = None
@@ -393,6 +421,21 @@ class _Parser:
         self.lower_seen = {nm for nm, tx, k in zip(self.t.norms, self.t.texts, self.t.kinds,
                                                   strict=True) if k == "w" and tx.islower()}
         self._line_caps: dict[int, bool] = {}
+        self.title_case = self._title_case_sentences()
+
+    def _title_case_sentences(self) -> list[bool]:
+        """Per token: whether its sentence is a headline in title case ("Water Main Repaired")."""
+        out = [False] * self.n
+        start = 0
+        for k in range(1, self.n + 1):
+            if k == self.n or self.t.sentence_start[k]:
+                words = [w for w, kind in zip(self.t.texts[start:k], self.t.kinds[start:k],
+                                              strict=True) if kind == "w" and w.isalpha()]
+                content = [w for w in words if w.lower() not in lex.CONNECTORS]
+                if len(content) >= 3 and sum(_is_cap(w) for w in content) >= 0.75 * len(content):
+                    out[start:k] = [True] * (k - start)
+                start = k
+        return out
 
     # -- helpers -----------------------------------------------------------------------------
     def _word(self, k: int) -> str:
@@ -510,10 +553,12 @@ class _Parser:
                 upper = False  # "NYC", "LA": written in capitals by nature
             elif sum(len(w) for w in words) < 4 or not (
                     self._caps_line(i)
-                    or (self.t.line_start[i] and self._word(j) in {",", "-", "\u2014"})):
+                    or (self.t.sentence_start[i] and self._word(j) in _DATELINE_END)):
                 return False, True
         if len(key) == 1 and len(texts[i]) < 2:
             return False, False
+        if key in self.x.upper_only and texts[i] not in self.x.upper_aliases:
+            return False, False  # "La Nina" is not "LA"
         if key in self.x.the_only:
             if self.t.norms[i - 1:i] != ["the"] or self._cap_word(j):
                 return False, upper
@@ -540,11 +585,32 @@ class _Parser:
                         found = _Cand(i, i + length, ids, key, upper=upper)
                         break
             if found is None:
+                state = self._abbreviated_state(i)
+                if state is not None:
+                    out.append(_Cand(i, i + 1, (state,), ("<state>",), forced_kind="state"))
                 i += 1
                 continue
-            out.append(found)
+            if found.key not in _NOT_PLACES:
+                out.append(found)
             i = found.j
         return out
+
+    def _abbreviated_state(self, i: int) -> str | None:
+        """Return the state of an AP abbreviation standing alone ("D-W.Va.", "Western Mass.").
+
+        Abbreviations with two dots ("W.Va.", "S.C.") are states wherever they stand; one-dot
+        ones ("Ind.", "Mass.", "Pa.") only after a comma, a party dash or a direction word.
+        """
+        word = self.t.texts[i]
+        state = self.x.state_by_text.get(word)
+        if state is None or self.t.kinds[i] != "a" or word == "U.S.":
+            return None
+        if word.count(".") >= 2:
+            return state
+        before = self._word(i - 1)
+        if before in {",", "-"} or before in lex.PLACE_MODIFIERS:
+            return state
+        return None
 
     def _county_lists(self, cands: list[_Cand]) -> list[_Cand]:
         """'Alameda and Santa Clara counties': one county per name before the plural."""
@@ -623,9 +689,19 @@ class _Parser:
                     c.qual = before
             if c.qual is not None:
                 c.ids = tuple(i for i in c.ids if self._in_state_id(i, c.qual))
+            if self._part_of_other_name(c):
+                continue
             # Outlets and teams: "New York Times", "Dallas Cowboys".
-            if nxt in lex.MEDIA_WORDS and self._cap_word(c.j) and c.qual is None:
-                c.drop = f"outlet or team name ({phrase} {nxt})"
+            media = [texts[k] for k in range(c.j, min(c.j + 3, self.n))
+                     if texts[k] in lex.MEDIA_WORDS or texts[k].split("-")[0] in lex.MEDIA_WORDS]
+            run_end = c.j
+            while run_end < self.n and (self._cap_word(run_end) or texts[run_end] == "-"):
+                run_end += 1
+            if c.qual is None and any(texts[k] in lex.MEDIA_WORDS for k in range(c.j, run_end)):
+                c.drop = f"outlet or team name ({phrase} {media[0] if media else nxt})"
+                continue
+            if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
+                c.drop = "direction word"
                 continue
             # Storms named anywhere in the article.
             if single and norms[c.i] in self.storm_names and c.qual is None:
@@ -658,11 +734,52 @@ class _Parser:
                     c.drop = "person named earlier in the article"
                     continue
                 c.surname = True
+            if single and c.qual is None and self.t.sentence_start[c.i]:
+                c.initial = True
             c.cue = self._cue(c)
         if qualifier_tokens:
             cands = [c for c in cands
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
         return cands + extra
+
+    def _part_of_other_name(self, c: _Cand) -> bool:
+        """Drop a name that is part of a person's, a street's or an institution's name.
+
+        "Clark Drive", "Bishop Paulk", "Peabody says", "Kyra Jennings", "Ford Mustang",
+        "Charlotte Graham", "Brookhaven National Laboratory"; but not "Austin Police
+        Department", "Madison Common Council", "Greater Houston", "Austin, Texas".
+        """
+        if c.qual is not None or any(self.x.jur[i].kind == "state" for i in c.ids):
+            return False
+        texts = self.t.texts
+        nxt, after = self._word(c.j), c.j
+        if nxt in _STREET_WORDS:
+            c.drop = f"street name ({nxt})"
+            return True
+        if len(c.key) == 1 and texts[c.i] in lex.TITLES and self._cap_word(c.j):
+            c.drop = "title before a name"
+            return True
+        if nxt in {",", "\u2019s", "'s"} and self._word(c.j + 1) in lex.SPEECH_VERBS:
+            after = c.j + 1
+        if self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who":
+            c.drop = "person (speech verb after the name)"
+            return True
+        if self.title_case[c.i]:
+            return False
+        prev = c.i - 1
+        if (prev >= 0 and self.t.kinds[prev] == "w" and _is_cap(texts[prev])
+                and not _is_upper(texts[prev]) and texts[prev] not in lex.PLACE_MODIFIERS
+                and texts[prev] not in lex.FUNCTION_WORDS and texts[prev] not in _CALENDAR
+                and not (self.t.sentence_start[prev] and texts[prev] not in lex.FIRST_NAMES
+                         and texts[prev].lower() in self.lower_seen)):
+            c.drop = f"part of a longer name ({texts[prev]} {texts[c.i]})"
+            return True
+        run = self._name_run(c.j, 3)
+        if run and not any(texts[k] in _INSTITUTION_WORDS or texts[k] in _CALENDAR
+                           for k in run) and self._key_at(run[0]) is None:
+            c.drop = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
+            return True
+        return False
 
     def _in_state_id(self, jurisdiction_id: str, state: str) -> bool:
         j = self.x.jur[jurisdiction_id]
@@ -759,6 +876,12 @@ class _Parser:
                 c.chosen, c.confidence = c.ids[0], 0.95
                 c.method = "state after a place" if c.forced_kind else "state name"
                 named_states.add(c.chosen)
+            elif "state" in kinds and c.cue != "place" and not any(
+                    (jur[i].population or 0) >= 100_000 for i in c.ids if jur[i].kind != "state"):
+                # "Maine", "Nevada", "Virginia": the state, unless a qualifier made it a town.
+                c.chosen = next(i for i in c.ids if jur[i].kind == "state")
+                c.confidence, c.method = 0.9, "state name"
+                named_states.add(c.chosen)
             elif c.qual is not None and len(c.ids) == 1:
                 c.chosen, c.confidence = c.ids[0], 0.95
                 kind = jur[c.chosen].kind
@@ -777,6 +900,9 @@ class _Parser:
         for c in live:
             if c.qual is not None:
                 named_states.add(c.qual)
+        # Every other name votes for the states it may lie in, 1/k for a name with k states:
+        # "Huntsville" and "Walker County" both have a Texas reading.
+        self.votes = self._state_votes(live)
         # Pass 2 and 3: names with several readings, then again with the new anchors.
         for round_ in range(2):
             for n_, c in enumerate(live):
@@ -801,6 +927,20 @@ class _Parser:
             if c.chosen is None and c.drop is None:
                 c.drop = c.weak_reason or "no reading"
 
+    def _state_votes(self, live: list[_Cand]) -> dict[tuple[str, ...], dict[str, float]]:
+        jur = self.x.jur
+        out: dict[tuple[str, ...], dict[str, float]] = {}
+        for c in live:
+            ids = (c.chosen,) if c.chosen else c.ids
+            states = {jur[i].state for i in ids if jur[i].kind in {"place", "county"}}
+            states.discard(None)
+            if states and c.key not in out:
+                out[c.key] = {st: 1.0 / len(states) for st in states}
+        return out
+
+    def _vote(self, c: _Cand, state: str | None) -> float:
+        return sum(v.get(state, 0.0) for key, v in self.votes.items() if key != c.key)
+
     def _kind_of(self, c: _Cand) -> str | None:
         if c.chosen is not None:
             return "state" if self.x.jur[c.chosen].kind == "state" else "place"
@@ -815,6 +955,7 @@ class _Parser:
                anchors: list[tuple[int, Jurisdiction]], final: bool) -> None:
         jur = self.x.jur
         scored: list[tuple[float, str, str]] = []
+        strong: dict[str, bool] = {}
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
@@ -829,18 +970,21 @@ class _Parser:
                 support = True
                 reason = "city, state" if j.kind == "place" else f"{j.kind}, state"
                 score += 5
+            context = 0.0
             if j.state in named_states or (j.kind == "region" and named_states & set(j.parents)):
-                score += 2.5
+                context = 2.5
                 support = True
                 if c.qual is None:
                     reason = "state named in article"
             elif j.state in context_states:
-                score += 1.0
+                context = 1.0
                 support = True
                 if c.qual is None:
                     reason = "state of other places in article"
             near = min((_distance_km(j, a) for m, a in anchors if m != n_ and a.id != i),
                        default=math.inf)
+            strong[i] = (c.qual is not None or near <= _NEAR_KM or c.cue == j.kind
+                         or (j.state in named_states and (j.population or 0) >= 100_000))
             if near <= _NEAR_KM:
                 score += 2.5
                 support = True
@@ -851,6 +995,14 @@ class _Parser:
                 reason = "near other places in article" if c.qual is None else reason
             if c.cue and c.cue == j.kind:
                 score += 3
+                support = True
+            vote = min(self._vote(c, j.state), 2.0)
+            # Context from the article's states is capped, so that a hamlet in a state the
+            # article names never outweighs a city a thousand times its size.
+            score += min(3.0, context + (1.5 * vote if vote >= 0.3 else 0.0))
+            if vote >= 0.3:
+                if not support:
+                    reason = "other names in article point to its state"
                 support = True
             scored.append((score, i, reason if support else "population prior"))
         if not scored:
@@ -863,18 +1015,24 @@ class _Parser:
         pop = j.population or 0
         supported = reason != "population prior" or c.cue is not None
         big_enough = pop >= (_MIN_POP_WORLD if c.world else _MIN_POP_UNSUPPORTED)
+        after_locative = bool(self.t.norms[c.i - 1:c.i]) and self.t.norms[c.i - 1] in _LOCATIVES
         if c.common and not (c.qual is not None or (
-                pop >= 100_000 and not self.t.sentence_start[c.i]
-                and self.t.norms[c.i - 1:c.i] and self.t.norms[c.i - 1] in _LOCATIVES)):
+                pop >= 100_000 and not self.t.sentence_start[c.i] and after_locative)):
             c.weak_reason = "common word"
+            return
+        if c.surname and not (strong[best_id] or after_locative):
+            c.weak_reason = "surname of a person in the article"
+            return
+        if c.initial and pop < 100_000 and not (strong[best_id] or c.upper):
+            c.weak_reason = "small place name starting a sentence (often a surname)"
             return
         if c.upper and not supported and not big_enough:
             c.weak_reason = "capitals without context"
             return
-        if not supported and not big_enough:
-            if not (len(c.key) > 1 and len(c.ids) == 1 and not c.world) or not final:
-                c.weak_reason = "small place without context"
-                return
+        if not supported and not big_enough and j.kind != "county" and not (
+                final and len(c.key) > 1 and not c.world):
+            c.weak_reason = "small place without context"
+            return
         confidence = 0.5 + 0.45 * (1 - math.exp(-margin))
         if c.surname:
             confidence *= 0.7
@@ -903,7 +1061,10 @@ class _Parser:
                 if len(query) < 7 or query in lex.COMMON_WORDS or texts[s] in lex.FIRST_NAMES \
                         or texts[s] in lex.FUNCTION_WORDS or (query,) in self.x.keys:
                     continue
-                limit = 2 if len(query) >= 9 else 1
+                if self.t.norms[s] in self.surnames or (
+                        self._cap_word(s - 1) and not self.t.sentence_start[s]):
+                    continue  # "Tom Grisham ... Grisham", "Catherine A.R. Wethington"
+                limit = 2 if len(query) >= 12 else 1
                 targets = set()
                 for variant in _deletes(query, limit):
                     targets |= self.x.fuzzy.get(variant, set())
