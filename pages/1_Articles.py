@@ -28,11 +28,19 @@ if not candidates:
     st.info("No article matches the current filters.")
     st.stop()
 
+if "read" not in st.session_state or requested in candidates:
+    st.session_state["read"] = requested if requested in candidates else candidates[0]
+elif st.session_state["read"] not in candidates:
+    st.session_state["read"] = candidates[0]
 article_id = st.selectbox(
-    "Article", candidates, key="read", bind="query-params",
+    "Article", candidates, key="read",
     format_func=lambda i: f"{by_id[i].title} — {by_id[i].outlet}, "
                           f"{by_id[i].published or 'undated'}")
 a = by_id[article_id]
+if requested != article_id:  # keep the URL on the article shown (and drop a stale passage)
+    st.query_params["read"] = article_id
+    if "at" in st.query_params:
+        del st.query_params["at"]
 
 try:
     at = int(st.query_params.get("at", ""))

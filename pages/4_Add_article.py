@@ -22,7 +22,7 @@ st.title("Add an article")
 st.caption("The article is saved as a file under data/articles/ and the store is updated; "
            "nothing is written if anything is wrong.")
 
-with st.form("article"):
+with st.form("add_article_form"):
     title = st.text_input("Title", max_chars=500)
     outlet = st.text_input("Outlet", max_chars=200, help="The publication, e.g. Vocativ.")
     c1, c2 = st.columns(2)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+import shapely
 from shapely.geometry import Point, box
 
 from ui import map as umap
@@ -138,6 +139,17 @@ def test_geometry_is_rounded_and_simplified():
     coords = list(out.geometry.iloc[0].exterior.coords)
     assert len(coords) < len(circle.geometry.iloc[0].exterior.coords)
     assert all(round(x, 4) == x for x, _ in coords)
+
+
+def test_basemap_merges_lines_and_drops_specks():
+    from shapely.geometry import LineString, MultiLineString, MultiPolygon
+
+    lines = MultiLineString([LineString([(0, 0), (1, 0.001)]), LineString([(1, 0.001), (2, 0)])])
+    land = MultiPolygon([box(0, 0, 5, 5), box(10, 10, 10.01, 10.01)])
+    out = umap.prepare_basemap(gpd.GeoDataFrame(geometry=[land, lines], crs="EPSG:4326"), 0.01)
+    assert shapely.get_num_geometries(out.geometry.iloc[0]) == 1  # the speck of an island is gone
+    assert out.geometry.iloc[1].geom_type == "LineString"  # two runs merged, then simplified
+    assert len(out.geometry.iloc[1].coords) == 2
 
 
 def test_selection_layer_and_geojson_download():

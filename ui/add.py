@@ -66,9 +66,8 @@ def analyze(text: str) -> Any:
 
 def save(d: Draft) -> tuple[str | None, str | None]:
     """Add the article through ``news.store.add_article``; (id, None) or (None, message)."""
-    from news.store import add_article
-
     from news.articles import ArticleRejected
+    from news.store import add_article
 
     try:
         article_id = add_article(text=d.text, title=d.title.strip(), outlet=d.outlet.strip(),

@@ -25,8 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
 
 # Extra simplification (degrees) of what is drawn, on top of the stored geometry.
-TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.0005}
-BASEMAP_TOLERANCE = 0.03
+# Places keep ~100 m (a pixel at city zoom); states ~2 km; the basemap ~5 km (a pixel at
+# national zoom; it is only context, the states that articles mention are drawn finer).
+TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.001}
+BASEMAP_TOLERANCE = 0.05
 
 
 class DataUnavailable(RuntimeError):
@@ -144,7 +146,7 @@ def basemap() -> gpd.GeoDataFrame:
     """Nation and state outlines for the tile-less basemap, simplified for drawing."""
     from geo import load_basemap
 
-    return umap.prepare_geometries(load_basemap(), BASEMAP_TOLERANCE)
+    return umap.prepare_basemap(load_basemap(), BASEMAP_TOLERANCE)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -98,6 +98,22 @@ def prepare_geometries(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFr
     return out
 
 
+def prepare_basemap(gdf: gpd.GeoDataFrame, tolerance: float,
+                    min_area: float = 0.005) -> gpd.GeoDataFrame:
+    """The basemap as drawn: border lines merged into long runs (so simplification can act on
+    them), islands under ``min_area`` square degrees dropped, simplified, rounded."""
+    geoms = []
+    for g in gdf.geometry:
+        if g is None or g.is_empty:
+            continue
+        if g.geom_type in ("MultiLineString", "LineString"):
+            g = shapely.line_merge(g)
+        elif g.geom_type == "MultiPolygon":
+            g = shapely.MultiPolygon([p for p in g.geoms if p.area >= min_area] or list(g.geoms))
+        geoms.append(round_geometry(g.simplify(tolerance, preserve_topology=True), 3))
+    return gpd.GeoDataFrame(geometry=geoms, crs=gdf.crs)
+
+
 def _summary_line(row: Mapping[str, Any]) -> str:
     n = int(row.get("n_excerpts", 0) or 0)
     parts = []

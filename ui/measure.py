@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> None:
 
     geoms = pd.concat(parts, ignore_index=True) if parts else gdf
     frame = jurisdiction_frame(summaries, geoms)
-    basemap = umap.prepare_geometries(load_basemap(), BASEMAP_TOLERANCE)
+    basemap = umap.prepare_basemap(load_basemap(), BASEMAP_TOLERANCE)
     m = umap.build_map(frame, basemap)
     m.get_root().render()
     html = sf._get_html(m)

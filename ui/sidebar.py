@@ -1,8 +1,11 @@
 """The one sidebar every page shows: filters by outlet, article, category and kind.
 
-Each filter is a widget bound to a URL query parameter (``bind="query-params"``, Streamlit
-1.67): the URL carries ``?outlet=Vocativ&category=policy&j=48453`` and a shared link restores the
-view. The selected jurisdiction is not a widget; it lives in ``st.query_params["j"]``.
+Each filter is kept in a URL query parameter, so the URL carries
+``?outlet=Vocativ&category=policy&j=48453`` and a shared link restores the view. The sync is done
+here rather than with ``bind="query-params"``: a bound widget writes its *formatted labels* into
+the URL (an article's title instead of its id), which makes links long and fragile. Widget
+values persist across pages (``persist_state="session"``) and are written back to the URL on
+every run. The selected jurisdiction is not a widget; it lives in ``st.query_params["j"]``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 import streamlit as st
 
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
+
+FILTER_PARAMS = ("outlet", "article", "category", "kind")
 
 SELECTED_PARAM = "j"
 
@@ -37,26 +42,42 @@ class FilterState:
         return any(self.key())
 
 
+def synced_multiselect(label: str, options: Sequence[str], param: str,
+                       **kwargs: Any) -> list[str]:
+    """A multiselect whose value starts from, and is written back to, ``?param=...``."""
+    key = f"filter_{param}"
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in st.query_params.get_all(param) if v in options]
+    else:  # an option can disappear (filters narrowed, article removed)
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    value = st.multiselect(label, list(options), key=key, persist_state="session", **kwargs)
+    if value:
+        st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]
+    return value
+
+
 def sidebar(articles: Sequence[Any], outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
     """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
     titles = {a.id: f"{a.title} ({a.outlet})" for a in articles}
     with st.sidebar:
         st.header("Filters")
-        sel_outlets = st.multiselect(
-            "Outlet", list(outlets), key="outlet", bind="query-params",
-            placeholder="All outlets", help="Only what these outlets reported.")
+        sel_outlets = synced_multiselect(
+            "Outlet", list(outlets), "outlet", placeholder="All outlets",
+            help="Only what these outlets reported.")
         article_ids = [a.id for a in articles if not sel_outlets or a.outlet in sel_outlets]
-        sel_articles = st.multiselect(
-            "Article", [a.id for a in articles], key="article", bind="query-params",
+        sel_articles = synced_multiselect(
+            "Article", [a.id for a in articles], "article",
             format_func=lambda i: titles.get(i, i), placeholder="All articles",
             help="Only these articles.")
-        sel_categories = st.multiselect(
-            "Category", list(CATEGORIES), key="category", bind="query-params",
+        sel_categories = synced_multiselect(
+            "Category", list(CATEGORIES), "category",
             format_func=CATEGORY_LABELS.__getitem__, placeholder="All categories",
             help="Only excerpts of these kinds; jurisdictions without one are hidden.")
-        sel_kinds = st.multiselect(
-            "Kind of jurisdiction", list(KINDS), key="kind", bind="query-params",
+        sel_kinds = synced_multiselect(
+            "Kind of jurisdiction", list(KINDS), "kind",
             format_func=KIND_PLURALS.__getitem__, placeholder="All kinds")
         tiles = False
         if show_tiles_toggle:

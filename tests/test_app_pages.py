@@ -1,0 +1,219 @@
+"""Every page under AppTest: it runs without exception and each filter changes what is shown.
+
+The pages read the real store built from data/articles/ (the seed articles); expectations are
+computed from the store itself, so the tests check that the page shows what the store holds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "app.py"
+ARTICLES = REPO / "pages" / "1_Articles.py"
+QUOTES = REPO / "pages" / "2_Quotes.py"
+OUTLETS = REPO / "pages" / "3_Outlets.py"
+ADD = REPO / "pages" / "4_Add_article.py"
+TRAVIS = "48453"
+
+
+@pytest.fixture(scope="module")
+def store():
+    from news.store import Store, ensure_store
+
+    return Store(ensure_store())
+
+
+def _run(path: Path, **params: str | list[str]) -> AppTest:
+    # Pages are reached from the entrypoint, as in the app: page links resolve against it.
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if path != APP:
+        at.switch_page(str(path.relative_to(REPO)))
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _in_view(at: AppTest) -> tuple[int, int]:
+    caption = next(c.value for c in at.caption if c.value.startswith("In view:"))
+    m = re.match(r"In view: (\d+) jurisdictions · (\d+) excerpts", caption)
+    assert m, caption
+    return int(m.group(1)), int(m.group(2))
+
+
+def _text(at: AppTest) -> str:
+    return "\n".join([*(m.value for m in at.markdown), *(c.value for c in at.caption),
+                      *(h.value for h in at.subheader), *(h.value for h in at.header)])
+
+
+def _plain(md: str) -> str:
+    return re.sub(r"\\(.)", r"\1", md)
+
+
+def test_map_page_shows_every_jurisdiction_of_the_store(store):
+    from news.store import Filters
+
+    at = _run(APP)
+    n, n_ex = _in_view(at)
+    assert n == len(store.jurisdiction_summaries(Filters()))
+    assert n_ex == len(store.excerpts(Filters()))
+    assert at.button, "the overview lists the most reported jurisdictions as buttons"
+
+
+@pytest.mark.parametrize(("widget", "pick"), [
+    ("outlet", lambda store: [store.outlets()[0]]),
+    ("article", lambda store: [store.articles()[0].id]),
+    ("category", lambda store: ["policy"]),
+    ("kind", lambda store: ["county"]),
+])
+def test_each_sidebar_filter_changes_the_map(store, widget, pick):
+    from news.store import Filters
+
+    at = _run(APP)
+    before = _in_view(at)
+    value = pick(store)
+    at.sidebar.multiselect(key=f"filter_{widget}").set_value(value).run(timeout=60)
+    assert not at.exception
+    field = {"outlet": "outlets", "article": "articles", "category": "categories",
+             "kind": "kinds"}[widget]
+    f = Filters(**{field: tuple(value)})
+    expected = (len(store.jurisdiction_summaries(f)), len(store.excerpts(f)))
+    assert _in_view(at) == expected
+    assert expected != before, f"filtering by {widget}={value} should change the view"
+    # the filter is in the URL, so a link reproduces the view
+    got = at.query_params[widget]
+    assert (got if isinstance(got, list) else [got]) == value
+
+
+def test_filters_come_from_the_url(store):
+    from news.store import Filters
+
+    outlet = store.outlets()[-1]
+    at = _run(APP, outlet=outlet)
+    assert at.sidebar.multiselect(key="filter_outlet").value == [outlet]
+    assert _in_view(at)[0] == len(store.jurisdiction_summaries(Filters(outlets=(outlet,))))
+
+
+def test_selected_jurisdiction_panel(store):
+    at = _run(APP, j=TRAVIS)
+    text = _plain(_text(at))
+    assert "Travis County, TX" in text
+    assert "Travis County, TX — in Texas" in text
+    assert "48 hours" in text
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert any(h.startswith("#### Enforcement actions") for h in headings)
+    assert any(h.startswith("#### Policies") for h in headings)
+    assert any(h.startswith("#### Quotes") for h in headings)
+    # one click to a related jurisdiction (its state) selects it
+    texas = next(b for b in at.button if b.label.startswith("Texas"))
+    texas.click().run(timeout=60)
+    assert at.query_params["j"] in ("48", ["48"])
+    assert "Texas" in [s.value for s in at.subheader]
+
+
+def test_category_filter_limits_the_panel_groups():
+    at = _run(APP, j=TRAVIS, category="quote")
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert any(h.startswith("#### Quotes") for h in headings)
+    assert not any(h.startswith("#### Policies") for h in headings)
+
+
+def test_unknown_jurisdiction_in_url_is_a_message():
+    at = _run(APP, j="99999")
+    assert at.warning and "Unknown jurisdiction" in _plain(at.warning[0].value)
+
+
+def test_every_page_runs_via_switch_page():
+    at = _run(APP)
+    for page in ("pages/1_Articles.py", "pages/2_Quotes.py", "pages/3_Outlets.py",
+                 "pages/4_Add_article.py"):
+        at.switch_page(page).run(timeout=60)
+        assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_articles_reader(store):
+    from news.store import Filters
+
+    art = next(a for a in store.articles() if "ibt" in a.id) if any(
+        "ibt" in a.id for a in store.articles()) else store.articles()[0]
+    at = _run(ARTICLES, read=art.id)
+    assert _plain(at.header[0].value) == art.title
+    assert at.selectbox(key="read").value == art.id
+    n_all = len(store.excerpts(Filters(articles=(art.id,))))
+    assert f"**Excerpts** ({n_all})" in [m.value for m in at.markdown]
+    # the category filter changes which excerpts are highlighted
+    at.sidebar.multiselect(key="filter_category").set_value(["quote"]).run(timeout=60)
+    n_q = len(store.excerpts(Filters(articles=(art.id,), categories=("quote",))))
+    assert f"**Excerpts** ({n_q})" in [m.value for m in at.markdown]
+    assert n_q != n_all
+
+
+def test_articles_outlet_filter_limits_the_choice(store):
+    outlet = store.outlets()[0]
+    at = _run(ARTICLES, outlet=outlet)
+    ids = {a.id for a in store.articles() if a.outlet == outlet}
+    options = at.selectbox(key="read").options  # the labels: "title — outlet, date"
+    assert len(options) == len(ids) < len(store.articles())
+    assert all(f"— {outlet}," in o for o in options)
+
+
+def test_quotes_page_and_outlet_filter(store):
+    from news.store import Filters
+
+    at = _run(QUOTES)
+    n_all = len(store.quotes(Filters()))
+    assert any(c.value.startswith(f"{n_all} quotes") for c in at.caption)
+    outlet = store.outlets()[0]
+    at.sidebar.multiselect(key="filter_outlet").set_value([outlet]).run(timeout=60)
+    assert not at.exception
+    n = len(store.quotes(Filters(outlets=(outlet,))))
+    if n:
+        assert any(c.value.startswith(f"{n} quotes") for c in at.caption)
+    else:
+        assert at.info
+    assert n != n_all
+
+
+def test_outlets_page_and_filter(store):
+    at = _run(OUTLETS)
+    table = at.dataframe[0].value
+    assert sorted(table["outlet"]) == sorted(store.outlets())
+    assert any(m.value == "**People**" for m in at.markdown)
+    outlet = store.outlets()[0]
+    at.sidebar.multiselect(key="filter_outlet").set_value([outlet]).run(timeout=60)
+    assert list(at.dataframe[0].value["outlet"]) == [outlet]
+
+
+def test_add_article_refuses_bad_input_and_writes_nothing():
+    before = sorted((REPO / "data" / "articles").iterdir())
+    at = _run(ADD)
+    at.button[1].click().run(timeout=60)  # Save with everything empty
+    errors = [e.value for e in at.error]
+    assert any("empty" in e for e in errors)
+    assert any("outlet" in e for e in errors)
+    at.text_input[0].input("A title")
+    at.text_area[0].input("ICE agents arrested 12 people in Travis County, Texas.")
+    at.text_input[3].input("javascript:alert(1)")
+    at.button[1].click().run(timeout=60)
+    errors = [e.value for e in at.error]
+    assert any("outlet" in e for e in errors) and any("URL" in e for e in errors)
+    assert sorted((REPO / "data" / "articles").iterdir()) == before
+
+
+def test_add_article_preview_finds_jurisdictions():
+    at = _run(ADD)
+    at.text_input[0].input("Preview")
+    at.text_input[1].input("Test Outlet")
+    at.text_area[0].input("The sheriff of Travis County, Texas, said ICE agents arrested 51 "
+                          "people in raids in Austin.")
+    at.button[0].click().run(timeout=60)
+    assert not at.exception
+    assert any(s.value.startswith("Jurisdictions found (") and not s.value.endswith("(0)")
+               for s in at.subheader)
+    assert "Travis County" in _plain(_text(at))
