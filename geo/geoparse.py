@@ -108,6 +108,13 @@ _STREET_WORDS = frozenset({
 })
 _INSTITUTION_WORDS = (lex.PLACE_WORDS | lex.CITY_CUES | lex.COUNTY_CUES | lex.STATE_CUES
                       | lex.TITLES) - _STREET_WORDS
+# Institutions often named after people ("Webb Center", "Lee Academy", "Fithian House"), unlike
+# the offices of a jurisdiction ("Madison Police", "Travis County Sheriff").
+_BUILDING_WORDS = frozenset({
+    "Center", "Centre", "House", "Hall", "Academy", "University", "College", "Mall", "Memorial",
+    "Foundation", "Society", "Club", "Inn", "Museum", "Church", "Hospital", "Arena", "Stadium",
+    "Park", "Library", "Institute", "Company", "Co.", "Inc.", "Corp.", "Energy", "Bank",
+})
 _CALENDAR = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -116,6 +123,9 @@ _CALENDAR = frozenset({
 # Multi-word names that are institutions far more often than the small places they also name.
 _NOT_PLACES = frozenset({("white", "house"), ("wall", "street"), ("capitol", "hill"),
                          ("supreme", "court"), ("main", "street")})
+_STRICT_LOCATIVES = frozenset({
+    "in", "at", "near", "outside", "from", "into", "through", "throughout", "across", "around",
+})
 _LIST_GLUE = (
     (",",), ("and",), ("or",), (",", "and"), (",", "or"), ("as", "well", "as"),
     (",", "as", "well", "as"), ("&",), ("/",), ("to",), ("-",), ("\u2013",),
@@ -398,6 +408,8 @@ class _Cand:
     forced_kind: str | None = None
     common: bool = False
     surname: bool = False
+    in_name: str | None = None  # inside a longer name: needs strong support
+    dateline: bool = False
     initial: bool = False  # a single word starting a sentence
     world: bool = False
     upper: bool = False
@@ -417,6 +429,9 @@ class _Parser:
         self.person = [False] * n
         self.storm = [False] * n
         self.surnames: set[str] = set()
+        self.person_keys: set[tuple[str, ...]] = set()
+        self.strong_keys: set[tuple[str, ...]] = set()
+        self.votes: dict[tuple[str, ...], dict[str, float]] = {}
         self.storm_names: set[str] = set()
         self.lower_seen = {nm for nm, tx, k in zip(self.t.norms, self.t.texts, self.t.kinds,
                                                   strict=True) if k == "w" and tx.islower()}
@@ -491,7 +506,8 @@ class _Parser:
                 run = self._name_run(k, 4)
                 if run and not (word.islower() and self.t.sentence_start[run[0]]):
                     self._person(run)
-            elif word in lex.FIRST_NAMES and not self.person[i]:
+            elif word in lex.FIRST_NAMES and not self.person[i] \
+                    and (self.t.norms[i],) not in self.x.state_names:
                 run = self._name_run(i + 1, 3)
                 if not run or self._word(run[-1] + 1) in lex.PLACE_WORDS:
                     continue
@@ -583,6 +599,8 @@ class _Parser:
                     ok, upper = self._shape_ok(i, i + length, key)
                     if ok:
                         found = _Cand(i, i + length, ids, key, upper=upper)
+                        found.dateline = (self.t.sentence_start[i]
+                                          and self._word(i + length) in _DATELINE_END)
                         break
             if found is None:
                 state = self._abbreviated_state(i)
@@ -737,6 +755,9 @@ class _Parser:
             if single and c.qual is None and self.t.sentence_start[c.i]:
                 c.initial = True
             c.cue = self._cue(c)
+        for c in cands:
+            if c.key in self.person_keys and c.in_name is None and c.qual is None:
+                c.surname = True
         if qualifier_tokens:
             cands = [c for c in cands
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
@@ -766,19 +787,29 @@ class _Parser:
             return True
         if self.title_case[c.i]:
             return False
+        if c.key[-1] in {"county", "parish", "borough"}:
+            return False  # "Tarrant County Medical Examiner" names the county
+        # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
+        # support (a qualifier, a place nearby, the same name elsewhere on its own).
         prev = c.i - 1
         if (prev >= 0 and self.t.kinds[prev] == "w" and _is_cap(texts[prev])
                 and not _is_upper(texts[prev]) and texts[prev] not in lex.PLACE_MODIFIERS
                 and texts[prev] not in lex.FUNCTION_WORDS and texts[prev] not in _CALENDAR
                 and not (self.t.sentence_start[prev] and texts[prev] not in lex.FIRST_NAMES
                          and texts[prev].lower() in self.lower_seen)):
-            c.drop = f"part of a longer name ({texts[prev]} {texts[c.i]})"
-            return True
+            c.in_name = f"part of a longer name ({texts[prev]} {texts[c.i]})"
+            self.person_keys.add(c.key)
+            return False
         run = self._name_run(c.j, 3)
-        if run and not any(texts[k] in _INSTITUTION_WORDS or texts[k] in _CALENDAR
-                           for k in run) and self._key_at(run[0]) is None:
-            c.drop = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
-            return True
+        if not run or self._state_at(run[0]) is not None:
+            return False
+        institution = [k for k in run if texts[k] in _INSTITUTION_WORDS or texts[k] in _CALENDAR]
+        if not institution:
+            c.in_name = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
+            if len(run) == 1:
+                self.person_keys.add(c.key)  # "Charlotte Graham": later "Charlotte" alone too
+        elif all(texts[k] in _BUILDING_WORDS for k in institution):
+            c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
 
     def _in_state_id(self, jurisdiction_id: str, state: str) -> bool:
@@ -887,7 +918,8 @@ class _Parser:
                 kind = jur[c.chosen].kind
                 c.method = f"{'city' if kind == 'place' else kind}, state"
                 named_states.add(c.qual)
-            elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper) and (
+            elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper
+                                          or c.in_name) and (
                     len(c.key) > 1 or jur[c.ids[0]].kind != "place"
                     or (jur[c.ids[0]].population or 0) >= _MIN_POP_UNSUPPORTED):
                 c.chosen, c.confidence = c.ids[0], 0.9
@@ -903,6 +935,7 @@ class _Parser:
         # Every other name votes for the states it may lie in, 1/k for a name with k states:
         # "Huntsville" and "Walker County" both have a Texas reading.
         self.votes = self._state_votes(live)
+        self.strong_keys = {c.key for c in live if c.chosen and c.confidence >= 0.8}
         # Pass 2 and 3: names with several readings, then again with the new anchors.
         for round_ in range(2):
             for n_, c in enumerate(live):
@@ -919,9 +952,13 @@ class _Parser:
                     if jur[c.chosen].kind == "state":
                         named_states.add(c.chosen)
                     continue
+                if c.in_name and round_ == 0:
+                    continue  # decided last, once the article's plain mentions are known
                 self._score(c, n_, named_states, context_states, anchors, final=round_ == 1)
                 if c.chosen is not None and c.confidence >= 0.7:
                     anchors.append((n_, jur[c.chosen]))
+                    if not c.in_name and c.confidence >= 0.8:
+                        self.strong_keys.add(c.key)
             context_states = {j.state for _, j in anchors if j.state}
         for c in live:
             if c.chosen is None and c.drop is None:
@@ -1016,6 +1053,13 @@ class _Parser:
         supported = reason != "population prior" or c.cue is not None
         big_enough = pop >= (_MIN_POP_WORLD if c.world else _MIN_POP_UNSUPPORTED)
         after_locative = bool(self.t.norms[c.i - 1:c.i]) and self.t.norms[c.i - 1] in _LOCATIVES
+        strict_locative = (bool(self.t.norms[c.i - 1:c.i])
+                           and self.t.norms[c.i - 1] in _STRICT_LOCATIVES)
+        if c.in_name and not (strong[best_id] or c.key in self.strong_keys):
+            c.weak_reason = c.in_name
+            return
+        if c.dateline or strict_locative:
+            supported = True
         if c.common and not (c.qual is not None or (
                 pop >= 100_000 and not self.t.sentence_start[c.i] and after_locative)):
             c.weak_reason = "common word"
@@ -1026,7 +1070,7 @@ class _Parser:
         if c.initial and pop < 100_000 and not (strong[best_id] or c.upper):
             c.weak_reason = "small place name starting a sentence (often a surname)"
             return
-        if c.upper and not supported and not big_enough:
+        if c.upper and not c.dateline and not supported and not big_enough:
             c.weak_reason = "capitals without context"
             return
         if not supported and not big_enough and j.kind != "county" and not (
@@ -1037,8 +1081,8 @@ class _Parser:
         if c.surname:
             confidence *= 0.7
             reason += "; also a surname in the article"
-        if c.upper:
-            confidence *= 0.9
+        if c.upper or c.in_name:
+            confidence *= 0.85
         c.chosen, c.confidence, c.method = best_id, round(confidence, 3), reason
 
     # -- misspellings ------------------------------------------------------------------------
