@@ -476,7 +476,11 @@ def slugify(text: str, limit: int = 60) -> str:
     """Make an ASCII, lower-case, hyphenated slug: "Ramped-Up ICE" -> "ramped-up-ice"."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "article"
+    slug = slug[:limit].rstrip("-") or "article"
+    # "con.md", "nul.md", "com1.md" cannot be checked out on Windows.
+    if re.fullmatch(r"con|prn|aux|nul|com\d|lpt\d", slug):
+        slug += "-article"
+    return slug
 
 
 def _write_new(directory: Path, stem: str, content: bytes) -> Path:
