@@ -431,7 +431,6 @@ class _Parser:
         self.surnames: set[str] = set()
         self.person_keys: set[tuple[str, ...]] = set()
         self.strong_keys: set[tuple[str, ...]] = set()
-        self.votes: dict[tuple[str, ...], dict[str, float]] = {}
         self.storm_names: set[str] = set()
         self.lower_seen = {nm for nm, tx, k in zip(self.t.norms, self.t.texts, self.t.kinds,
                                                   strict=True) if k == "w" and tx.islower()}
@@ -932,9 +931,9 @@ class _Parser:
         for c in live:
             if c.qual is not None:
                 named_states.add(c.qual)
-        # Every other name votes for the states it may lie in, 1/k for a name with k states:
-        # "Huntsville" and "Walker County" both have a Texas reading.
-        self.votes = self._state_votes(live)
+        # Every other name supports the readings near its own readings, by how ambiguous it
+        # is: "Huntsville" and "Walker County" both have Texas readings, one inside the other.
+        self._spatial_index(live)
         self.strong_keys = {c.key for c in live if c.chosen and c.confidence >= 0.8}
         # Pass 2 and 3: names with several readings, then again with the new anchors.
         for round_ in range(2):
@@ -964,19 +963,39 @@ class _Parser:
             if c.chosen is None and c.drop is None:
                 c.drop = c.weak_reason or "no reading"
 
-    def _state_votes(self, live: list[_Cand]) -> dict[tuple[str, ...], dict[str, float]]:
+    def _spatial_index(self, live: list[_Cand]) -> None:
+        """Index every reading of every name by half-degree cell and by containing county."""
         jur = self.x.jur
-        out: dict[tuple[str, ...], dict[str, float]] = {}
+        self.cells: dict[tuple[int, int], dict[tuple[str, ...], float]] = defaultdict(dict)
+        self.key_ids: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.key_parents: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for c in live:
             ids = (c.chosen,) if c.chosen else c.ids
-            states = {jur[i].state for i in ids if jur[i].kind in {"place", "county"}}
-            states.discard(None)
-            if states and c.key not in out:
-                out[c.key] = {st: 1.0 / len(states) for st in states}
-        return out
+            readings = [i for i in ids if jur[i].kind in {"place", "county"}]
+            if not readings or c.drop:
+                continue
+            weight = 1.0 if len(readings) == 1 else 0.6 if len(readings) <= 5 else 0.3
+            for i in readings:
+                j = jur[i]
+                cell = self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))]
+                cell[c.key] = max(cell.get(c.key, 0.0), weight)
+                self.key_ids[c.key].add(i)
+                self.key_parents[c.key].update(j.parents[:-1])
 
-    def _vote(self, c: _Cand, state: str | None) -> float:
-        return sum(v.get(state, 0.0) for key, v in self.votes.items() if key != c.key)
+    def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
+        """Other names with a reading near j (weighted by their ambiguity); containment."""
+        row, col = math.floor(j.lat * 2), math.floor(j.lon * 2)
+        best: dict[tuple[str, ...], float] = {}
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for key, weight in self.cells.get((row + dr, col + dc), {}).items():
+                    if key != c.key and weight > best.get(key, 0.0):
+                        best[key] = weight
+        parents = set(j.parents[:-1])
+        contained = any(
+            key != c.key and (j.id in self.key_parents[key] or parents & ids)
+            for key, ids in self.key_ids.items())
+        return sum(best.values()), contained
 
     def _kind_of(self, c: _Cand) -> str | None:
         if c.chosen is not None:
@@ -1033,13 +1052,17 @@ class _Parser:
             if c.cue and c.cue == j.kind:
                 score += 3
                 support = True
-            vote = min(self._vote(c, j.state), 2.0)
-            # Context from the article's states is capped, so that a hamlet in a state the
-            # article names never outweighs a city a thousand times its size.
-            score += min(3.0, context + (1.5 * vote if vote >= 0.3 else 0.0))
-            if vote >= 0.3:
+            vote, contained = self._support(c, j)
+            vote = min(vote, 2.0)
+            # Context from the article is capped, so that a hamlet in a state the article
+            # names never outweighs a city a thousand times its size.
+            score += min(3.0, context + (1.2 * vote if vote >= 0.3 else 0.0))
+            if contained:
+                score += 2.0
+            if vote >= 0.3 or contained:
                 if not support:
-                    reason = "other names in article point to its state"
+                    reason = ("in a county named in article" if contained
+                              else "other names in article lie near it")
                 support = True
             scored.append((score, i, reason if support else "population prior"))
         if not scored:
