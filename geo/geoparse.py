@@ -241,6 +241,9 @@ def _name_variants(j: Jurisdiction) -> Iterable[str]:
     lowered = j.name.lower()
     if j.kind == "place" and ("(balance)" in lowered or "government" in lowered):
         yield re.split(r"[-/(]| metro| unified| consolidated", j.name)[0].strip()
+    # A hyphenated county name is distinctive without "County": "Miami-Dade police".
+    if j.kind == "county" and "-" in j.name and j.name.endswith(" County"):
+        yield j.name[: -len(" County")]
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -873,6 +876,8 @@ class _Parser:
             return None
         if c.cue == "state":
             return states[0], "state (words around it)"
+        if c.dateline and any((jur[i].population or 0) >= 100_000 for i in places):
+            return max(places, key=lambda i: jur[i].population or 0), "city (dateline)"
         big = [i for i in places if (jur[i].population or 0) >= 100_000]
         if not big:
             return states[0], "state name"
@@ -919,7 +924,7 @@ class _Parser:
                 named_states.add(c.qual)
             elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper
                                           or c.in_name) and (
-                    len(c.key) > 1 or jur[c.ids[0]].kind != "place"
+                    jur[c.ids[0]].kind != "place"
                     or (jur[c.ids[0]].population or 0) >= _MIN_POP_UNSUPPORTED):
                 c.chosen, c.confidence = c.ids[0], 0.9
                 c.method = "alias" if jur[c.chosen].kind == "region" else "unique name"
@@ -1097,7 +1102,8 @@ class _Parser:
             c.weak_reason = "capitals without context"
             return
         if not supported and not big_enough and j.kind != "county" and not (
-                final and len(c.key) > 1 and not c.world):
+                final and len(c.key) > 1 and not c.world
+                and (not named_states or j.state in named_states)):
             c.weak_reason = "small place without context"
             return
         confidence = 0.5 + 0.45 * (1 - math.exp(-margin))
