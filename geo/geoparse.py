@@ -589,6 +589,9 @@ class _Parser:
         while i < self.n:
             if (kinds[i] not in "wa" or not _is_cap(texts[i]) or self.person[i] or self.storm[i]
                     or norms[i] not in self.x.lengths):
+                state = self._abbreviated_state(i) if kinds[i] == "a" else None
+                if state is not None:
+                    out.append(_Cand(i, i + 1, (state,), ("<abbr>",), forced_kind="state"))
                 i += 1
                 continue
             found = None
@@ -607,7 +610,7 @@ class _Parser:
             if found is None:
                 state = self._abbreviated_state(i)
                 if state is not None:
-                    out.append(_Cand(i, i + 1, (state,), ("<state>",), forced_kind="state"))
+                    out.append(_Cand(i, i + 1, (state,), ("<abbr>",), forced_kind="state"))
                 i += 1
                 continue
             if found.key not in _NOT_PLACES:
@@ -909,7 +912,8 @@ class _Parser:
             kinds = {jur[i].kind for i in c.ids}
             if c.forced_kind == "state" or kinds == {"state"}:
                 c.chosen, c.confidence = c.ids[0], 0.95
-                c.method = "state after a place" if c.forced_kind else "state name"
+                c.method = {("<state>",): "state after a place",
+                            ("<abbr>",): "state abbreviation"}.get(c.key, "state name")
                 named_states.add(c.chosen)
             elif "state" in kinds and c.cue != "place" and not any(
                     (jur[i].population or 0) >= 100_000 for i in c.ids if jur[i].kind != "state"):
@@ -1103,7 +1107,8 @@ class _Parser:
             return
         if not supported and not big_enough and j.kind != "county" and not (
                 final and len(c.key) > 1 and not c.world
-                and (not named_states or j.state in named_states)):
+                and (not (named_states | context_states)
+                     or j.state in named_states | context_states)):
             c.weak_reason = "small place without context"
             return
         confidence = 0.5 + 0.45 * (1 - math.exp(-margin))
