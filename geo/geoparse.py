@@ -122,7 +122,7 @@ _CALENDAR = frozenset({
 })
 # Multi-word names that are institutions far more often than the small places they also name.
 _NOT_PLACES = frozenset({("white", "house"), ("wall", "street"), ("capitol", "hill"),
-                         ("supreme", "court"), ("main", "street")})
+                         ("supreme", "court"), ("main", "street"), ("santa", "claus")})
 _STRICT_LOCATIVES = frozenset({
     "in", "at", "near", "outside", "from", "into", "through", "throughout", "across", "around",
 })
@@ -412,6 +412,7 @@ class _Cand:
     common: bool = False
     surname: bool = False
     in_name: str | None = None  # inside a longer name: needs strong support
+    the_only: bool = False  # "the District", "the Valley": only if named plainly elsewhere
     dateline: bool = False
     initial: bool = False  # a single word starting a sentence
     world: bool = False
@@ -511,8 +512,10 @@ class _Parser:
             elif word in lex.FIRST_NAMES and not self.person[i] \
                     and (self.t.norms[i],) not in self.x.state_names:
                 run = self._name_run(i + 1, 3)
-                if not run or self._word(run[-1] + 1) in lex.PLACE_WORDS:
+                if not run:
                     continue
+                if self._word(run[-1] + 1) in lex.PLACE_WORDS and self._is_key(i):
+                    continue  # "Madison Common Council"; but "George Washington High School"
                 if self._key_at(i, min_len=2):
                     continue  # "Jordan Valley", "Santa Clara": the words form a place name
                 self._person([i, *run])
@@ -603,7 +606,8 @@ class _Parser:
                 if ids:
                     ok, upper = self._shape_ok(i, i + length, key)
                     if ok:
-                        found = _Cand(i, i + length, ids, key, upper=upper)
+                        found = _Cand(i, i + length, ids, key, upper=upper,
+                                      the_only=key in self.x.the_only)
                         found.dateline = (self.t.sentence_start[i]
                                           and self._word(i + length) in _DATELINE_END)
                         break
@@ -794,6 +798,17 @@ class _Parser:
             return False
         if c.key[-1] in {"county", "parish", "borough"}:
             return False  # "Tarrant County Medical Examiner" names the county
+        starts, ends = self.t.starts, self.t.ends
+        for dash, other in ((c.i - 1, c.i - 2), (c.j, c.j + 1)):
+            if other < 0 or other >= self.n or self._word(dash) != "-":
+                continue
+            left, right = (other, c.i) if other < c.i else (c.j - 1, other)
+            glued = ends[left] == starts[dash] and ends[dash] == starts[right]
+            if glued and self._cap_word(other) and self._key_at(other) is None:
+                # "Hugley-Green" is a surname; "Paris-Henry County" names two places.
+                c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
+                self.person_keys.add(c.key)
+                return False
         # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
         # support (a qualifier, a place nearby, the same name elsewhere on its own).
         prev = c.i - 1
@@ -968,7 +983,10 @@ class _Parser:
                     if not c.in_name and c.confidence >= 0.8:
                         self.strong_keys.add(c.key)
             context_states = {j.state for _, j in anchors if j.state}
+        plain = {c.chosen for c in live if c.chosen and not c.the_only}
         for c in live:
+            if c.the_only and c.chosen is not None and c.chosen not in plain:
+                c.chosen, c.drop = None, "'the ...' alias without the name elsewhere"
             if c.chosen is None and c.drop is None:
                 c.drop = c.weak_reason or "no reading"
 
@@ -1151,6 +1169,8 @@ class _Parser:
                     if target[0] != query[0]:
                         continue
                     d = _osa(query, target)
+                    if len(query) > len(target) and query.startswith(target[:-1]):
+                        continue  # "Georgian", "Texans": demonyms, not misspellings
                     if d <= limit and (best is None or d < best[0]):
                         best = (d, target)
                 if best:
