@@ -20,10 +20,11 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import Any
 
 from news.articles import (
     ARTICLES_DIR,
@@ -38,6 +39,11 @@ from news.articles import (
 )
 from news.matching import QuoteIndex, differences
 from news.pipeline import ArticleAnalysis, Geoparser, analyze_text, kind_of
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: saves are not serialized across processes there
+    fcntl = None  # type: ignore[assignment]
 
 BUILD_DIR = REPO / "data" / "build"
 DB_PATH = BUILD_DIR / "sanctuary.sqlite"
@@ -507,6 +513,26 @@ def _write_new(directory: Path, stem: str, content: bytes) -> Path:
         tmp.unlink(missing_ok=True)
 
 
+def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
+    """Run a save under an exclusive lock file next to the store, across processes.
+
+    Without it two saves of one text at the same moment both pass the duplicate check, and a
+    save that rebuilds a stale store races the others' incremental updates.
+    """
+
+    @wraps(fn)
+    def locked(*args: Any, **kwargs: Any) -> str:
+        db_path = Path(kwargs.get("db_path") or DB_PATH)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(db_path.with_name(db_path.name + ".lock"), "a+b") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            return fn(*args, **kwargs)
+
+    return locked
+
+
+@_one_save_at_a_time
 def add_article(
     text: str,
     *,
@@ -584,7 +610,11 @@ def add_article(
         cache_db.put_many([(_cache_key(article), analysis.to_json())])
         cache_db.close()
         if stale_before:
-            build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+            report = build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+            # e.g. the same text saved at the same moment by another session: refused there
+            mine = [e for e in report.errors if Path(e.path) == path]
+            if mine:
+                raise ArticleRejected(mine[0])
         else:
             _add_to_store(db_path, article, analysis, corpus_hash(directory))
     except BaseException:
@@ -598,6 +628,17 @@ def _add_to_store(db_path: Path, a: Article, r: ArticleAnalysis, chash: str) -> 
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Checked again under the write lock: two saves of one text at the same moment
+            # both pass add_article's early check. A concurrent save that rebuilt the store
+            # may already hold this very file: then there is nothing left to add.
+            dup = conn.execute(
+                "SELECT id FROM articles WHERE text_hash = ?", (text_hash(a.text),)
+            ).fetchone()
+            if dup and dup[0] == a.id:
+                conn.execute("ROLLBACK")
+                return
+            if dup:
+                raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
             index = QuoteIndex()
             for qid, qtext, gid in conn.execute("SELECT id, text, group_id FROM quotes"):
                 index.add(qid, qtext, gid)
