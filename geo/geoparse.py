@@ -724,7 +724,8 @@ class _Parser:
             run_end = c.j
             while run_end < self.n and (self._cap_word(run_end) or texts[run_end] == "-"):
                 run_end += 1
-            if c.qual is None and any(texts[k] in lex.MEDIA_WORDS for k in range(c.j, run_end)):
+            if c.qual is None and c.key[-1] not in {"county", "parish"} and any(
+                    texts[k] in lex.MEDIA_WORDS for k in range(c.j, run_end)):
                 c.drop = f"outlet or team name ({phrase} {media[0] if media else nxt})"
                 continue
             if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
@@ -791,7 +792,9 @@ class _Parser:
             return True
         if nxt in {",", "\u2019s", "'s"} and self._word(c.j + 1) in lex.SPEECH_VERBS:
             after = c.j + 1
-        if self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who":
+        if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who"
+                and self.t.norms[c.i - 1:c.i] != ["of"]
+                and not (c.i and self.t.norms[c.i - 1] in _LOCATIVES)):
             c.drop = "person (speech verb after the name)"
             return True
         if self.title_case[c.i]:
@@ -804,7 +807,8 @@ class _Parser:
                 continue
             left, right = (other, c.i) if other < c.i else (c.j - 1, other)
             glued = ends[left] == starts[dash] and ends[dash] == starts[right]
-            if glued and self._cap_word(other) and self._key_at(other) is None:
+            if (glued and self._cap_word(other) and self._key_at(other) is None
+                    and len(self.t.texts[other]) > 1):  # not a party: "R-Ashland"
                 # "Hugley-Green" is a surname; "Paris-Henry County" names two places.
                 c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
                 self.person_keys.add(c.key)
@@ -820,14 +824,16 @@ class _Parser:
             c.in_name = f"part of a longer name ({texts[prev]} {texts[c.i]})"
             self.person_keys.add(c.key)
             return False
-        run = self._name_run(c.j, 3)
+        run = []
+        k = c.j
+        while k < self.n and len(run) < 4 and (self._cap_word(k) or self._initial(k)):
+            run.append(k)
+            k += 2 if self._initial(k) else 1
         if not run or self._state_at(run[0]) is not None:
             return False
         institution = [k for k in run if texts[k] in _INSTITUTION_WORDS or texts[k] in _CALENDAR]
         if not institution:
             c.in_name = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
-            if len(run) == 1:
-                self.person_keys.add(c.key)  # "Charlotte Graham": later "Charlotte" alone too
         elif all(texts[k] in _BUILDING_WORDS for k in institution):
             c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
@@ -994,8 +1000,8 @@ class _Parser:
         """Index every reading of every name by half-degree cell and by containing county."""
         jur = self.x.jur
         self.cells: dict[tuple[int, int], dict[tuple[str, ...], float]] = defaultdict(dict)
-        self.key_ids: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        self.key_parents: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.id_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        self.parent_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for c in live:
             ids = (c.chosen,) if c.chosen else c.ids
             readings = [i for i in ids if jur[i].kind in {"place", "county"}]
@@ -1006,8 +1012,9 @@ class _Parser:
                 j = jur[i]
                 cell = self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))]
                 cell[c.key] = max(cell.get(c.key, 0.0), weight)
-                self.key_ids[c.key].add(i)
-                self.key_parents[c.key].update(j.parents[:-1])
+                self.id_keys[i].add(c.key)
+                for parent in j.parents[:-1]:
+                    self.parent_keys[parent].add(c.key)
 
     def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
         """Other names with a reading near j (weighted by their ambiguity); containment."""
@@ -1018,10 +1025,8 @@ class _Parser:
                 for key, weight in self.cells.get((row + dr, col + dc), {}).items():
                     if key != c.key and weight > best.get(key, 0.0):
                         best[key] = weight
-        parents = set(j.parents[:-1])
-        contained = any(
-            key != c.key and (j.id in self.key_parents[key] or parents & ids)
-            for key, ids in self.key_ids.items())
+        contained = bool(self.parent_keys.get(j.id, set()) - {c.key}) or any(
+            self.id_keys.get(parent, set()) - {c.key} for parent in j.parents[:-1])
         return sum(best.values()), contained
 
     def _kind_of(self, c: _Cand) -> str | None:
