@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -326,6 +326,48 @@ def article_paths(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
 
 
+def iter_articles(directory: Path | None = None) -> Iterator[Article | ArticleError]:
+    """Yield every article of a folder, or the error of each file that is not one, in name order.
+
+    A file whose body repeats an earlier file's (case and whitespace ignored) is an error: the
+    copy would count every excerpt twice.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        Defaults to ``data/articles/`` of this repository.
+
+    Yields
+    ------
+    Article or ArticleError
+    """
+    directory = directory or ARTICLES_DIR
+    seen: dict[str, Article] = {}
+    for path in article_paths(directory):
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if shown != str(path):
+            # The id (file stem) must be text the store and the app can hold.
+            yield ArticleError(shown, "file name is not valid UTF-8; rename the file")
+            continue
+        if path.suffix.lower() != ".md":
+            yield ArticleError(str(path), "not a .md file; articles are Markdown files")
+            continue
+        result = load_article(path, directory)
+        if isinstance(result, ArticleError):
+            yield result
+            continue
+        key = _body_key(result.text)
+        if key in seen:
+            first = seen[key]
+            yield ArticleError(
+                result.path,
+                f"same text as article {first.id!r} ({first.path}); the copy is not loaded",
+            )
+            continue
+        seen[key] = result
+        yield result
+
+
 def load_articles(directory: Path | None = None) -> tuple[list[Article], list[ArticleError]]:
     """Load every article of a folder.
 
@@ -338,38 +380,17 @@ def load_articles(directory: Path | None = None) -> tuple[list[Article], list[Ar
     -------
     tuple
         ``(articles, errors)``: articles sorted by id; one error per file that is not an article
-        (including files that are not ``.md``).
+        (including files that are not ``.md`` and copies of another article).
     """
-    directory = directory or ARTICLES_DIR
     articles: list[Article] = []
     errors: list[ArticleError] = []
-    seen: dict[str, Article] = {}
-    for path in article_paths(directory):
-        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        if shown != str(path):
-            # The id (file stem) must be text the store and the app can hold.
-            errors.append(ArticleError(shown, "file name is not valid UTF-8; rename the file"))
-            continue
-        if path.suffix.lower() != ".md":
-            errors.append(ArticleError(str(path), "not a .md file; articles are Markdown files"))
-            continue
-        result = load_article(path, directory)
-        if isinstance(result, ArticleError):
-            errors.append(result)
-            continue
-        key = _body_key(result.text)
-        if key in seen:
-            first = seen[key]
-            errors.append(ArticleError(result.path, f"same text as article {first.id!r} "
-                                                    f"({first.path}); the copy is not loaded"))
-            continue
-        seen[key] = result
-        articles.append(result)
+    for result in iter_articles(directory):
+        (errors if isinstance(result, ArticleError) else articles).append(result)
     return articles, errors
 
 
 def _body_key(text: str) -> str:
-    """Key of a body for duplicate detection: case and whitespace ignored."""
+    """Return the key of a body for duplicate detection: case and whitespace ignored."""
     norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return hashlib.sha256(norm.encode()).hexdigest()
 

@@ -33,7 +33,7 @@ from news.articles import (
     ArticleError,
     ArticleRejected,
     article_paths,
-    load_articles,
+    iter_articles,
     parse_article,
     render_article,
 )
@@ -211,13 +211,52 @@ def _cache_key(article: Article) -> str:
     return f"{article.sha256}:{code_fingerprint()}"
 
 
+class _Extraction:
+    """Articles of a folder with their extraction, one at a time, from the cache when possible."""
+
+    def __init__(
+        self, directory: Path, cache_path: Path | None, geoparser: Geoparser | None
+    ) -> None:
+        self.directory = directory
+        self.cache_path = cache_path
+        self.geoparser = geoparser
+        self.errors: list[ArticleError] = []
+        self.extracted = 0
+        self.cached = 0
+
+    def __iter__(self) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        cache_db = ExtractionCache(self.cache_path)
+        new: list[tuple[str, dict]] = []
+        try:
+            for item in iter_articles(self.directory):
+                if isinstance(item, ArticleError):
+                    self.errors.append(item)
+                    continue
+                key = _cache_key(item)
+                data = cache_db.get(key)
+                if data is not None:
+                    self.cached += 1
+                    yield item, ArticleAnalysis.from_json(data, item.text)
+                    continue
+                result = analyze_text(item.text, geoparser=self.geoparser)
+                self.extracted += 1
+                new.append((key, result.to_json()))
+                if len(new) >= 500:
+                    cache_db.put_many(new)
+                    new = []
+                yield item, result
+            cache_db.put_many(new)
+        finally:
+            cache_db.close()
+
+
 def extract_corpus(
     directory: Path | None = None,
     *,
     cache_path: Path | None = CACHE_PATH,
     geoparser: Geoparser | None = None,
 ) -> Corpus:
-    """Load and extract every article of a folder, reusing cached results.
+    """Load and extract every article of a folder into memory, reusing cached results.
 
     Parameters
     ----------
@@ -232,35 +271,16 @@ def extract_corpus(
     -------
     Corpus
     """
-    articles, errors = load_articles(directory or ARTICLES_DIR)
-    cache_db = ExtractionCache(cache_path)
+    run = _Extraction(directory or ARTICLES_DIR, cache_path, geoparser)
+    articles: list[Article] = []
     analyses: dict[str, ArticleAnalysis] = {}
-    new: list[tuple[str, dict]] = []
-    cached = 0
-    try:
-        for a in articles:
-            key = _cache_key(a)
-            data = cache_db.get(key)
-            if data is not None:
-                analyses[a.id] = ArticleAnalysis.from_json(data, a.text)
-                cached += 1
-                continue
-            result = analyze_text(a.text, geoparser=geoparser)
-            analyses[a.id] = result
-            new.append((key, result.to_json()))
-            if len(new) >= 500:
-                cache_db.put_many(new)
-                new = []
-        cache_db.put_many(new)
-    finally:
-        cache_db.close()
     index = QuoteIndex()
-    for a in articles:
-        for n, hit in enumerate(analyses[a.id].quotes):
+    for a, r in run:
+        articles.append(a)
+        analyses[a.id] = r
+        for n, hit in enumerate(r.quotes):
             index.add(_quote_id(a.id, n), hit.quote.text)
-    return Corpus(
-        articles, analyses, errors, index.groups(), extracted=len(articles) - cached, cached=cached
-    )
+    return Corpus(articles, analyses, run.errors, index.groups(), run.extracted, run.cached)
 
 
 def _quote_id(article: str, n: int) -> str:
@@ -402,11 +422,12 @@ def build_store(
     directory = directory or ARTICLES_DIR
     db_path = db_path or DB_PATH
     chash = corpus_hash(directory)
-    corpus = extract_corpus(directory, cache_path=cache_path, geoparser=geoparser)
+    run = _Extraction(directory, cache_path, geoparser)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=db_path.parent, prefix=".build-", suffix=".sqlite")
     os.close(fd)
     tmp = Path(tmp_name)
+    n_articles = 0
     try:
         conn = sqlite3.connect(tmp)
         try:
@@ -414,13 +435,23 @@ def build_store(
             conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(SCHEMA)
             ids: set[str] = set()
+            index = QuoteIndex()
             with conn:
-                for a in corpus.articles:
-                    ids |= _article_rows(conn, a, corpus.analyses[a.id], corpus.groups)
+                # Rows are written as articles are extracted, so memory stays flat; quote groups
+                # need every quote and are set at the end.
+                for a, r in run:
+                    n_articles += 1
+                    ids |= _article_rows(conn, a, r, {})
+                    for n, hit in enumerate(r.quotes):
+                        index.add(_quote_id(a.id, n), hit.quote.text)
+                conn.executemany(
+                    "UPDATE quotes SET group_id = ? WHERE id = ?",
+                    ((g, q) for q, g in index.groups().items() if g != q),
+                )
                 _insert_jurisdictions(conn, ids)
                 conn.executemany(
                     "INSERT INTO load_errors VALUES (?, ?)",
-                    ((e.path, e.reason) for e in corpus.errors),
+                    ((e.path, e.reason) for e in run.errors),
                 )
                 _set_meta(conn, chash)
         finally:
@@ -430,7 +461,7 @@ def build_store(
         tmp.unlink(missing_ok=True)
         raise
     return BuildReport(
-        db_path, len(corpus.articles), tuple(corpus.errors), corpus.extracted, corpus.cached,
+        db_path, n_articles, tuple(run.errors), run.extracted, run.cached,
         time.perf_counter() - t0,
     )
 
@@ -586,8 +617,9 @@ def add_article(
     stem = slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
     content = render_article(meta, text).encode("utf-8")
     candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
-    ensure_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
-    hash_before = _stored_hash(db_path)
+    hash_before = corpus_hash(directory)
+    if _stored_hash(db_path) != hash_before:
+        build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
     with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as conn:
         dup = conn.execute(
             "SELECT id FROM articles WHERE text_hash = ?", (text_hash(candidate.text),)
@@ -602,7 +634,7 @@ def add_article(
                     )
     analysis = analyze_text(candidate.text, geoparser=geoparser)
     # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
-    stale_before = hash_before != corpus_hash(directory)
+    stale_before = _stored_hash(db_path) != hash_before
     path = _write_new(directory, stem, content)
     article = parse_article(content, path, path.stem)
     try:
