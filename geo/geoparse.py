@@ -514,7 +514,7 @@ class _Parser:
                 run = self._name_run(i + 1, 3)
                 if not run:
                     continue
-                if self._word(run[-1] + 1) in lex.PLACE_WORDS and self._is_key(i):
+                if self._word(run[-1] + 1) in lex.PLACE_WORDS and self._big_place(i):
                     continue  # "Madison Common Council"; but "George Washington High School"
                 if self._key_at(i, min_len=2):
                     continue  # "Jordan Valley", "Santa Clara": the words form a place name
@@ -527,8 +527,10 @@ class _Parser:
         if len(self.t.texts[last]) > 1:
             self.surnames.add(self.t.norms[last])
 
-    def _is_key(self, i: int) -> bool:
-        return (self.t.norms[i],) in self.x.keys
+    def _big_place(self, i: int) -> bool:
+        """Whether the word at i alone names a place of 50,000 or more ("Madison")."""
+        return any((self.x.jur[j].population or 0) >= 50_000
+                   for j in self.x.keys.get((self.t.norms[i],), ()))
 
     def _key_at(self, i: int, min_len: int = 1) -> tuple[str, ...] | None:
         for length in self.x.lengths.get(self.t.norms[i], ()):
@@ -608,7 +610,7 @@ class _Parser:
                     if ok:
                         found = _Cand(i, i + length, ids, key, upper=upper,
                                       the_only=key in self.x.the_only)
-                        found.dateline = (self.t.sentence_start[i]
+                        found.dateline = (upper and self.t.sentence_start[i]
                                           and self._word(i + length) in _DATELINE_END)
                         break
             if found is None:

@@ -70,6 +70,20 @@ def found(text: str, gaz) -> list[tuple[str, str]]:
     ("Most came from India, Guatemala and El Salvador.", []),
     # Regions.
     ("Raids spread across the Bay Area.", [("Bay Area", "region:san-francisco-bay-area")]),
+    # Datelines, party designations, AP abbreviations standing alone, hyphenated counties.
+    ("NEW YORK (Reuters) - Agents arrested 225 people.", [("NEW YORK", "3651000")]),
+    ("Sen. Kamala Harris, D-Calif., criticized the raids.", [("Calif.", "06")]),
+    ("Miami-Dade Mayor Carlos Gimenez ordered jails to honor detainers.",
+     [("Miami-Dade", "12086")]),
+    ("Officials in King County, Wash., and Multnomah County, Ore., refused.",
+     [("King County", "53033"), ("Wash.", "53"), ("Multnomah County", "41051"), ("Ore.", "41")]),
+    # Names inside other names: people, streets, schools named after people, outlets.
+    ("She studied at George Washington High School.", []),
+    ("The crash closed Clark Drive on Tuesday.", []),
+    ("Agents followed him to the Texas Tribune offices and the Houston Chronicle.", []),
+    ("In the District 1 race, the incumbent won.", []),
+    ("Denver Public Schools and Aurora police responded.",
+     [("Denver", "0820000"), ("Aurora", "0804000")]),
 ])
 def test_rules(gaz, text, expected):
     assert found(text, gaz) == expected
