@@ -3,7 +3,8 @@
 Jurisdictions are found by one call, :func:`geo.geoparse.geoparse`. Everything else here is
 rules over the sentences of the article read in order:
 
-- a sentence is an excerpt when it reports an enforcement action, a policy or direct speech;
+- a sentence is an excerpt when it reports an enforcement action, a policy or direct speech
+  (a short line without final punctuation is a heading, not an excerpt);
 - an excerpt is linked to the jurisdictions it names (``named``) and to those it refers to
   (``context``): "the county", "the sheriff", "her department" -> the latest county named
   before it (else the article's most mentioned county, else the county of the latest city);
@@ -397,6 +398,12 @@ def analyze_text(
         return cands[-1].jurisdiction if cands else None
 
     officials = _officials(text, mentions)
+    # A short line of its own without final punctuation is a heading or a label ("Arrests"),
+    # not a report.
+    headings = {
+        (s, e) for s, e in paras
+        if len(text[s:e].split()) <= 6 and text[e - 1] not in ".!?\"\u201d\u2019"
+    }
     excerpts: list[Excerpt] = []
     quote_hits: list[QuoteHit] = []
     topic: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, linked ids)
@@ -446,7 +453,7 @@ def analyze_text(
         if (named_u or context_u) and not in_caption:
             topic.append((si, named_u + context_u))
         cats = categories(sent.text, bool(quotes))
-        if not cats:
+        if not cats or (sent.start, sent.end) in headings:
             continue
         ex = Excerpt(
             start=sent.start,

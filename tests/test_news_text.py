@@ -237,3 +237,11 @@ def test_kind_of_ids():
     ]
     with pytest.raises(ValueError):
         kind_of("texas")
+
+
+def test_headings_are_not_excerpts():
+    text = "Arrests\nAgents arrested 9 people on Monday.\nFederal funding\nGrants were withheld."
+    r = analyze_text(text, geoparser=no_places)
+    assert [e.text for e in r.excerpts] == [
+        "Agents arrested 9 people on Monday.", "Grants were withheld.",
+    ]
