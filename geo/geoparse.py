@@ -231,6 +231,7 @@ class _Index:
     fuzzy: dict[str, set[str]]
     fuzzy_targets: dict[str, tuple[str, ...]]
     dc_place: str | None
+    pop: dict[str, int]
 
 
 def _name_variants(j: Jurisdiction) -> Iterable[str]:
@@ -322,6 +323,14 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 -(j.population or 0))
 
     final = {k: tuple(sorted(v, key=prior)) for k, v in keys.items()}
+    # Counties carry no population: use the people of the cities in them, so that "Cook County"
+    # alone is Chicago's county, not Minnesota's.
+    pop = {j.id: j.population or 0 for j in jurisdictions}
+    for j in jurisdictions:
+        if j.kind == "place" and j.population and len(j.parents) > 1 and j.parents[0] in pop:
+            county = by_id[j.parents[0]]
+            if not county.population:
+                pop[county.id] += j.population
     lengths: dict[str, set[int]] = defaultdict(set)
     for key in final:
         lengths[key[0]].add(len(key))
@@ -349,6 +358,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         fuzzy=dict(fuzzy),
         fuzzy_targets={k: tuple(v) for k, v in targets.items()},
         dc_place=dc_place,
+        pop=pop,
     )
 
 
@@ -916,12 +926,14 @@ class _Parser:
                 return big[0], "city (in a list of cities)"
             if n_states > n_other:
                 return states[0], "state (in a list of states)"
+        if any(jur[i].state == states[0] and i not in big for i in named_places):
+            return states[0], "state (its places named in article)"
         if self.x.dc_place in big:
             # "Washington" alone in news is the capital unless the article points to the state.
             if self.x.dc_place in named_places:
                 return self.x.dc_place, "capital (D.C. named in article)"
             return self.x.dc_place, "capital (national news usage)"
-        return states[0], "state name"
+        return states[0], "state name, also a city's"
 
     def _resolve(self, cands: list[_Cand]) -> None:
         jur = self.x.jur
@@ -979,7 +991,8 @@ class _Parser:
                 choice = self._choose_kind(c, kinds_near, named_places)
                 if choice is not None:
                     c.chosen, c.method = choice
-                    c.confidence = 0.8 if "(" in c.method else 0.9
+                    c.confidence = (0.6 if c.method.endswith("also a city's") else
+                                    0.8 if "(" in c.method else 0.9)
                     if jur[c.chosen].kind == "state":
                         named_states.add(c.chosen)
                     continue
@@ -1053,7 +1066,7 @@ class _Parser:
             if c.forced_kind and j.kind != c.forced_kind:
                 continue
             floor = {"place": 1_000, "county": 30_000, "region": 1_000_000}[j.kind]
-            score = math.log10(max(j.population or floor, floor))
+            score = math.log10(max(self.x.pop[i], floor))
             reason = "population prior"
             support = False
             if c.qual is not None:
@@ -1074,7 +1087,7 @@ class _Parser:
             near = min((_distance_km(j, a) for m, a in anchors if m != n_ and a.id != i),
                        default=math.inf)
             strong[i] = (c.qual is not None or near <= _NEAR_KM or c.cue == j.kind
-                         or (j.state in named_states and (j.population or 0) >= 100_000))
+                         or (j.state in named_states and self.x.pop[i] >= 100_000))
             if near <= _NEAR_KM:
                 score += 2.5
                 support = True
@@ -1106,7 +1119,7 @@ class _Parser:
         best, best_id, reason = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else 3.0
         j = jur[best_id]
-        pop = j.population or 0
+        pop = self.x.pop[best_id] if j.kind == "place" else 0
         supported = reason != "population prior" or c.cue is not None
         big_enough = pop >= (_MIN_POP_WORLD if c.world else _MIN_POP_UNSUPPORTED)
         after_locative = bool(self.t.norms[c.i - 1:c.i]) and self.t.norms[c.i - 1] in _LOCATIVES

@@ -45,6 +45,11 @@ def found(text: str, gaz) -> list[tuple[str, str]]:
     ("Washington state sued over the travel ban.", [("Washington", "53")]),
     ("Officials in Washington, D.C., disagreed.", [("Washington, D.C.", "1150000")]),
     ("The D.C. council voted.", [("D.C.", "1150000")]),
+    ("The judge in Seattle blocked the order. Washington will appeal.",
+     [("Seattle", "5363000"), ("Washington", "53")]),
+    ("Officials in Washington said the grants would be cut.", [("Washington", "1150000")]),
+    ("Letters went to New Orleans and Cook County.",
+     [("New Orleans", "2255000"), ("Cook County", "17031")]),
     ("Seattle, Washington, is a sanctuary city.",
      [("Seattle", "5363000"), ("Washington", "53")]),
     # Counties.
