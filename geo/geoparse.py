@@ -813,6 +813,12 @@ class _Parser:
             return False
         if c.key[-1] in {"county", "parish", "borough"}:
             return False  # "Tarrant County Medical Examiner" names the county
+        if nxt == "&" and self._cap_word(c.j + 1):
+            c.in_name = f"name of a firm ({texts[c.i]} & {texts[c.j + 1]})"
+            return False
+        if c.key[0] in {"st", "ste"} and nxt in {"'s", "\u2019s"}:
+            c.in_name = "a saint's name (St. John's Hospital)"
+            return False
         starts, ends = self.t.starts, self.t.ends
         for dash, other in ((c.i - 1, c.i - 2), (c.j, c.j + 1)):
             if other < 0 or other >= self.n or self._word(dash) != "-":
