@@ -668,6 +668,8 @@ class _Parser:
                 start = k + 1
                 if start == end:
                     break
+                if self._state_at(start) is not None and self._state_at(start)[1] == end:
+                    break  # "Indiana counties" are the state's counties
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)
                     ids = tuple(i for i in self.x.keys.get(key, ())
@@ -715,12 +717,18 @@ class _Parser:
             qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids)
             if nxt == "," and qualifiable:
                 found = self._state_at(c.j + 1)
-                if found and self._in_state(c, found[0]):
+                if found and (self._in_state(c, found[0]) or not self._list_follows(found[1])):
                     state, end = found
-                    c.qual = state
                     qualifier_tokens.update(range(c.j + 1, end))
                     extra.append(_Cand(c.j + 1, end, (state,), ("<state>",),
                                        forced_kind="state"))
+                    if self._in_state(c, state):
+                        c.qual = state
+                    else:
+                        # "Fairfield, Conn.": a town the gazetteer lacks (a New England town
+                        # is no Census place); not the Fairfield of another state.
+                        c.drop = "no place of this name in the state written after it"
+                        continue
             if c.qual is None and qualifiable and c.i >= 2 \
                     and texts[c.i - 1] in {"'s", "\u2019s", "'", "\u2019"}:
                 before = self._state_before(c.i - 1)
@@ -864,6 +872,13 @@ class _Parser:
 
     def _in_state(self, c: _Cand, state: str) -> bool:
         return any(self._in_state_id(i, state) for i in c.ids)
+
+    def _list_follows(self, k: int) -> bool:
+        """Whether a list of names goes on at token k (", Denver", "and Chicago")."""
+        if self._word(k) == "," and self._word(k + 1) == "and":
+            k += 1
+        return self._word(k) in {",", "and"} and self._cap_word(k + 1) and \
+            self._key_at(k + 1) is not None
 
     def _state_before(self, k: int) -> str | None:
         """Return the state whose name ends just before token k ("Texas' Travis County")."""

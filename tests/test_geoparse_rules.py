@@ -82,6 +82,10 @@ def found(text: str, gaz) -> list[tuple[str, str]]:
      [("Miami-Dade", "12086")]),
     ("Officials in King County, Wash., and Multnomah County, Ore., refused.",
      [("King County", "53033"), ("Wash.", "53"), ("Multnomah County", "41051"), ("Ore.", "41")]),
+    # A town the gazetteer lacks is not the namesake in another state.
+    ("FAIRFIELD, Conn. -- Police say a woman handcuffed herself.", [("Conn.", "09")]),
+    ("Boone County is near the middle of Indiana counties.",
+     [("Boone County", "18011"), ("Indiana", "18")]),
     # Names inside other names: people, streets, schools named after people, outlets.
     ("She studied at George Washington High School.", []),
     ("The crash closed Clark Drive on Tuesday.", []),
