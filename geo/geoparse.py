@@ -2,35 +2,49 @@
 
 The finder is dictionary driven: every name and alias of the gazetteer is tokenized once per
 gazetteer into an n-gram index, and the text is scanned for the longest capitalized n-gram that
-is a name. Each hit then goes through rules that fix what a naive lookup gets wrong, all of them
-general (nothing keyed to one article):
+is a name (all-capital words only in headlines and datelines, "NYC"-style aliases aside). Each
+hit then goes through rules that fix what a naive lookup gets wrong, all of them general
+(nothing is keyed to one article):
 
-* people: a name after a title ("Judge Austin", "Sheriff Sally Hernandez") or a known first name
-  followed by a capitalized word ("Andrew Austin", "Bryan Cox") is a person; a surname seen in a
-  person's name is a person again when a speech verb follows it ("Austin said").
-* storms: names after "Hurricane(s)", "Tropical Storm", "Typhoon" are storms, everywhere in the
+* people: a name after a title ("Judge Austin", "Sheriff Sally Hernandez") or after a known first
+  name ("Andrew Austin", "Bryan Cox") is a person; a surname seen in a person's name is a person
+  again before a speech verb ("Austin said") and otherwise needs strong support; any name
+  followed by a speech verb ("Peabody says") is a person.
+* names inside longer names ("Kyra Jennings", "Webb Center", "Hugley-Green", "McPherson &
+  Jacobsen", "St. John's Hospital") are kept only with strong support (a state written after
+  them, another place nearby, the same name standing alone elsewhere); street names ("Clark
+  Drive") never. Offices of a jurisdiction ("Madison Mayor", "Austin Police Department",
+  "Tarrant County Medical Examiner") are mentions of it.
+* storms: names after "Hurricane(s)", "Tropical Storm", "Typhoon" are storms everywhere in the
   article ("Hurricanes Irma and Harvey").
-* outlets and teams: a place name followed by a newspaper or team word ("New York Times",
-  "Texas Tribune", "Dallas Cowboys") is the outlet, not a place the article reports on.
-* common words ("Mobile", "Justice", "Homeland") and all-caps acronyms: taken as places only
-  with strong evidence.
+* outlets and teams: a place name in a capitalized run with a newspaper or team word ("New York
+  Times", "Texas Tribune", "Houston Chronicle", "Dallas Cowboys") is the outlet, not a place the
+  article reports on.
+* common words ("Mobile", "Justice", "Homeland", "Liberty") are places only with a state after
+  them, or for big cities after "in"/"at"; sentence-initial small places (often surnames) need
+  support.
 * foreign places: countries ("Mexico", "India", the country Georgia) are not US jurisdictions
   unless a state follows them ("Mexico, Mo."); world cities ("Paris", "Dublin") need US context.
-* qualifiers: "Austin, Texas", "Austin, TX", "Portland, Ore.", "Travis County, Texas",
-  "Texas' Travis County" restrict the name to that state; "Alameda and Santa Clara counties"
-  yields one county per name.
+* qualifiers: "Austin, Texas", "Austin, TX", "Portland, Ore.", "Travis County, Texas", "Texas'
+  Travis County" restrict the name to that state (a name with no place in that state is dropped:
+  "Fairfield, Conn." is not Fairfield, Calif.); "Alameda and Santa Clara counties" yields one
+  county per name; AP abbreviations stand alone after a party dash ("D-Calif.").
 * kind cues: "Madison Mayor" is a city, "Dane County Sheriff" a county, "New York State",
   "upstate New York", "New York Gov." a state; a name in a list ("New York, Los Angeles and
-  Chicago") takes the kind of its neighbours; "Washington" alone is the capital unless the
-  article points to the state; "Washington, D.C." and "D.C." are the place 1150000 (the
-  District's Census place, which is what the map draws for the city).
-* context: a name with several candidates prefers the one in a state the article names, then
-  one near the article's other places, then the most populous. Small places with no such
-  support are left out.
-* misspellings of states and large cities ("Massachusets") on capitalized words, with a lower
-  confidence.
+  Chicago") takes the kind of its neighbours; a capitalized dateline ("NEW YORK (Reuters) -") is
+  the city. "Washington" alone is the capital unless the article points to the state (its
+  places, "Washington state", a list of states). "Washington, D.C.", "Washington D.C." and "D.C."
+  resolve to the place 1150000, not the state-equivalent 11: the news means the city, and the
+  map draws the place (the two share one boundary).
+* context: a name with several readings prefers the one in a state the article names, inside a
+  county the article names, near the article's other places (half-degree cells, weighted by how
+  ambiguous the other names are), then the most populous (counties by the people of their
+  cities). Context never lets a hamlet beat a city a thousand times its size. Small places with
+  no support are left out.
+* misspellings of states and cities of 300,000 or more ("Massachusets"), on capitalized words
+  that are not names of people, with a lower confidence.
 
-Every mention records, in ``method``, the rule that decided it and a confidence in 0..1.
+Every mention records, in ``method``, the rule that decided it, and a confidence in 0..1.
 """
 
 from __future__ import annotations
