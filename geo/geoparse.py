@@ -204,6 +204,8 @@ def _tokenize(text: str, dot_abbreviations: frozenset[str] = frozenset()) -> _To
     for i, word in enumerate(toks.texts):
         if "\n" in text[previous_end:toks.starts[i]]:
             fresh = line = True
+        elif i and toks.kinds[i - 1] == "a" and word in lex.FUNCTION_WORDS:
+            fresh = True  # "in Washington, D.C. The mother...": the dot ended the sentence
         toks.sentence_start.append(fresh)
         toks.line_start.append(line)
         kind = toks.kinds[i]
@@ -438,6 +440,7 @@ class _Cand:
     in_name: str | None = None  # inside a longer name: needs strong support
     the_only: bool = False  # "the District", "the Valley": only if named plainly elsewhere
     dateline: bool = False
+    office: bool = False  # followed by an office or institution of the place
     initial: bool = False  # a single word starting a sentence
     world: bool = False
     upper: bool = False
@@ -663,6 +666,9 @@ class _Parser:
         before = self._word(i - 1)
         if before in {",", "-"} or before in lex.PLACE_MODIFIERS:
             return state
+        after = self._word(i + 1)
+        if after.isalpha() and after.islower():
+            return state  # "a Ga. pastor", "Mass. legislators"
         return None
 
     def _county_lists(self, cands: list[_Cand]) -> list[_Cand]:
@@ -752,6 +758,7 @@ class _Parser:
                 c.ids = tuple(i for i in c.ids if self._in_state_id(i, c.qual))
             if self._part_of_other_name(c):
                 continue
+            c.cue = self._cue(c)
             # Outlets and teams: "New York Times", "Dallas Cowboys".
             media = [texts[k] for k in range(c.j, min(c.j + 3, self.n))
                      if texts[k] in lex.MEDIA_WORDS or texts[k].split("-")[0] in lex.MEDIA_WORDS]
@@ -772,8 +779,11 @@ class _Parser:
             # Countries and world cities.
             if phrase in lex.COUNTRIES and c.qual is None:
                 if not any(self.x.jur[i].kind == "state" for i in c.ids):
-                    c.drop = "country"
-                    continue
+                    if c.office or c.cue == "place":
+                        c.world = True  # "Lebanon Street Superintendent", "Jordan Elementary"
+                    else:
+                        c.drop = "country"
+                        continue
                 if self._georgia_country(c):
                     c.drop = "the country, not the state"
                     continue
@@ -798,7 +808,6 @@ class _Parser:
                 c.surname = True
             if single and c.qual is None and self.t.sentence_start[c.i]:
                 c.initial = True
-            c.cue = self._cue(c)
         for c in cands:
             if c.key in self.person_keys and c.in_name is None and c.qual is None:
                 c.surname = True
@@ -866,7 +875,8 @@ class _Parser:
             return False
         run = []
         k = c.j
-        while k < self.n and len(run) < 4 and (self._cap_word(k) or self._initial(k)):
+        while k < self.n and len(run) < 4 and (self._cap_word(k) or self._initial(k)) \
+                and not self.t.sentence_start[k] and self.t.texts[k] not in lex.FUNCTION_WORDS:
             run.append(k)
             k += 2 if self._initial(k) else 1
         if not run or self._state_at(run[0]) is not None:
@@ -874,6 +884,8 @@ class _Parser:
         institution = [k for k in run if texts[k] in _INSTITUTION_WORDS or texts[k] in _CALENDAR]
         if not institution:
             c.in_name = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
+        elif not all(texts[k] in _BUILDING_WORDS for k in institution):
+            c.office = True  # "Youngstown State University", "Mansfield Public Library"
         elif all(texts[k] in _BUILDING_WORDS for k in institution):
             c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
@@ -1166,13 +1178,13 @@ class _Parser:
         if c.dateline or strict_locative:
             supported = True
         if c.common and not (c.qual is not None or (
-                pop >= 100_000 and not self.t.sentence_start[c.i] and after_locative)):
+                pop >= 50_000 and not self.t.sentence_start[c.i] and strict_locative)):
             c.weak_reason = "common word"
             return
         if c.surname and not (strong[best_id] or after_locative):
             c.weak_reason = "surname of a person in the article"
             return
-        if c.initial and pop < 100_000 and not (strong[best_id] or c.upper):
+        if c.initial and pop < 100_000 and not (strong[best_id] or c.upper or c.office):
             c.weak_reason = "small place name starting a sentence (often a surname)"
             return
         if c.upper and not c.dateline and not supported and not big_enough:
