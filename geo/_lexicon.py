@@ -257,6 +257,9 @@ Veronica Vicki Victor Victoria Vincent Virginia Walter Wanda Warren Wayne Wendy 
 Whitney William Willie Xavier Yolanda Yvonne Zachary Zoe Rahm Eric Kamala Nancy Rudy Bernie
 Ted Marco Mitt Newt Rand Lindsey Chuck Kirstjen Jeh Janet Kris Rick Jan Joaquin Julian Beto
 Greg Dan Wendy Kevin Jerry Gavin Xavier Bill Andrew Letitia Tish Eric Kathy Muriel Lori Ras
+Abraham Lillian Trent Preston Parker Cora Charlotte Jessie Mia Blake Chad Derrick Devon Kaitlin
+Brianna Tyrone Darnell Lamar Jamal Malik Deshawn Latoya Keisha Ebony Imani Aaliyah Mohammed
+Muhammad Ahmed Fatima Hassan Yusuf Ibrahim Mariana Valeria Ximena Alejandra Rosario Consuelo
 """.split())
 COUNTRIES: frozenset[str] = frozenset({
     "Afghanistan", "Africa", "Aland Islands", "Albania", "Algeria", "America", "Andorra",

@@ -82,6 +82,9 @@ def found(text: str, gaz) -> list[tuple[str, str]]:
      [("Miami-Dade", "12086")]),
     ("Officials in King County, Wash., and Multnomah County, Ore., refused.",
      [("King County", "53033"), ("Wash.", "53"), ("Multnomah County", "41051"), ("Ore.", "41")]),
+    ("She called her mother in Washington, D.C. The mother called police.",
+     [("Washington, D.C.", "1150000")]),
+    ("A scandal-plagued Ga. pastor was buried Saturday.", [("Ga.", "13")]),
     # A town the gazetteer lacks is not the namesake in another state.
     ("FAIRFIELD, Conn. -- Police say a woman handcuffed herself.", [("Conn.", "09")]),
     ("Boone County is near the middle of Indiana counties.",
