@@ -100,6 +100,8 @@ def test_layers_ids_tooltips_and_legend(rendered):
         < rendered.index('"id": "4805000"')
     # a marker keeps a small city visible at national zoom
     assert "L.CircleMarker" in rendered
+    # opens on the contiguous US whatever the width of the map
+    assert "fitBounds" in rendered and "-124.8" in rendered
 
 
 def test_shading_follows_excerpt_count():
@@ -152,8 +154,11 @@ def test_basemap_merges_lines_and_drops_specks():
     assert len(out.geometry.iloc[1].coords) == 2
 
 
-def test_selection_layer_and_geojson_download():
-    fg = umap.selection_layer(box(0, 0, 1, 1))
-    assert fg._children
+def test_selection_outline_follows_the_page_url(rendered):
+    assert 'URLSearchParams(window.parent.location.search).get("j")' in rendered
+    assert f'color: "{umap.SELECTION_COLOR}"' in rendered
+
+
+def test_geojson_download():
     doc = json.loads(umap.geojson_download(_frame().drop(columns=["lat", "lon"])))
     assert {f["properties"]["id"] for f in doc["features"]} >= {"48453", "4805000"}

@@ -40,6 +40,8 @@ VENDOR_CSS = (("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),)
 # Contiguous US at national zoom; Alaska, Hawaii and Puerto Rico are a pan away.
 US_CENTER = (39.5, -96.5)
 US_ZOOM = 4
+US_BOUNDS = ((24.4, -124.8), (49.4, -66.9))
+SELECTION_COLOR = "#0066ff"
 
 # Excerpt-count classes: lower bounds and colours (ColorBrewer YlOrRd, 5 classes). A
 # jurisdiction that is mentioned but has no excerpt gets NO_EXCERPTS_COLOR.
@@ -211,6 +213,9 @@ class _PageStyle(MacroElement):
         {% macro header(this, kwargs) %}
         <style>
         .leaflet-container { background: #eef3f7; }
+        /* Chrome draws a focus rectangle around a clicked SVG path; the selection outline
+           (_SelectionOutline) already shows what was clicked. */
+        .leaflet-interactive:focus { outline: none; }
         .sanctuary-legend { background: rgba(255,255,255,.92); padding: 6px 8px;
             font: 12px/1.4 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
         .sanctuary-legend i { display: inline-block; width: 14px; height: 14px;
@@ -219,6 +224,66 @@ class _PageStyle(MacroElement):
         {% endmacro %}
         """
     )
+
+
+class _SelectionOutline(MacroElement):
+    """Outline the jurisdiction selected in the page URL (``?j=<id>``), drawn in the browser.
+
+    The selection changes on every click, so drawing it from Python would change the
+    component's arguments and resend the whole map (hundreds of kB) each time. Instead this
+    script, part of the unchanging map, reads ``j`` from the parent page's URL (the component
+    iframe is same-origin) and outlines the matching layer; it follows clicks, the panel's
+    buttons and shared links alike, without a byte sent for it.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var current, outline = null;
+            function selectedId() {
+                try {
+                    return new URLSearchParams(window.parent.location.search).get("j");
+                } catch (e) { return null; }
+            }
+            function find(id) {
+                var shape = null, point = null;
+                map.eachLayer(function(l) {
+                    if (!l.feature || l.options.interactive === false) return;
+                    if (String(l.feature.id) !== id) return;
+                    if (l.getBounds && !shape) shape = l;
+                    if (l.getLatLng && !point) point = l;
+                });
+                return shape || point;
+            }
+            function update() {
+                var id = selectedId();
+                if (id === current) return;
+                var layer = id ? find(id) : null;
+                current = id;
+                if (outline) { map.removeLayer(outline); outline = null; }
+                window.sanctuarySelection = null;
+                if (!layer) return;
+                var style = {color: {{ this.color|tojson }}, weight: 4, opacity: 1,
+                             fill: false, interactive: false};
+                outline = layer.getBounds
+                    ? L.geoJSON(layer.toGeoJSON(), {style: style, interactive: false})
+                    : L.circleMarker(layer.getLatLng(), Object.assign({radius: 10}, style));
+                outline.addTo(map);
+                window.sanctuarySelection = id;
+            }
+            update();
+            setInterval(update, 250);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, color: str = SELECTION_COLOR):
+        super().__init__()
+        self._name = "SelectionOutline"
+        self.color = color
 
 
 def _tooltip() -> folium.GeoJsonTooltip:
@@ -234,6 +299,7 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
         tiles="OpenStreetMap" if online_tiles else None,
         control_scale=True,
     )
+    m.fit_bounds(US_BOUNDS)
     # Instance attributes: the class-level lists are shared by every folium Map in the process.
     m.default_js = list(VENDOR_JS)
     m.default_css = list(VENDOR_CSS)
@@ -317,29 +383,8 @@ def build_map(
         ).add_to(m)
 
     _Legend("Excerpts reported", legend_classes()).add_to(m)
+    _SelectionOutline().add_to(m)
     return m
-
-
-def selection_layer(geometry: Any, *, lat: float | None = None,
-                    lon: float | None = None) -> folium.FeatureGroup:
-    """An outline of the selected jurisdiction, passed to ``st_folium(feature_group_to_add=)``.
-
-    streamlit-folium adds such a group to the live map without re-creating it, so selecting
-    a jurisdiction from the panel does not reload the map.
-    """
-    fg = folium.FeatureGroup(name="Selected")
-    if geometry is not None and not geometry.is_empty:
-        folium.GeoJson(
-            {"type": "Feature", "geometry": shapely.geometry.mapping(geometry),
-             "properties": {}},
-            style_function=lambda _f: {"color": "#0b5cad", "weight": 4, "fillOpacity": 0,
-                                       "dashArray": None},
-            interactive=False,
-        ).add_to(fg)
-    elif lat is not None and lon is not None:
-        folium.CircleMarker((lat, lon), radius=10, color="#0b5cad", weight=4, fill=False,
-                            interactive=False).add_to(fg)
-    return fg
 
 
 def map_links(m: folium.Map) -> list[str]:

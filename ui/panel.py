@@ -74,8 +74,9 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
         by = dict(summary.by_category or {})
         cols = st.columns(4)
         cols[0].metric("Excerpts", summary.n_excerpts)
+        short = {"enforcement": "Enforcement", "policy": "Policies", "quote": "Quotes"}
         for col, c in zip(cols[1:], CATEGORIES, strict=True):
-            col.metric(CATEGORY_LABELS[c], by.get(c, 0))
+            col.metric(short[c], by.get(c, 0))
         st.caption(md_escape(
             f"{summary.n_mentions} mentions in {len(summary.articles)} articles from "
             f"{', '.join(summary.outlets)}"))

@@ -2,7 +2,7 @@
 
 FEATURE_IDS = """
 () => Object.values(window.map._layers)
-    .filter(l => l.feature && l.feature.id !== undefined && l.feature.geometry
+    .filter(l => l.feature && l.options.interactive !== false && l.feature.geometry
                  && l.feature.geometry.type !== 'Point')
     .map(l => String(l.feature.id))
 """

@@ -1,0 +1,136 @@
+"""The map page in a real browser: draw, click, filter, restore from the URL, stay offline."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import click_jurisdiction, feature_ids, map_frame, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+TRAVIS = "48453"
+
+
+def _expected_ids(app_dir: Path, outlets: tuple[str, ...] = ()) -> set[str]:
+    """Ids the store says are in view (with a boundary), read from the app copy's store."""
+    sys.path.insert(0, str(app_dir))
+    from geo import load_geometries
+    from news.store import Filters, Store
+
+    path = next((app_dir / "data" / "build").glob("*.sqlite"))
+    ids = [s.id for s in Store(path).jurisdiction_summaries(Filters(outlets=outlets))]
+    drawn = load_geometries(ids, strict=False)
+    return set(drawn["id"])
+
+
+def _outlets(app_dir: Path) -> list[str]:
+    sys.path.insert(0, str(app_dir))
+    from news.store import Store
+
+    path = next((app_dir / "data" / "build").glob("*.sqlite"))
+    return list(Store(path).outlets())
+
+
+def _panel_text(page) -> str:
+    return page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+
+
+def test_map_renders_seed_jurisdictions_offline(page, app_url, app_dir, requests_log):
+    start = time.perf_counter()
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for_app(page)
+    first_load = time.perf_counter() - start
+    drawn = feature_ids(frame)
+    expected = _expected_ids(app_dir)
+    assert TRAVIS in drawn
+    assert expected and expected <= drawn, f"missing on the map: {expected - drawn}"
+    # the legend and a tooltip name are there; no tile server was asked for anything
+    assert frame.locator(".sanctuary-legend").inner_text().startswith("Excerpts reported")
+    requests_log.assert_offline()
+    print(f"\nFIRST PAGE LOAD (goto -> map drawn, app idle): {first_load:.2f} s; "
+          f"websocket bytes received: {requests_log.ws_received_bytes:,}")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "map.png"))
+
+
+def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log):
+    page.goto(app_url)
+    map_frame(page)
+    wait_for_app(page)
+    before = requests_log.ws_received_bytes
+    start = click_jurisdiction(page, TRAVIS)
+    page.wait_for_function(f"() => location.search.includes('j={TRAVIS}')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stMainBlockContainer\"]')"
+        ".innerText.includes('Related jurisdictions')")
+    wait_for_app(page)
+    elapsed = time.perf_counter() - start
+    text = _panel_text(page)
+    assert "Policies" in text and "Enforcement actions" in text
+    assert "48 hours" in text, "the 48-hour detainer policy is one of Travis County's excerpts"
+    assert f"j={TRAVIS}" in page.url
+    requests_log.assert_offline()
+    print(f"\nCLICK -> PANEL (mouse click -> panel shown, app idle, incl. 250 ms debounce): "
+          f"{elapsed:.2f} s; websocket bytes for the click: "
+          f"{requests_log.ws_received_bytes - before:,}")
+    # the clicked county is outlined on the live map, which was neither reloaded nor resent
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    assert requests_log.ws_received_bytes - before < 200_000, "a click must not resend the map"
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(300)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "panel-travis-county.png"))
+    page.get_by_text("48 hours").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SCREENSHOTS / "panel-travis-county-excerpts.png"))
+
+
+def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, app_dir,
+                                                                 requests_log):
+    outlets = _outlets(app_dir)
+    everything = _expected_ids(app_dir)
+    # the outlet whose filter removes the most jurisdictions makes the strongest check
+    outlet = max(outlets, key=lambda o: len(everything - _expected_ids(app_dir, (o,))))
+    kept = _expected_ids(app_dir, (outlet,))
+    only_others = everything - kept
+    assert only_others, "the seeds should have jurisdictions only some outlets mention"
+
+    page.goto(app_url)
+    map_frame(page)
+    wait_for_app(page)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    box.click()
+    page.keyboard.type(outlet)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("(o) => decodeURIComponent(location.search.replace(/\\+/g, ' '))"
+                           ".includes('outlet=' + o)", arg=outlet)
+    wait_for_app(page)
+    frame = map_frame(page)
+    page.wait_for_timeout(500)
+    drawn = feature_ids(frame)
+    assert kept <= drawn
+    assert not (only_others & drawn), f"still drawn: {only_others & drawn}"
+    requests_log.assert_offline()
+
+
+def test_url_restores_filters_and_selection(page, app_url, app_dir, requests_log):
+    outlet = "Vocativ" if "Vocativ" in _outlets(app_dir) else _outlets(app_dir)[0]
+    page.goto(f"{app_url}/?outlet={outlet}&j={TRAVIS}")
+    frame = map_frame(page)
+    wait_for_app(page)
+    text = _panel_text(page)
+    assert "Travis County, TX" in text
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert outlet in sidebar
+    assert feature_ids(frame) == _expected_ids(app_dir, (outlet,))
+    # the selection is outlined on the live map
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    requests_log.assert_offline()
