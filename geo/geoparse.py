@@ -254,9 +254,11 @@ def _name_variants(j: Jurisdiction) -> Iterable[str]:
     yield j.name
     yield from j.aliases
     # Consolidated city-counties carry Census names news never uses:
-    # "Louisville/Jefferson County metro government (balance)" -> "Louisville".
+    # "Louisville/Jefferson County metro government (balance)" -> "Louisville",
+    # "Macon-Bibb County" -> "Macon".
     lowered = j.name.lower()
-    if j.kind == "place" and ("(balance)" in lowered or "government" in lowered):
+    if j.kind == "place" and ("(balance)" in lowered or "government" in lowered
+                              or ("-" in j.name and lowered.endswith(" county"))):
         yield re.split(r"[-/(]| metro| unified| consolidated", j.name)[0].strip()
     # A hyphenated county name is distinctive without "County": "Miami-Dade police".
     if j.kind == "county" and "-" in j.name and j.name.endswith(" County"):
