@@ -49,6 +49,7 @@ Every mention records, in ``method``, the rule that decided it, and a confidence
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -146,6 +147,7 @@ _LIST_GLUE = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     """Lower-case, strip accents, dots and apostrophes; canonical Saint/Fort/Mount."""
     if not text.isascii():
@@ -408,10 +410,9 @@ def _osa(a: str, b: str) -> int:
 
 
 def _distance_km(a: Jurisdiction, b: Jurisdiction) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Equirectangular distance: within a few percent of the great circle under 500 km."""
+    dx = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dx, b.lat - a.lat)
 
 
 # --------------------------------------------------------------------------------------------
