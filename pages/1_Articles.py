@@ -89,7 +89,8 @@ with side_col:
         for jid in ids:
             j = gaz.find(jid)
             kind = KIND_LABELS.get(j.kind, j.kind) if j is not None else ""
-            st.page_link(map_page(), label=f"{_name(jid)} · {kind} · {counts.get(jid, 0)} mentions",
+            st.page_link(map_page(), label=f"{_name(jid)} ({counts.get(jid, 0)})",
+                         help=f"{kind}, named {counts.get(jid, 0)} times: show it on the map",
                          query_params={"j": jid})
     st.markdown(f"**Excerpts** ({len(excerpts)})")
     for c in CATEGORIES:

@@ -56,7 +56,18 @@ def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_url(app_dir: Path) -> Iterator[str]:
+def app_store(app_dir: Path) -> Path:
+    """The copy's store, built before the server starts (a fresh checkout has none)."""
+    from news.store import ensure_store
+
+    build = app_dir / "data" / "build"
+    build.mkdir(parents=True, exist_ok=True)
+    return ensure_store(app_dir / "data" / "articles", build / "sanctuary.sqlite",
+                        cache_path=build / "extract_cache.sqlite")
+
+
+@pytest.fixture(scope="session")
+def app_url(app_dir: Path, app_store: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(app_dir),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}

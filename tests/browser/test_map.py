@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -16,38 +15,34 @@ SCREENSHOTS = REPO / "docs" / "screenshots"
 TRAVIS = "48453"
 
 
-def _expected_ids(app_dir: Path, outlets: tuple[str, ...] = ()) -> set[str]:
+def _expected_ids(app_store: Path, outlets: tuple[str, ...] = ()) -> set[str]:
     """Ids the store says are in view (with a boundary), read from the app copy's store."""
-    sys.path.insert(0, str(app_dir))
     from geo import load_geometries
     from news.store import Filters, Store
 
-    path = next((app_dir / "data" / "build").glob("*.sqlite"))
-    ids = [s.id for s in Store(path).jurisdiction_summaries(Filters(outlets=outlets))]
+    ids = [s.id for s in Store(app_store).jurisdiction_summaries(Filters(outlets=outlets))]
     drawn = load_geometries(ids, strict=False)
     return set(drawn["id"])
 
 
-def _outlets(app_dir: Path) -> list[str]:
-    sys.path.insert(0, str(app_dir))
+def _outlets(app_store: Path) -> list[str]:
     from news.store import Store
 
-    path = next((app_dir / "data" / "build").glob("*.sqlite"))
-    return list(Store(path).outlets())
+    return list(Store(app_store).outlets())
 
 
 def _panel_text(page) -> str:
     return page.locator('[data-testid="stMainBlockContainer"]').inner_text()
 
 
-def test_map_renders_seed_jurisdictions_offline(page, app_url, app_dir, requests_log):
+def test_map_renders_seed_jurisdictions_offline(page, app_url, app_store, requests_log):
     start = time.perf_counter()
     page.goto(app_url)
     frame = map_frame(page)
     wait_for_app(page)
     first_load = time.perf_counter() - start
     drawn = feature_ids(frame)
-    expected = _expected_ids(app_dir)
+    expected = _expected_ids(app_store)
     assert TRAVIS in drawn
     assert expected and expected <= drawn, f"missing on the map: {expected - drawn}"
     # the legend and a tooltip name are there; no tile server was asked for anything
@@ -92,13 +87,13 @@ def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log):
     page.screenshot(path=str(SCREENSHOTS / "panel-travis-county-excerpts.png"))
 
 
-def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, app_dir,
+def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, app_store,
                                                                  requests_log):
-    outlets = _outlets(app_dir)
-    everything = _expected_ids(app_dir)
+    outlets = _outlets(app_store)
+    everything = _expected_ids(app_store)
     # the outlet whose filter removes the most jurisdictions makes the strongest check
-    outlet = max(outlets, key=lambda o: len(everything - _expected_ids(app_dir, (o,))))
-    kept = _expected_ids(app_dir, (outlet,))
+    outlet = max(outlets, key=lambda o: len(everything - _expected_ids(app_store, (o,))))
+    kept = _expected_ids(app_store, (outlet,))
     only_others = everything - kept
     assert only_others, "the seeds should have jurisdictions only some outlets mention"
 
@@ -121,8 +116,8 @@ def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, 
     requests_log.assert_offline()
 
 
-def test_url_restores_filters_and_selection(page, app_url, app_dir, requests_log):
-    outlet = "Vocativ" if "Vocativ" in _outlets(app_dir) else _outlets(app_dir)[0]
+def test_url_restores_filters_and_selection(page, app_url, app_store, requests_log):
+    outlet = "Vocativ" if "Vocativ" in _outlets(app_store) else _outlets(app_store)[0]
     page.goto(f"{app_url}/?outlet={outlet}&j={TRAVIS}")
     frame = map_frame(page)
     wait_for_app(page)
@@ -130,7 +125,26 @@ def test_url_restores_filters_and_selection(page, app_url, app_dir, requests_log
     assert "Travis County, TX" in text
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert outlet in sidebar
-    assert feature_ids(frame) == _expected_ids(app_dir, (outlet,))
+    assert feature_ids(frame) == _expected_ids(app_store, (outlet,))
     # the selection is outlined on the live map
     frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    requests_log.assert_offline()
+
+
+def test_excerpt_link_opens_the_reader_at_the_passage(page, app_url, requests_log):
+    page.goto(f"{app_url}/?j={TRAVIS}")
+    map_frame(page)
+    wait_for_app(page)
+    page.get_by_role("link", name="Read it in the article").first.click()
+    page.wait_for_url("**/Articles?**")
+    page.get_by_text("The passage you followed").wait_for()
+    wait_for_app(page)
+    assert "read=" in page.url and "at=" in page.url
+    # the passage is marked in the highlighted text, mentions and excerpts are highlighted
+    assert page.locator(".reader #passage.target").count() == 1
+    assert page.locator(".reader .mention").count() > 0
+    assert page.locator(".reader .excerpt").count() > 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".reader #passage").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "reader.png"))
     requests_log.assert_offline()
