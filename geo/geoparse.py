@@ -250,6 +250,7 @@ class _Index:
     fuzzy_targets: dict[str, tuple[str, ...]]
     dc_place: str | None
     pop: dict[str, int]
+    official: set[tuple[str, tuple[str, ...]]]
 
 
 def _name_variants(j: Jurisdiction) -> Iterable[str]:
@@ -293,6 +294,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
     dc_place = None
     upper: list[tuple[Jurisdiction, str]] = []
     upper_keys: set[tuple[str, ...]] = set()
+    official: set[tuple[str, tuple[str, ...]]] = set()
     mixed_keys: set[tuple[str, ...]] = set()
     for j in jurisdictions:
         if j.kind == "state":
@@ -325,6 +327,8 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 the_keys.add(key)
             else:
                 plain.add(key)
+            if name == j.name:
+                official.add((j.id, key))
             if j.kind == "state" and name == j.name:
                 state_names[key] = j.id
     by_id = {j.id: j for j in jurisdictions}
@@ -379,6 +383,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         fuzzy_targets={k: tuple(v) for k, v in targets.items()},
         dc_place=dc_place,
         pop=pop,
+        official=official,
     )
 
 
@@ -1016,7 +1021,9 @@ class _Parser:
                     jur[c.ids[0]].kind != "place"
                     or (jur[c.ids[0]].population or 0) >= _MIN_POP_UNSUPPORTED):
                 c.chosen, c.confidence = c.ids[0], 0.9
-                c.method = "alias" if jur[c.chosen].kind == "region" else "unique name"
+                c.method = ("region" if jur[c.chosen].kind == "region"
+                            else "unique name" if (c.chosen, c.key) in self.x.official
+                            else "alias")
             if c.chosen and jur[c.chosen].kind in {"place", "county"}:
                 anchors.append((n_, jur[c.chosen]))
                 named_places.add(c.chosen)

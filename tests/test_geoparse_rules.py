@@ -123,6 +123,13 @@ def test_method_records_the_rule(gaz):
     assert by_text["Chicago"].method in {"unique name", "population prior"}
 
 
+def test_aliases_and_regions_say_so(gaz):
+    methods = {m.text: (m.jurisdiction_id, m.method)
+               for m in geoparse("Raids in NYC, Philly and the Bay Area.", gaz)}
+    assert methods == {"NYC": ("3651000", "alias"), "Philly": ("4260000", "alias"),
+                       "Bay Area": ("region:san-francisco-bay-area", "region")}
+
+
 def test_empty_and_placeless_text(gaz):
     assert geoparse("", gaz) == []
     assert geoparse("no capitals here at all.", gaz) == []
