@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
@@ -318,6 +319,13 @@ def _find_quotes(
         out[i] = found
         last = found[-1]
         last_para = sent.paragraph
+    # A quote running over paragraphs is often attributed only in its last part.
+    ordered = [(i, n) for i in sorted(out) for n in range(len(out[i]))]
+    for (i, n), (j, m) in reversed(list(pairwise(ordered))):
+        q, nxt = out[i][n], out[j][m]
+        if q.speaker is None and q.continued and nxt.continued and nxt.speaker is not None:
+            out[i][n] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start,
+                              nxt.speaker_end, True)
     return out
 
 

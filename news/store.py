@@ -671,12 +671,14 @@ def _add_to_store(db_path: Path, a: Article, r: ArticleAnalysis, chash: str) -> 
                 return
             if dup:
                 raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
-            index = QuoteIndex()
-            for qid, qtext, gid in conn.execute("SELECT id, text, group_id FROM quotes"):
-                index.add(qid, qtext, gid)
-            for n, hit in enumerate(r.quotes):
-                index.add(_quote_id(a.id, n), hit.quote.text)
-            groups = index.groups()
+            groups: dict[str, str] = {}
+            if r.quotes:  # only quotes need the corpus's other quotes
+                index = QuoteIndex()
+                for qid, qtext, gid in conn.execute("SELECT id, text, group_id FROM quotes"):
+                    index.add(qid, qtext, gid)
+                for n, hit in enumerate(r.quotes):
+                    index.add(_quote_id(a.id, n), hit.quote.text)
+                groups = index.groups()
             ids = _article_rows(conn, a, r, groups)
             # A new quote can join two groups into one: renumber the merged group.
             for qid, gid in conn.execute("SELECT id, group_id FROM quotes").fetchall():

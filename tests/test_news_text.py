@@ -245,3 +245,16 @@ def test_headings_are_not_excerpts():
     assert [e.text for e in r.excerpts] == [
         "Agents arrested 9 people on Monday.", "Grants were withheld.",
     ]
+
+
+def test_multi_paragraph_quote_attributed_at_its_end():
+    text = (
+        "The mayor spoke at length on Monday.\n\n"
+        "\u201cWe will not cooperate with raids in this city. We will protect our residents.\n\n"
+        "\u201cAnd we will go to court if we must,\u201d Mayor Jane Roe said."
+    )
+    r = quotes_of(text)
+    assert [(h.quote.speaker, h.quote.continued) for h in r.quotes] == [
+        ("Mayor Jane Roe", True), ("Mayor Jane Roe", True),
+    ]
+    assert r.quotes[0].quote.text.endswith("protect our residents.")
