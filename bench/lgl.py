@@ -78,6 +78,7 @@ class Toponym:
     end: int
     phrase: str
     us: bool  # in the gold set: US and ADM1 / ADM2 / PPL*
+    foreign: bool  # tagged with a country other than the United States
     fcode: str | None
     name: str | None
     admin1: str | None
@@ -110,8 +111,10 @@ def load_lgl(path: Path = LGL) -> list[Article]:
                 lon = float(tag.findtext("lon") or "nan")
             us = country == "United States" and bool(fcode) and (
                 fcode in {"ADM1", "ADM2"} or fcode.startswith("PPL"))
+            foreign = bool(country) and country != "United States"
             toponyms.append(Toponym(int(t.findtext("start")), int(t.findtext("end")),
-                                    t.findtext("phrase") or "", us, fcode, name, admin1, lat, lon))
+                                    t.findtext("phrase") or "", us, foreign, fcode, name, admin1,
+                                    lat, lon))
         articles.append(Article(node.get("docid", ""), text, tuple(toponyms)))
     return articles
 
@@ -132,7 +135,7 @@ class Scorer:
         self.gaz = gaz
         self.counts = dict.fromkeys(
             ("tp_exact", "fp_exact", "tp_overlap", "fp_overlap", "excluded", "gold",
-             "found_exact", "found_overlap", "resolved", "right"), 0)
+             "found_exact", "found_overlap", "resolved", "right", "foreign"), 0)
         self.by_kind: dict[str, list[int]] = {}
         self.errors: list[tuple[str, str, str]] = []
 
@@ -168,6 +171,8 @@ class Scorer:
                     c["fp_exact"] += 1
             elif hits:
                 c["excluded"] += 1
+                if all(t.foreign for t in hits):
+                    c["foreign"] += 1
             else:
                 c["fp_overlap"] += 1
                 c["fp_exact"] += 1
@@ -217,7 +222,9 @@ class Scorer:
         return {"P_exact": pe, "R_exact": re_, "F1_exact": f1(pe, re_), "P_overlap": po,
                 "R_overlap": ro, "F1_overlap": f1(po, ro),
                 "resolved": c["right"] / max(1, c["resolved"]), "gold": c["gold"],
-                "excluded": c["excluded"]}
+                "excluded": c["excluded"], "foreign": c["foreign"],
+                "P_strict": c["tp_overlap"] / max(1, c["tp_overlap"] + c["fp_overlap"]
+                                                  + c["foreign"])}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['F1_overlap']:>5.3f}           | {r['resolved']:>8.3f} | {r['excluded']:>13}")
     print("\nresolved = right jurisdiction among gold spans found (overlap): state / county by id,"
           " place within 161 km")
+    print("left out of P = predictions overlapping only LGL toponyms outside the gold set; of "
+          "those, the ones on foreign toponyms")
+    for name, scorer in scorers.items():
+        r = scorer.row()
+        print(f"  {name}: {r['foreign']} on foreign toponyms; counting them as false positives, "
+              f"P (overlap) = {r['P_strict']:.3f}")
     print("\nby gold kind (all):  kind   gold  recall(overlap)  resolved")
     for kind, (gold, found, right) in sorted(scorers["all"].by_kind.items()):
         print(f"                     {kind:<5} {gold:>5}  {found / gold:>15.3f}  "

@@ -161,8 +161,8 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "office", "department", "bureau", "agency", "service", "services", "border", "patrol",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "christmas", "easter", "thanksgiving", "grant", "price",
-    "page", "chase", "bond", "sale", "gas", "oil", "coal", "iron", "gold", "silver", "copper",
+    "november", "december", "christmas", "easter", "thanksgiving", "grant", "price", "page",
+    "chase", "bond", "sale", "gas", "oil", "coal", "iron", "gold", "silver", "copper",
     "diamond", "pearl", "ruby", "crystal", "amber", "jade", "opal", "garnet", "magnet",
     "flint", "cement", "lime", "salt", "sugar", "cotton", "corn", "rice", "wheat", "cherry",
     "apple", "peach", "pine", "oak", "elm", "cedar", "maple", "holly", "ivy", "rose", "lily",
@@ -195,9 +195,9 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "prudence", "temperance", "welcome", "welfare", "wellness", "health", "medical", "alpha",
     "omega", "delta", "sigma", "dollar", "penny", "cash", "money", "bank", "banks", "credit",
     "fund", "vote", "voters", "election", "primary", "caucus", "ballot", "jury", "trial",
-    "harvard", "yale", "stanford", "cornell", "duke", "purdue", "baylor", "tulane", "emory",
-    "rutgers", "vanderbilt", "brandeis", "villanova", "day", "airport", "lane", "marion",
-    "accident",
+    "canadian", "cuban", "haitian", "salvadoran", "guatemalan", "honduran", "harvard", "yale",
+    "stanford", "cornell", "duke", "purdue", "baylor", "tulane", "emory", "rutgers",
+    "vanderbilt", "brandeis", "villanova", "day", "airport", "lane", "marion", "accident",
     "advance", "ages", "arena", "auto", "battlefield", "bells", "belt", "between", "black",
     "blue", "box", "bright", "brush", "burden", "burns", "campus", "centre", "century",
     "chicken", "concrete", "council", "cutter", "deal", "downs", "earth", "economy", "effort",
@@ -361,4 +361,14 @@ WORLD_CITIES: frozenset[str] = frozenset({
     "Willemstad", "Windhoek", "Wuhan", "Wuxi", "Wuzhong", "Xiamen", "Yamoussoukro", "Yangon",
     "Yantai", "Yaounde", "Yaren", "Yerevan", "Yokohama", "Yucatan", "Yunfu", "Zagreb",
     "Zhengzhou", "Zhongshan", "Zhuhai", "Zibo", "Zunyi", "Zurich",
+})
+# Provinces and states of neighbouring countries, treated like world cities: a US place of the
+# same name ("Ontario, Calif.") needs US context.
+PROVINCES: frozenset[str] = frozenset({
+    "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan",
+    "Nova Scotia", "New Brunswick", "Newfoundland", "Labrador", "Prince Edward Island", "Yukon",
+    "Nunavut", "Northwest Territories", "Baja California", "Chihuahua", "Coahuila", "Nuevo Leon",
+    "Tamaulipas", "Sonora", "Sinaloa", "Durango", "Jalisco", "Michoacan", "Guerrero", "Oaxaca",
+    "Chiapas", "Veracruz", "Yucatan", "Quintana Roo", "Puebla", "Zacatecas", "Guanajuato",
+    "Normandy", "Brittany", "Bavaria", "Tuscany", "Catalonia", "Andalusia", "Siberia",
 })

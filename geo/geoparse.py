@@ -795,7 +795,7 @@ class _Parser:
                 if self._georgia_country(c):
                     c.drop = "the country, not the state"
                     continue
-            if phrase in lex.WORLD_CITIES and c.qual is None:
+            if (phrase in lex.WORLD_CITIES or phrase in lex.PROVINCES) and c.qual is None:
                 c.world = True
             # Common words, sentence-initial capitals.
             if single and c.qual is None:
@@ -997,6 +997,12 @@ class _Parser:
         named_states: set[str] = set()
         anchors: list[tuple[int, Jurisdiction]] = []
         named_places: set[str] = set()
+        # An article that names foreign places and no US state takes no town on its name and
+        # size alone: it needs US context ("Woodstock" in a story from Ontario).
+        if not any(c.qual or c.forced_kind == "state" or any(jur[i].kind == "state" for i in c.ids)
+                   for c in live) and self._foreign_names():
+            for c in live:
+                c.world = True
         # Pass 1: what needs no context.
         for n_, c in enumerate(live):
             kinds = {jur[i].kind for i in c.ids}
@@ -1067,6 +1073,19 @@ class _Parser:
                 c.chosen, c.drop = None, "'the ...' alias without the name elsewhere"
             if c.chosen is None and c.drop is None:
                 c.drop = c.weak_reason or "no reading"
+
+    def _foreign_names(self) -> set[str]:
+        """Countries, world cities and provinces the text names ("England", "Ontario")."""
+        texts, found = self.t.texts, set()
+        foreign = lex.COUNTRIES | lex.WORLD_CITIES | lex.PROVINCES
+        for i in range(self.n):
+            if not self._cap_word(i):
+                continue
+            for length in (1, 2, 3):
+                phrase = " ".join(texts[i:i + length])
+                if phrase in foreign and phrase not in {"America", "Georgia"}:
+                    found.add(phrase)
+        return found
 
     def _spatial_index(self, live: list[_Cand]) -> None:
         """Index every reading of every name by half-degree cell and by containing county."""
@@ -1185,7 +1204,7 @@ class _Parser:
         if c.in_name and not (strong[best_id] or c.key in self.strong_keys):
             c.weak_reason = c.in_name
             return
-        if c.dateline or strict_locative:
+        if c.dateline or (strict_locative and not c.world):
             supported = True
         if c.common and not (c.qual is not None or (
                 pop >= 50_000 and not self.t.sentence_start[c.i] and strict_locative)):
