@@ -26,8 +26,10 @@ Precision
     denominator if it overlaps only toponyms outside the gold set (foreign places, rivers,
     parks, "United States", untagged toponyms): LGL tags those, so they are not spurious text,
     and whether calling them US jurisdictions is wrong is a resolution question this table does
-    not grade. For *exact* precision a prediction that overlaps a gold span with other offsets
-    counts as a false positive. LGL is not exhaustive (some real place names carry no tag), so
+    not grade. The script also prints a stricter precision that counts predictions lying only
+    on foreign toponyms ("London" tagged as England's) as false positives. For *exact*
+    precision a prediction that overlaps a gold span with other offsets counts as a false
+    positive. LGL is not exhaustive (some real place names carry no tag), so
     precision is a lower bound.
 Recall
     Gold spans matched (exact / overlap) by some prediction, over all gold spans.
