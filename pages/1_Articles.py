@@ -6,7 +6,6 @@ import streamlit as st
 
 from ui import cache
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_LABELS
-from ui.navigation import map_page
 from ui.sidebar import sidebar
 from ui.text import READER_CSS, Span, highlight_html, legend_html, md_escape, safe_http_url
 from ui.views import require_store
@@ -89,7 +88,7 @@ with side_col:
         for jid in ids:
             j = gaz.find(jid)
             kind = KIND_LABELS.get(j.kind, j.kind) if j is not None else ""
-            st.page_link(map_page(), label=f"{_name(jid)} ({counts.get(jid, 0)})",
+            st.page_link("app.py", label=f"{_name(jid)} ({counts.get(jid, 0)})",
                          help=f"{kind}, named {counts.get(jid, 0)} times: show it on the map",
                          query_params={"j": jid})
     st.markdown(f"**Excerpts** ({len(excerpts)})")

@@ -101,7 +101,7 @@ def test_layers_ids_tooltips_and_legend(rendered):
     # a marker keeps a small city visible at national zoom
     assert "L.CircleMarker" in rendered
     # opens on the contiguous US whatever the width of the map
-    assert "fitBounds" in rendered and "-124.8" in rendered
+    assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
 
 
 def test_shading_follows_excerpt_count():

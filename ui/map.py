@@ -298,6 +298,9 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
         min_zoom=2,
         tiles="OpenStreetMap" if online_tiles else None,
         control_scale=True,
+        # Fractional zoom, so that fitting the contiguous US does not fall back a whole
+        # level (half the size) when the map column is a little narrower than zoom 4 needs.
+        zoom_snap=0.25,
     )
     m.fit_bounds(US_BOUNDS)
     # Instance attributes: the class-level lists are shared by every folium Map in the process.

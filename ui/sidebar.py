@@ -58,11 +58,29 @@ def synced_multiselect(label: str, options: Sequence[str], param: str,
     return value
 
 
+PAGES = (
+    ("app.py", "Map", ":material/map:"),
+    ("pages/1_Articles.py", "Articles", ":material/article:"),
+    ("pages/2_Quotes.py", "Quotes", ":material/format_quote:"),
+    ("pages/3_Outlets.py", "Outlets", ":material/bar_chart:"),
+    ("pages/4_Add_article.py", "Add an article", ":material/add:"),
+)
+
+
+def navigation() -> None:
+    """The page links (Streamlit's own list would call the map page "app", after its file;
+    it is hidden by ``client.showSidebarNavigation = false``)."""
+    for path, label, icon in PAGES:
+        st.page_link(path, label=label, icon=icon)
+    st.divider()
+
+
 def sidebar(articles: Sequence[Any], outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
     """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
     titles = {a.id: f"{a.title} ({a.outlet})" for a in articles}
     with st.sidebar:
+        navigation()
         st.header("Filters")
         sel_outlets = synced_multiselect(
             "Outlet", list(outlets), "outlet", placeholder="All outlets",

@@ -148,3 +148,17 @@ def test_excerpt_link_opens_the_reader_at_the_passage(page, app_url, requests_lo
     page.locator(".reader #passage").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "reader.png"))
     requests_log.assert_offline()
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("Articles", "Articles"), ("Quotes", "Quotes"), ("Outlets", "Outlets"),
+    ("Add_article", "Add an article"),
+])
+def test_every_page_opens_from_a_link(page, app_url, requests_log, path, title):
+    page.goto(f"{app_url}/{path}")
+    page.get_by_role("heading", name=title, level=1).wait_for()
+    wait_for_app(page)
+    assert not page.get_by_test_id("stException").count()
+    nav = page.get_by_test_id("stSidebar")
+    assert nav.get_by_role("link", name="Map").count() == 1
+    requests_log.assert_offline()
