@@ -26,7 +26,8 @@ POLICY = re.compile(
     r"refus(?:e|ed|es|ing) to (?:cooperate|detain|honor|hold|comply|work)|"
     r"(?:not|n't|limit(?:s|ed)?|prohibit(?:s|ed)?|restrict(?:s|ed)?|declined to) "
     r"(?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honor|communication|enforce\w*)|"
-    r"cooperat(?:e|ion|ing) with (?:ICE|federal)|name and shame|weekly report|"
+    r"cooperat(?:e|ion|ing) with (?:ICE|federal)|cooperation agreements?|287\(g\)|"
+    r"name and shame|weekly report|voted? (?:\w+ ){0,3}to|signed into law|"
     r"not be obliged to detain|access to (?:local )?jails|warrants?)\b",
     re.I,
 )
@@ -43,6 +44,11 @@ _FIGURE = re.compile(
     r"(?P<scale>\s+(?:million|billion|thousand))?"
     r"(?![\w:/-]|\.\d|,\d)",
     re.I,
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b[A-Z]{1,3}\.?|\b(?:[A-Z]\.){1,3}|\b(?:Proposition|Prop\.|Section|Rule|Title|Chapter|"
+    r"Article|No\.|Number|Route|Highway|Interstate|District|Precinct|Measure|Bill|Act|Amendment|"
+    r"Ward|Room|Suite|Case))\s+$"
 )
 _UNIT_STOP = frozenset(
     """of the a an were was are is had have has in from to for and or by on at that who which
@@ -136,6 +142,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         before = text[max(start, m.start() - 12) : m.start()]
         if re.search(rf"\b(?:{_MONTHS})\.?\s+$", before):
             continue  # "Feb. 7", "March 24"
+        if _LABEL_BEFORE.search(before):
+            continue  # "SB 54", "Proposition 187", "No. 5", "Interstate 35": names, not counts
         value = float(raw.replace(",", ""))
         pct, scale = m.group("pct"), m.group("scale")
         if not pct and not scale and "," not in raw and "." not in raw:

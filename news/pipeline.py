@@ -63,7 +63,8 @@ _ANAPHORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "state",
         re.compile(
             r"\b(?:[Tt]he|[Tt]hat|[Tt]his) state(?:\b|['\u2019])(?! (?:department|of the union))"
-            r"|\b[Tt]he governor\b|\b[Tt]he legislature\b"
+            r"|\b[Tt]he governor\b|\b[Tt]he legislature\b|\bGov\.|\bGovernor\b"
+            r"|\bstate (?:law|officials|lawmakers|legislature)\b"
         ),
     ),
     ("area", re.compile(r"\b[Tt]he (?:area|region|metro area|jurisdiction|locality)\b")),

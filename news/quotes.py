@@ -40,7 +40,12 @@ DESC = (
     rf"(?:{ROLES})\b"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
-SPEAKER = rf"(?:{DESC}|{NAME}|{PRONOUN})"
+# "ICE spokesman James Schwab": an organisation, a role and a name.
+NAME_ROLE = (
+    rf"{NAME}(?:[ \t]+(?:spokesman|spokeswoman|spokesperson|official|director|chief|officer|"
+    rf"agent|attorney|lawyer|prosecutor|representative|deputy)[ \t]+{NAME})?"
+)
+SPEAKER = rf"(?:{DESC}|{NAME_ROLE}|{PRONOUN})"
 TITLES = (
     "Judge|Sheriff|Mayor|Senator|Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Chief|Director|"
     "President|Officer|Deputy|Commissioner|Secretary|Attorney General|Spokesman|Spokeswoman|"
@@ -63,8 +68,10 @@ _PRE = re.compile(
     rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*)?\s*(?:\w+ly\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
+# The sentence's subject when the reporting verb is coordinated: "X called the law ... and said:"
+_SUBJECT_THEN_VERB = re.compile(rf"^(?P<spk>{DESC}|{NAME_ROLE})\s.*\b(?:{VERBS})\s*:?\s*$", re.S)
 _REPORTING = re.compile(
-    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*)?\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*|,\s*)?\s*(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
 )
 _ACCORDING = re.compile(
@@ -316,6 +323,9 @@ def attribute_quote(
     if m and (not _is_name(m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
         if not _object_of_preposition(before, m.start("spk")):
             return _speaker_at(sentence, m, "spk", before_from)
+    m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
+    if m and m.group("spk").split()[0] not in _STOP_NAMES:
+        return _speaker_at(sentence, m, "spk", 0)
     return None
 
 
