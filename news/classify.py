@@ -39,7 +39,7 @@ _MONTHS = (
 _FIGURE = re.compile(
     r"(?<![\w.,:/$-])(?P<qual>(?:nearly|almost|over|more than|about|around|some|at least|up to|"
     r"fewer than|less than|roughly|approximately)\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?P<pct>\s*%|\s+percent|\s+per cent)?"
     r"(?P<scale>\s+(?:million|billion|thousand))?"
     r"(?![\w:/-]|\.\d|,\d)",
@@ -155,6 +155,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         fig_end = m.end()
         if pct:
             unit = "percent"
+        elif m.group("cur"):
+            unit = "dollars"
         else:
             # The counted noun phrase: up to three words, ending at the first plural or unit noun.
             rest = text[fig_end:end]

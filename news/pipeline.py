@@ -286,7 +286,14 @@ def _find_quotes(
     last_para = -1
     for i, sent in enumerate(sentences):
         ctx.read_sentence(text, sent)
-        quotes = [q for q in by_sentence.get(i, []) if is_speech(text[q[0] : q[1]], sent.text)]
+        cands = by_sentence.get(i, [])
+        quotes = [
+            q for n, q in enumerate(cands)
+            if is_speech(text[q[0] : q[1]], sent.text)
+            # the first half of a split quote: "We are," Emanuel added, "a welcoming city."
+            or (len(text[q[0] : q[1]].split()) >= 2 and n + 1 < len(cands)
+                and attribute_quote(sent, q[0], q[1], sent.start, cands[n + 1][0] - 1) is not None)
+        ]
         if not quotes:
             spk = sentence_speaker(sent)
             if spk:

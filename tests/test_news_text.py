@@ -258,3 +258,20 @@ def test_multi_paragraph_quote_attributed_at_its_end():
         ("Mayor Jane Roe", True), ("Mayor Jane Roe", True),
     ]
     assert r.quotes[0].quote.text.endswith("protect our residents.")
+
+
+def test_split_quote_with_attribution_in_the_middle():
+    text = "\u201cWe are,\u201d Mayor Rahm Emanuel added, \u201ca welcoming city, and we stay one.\u201d"
+    r = quotes_of(text)
+    assert [(h.quote.text, h.quote.speaker) for h in r.quotes] == [
+        ("We are", "Mayor Rahm Emanuel"),
+        ("a welcoming city, and we stay one.", "Mayor Rahm Emanuel"),
+    ]
+
+
+def test_dollar_figures():
+    text = "The grants, worth about $3.2 million last year, were withheld."
+    (fig,) = find_figures(text)
+    assert (fig.text, fig.value, fig.unit, fig.qualifier) == (
+        "about $3.2 million", 3_200_000, "dollars", "about",
+    )
