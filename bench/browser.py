@@ -1,0 +1,247 @@
+"""The map page in a real browser, beside a bare Streamlit page holding an empty folium map.
+
+Two figures, each the median of ``--runs`` (>= 10) measurements, app and bare page interleaved
+in the same run:
+
+* **first map**: from navigation start to the first animation frame in which streamlit-folium's
+  Leaflet map exists with its layers drawn (for the bare page: the empty map exists). Every load
+  is a fresh browser context (a new user: empty cache). Both timestamps are taken in the page
+  (``performance.timeOrigin + performance.now()``, comparable across the page and its iframe).
+* **click to panel**: a timestamp taken in the map's iframe by a capturing ``click`` listener,
+  and a MutationObserver in the page noting when the clicked jurisdiction's panel is there (its
+  heading and its last element, the "Clear the selection" button, both from the new run).
+  For the bare page: the "Clicked at ..." line its rerun prints. The driver's own waiting is
+  outside the interval. streamlit-folium waits 250 ms before it reports a click, in both.
+
+Also recorded: the websocket bytes the server sends for one page load, and that no request
+left loopback (every other request is aborted).
+
+    python -m bench.browser [--runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.common import Row, log, median, table
+from bench.server import app_copy, chromium, offline_context, streamlit_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
+from mapjs import CLICK_POINT  # the browser tests' own click-point finder
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CLICK_TARGET_MS = 500.0
+LOAD_TARGET_RATIO = 1.5
+# Two large jurisdictions of the seeds, clicked in turn so that every click changes the panel.
+CLICK_IDS = ("48453", "06")
+
+# Runs in the page before any script of its own: notes the first animation frame in which
+# streamlit-folium's iframe holds the Leaflet map with its layers drawn. (Polled from the page:
+# the component rewrites its iframe's document, which drops anything installed in it early.)
+INIT_SCRIPT = """
+(() => {
+  if (window.top !== window) return;
+  const now = () => performance.timeOrigin + performance.now();
+  window.__bench = {nav: performance.timeOrigin, mapAt: 0, clickAt: 0, panelAt: 0};
+  const minPaths = %(min_paths)d;
+  const poll = () => {
+    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const w = frame && frame.contentWindow;
+    try {
+      if (w && w.map && w.map._loaded && w.document.querySelectorAll(
+              '.leaflet-overlay-pane path').length >= minPaths) {
+        window.__bench.mapAt = now();
+        return;
+      }
+    } catch (e) { /* the iframe is between documents */ }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();
+"""
+
+# Installed in the page just before a click: resolves panelAt when the expected text is there.
+WATCH = """
+([kind, needle]) => {
+  const b = window.__bench;
+  b.clickAt = 0; b.panelAt = 0;
+  const now = () => performance.timeOrigin + performance.now();
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  frame.contentWindow.addEventListener('click', () => { if (!b.clickAt) b.clickAt = now(); },
+                                       {capture: true, once: true});
+  const fresh = (el) => {
+    const box = el.closest('[data-testid="stElementContainer"]');
+    return !box || box.getAttribute('data-stale') !== 'true';
+  };
+  const ready = () => {
+    const heads = Array.from(document.querySelectorAll('[data-testid="stHeading"]'))
+        .filter(fresh).map(h => h.textContent.trim());
+    if (kind === 'bare') return heads.some(t => t.startsWith('Clicked at') && t !== needle);
+    const clear = document.querySelector('.st-key-clear-selection');
+    return heads.includes(needle) && clear && fresh(clear);
+  };
+  const obs = new MutationObserver(() => {
+    if (!b.panelAt && b.clickAt && ready()) { b.panelAt = now(); obs.disconnect(); }
+  });
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true,
+                              attributes: true, attributeFilter: ['data-stale']});
+}
+"""
+
+# The map in the iframe has a drawn polygon for this id (after a rerun it may be redrawing).
+LAYER_DRAWN = """
+(id) => window.map && Object.values(window.map._layers).some(
+    l => l.feature && String(l.feature.id) === id && l._path && l._path.isConnected)
+"""
+
+IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')")
+
+
+@dataclass
+class Samples:
+    load_ms: list[float] = field(default_factory=list)
+    click_ms: list[float] = field(default_factory=list)
+    ws_bytes: list[int] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+
+def _wait_idle(page: Any) -> None:
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(300)
+    page.wait_for_function(IDLE)
+
+
+def _load(browser: Any, url: str, min_paths: int, out: Samples) -> tuple[Any, Any]:
+    """Open ``url`` in a fresh context; record navigation -> map drawn; return (context, page)."""
+    context = offline_context(browser)
+    context.add_init_script(INIT_SCRIPT % {"min_paths": min_paths})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    received = [0]
+
+    def on_ws(ws: Any) -> None:
+        ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+
+    page.on("websocket", on_ws)
+    page.goto(url)
+    page.wait_for_function("() => window.__bench && window.__bench.mapAt > 0")
+    bench = page.evaluate("() => window.__bench")
+    out.load_ms.append(bench["mapAt"] - bench["nav"])
+    _wait_idle(page)
+    out.ws_bytes.append(received[0])
+    out.blocked.extend(context.blocked)
+    return context, page
+
+
+def _click_app(page: Any, jurisdiction: str, needle: str, out: Samples) -> None:
+    frame = page.wait_for_selector(MAP_IFRAME).content_frame()
+    frame.wait_for_function(LAYER_DRAWN, arg=jurisdiction)
+    point = frame.evaluate(CLICK_POINT, jurisdiction)
+    if not point:
+        raise RuntimeError(f"{jurisdiction} is not drawn (or covered) on the map")
+    box = page.wait_for_selector(MAP_IFRAME).bounding_box()
+    page.evaluate(WATCH, ["app", needle])
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function("() => window.__bench.panelAt > 0", timeout=60_000)
+    b = page.evaluate("() => window.__bench")
+    out.click_ms.append(b["panelAt"] - b["clickAt"])
+    _wait_idle(page)
+
+
+def _click_bare(page: Any, n: int, out: Samples) -> None:
+    box = page.wait_for_selector(MAP_IFRAME).bounding_box()
+    heads = page.evaluate("() => Array.from(document.querySelectorAll("
+                          "'[data-testid=\"stHeading\"]')).map(h => h.textContent.trim())")
+    previous = next((h for h in heads if h.startswith("Clicked at")), "")
+    page.evaluate(WATCH, ["bare", previous])
+    # a different point each time, so that the printed line changes
+    page.mouse.click(box["x"] + box["width"] / 2 + 9 * (n % 7 - 3),
+                     box["y"] + box["height"] / 2 + 7 * (n % 5 - 2))
+    page.wait_for_function("() => window.__bench.panelAt > 0", timeout=60_000)
+    b = page.evaluate("() => window.__bench")
+    out.click_ms.append(b["panelAt"] - b["clickAt"])
+    _wait_idle(page)
+
+
+def _display_names(app_dir: Path, ids: tuple[str, ...]) -> dict[str, str]:
+    from geo import load_gazetteer
+
+    return {i: load_gazetteer().get(i).display_name for i in ids}
+
+
+def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
+    """Interleaved loads and clicks of the app and the bare page; returns both samples and
+    the app server's RSS (MB) before the first and after the last request."""
+    app, bare = Samples(), Samples()
+    with app_copy() as app_dir, streamlit_server(app_dir, "app.py") as app_srv, \
+            streamlit_server(app_dir, "bare_app.py") as bare_srv, chromium() as browser:
+        rss_before = app_srv.rss_mb()
+        names = _display_names(app_dir, CLICK_IDS)
+        # one untimed load of each: Python imports, the store and the caches of the servers
+        for srv, paths in ((app_srv, 1), (bare_srv, 0)):
+            ctx, _ = _load(browser, srv.url, paths, Samples())
+            ctx.close()
+        log(f"browser: {runs} loads of the app and of the bare page, interleaved")
+        for _ in range(runs):
+            ctx, _ = _load(browser, app_srv.url, 1, app)
+            ctx.close()
+            ctx, _ = _load(browser, bare_srv.url, 0, bare)
+            ctx.close()
+        log(f"browser: {runs} clicks on each, interleaved")
+        app_ctx, app_page = _load(browser, app_srv.url, 1, Samples())
+        bare_ctx, bare_page = _load(browser, bare_srv.url, 0, Samples())
+        for n in range(runs + 1):
+            jid = CLICK_IDS[n % len(CLICK_IDS)]
+            _click_app(app_page, jid, names[jid], app)
+            _click_bare(bare_page, n, bare)
+        # the first click of each is a warm-up (first rerun of a session)
+        app.click_ms.pop(0)
+        bare.click_ms.pop(0)
+        app.blocked.extend(app_ctx.blocked)
+        bare.blocked.extend(bare_ctx.blocked)
+        app_ctx.close()
+        bare_ctx.close()
+        rss_after = app_srv.rss_mb()
+    return app, bare, rss_before, rss_after
+
+
+def run(runs: int = 10) -> list[Row]:
+    app, bare, _, _ = measure(runs)
+    load, load_bare = median(app.load_ms), median(bare.load_ms)
+    click, click_bare = median(app.click_ms), median(bare.click_ms)
+    blocked = app.blocked + bare.blocked
+    offline = f"; requests aborted for leaving loopback: {len(blocked)}" + (
+        f" ({blocked[:3]})" if blocked else "")
+    return [
+        Row("browser", "navigation -> map drawn", load, "ms", load_bare, "bare page, empty map",
+            f"<= {LOAD_TARGET_RATIO}x bare", load <= LOAD_TARGET_RATIO * load_bare, runs,
+            note=f"fresh context per load; app min {min(app.load_ms):.0f} / max "
+                 f"{max(app.load_ms):.0f} ms, bare min {min(bare.load_ms):.0f} / max "
+                 f"{max(bare.load_ms):.0f} ms" + offline),
+        Row("browser", "click -> panel shown", click, "ms", click_bare, "bare page, click echo",
+            f"< {CLICK_TARGET_MS:.0f} ms", click < CLICK_TARGET_MS, runs,
+            note=f"timed in the page; app max {max(app.click_ms):.0f} ms, bare max "
+                 f"{max(bare.click_ms):.0f} ms; both include streamlit-folium's 250 ms "
+                 "debounce"),
+        Row("browser", "websocket bytes per page load", median(app.ws_bytes), "B",
+            median(bare.ws_bytes), "bare page, empty map", runs=runs,
+            note="everything the server sends over the websocket for one load (map, panel, "
+                 "sidebar); static scripts come over HTTP and are cached by the browser"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args(argv)
+    print(table(run(args.runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
