@@ -44,6 +44,14 @@ def test_highlight_escapes_and_nests():
     assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text
 
 
+def test_highlight_shows_every_category_of_an_excerpt():
+    out = highlight_html("Raids and a policy.", [Span(0, 19, "enforcement policy")], [])
+    assert "linear-gradient(180deg, #fde0dd 0% 50%, #deebf7 50% 100%)" in out
+    # an unknown class from the data cannot inject a style
+    out = highlight_html("x", [Span(0, 1, 'policy" style="x')], [])
+    assert 'style="x' not in out
+
+
 def test_highlight_cuts_mentions_at_excerpt_edges():
     text = "aaaa bbbb cccc"
     out = highlight_html(text, [Span(0, 6, "policy")], [Span(3, 9, "mention")])

@@ -83,6 +83,10 @@ def test_online_tiles_are_opt_in():
     offline = umap.build_map(_frame()).get_root().render()
     online = umap.build_map(_frame(), online_tiles=True).get_root().render()
     assert "tile_layer" not in offline
+    # with tiles the basemap's land is transparent, or it would hide them
+    assert '"fillOpacity": 1.0' in umap.build_map(_frame(), _basemap()).get_root().render()
+    with_tiles = umap.build_map(_frame(), _basemap(), online_tiles=True).get_root().render()
+    assert '"fillOpacity": 1.0' not in with_tiles
     assert "tile.openstreetmap.org" in online
 
 

@@ -217,3 +217,9 @@ def test_add_article_preview_finds_jurisdictions():
     assert any(s.value.startswith("Jurisdictions found (") and not s.value.endswith("(0)")
                for s in at.subheader)
     assert "Travis County" in _plain(_text(at))
+
+
+def test_online_tiles_toggle_runs():
+    at = _run(APP)
+    at.sidebar.toggle(key="tiles").set_value(True).run(timeout=60)
+    assert not at.exception

@@ -340,13 +340,15 @@ def build_map(
     m = base_map(online_tiles=online_tiles)
 
     if basemap is not None and len(basemap):
+        # Opaque land without tiles; with tiles only the borders, so the tiles show through.
+        land_opacity = 0.0 if online_tiles else 1.0
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [
                 {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
                 for g in basemap.geometry if g is not None and not g.is_empty]},
             name="Basemap",
             style_function=lambda _f: {"color": "#b8c2cc", "weight": 0.8,
-                                       "fillColor": "#fbfbf8", "fillOpacity": 1.0},
+                                       "fillColor": "#fbfbf8", "fillOpacity": land_opacity},
             interactive=False,
             control=False,
         ).add_to(m)

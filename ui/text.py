@@ -66,7 +66,8 @@ READER_CSS = """
 .reader .enforcement { background: #fde0dd; }
 .reader .policy { background: #deebf7; }
 .reader .quote { background: #e5f5e0; }
-.reader .excerpt { border-radius: 3px; }
+.reader .excerpt { border-radius: 3px; -webkit-box-decoration-break: clone;
+    box-decoration-break: clone; }
 .reader .mention { background: #fff3b0; border-bottom: 2px solid #d4a000; font-weight: 600; }
 .reader .target { outline: 2px solid #0b5cad; }
 .reader-legend span { padding: 1px 6px; margin-right: 8px; border-radius: 3px; }
@@ -111,12 +112,20 @@ def highlight_html(text: str, excerpts: Iterable[Span], mentions: Iterable[Span]
     pos = 0
     for s in kept:
         emit_text(pos, s.start)
-        css = "excerpt " + " ".join(html.escape(c) for c in s.css.split())
+        classes = s.css.split()
+        css = "excerpt " + " ".join(html.escape(c) for c in classes)
+        colors = [CATEGORY_COLORS[c] for c in classes if c in CATEGORY_COLORS]
+        style = ""
+        if len(colors) > 1:  # one band per category (the colours are ours, not the article's)
+            step = 100 / len(colors)
+            bands = ", ".join(f"{c} {i * step:.0f}% {(i + 1) * step:.0f}%"
+                              for i, c in enumerate(colors))
+            style = f' style="background: linear-gradient(180deg, {bands});"'
         anchor = ""
         if target is not None and s.start <= target < s.end:
             css += " target"
             anchor = ' id="passage"'
-        out.append(f'<span class="{css}"{anchor} title="{html.escape(s.title)}">')
+        out.append(f'<span class="{css}"{anchor}{style} title="{html.escape(s.title)}">')
         emit_text(s.start, s.end)
         out.append("</span>")
         pos = s.end

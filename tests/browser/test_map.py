@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -11,8 +12,18 @@ from helpers import click_jurisdiction, feature_ids, map_frame, wait_for_app
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "docs" / "screenshots"
 TRAVIS = "48453"
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: docs/screenshots/ (committed, shown in the README) when
+    UPDATE_SCREENSHOTS=1, else a temporary folder, so a test run leaves the tree unchanged."""
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        path = REPO / "docs" / "screenshots"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")
 
 
 def _expected_ids(app_store: Path, outlets: tuple[str, ...] = ()) -> set[str]:
@@ -35,7 +46,7 @@ def _panel_text(page) -> str:
     return page.locator('[data-testid="stMainBlockContainer"]').inner_text()
 
 
-def test_map_renders_seed_jurisdictions_offline(page, app_url, app_store, requests_log):
+def test_map_renders_seed_jurisdictions_offline(page, app_url, app_store, requests_log, shots):
     start = time.perf_counter()
     page.goto(app_url)
     frame = map_frame(page)
@@ -50,11 +61,10 @@ def test_map_renders_seed_jurisdictions_offline(page, app_url, app_store, reques
     requests_log.assert_offline()
     print(f"\nFIRST PAGE LOAD (goto -> map drawn, app idle): {first_load:.2f} s; "
           f"websocket bytes received: {requests_log.ws_received_bytes:,}")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "map.png"))
+    page.screenshot(path=str(shots / "map.png"))
 
 
-def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log):
+def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log, shots):
     page.goto(app_url)
     map_frame(page)
     wait_for_app(page)
@@ -80,11 +90,10 @@ def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log):
     assert requests_log.ws_received_bytes - before < 200_000, "a click must not resend the map"
     page.mouse.move(5, 5)
     page.wait_for_timeout(300)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "panel-travis-county.png"))
+    page.screenshot(path=str(shots / "panel-travis-county.png"))
     page.get_by_text("48 hours").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    page.screenshot(path=str(SCREENSHOTS / "panel-travis-county-excerpts.png"))
+    page.screenshot(path=str(shots / "panel-travis-county-excerpts.png"))
 
 
 def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, app_store,
@@ -131,7 +140,7 @@ def test_url_restores_filters_and_selection(page, app_url, app_store, requests_l
     requests_log.assert_offline()
 
 
-def test_excerpt_link_opens_the_reader_at_the_passage(page, app_url, requests_log):
+def test_excerpt_link_opens_the_reader_at_the_passage(page, app_url, requests_log, shots):
     page.goto(f"{app_url}/?j={TRAVIS}")
     map_frame(page)
     wait_for_app(page)
@@ -144,9 +153,8 @@ def test_excerpt_link_opens_the_reader_at_the_passage(page, app_url, requests_lo
     assert page.locator(".reader #passage.target").count() == 1
     assert page.locator(".reader .mention").count() > 0
     assert page.locator(".reader .excerpt").count() > 0
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.locator(".reader #passage").scroll_into_view_if_needed()
-    page.screenshot(path=str(SCREENSHOTS / "reader.png"))
+    page.screenshot(path=str(shots / "reader.png"))
     requests_log.assert_offline()
 
 
@@ -160,5 +168,5 @@ def test_every_page_opens_from_a_link(page, app_url, requests_log, path, title):
     wait_for_app(page)
     assert not page.get_by_test_id("stException").count()
     nav = page.get_by_test_id("stSidebar")
-    assert nav.get_by_role("link", name="Map").count() == 1
+    nav.get_by_role("link", name="Map").wait_for()
     requests_log.assert_offline()
