@@ -28,6 +28,12 @@ def _on_map_click() -> None:
 
 
 key = require_store()
+if not st.get_option("server.enableStaticServing"):
+    # .streamlit/config.toml is read from the folder streamlit was started in; without it the
+    # map's own Leaflet files are not served and the map stays blank.
+    st.error("The map needs the app's static files: start it from the repository folder "
+             "(`cd` there, then `streamlit run app.py`) or add "
+             "`--server.enableStaticServing true`.")
 filters, online_tiles = sidebar(cache.articles(key), cache.outlets(key), show_tiles_toggle=True)
 frame = cache.map_frame(key, filters.key())
 selected = selected_jurisdiction()

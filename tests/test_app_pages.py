@@ -60,6 +60,7 @@ def test_map_page_shows_every_jurisdiction_of_the_store(store):
     from news.store import Filters
 
     at = _run(APP)
+    assert not at.error, [e.value for e in at.error]  # static serving on, store readable
     n, n_ex = _in_view(at)
     assert n == len(store.jurisdiction_summaries(Filters()))
     assert n_ex == len(store.excerpts(Filters()))
