@@ -46,7 +46,18 @@ INIT_SCRIPT = """
 (() => {
   if (window.top !== window) return;
   const now = () => performance.timeOrigin + performance.now();
-  window.__bench = {nav: performance.timeOrigin, mapAt: 0, clickAt: 0, panelAt: 0};
+  window.__bench = {nav: performance.timeOrigin, mapAt: 0, clickAt: 0, panelAt: 0, ws: []};
+  // every websocket message, timed: [when, 'in' | 'out', bytes]
+  const Native = window.WebSocket;
+  const size = (d) => d.byteLength !== undefined ? d.byteLength
+      : d.size !== undefined ? d.size : String(d).length;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => window.__bench.ws.push([now(), 'in', size(e.data)]));
+    }
+    send(data) { window.__bench.ws.push([now(), 'out', size(data)]); return super.send(data); }
+  };
   const minPaths = %(min_paths)d;
   const poll = () => {
     const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
@@ -107,6 +118,7 @@ class Samples:
     load_ms: list[float] = field(default_factory=list)
     click_ms: list[float] = field(default_factory=list)
     ws_bytes: list[int] = field(default_factory=list)
+    phases: list[dict[str, float]] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
 
 
@@ -151,6 +163,17 @@ def _click_app(page: Any, jurisdiction: str, needle: str, out: Samples) -> None:
     b = page.evaluate("() => window.__bench")
     out.click_ms.append(b["panelAt"] - b["clickAt"])
     _wait_idle(page)
+    out.phases.append(_phases(page.evaluate("() => window.__bench"), b["clickAt"], b["panelAt"]))
+
+
+def _phases(b: dict, click: float, panel: float) -> dict[str, float]:
+    """Where a click's time goes, from the page's websocket log."""
+    out_ = [t for t, d, _ in b["ws"] if d == "out" and t >= click]
+    sent = out_[0] if out_ else click
+    ins = [(t, n) for t, d, n in b["ws"] if d == "in" and t >= sent]
+    first = ins[0][0] if ins else sent
+    return {"to_send": sent - click, "to_first_reply": first - sent, "to_panel": panel - first,
+            "bytes_in": sum(n for _, n in ins)}
 
 
 def _click_bare(page: Any, n: int, out: Samples) -> None:
@@ -166,6 +189,7 @@ def _click_bare(page: Any, n: int, out: Samples) -> None:
     b = page.evaluate("() => window.__bench")
     out.click_ms.append(b["panelAt"] - b["clickAt"])
     _wait_idle(page)
+    out.phases.append(_phases(page.evaluate("() => window.__bench"), b["clickAt"], b["panelAt"]))
 
 
 def _display_names(app_dir: Path, ids: tuple[str, ...]) -> dict[str, str]:
@@ -200,8 +224,9 @@ def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
             _click_app(app_page, jid, names[jid], app)
             _click_bare(bare_page, n, bare)
         # the first click of each is a warm-up (first rerun of a session)
-        app.click_ms.pop(0)
-        bare.click_ms.pop(0)
+        for samples in (app, bare):
+            samples.click_ms.pop(0)
+            samples.phases.pop(0)
         app.blocked.extend(app_ctx.blocked)
         bare.blocked.extend(bare_ctx.blocked)
         app_ctx.close()
@@ -226,13 +251,21 @@ def run(runs: int = 10) -> list[Row]:
         Row("browser", "click -> panel shown", click, "ms", click_bare, "bare page, click echo",
             f"< {CLICK_TARGET_MS:.0f} ms", click < CLICK_TARGET_MS, runs,
             note=f"timed in the page; app max {max(app.click_ms):.0f} ms, bare max "
-                 f"{max(bare.click_ms):.0f} ms; both include streamlit-folium's 250 ms "
-                 "debounce"),
+                 f"{max(bare.click_ms):.0f} ms. Medians, app | bare: click -> rerun request "
+                 f"{_ph(app, 'to_send'):.0f} | {_ph(bare, 'to_send'):.0f} ms (streamlit-folium's 250 "
+                 f"ms debounce), -> first reply {_ph(app, 'to_first_reply'):.0f} | "
+                 f"{_ph(bare, 'to_first_reply'):.0f} ms, -> panel {_ph(app, 'to_panel'):.0f} | "
+                 f"{_ph(bare, 'to_panel'):.0f} ms; websocket bytes in per click "
+                 f"{_ph(app, 'bytes_in') / 1e3:.0f} | {_ph(bare, 'bytes_in') / 1e3:.1f} KB"),
         Row("browser", "websocket bytes per page load", median(app.ws_bytes), "B",
             median(bare.ws_bytes), "bare page, empty map", runs=runs,
             note="everything the server sends over the websocket for one load (map, panel, "
                  "sidebar); static scripts come over HTTP and are cached by the browser"),
     ]
+
+
+def _ph(samples: Samples, key: str) -> float:
+    return median([p[key] for p in samples.phases]) if samples.phases else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
