@@ -76,9 +76,9 @@ table = pd.DataFrame([{
     "jurisdictions": _names(q.jurisdictions),
     "group": q.group_id,
 } for q in quotes])
-st.dataframe(table, hide_index=True, use_container_width=True)
+st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader("Speakers")
 st.dataframe(table.groupby("speaker", as_index=False).agg(
     quotes=("quote", "size"), outlets=("outlet", lambda s: ", ".join(sorted(set(s))))),
-    hide_index=True, use_container_width=True)
+    hide_index=True, width="stretch")

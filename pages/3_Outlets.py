@@ -27,7 +27,7 @@ if not articles:
 summaries = cache.summaries(key, filters.key())
 st.subheader("Articles and jurisdictions per outlet")
 st.dataframe(pd.DataFrame(outlet_table(articles, summaries)), hide_index=True,
-             use_container_width=True)
+             width="stretch")
 
 rows = [{"outlet": o, "kind": KIND_PLURALS.get(s.kind, s.kind), "jurisdiction": s.display_name}
         for s in summaries for o in s.outlets if o in {a.outlet for a in articles}]
@@ -39,7 +39,7 @@ if rows:
     st.markdown("**Which outlet names which jurisdiction**")
     matrix = pd.crosstab(cover["jurisdiction"], cover["outlet"]).astype(bool)
     matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index]
-    st.dataframe(matrix.replace({True: "✓", False: ""}), use_container_width=True)
+    st.dataframe(matrix.replace({True: "✓", False: ""}), width="stretch")
 
 st.subheader("Word choices")
 st.caption("The same people, acts and places named differently: whole-word, case-insensitive "
@@ -55,4 +55,4 @@ for group, label in (("people", "People"), ("acts", "Acts"), ("places", "Places"
     if part.empty:
         st.caption("None of these words appear.")
     else:
-        st.dataframe(part, use_container_width=True)
+        st.dataframe(part, width="stretch")
