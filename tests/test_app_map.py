@@ -147,6 +147,17 @@ def test_geometry_is_rounded_and_simplified():
     assert all(round(x, 4) == x for x, _ in coords)
 
 
+def test_bigger_jurisdictions_are_simplified_more():
+    small = Point(0, 0).buffer(0.05, quad_segs=64)
+    big = Point(5, 5).buffer(1.0, quad_segs=64)
+    gdf = gpd.GeoDataFrame({"id": ["s", "b"]}, geometry=[small, big], crs="EPSG:4326")
+    same = umap.prepare_geometries(gdf, 0.001)
+    scaled = umap.prepare_geometries(gdf, 0.001, relative=0.01)
+    n = shapely.get_num_coordinates
+    assert n(scaled.geometry.iloc[0]) == n(same.geometry.iloc[0])  # floor tolerance wins
+    assert n(scaled.geometry.iloc[1]) < n(same.geometry.iloc[1])  # 0.02 deg for the big one
+
+
 def test_basemap_merges_lines_and_drops_specks():
     from shapely.geometry import LineString, MultiLineString, MultiPolygon
 

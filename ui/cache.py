@@ -28,7 +28,9 @@ ARTICLES_DIR = REPO / "data" / "articles"
 # Places keep ~100 m (a pixel at city zoom); states ~2 km; the basemap ~5 km (a pixel at
 # national zoom; it is only context, the states that articles mention are drawn finer).
 TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.001}
-BASEMAP_TOLERANCE = 0.05
+# ...and at least this share of a jurisdiction's extent (see ui.map.prepare_geometries).
+RELATIVE_TOLERANCE = 0.005
+BASEMAP_TOLERANCE = 0.06
 
 
 class DataUnavailable(RuntimeError):
@@ -157,7 +159,8 @@ def geometries(ids: tuple[str, ...]) -> gpd.GeoDataFrame:
     gdf = load_geometries(list(ids), strict=False)
     if not len(gdf):
         return gdf
-    parts = [umap.prepare_geometries(gdf[gdf["kind"] == k], TOLERANCE.get(k, 0.001))
+    parts = [umap.prepare_geometries(gdf[gdf["kind"] == k], TOLERANCE.get(k, 0.001),
+                                     RELATIVE_TOLERANCE)
              for k in gdf["kind"].unique()]
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
                             crs="EPSG:4326")

@@ -49,9 +49,9 @@ CLASS_BOUNDS = (1, 2, 4, 8, 16)
 CLASS_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_EXCERPTS_COLOR = "#d9d9d9"
 
-# Decimal places kept in drawn coordinates: 4 is about 10 m, far below what a screen shows at
-# the zoom levels the map is used at, and it halves the size of the GeoJSON text.
-COORD_DECIMALS = 4
+# Decimal places kept in drawn coordinates: 3 is about 100 m, what the simplification keeps anyway
+# (a pixel at city zoom); every digit dropped is a tenth of the GeoJSON text.
+COORD_DECIMALS = 3
 
 KIND_LABELS = {"state": "state", "county": "county", "place": "city", "region": "region"}
 
@@ -91,11 +91,23 @@ def round_geometry(geom: Any, decimals: int = COORD_DECIMALS) -> Any:
     return shapely.transform(geom, lambda xy: np.round(xy, decimals))
 
 
-def prepare_geometries(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
-    """Simplify (degrees) and round the geometries that will be drawn; returns a copy."""
+def prepare_geometries(gdf: gpd.GeoDataFrame, tolerance: float,
+                       relative: float = 0.0) -> gpd.GeoDataFrame:
+    """Simplify (degrees) and round the geometries that will be drawn; returns a copy.
+
+    With ``relative`` the tolerance of each geometry grows with its size (``relative`` times
+    the larger side of its bounding box, never below ``tolerance``): a big city is seen whole
+    at a lower zoom than a small one, so it can lose more detail for the same error in pixels.
+    """
     out = gdf.copy()
-    if tolerance > 0:
-        out["geometry"] = out.geometry.simplify(tolerance, preserve_topology=True)
+    if tolerance > 0 or relative > 0:
+        geoms = list(out.geometry)
+        bounds = shapely.bounds(np.array(geoms, dtype=object))
+        extent = np.nan_to_num(np.maximum(bounds[:, 2] - bounds[:, 0],
+                                          bounds[:, 3] - bounds[:, 1]))
+        tols = np.maximum(tolerance, relative * extent)
+        out["geometry"] = [g if g is None else g.simplify(float(t), preserve_topology=True)
+                           for g, t in zip(geoms, tols, strict=True)]
     out["geometry"] = [round_geometry(g) for g in out.geometry]
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import time
 import warnings
 
@@ -19,26 +20,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--outlet", action="append", default=[], help="filter by outlet")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)  # st.cache_* outside a running app warns on every call
 
     import streamlit_folium as sf
 
-    from geo import load_basemap, load_geometries
     from news.store import Filters, Store, ensure_store
+    from ui import cache
     from ui import map as umap
-    from ui.cache import BASEMAP_TOLERANCE, TOLERANCE
     from ui.data import jurisdiction_frame
 
     t0 = time.perf_counter()
     store = Store(ensure_store())
     summaries = store.jurisdiction_summaries(Filters(outlets=tuple(args.outlet)))
-    gdf = load_geometries([s.id for s in summaries], strict=False)
-    parts = [umap.prepare_geometries(gdf[gdf["kind"] == k], TOLERANCE.get(k, 0.001))
-             for k in gdf["kind"].unique()]
-    import pandas as pd
-
-    geoms = pd.concat(parts, ignore_index=True) if parts else gdf
+    geoms = cache.geometries(tuple(s.id for s in summaries))  # as the app draws them
     frame = jurisdiction_frame(summaries, geoms)
-    basemap = umap.prepare_basemap(load_basemap(), BASEMAP_TOLERANCE)
+    basemap = cache.basemap()
     m = umap.build_map(frame, basemap)
     m.get_root().render()
     html = sf._get_html(m)
@@ -46,7 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     script = sf._get_map_string(m)
     built = time.perf_counter() - t0
 
-    print(f"jurisdictions in view: {len(summaries)} ({len(gdf)} with a boundary)")
+    print(f"jurisdictions in view: {len(summaries)} ({len(geoms)} with a boundary)")
     for kind in ("state", "region", "county", "place"):
         part = frame[frame["kind"] == kind]
         if len(part):
