@@ -54,7 +54,7 @@ map_col, panel_col = st.columns([3, 2], gap="medium")
 with map_col:
     if not len(frame):
         st.info("No jurisdiction matches the current filters.")
-    m = umap.build_map(frame, cache.basemap(), online_tiles=online_tiles)
+    m = umap.map_from_layers(cache.map_layers(key, filters.key()), online_tiles=online_tiles)
     # Only a click reruns the app: the clicked feature (with its id) and the click position
     # (so that clicking the same jurisdiction again after choosing another one re-selects
     # it). The click is handled in on_change, which runs before the rerun, so the panel of

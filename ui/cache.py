@@ -72,7 +72,7 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     for fn in (articles, outlets, summaries, excerpts, mentions, article_jurisdictions, quotes,
-               quote_groups, load_errors):
+               quote_groups, load_errors, map_frame, map_layers):
         fn.clear()
 
 
@@ -164,6 +164,12 @@ def geometries(ids: tuple[str, ...]) -> gpd.GeoDataFrame:
              for k in gdf["kind"].unique()]
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
                             crs="EPSG:4326")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def map_layers(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> umap.MapLayers:
+    """The map's GeoJSON layers (the slow part of building the map, done once per view)."""
+    return umap.map_layers(map_frame(key, fkey), basemap())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

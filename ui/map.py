@@ -322,6 +322,75 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
     return m
 
 
+@dataclass(frozen=True)
+class MapLayers:
+    """What the map draws, as GeoJSON dicts: the slow part of building it, and cacheable.
+
+    ``bounds`` is ``((south, west), (north, east))`` of everything drawn, or None.
+    """
+
+    basemap: dict[str, Any] | None
+    polygons: tuple[tuple[str, dict[str, Any]], ...]
+    points: dict[str, Any]
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None
+
+
+POLYGON_LAYERS = (
+    ("state", "States", {"weight": 1, "fillOpacity": 0.35, "color": "#8a8a8a"}),
+    ("region", "Regions", {"weight": 2, "fillOpacity": 0.35, "color": "#555",
+                           "dashArray": "5 4"}),
+    ("county", "Counties", {"weight": 1.2, "fillOpacity": 0.75, "color": "#444"}),
+    ("place", "Cities", {"weight": 1.2, "fillOpacity": 0.85, "color": "#333"}),
+)
+
+
+def _bounds(geoms: Iterable[Any]) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    arr = np.array([g for g in geoms if g is not None and not g.is_empty], dtype=object)
+    if not len(arr):
+        return None
+    b = shapely.bounds(arr)
+    return ((float(np.min(b[:, 1])), float(np.min(b[:, 0]))),
+            (float(np.max(b[:, 3])), float(np.max(b[:, 2]))))
+
+
+def map_layers(jurisdictions: gpd.GeoDataFrame,
+               basemap: gpd.GeoDataFrame | None = None) -> MapLayers:
+    """Convert the jurisdictions (see :func:`build_map`) and the basemap to GeoJSON layers."""
+    frame = jurisdictions
+    base = None
+    if basemap is not None and len(basemap):
+        base = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
+            for g in basemap.geometry if g is not None and not g.is_empty]}
+    polygons = []
+    for kind, _name, _style in POLYGON_LAYERS:
+        part = frame[frame["kind"] == kind] if len(frame) else frame
+        fc = feature_collection(part)
+        if fc["features"]:
+            polygons.append((kind, fc))
+    places = frame[frame["kind"] == "place"] if len(frame) else frame
+    geoms = list(frame.geometry) if len(frame) else []
+    if basemap is not None and len(basemap):
+        geoms += list(basemap.geometry)
+    return MapLayers(base, tuple(polygons), feature_collection(places, points=True),
+                     _bounds(geoms))
+
+
+class _GeoJson(folium.GeoJson):
+    """A GeoJson layer with known bounds: folium finds them by walking every coordinate in
+    Python, and st_folium asks for them on every rerun (about half of a rerun's map time)."""
+
+    def __init__(self, data: Any, *, bounds: Any = None, **kwargs: Any):
+        super().__init__(data, **kwargs)
+        self._known_bounds = bounds
+
+    def get_bounds(self) -> Any:
+        if self._known_bounds is None:
+            return [[None, None], [None, None]]
+        (s, w), (n, e) = self._known_bounds
+        return [[s, w], [n, e]]
+
+
 def build_map(
     jurisdictions: gpd.GeoDataFrame,
     basemap: gpd.GeoDataFrame | None = None,
@@ -349,15 +418,20 @@ def build_map(
         States faint at the bottom, then regions, counties and cities, then a circle marker per
         city so that small ones stay visible at national zoom; a legend of excerpt counts.
     """
-    m = base_map(online_tiles=online_tiles)
+    return map_from_layers(map_layers(jurisdictions, basemap), online_tiles=online_tiles)
 
-    if basemap is not None and len(basemap):
+
+def map_from_layers(layers: MapLayers, *, online_tiles: bool = False) -> folium.Map:
+    """The folium map of :func:`build_map` from already converted layers (cheap)."""
+    m = base_map(online_tiles=online_tiles)
+    bounds = layers.bounds
+
+    if layers.basemap is not None:
         # Opaque land without tiles; with tiles only the borders, so the tiles show through.
         land_opacity = 0.0 if online_tiles else 1.0
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
-                for g in basemap.geometry if g is not None and not g.is_empty]},
+        _GeoJson(
+            layers.basemap,
+            bounds=bounds,
             name="Basemap",
             style_function=lambda _f: {"color": "#b8c2cc", "weight": 0.8,
                                        "fillColor": "#fbfbf8", "fillOpacity": land_opacity},
@@ -365,21 +439,12 @@ def build_map(
             control=False,
         ).add_to(m)
 
-    frame = jurisdictions
-    layers = [
-        ("state", "States", {"weight": 1, "fillOpacity": 0.35, "color": "#8a8a8a"}),
-        ("region", "Regions", {"weight": 2, "fillOpacity": 0.35, "color": "#555",
-                               "dashArray": "5 4"}),
-        ("county", "Counties", {"weight": 1.2, "fillOpacity": 0.75, "color": "#444"}),
-        ("place", "Cities", {"weight": 1.2, "fillOpacity": 0.85, "color": "#333"}),
-    ]
-    for kind, name, style in layers:
-        part = frame[frame["kind"] == kind] if len(frame) else frame
-        fc = feature_collection(part)
-        if not fc["features"]:
-            continue
-        folium.GeoJson(
+    styles = {kind: (name, style) for kind, name, style in POLYGON_LAYERS}
+    for kind, fc in layers.polygons:
+        name, style = styles[kind]
+        _GeoJson(
             fc,
+            bounds=bounds,
             name=name,
             style_function=lambda f, style=style: {
                 **style, "fillColor": color_for(f["properties"]["n_excerpts"])},
@@ -387,11 +452,10 @@ def build_map(
             tooltip=_tooltip(),
         ).add_to(m)
 
-    places = frame[frame["kind"] == "place"] if len(frame) else frame
-    points = feature_collection(places, points=True)
-    if points["features"]:
-        folium.GeoJson(
-            points,
+    if layers.points["features"]:
+        _GeoJson(
+            layers.points,
+            bounds=bounds,
             name="City markers",
             marker=folium.CircleMarker(radius=5, weight=1.5, color="#222", fill=True,
                                        fill_opacity=0.95),
