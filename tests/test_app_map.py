@@ -177,3 +177,15 @@ def test_selection_outline_follows_the_page_url(rendered):
 def test_geojson_download():
     doc = json.loads(umap.geojson_download(_frame().drop(columns=["lat", "lon"])))
     assert {f["properties"]["id"] for f in doc["features"]} >= {"48453", "4805000"}
+
+
+def test_layers_are_cacheable_and_bounds_known():
+    import pickle
+
+    layers = umap.map_layers(_frame(), _basemap())
+    again = pickle.loads(pickle.dumps(layers))  # st.cache_data stores it pickled
+    assert [k for k, _ in again.polygons] == ["state", "region", "county", "place"]
+    m = umap.map_from_layers(again)
+    # st_folium asks for the bounds on every rerun; they come from the layers, not a walk
+    assert m.get_bounds() == [[26.0, -124.0], [42.0, -94.0]]
+    assert m.get_root().render().count("L.geoJson(") == 6  # basemap, 4 kinds, markers
