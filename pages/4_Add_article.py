@@ -42,7 +42,7 @@ if preview_clicked or save_clicked:
     problems = [problem] if problem else check_draft(draft)
     if problems:
         for p in problems:
-            st.error(p)
+            st.error(md_escape(p))  # may quote an uploaded file name
         st.stop()
 
     if preview_clicked:
@@ -76,7 +76,7 @@ if preview_clicked or save_clicked:
     if save_clicked:
         article_id, error = save(draft)
         if error:
-            st.error(error)
+            st.error(md_escape(error))
             st.stop()
         cache.clear_store_cache()
         st.success(md_escape(f"Saved as {article_id} at {dt.datetime.now():%H:%M}."))

@@ -224,3 +224,10 @@ def test_online_tiles_toggle_runs():
     at = _run(APP)
     at.sidebar.toggle(key="tiles").set_value(True).run(timeout=60)
     assert not at.exception
+
+
+def test_a_filter_that_matches_nothing_is_a_message():
+    at = _run(APP, kind="region", category="quote")
+    assert _in_view(at)[0] == 0
+    assert any("No jurisdiction matches" in i.value for i in at.info)
+
