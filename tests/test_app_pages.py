@@ -226,8 +226,18 @@ def test_online_tiles_toggle_runs():
     assert not at.exception
 
 
-def test_a_filter_that_matches_nothing_is_a_message():
-    at = _run(APP, kind="region", category="quote")
+def test_a_filter_that_matches_nothing_is_a_message(store):
+    from itertools import product
+
+    from news.store import Filters
+    from ui.data import CATEGORIES, KINDS
+
+    empty = next(((k, c) for k, c in product(KINDS, CATEGORIES)
+                  if not store.jurisdiction_summaries(Filters(kinds=(k,), categories=(c,)))),
+                 None)
+    if empty is None:
+        pytest.skip("every kind has excerpts of every category in this corpus")
+    at = _run(APP, kind=empty[0], category=empty[1])
     assert _in_view(at)[0] == 0
     assert any("No jurisdiction matches" in i.value for i in at.info)
 
