@@ -31,7 +31,9 @@ from news.quotes import (
     Speaker,
     SpeakerContext,
     attribute_quote,
+    attributed_after,
     find_quote_spans,
+    has_speech_verb,
     is_speech,
     person_spans,
     sentence_speaker,
@@ -287,12 +289,13 @@ def _find_quotes(
     for i, sent in enumerate(sentences):
         ctx.read_sentence(text, sent)
         cands = by_sentence.get(i, [])
+        verb = has_speech_verb(sent.text) if cands else False
         quotes = [
             q for n, q in enumerate(cands)
-            if is_speech(text[q[0] : q[1]], sent.text)
+            if is_speech(text[q[0] : q[1]], sent.text, verb)
             # the first half of a split quote: "We are," Emanuel added, "a welcoming city."
             or (len(text[q[0] : q[1]].split()) >= 2 and n + 1 < len(cands)
-                and attribute_quote(sent, q[0], q[1], sent.start, cands[n + 1][0] - 1) is not None)
+                and attributed_after(sent, q[1], cands[n + 1][0] - 1) is not None)
         ]
         if not quotes:
             spk = sentence_speaker(sent)

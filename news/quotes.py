@@ -94,6 +94,8 @@ _TITLED_PERSON = re.compile(rf"\b(?:{TITLES})\s+(?P<name>{_PERSON_NAME})")
 _TITLED_FULL = re.compile(
     rf"(?:{_CAP}[ \t]+)*?(?:{TITLES})[ \t]+{_PERSON_NAME}"
 )
+# How far from a quote its attribution is looked for (characters).
+_WINDOW = 300
 _SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
 _STOP_NAMES = frozenset(
     "The A An In On At For But And Or So If When While As This That These Those It Its "
@@ -171,6 +173,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
             if nxt is not None and text[nxt] in "\"\u201c":
                 out.append((open_at, pe, True))
                 carry = True
+        if not any(ch in text[ps:pe] for ch in "\"\u201c\u201d"):
+            # Single quote marks (British and some wire styles), only in paragraphs without
+            # double ones; an apostrophe has a letter on both sides and is never a mark here.
+            out.extend((s, e, False) for s, e in _single_quoted(text, ps, pe))
     spans = []
     for s, e, c in out:
         while s < e and text[s].isspace():
@@ -182,7 +188,26 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     return spans
 
 
-def is_speech(quote_text: str, sentence_text: str) -> bool:
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z0-9])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]|$)")
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside single quote marks in ``text[start:end]``."""
+    out = []
+    pos = start
+    while True:
+        o = _SINGLE_OPEN.search(text, pos, end)
+        if not o:
+            return out
+        c = _SINGLE_CLOSE.search(text, o.end(), end)
+        if not c:
+            return out
+        out.append((o.end(), c.start()))
+        pos = c.end()
+
+
+def is_speech(quote_text: str, sentence_text: str, has_verb: bool | None = None) -> bool:
     """Tell a direct quote from a scare quote or a name in quotes.
 
     Parameters
@@ -191,6 +216,8 @@ def is_speech(quote_text: str, sentence_text: str) -> bool:
         The quoted words.
     sentence_text : str
         The sentence around them.
+    has_verb : bool, optional
+        Whether the sentence has a reporting verb, if already known (saves a scan per quote).
 
     Returns
     -------
@@ -203,6 +230,11 @@ def is_speech(quote_text: str, sentence_text: str) -> bool:
         return True
     if len(words) < 3 or all(w[:1].isupper() for w in words):
         return False  # a scare quote or a name in quotes: "sanctuary", "Operation Safe City."
+    return has_speech_verb(sentence_text) if has_verb is None else has_verb
+
+
+def has_speech_verb(sentence_text: str) -> bool:
+    """Tell whether a sentence has a reporting verb ("said", "according to", ...)."""
     return bool(_SPEECH_HINT.search(sentence_text))
 
 
@@ -283,10 +315,51 @@ def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -
     return Speaker(m.group(group), s, s + len(m.group(group)))
 
 
+def _after_quote(sentence: Sentence, qend: int, next_start: int) -> tuple[int, str]:
+    """Offset (in the sentence) and text between a quote's end and the next quote."""
+    after_from = qend - sentence.start
+    # Skip the closing punctuation and mark.
+    while after_from < len(sentence.text) and sentence.text[after_from] in ",.!?\"'\u201d\u2019 ":
+        after_from += 1
+    end = max(after_from, min(next_start - sentence.start, after_from + _WINDOW))
+    return after_from, sentence.text[after_from:end]
+
+
+def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker | None:
+    """Find a speaker written right after a quote (``"...," said X`` / ``"...," X said``).
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The sentence holding the quote.
+    qend : int
+        End of the quote in the body.
+    next_start : int
+        Start of the next quote in the sentence (or the sentence end).
+
+    Returns
+    -------
+    Speaker or None
+    """
+    after_from, after = _after_quote(sentence, qend, next_start)
+    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST):
+        m = pattern.match(after)
+        if m:
+            group = "src" if pattern is _POST_READ and m.group("src") else "spk"
+            spk = m.group(group)
+            if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
+                continue
+            return _speaker_at(sentence, m, group, after_from)
+    return None
+
+
 def attribute_quote(
     sentence: Sentence, qstart: int, qend: int, prev_end: int, next_start: int
 ) -> Speaker | None:
     """Find the speaker written next to a quote, unresolved.
+
+    Only a bounded stretch of text on each side is read, so a pathological sentence (a megabyte
+    of quotes) stays linear.
 
     Parameters
     ----------
@@ -304,28 +377,19 @@ def attribute_quote(
     Speaker or None
     """
     base = sentence.start
-    after_from = qend - base
-    # Skip the closing punctuation and mark.
-    while after_from < len(sentence.text) and sentence.text[after_from] in ",.!?\"\u201d\u2019 ":
-        after_from += 1
-    after = sentence.text[after_from : max(after_from, next_start - base)]
-    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST):
-        m = pattern.match(after)
-        if m:
-            group = "src" if pattern is _POST_READ and m.group("src") else "spk"
-            spk = m.group(group)
-            if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
-                continue
-            return _speaker_at(sentence, m, group, after_from)
-    before_from = prev_end - base
-    before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"\u201c")
+    found = attributed_after(sentence, qend, next_start)
+    if found is not None:
+        return found
+    before_from = max(prev_end - base, qstart - base - _WINDOW)
+    before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"'\u201c\u2018")
     m = _PRE.search(before)
     if m and (not _is_name(m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
         if not _object_of_preposition(before, m.start("spk")):
             return _speaker_at(sentence, m, "spk", before_from)
-    m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
-    if m and m.group("spk").split()[0] not in _STOP_NAMES:
-        return _speaker_at(sentence, m, "spk", 0)
+    if qstart - base <= _WINDOW:
+        m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
+        if m and m.group("spk").split()[0] not in _STOP_NAMES:
+            return _speaker_at(sentence, m, "spk", 0)
     return None
 
 
