@@ -177,7 +177,11 @@ def differences(versions: Mapping[str, str]) -> tuple[str, dict[str, list[tuple[
     ref_tokens = [t for t in words(versions[ref_id]) if keys(t)]
     ref_keys = [keys(t)[0] for t in ref_tokens]
     out: dict[str, list[tuple[str, str]]] = {}
+    by_text: dict[str, list[tuple[str, str]]] = {}  # wire copies repeat a version verbatim
     for qid, text in versions.items():
+        if text in by_text and qid != ref_id:
+            out[qid] = by_text[text]
+            continue
         tokens = [t for t in words(text) if keys(t)]
         ks = [keys(t)[0] for t in tokens]
         sm = SequenceMatcher(None, ref_keys, ks, autojunk=False)
@@ -196,4 +200,5 @@ def differences(versions: Mapping[str, str]) -> tuple[str, dict[str, list[tuple[
             if tag == "equal":
                 ops.append(("equal", " ".join(tokens[j1:j2])))
         out[qid] = ops
+        by_text[text] = ops
     return ref_id, out

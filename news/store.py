@@ -808,6 +808,12 @@ class QuoteGroup:
     reference: str = ""
 
 
+_EXCERPT_COLUMNS = (
+    "SELECT e.id, e.article, e.start, e.\"end\", e.text, e.categories, e.speaker, e.figures,"
+    " a.outlet, a.title, a.published"
+)
+
+
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
     if not values:
         return "1", []
@@ -891,29 +897,36 @@ class Store:
                 f" article_jurisdictions aj JOIN articles a ON a.id = aj.article WHERE {aw}",
                 ap,
             ).fetchall()
-            links = conn.execute(
-                "SELECT ej.jurisdiction, e.categories, a.id, a.outlet FROM excerpt_jurisdictions ej"
-                " JOIN excerpts e ON e.id = ej.excerpt JOIN articles a ON a.id = e.article"
-                f" WHERE {aw}",
-                ap,
+            # Counted in SQL: a big corpus has hundreds of thousands of links.
+            wanted = [c for c in f.categories if c in CATEGORIES]
+            cw = " OR ".join("e.categories LIKE ?" for _ in wanted) or "1"
+            cp = [f'%"{c}"%' for c in wanted]
+            joined = (
+                " FROM excerpt_jurisdictions ej JOIN excerpts e ON e.id = ej.excerpt"
+                f" JOIN articles a ON a.id = e.article WHERE {aw} AND ({cw})"
+            )
+            counts = conn.execute(
+                "SELECT ej.jurisdiction, COUNT(*), "
+                + ", ".join(f"SUM(e.categories LIKE '%\"{c}\"%')" for c in CATEGORIES)
+                + joined + " GROUP BY ej.jurisdiction",
+                ap + cp,
+            ).fetchall()
+            linked = conn.execute(
+                "SELECT DISTINCT ej.jurisdiction, a.id, a.outlet" + joined, ap + cp
             ).fetchall()
         n_mentions: Counter[str] = Counter()
         arts: dict[str, set[str]] = defaultdict(set)
         outs: dict[str, set[str]] = defaultdict(set)
         n_ex: Counter[str] = Counter()
-        by_cat: dict[str, Counter[str]] = defaultdict(Counter)
+        by_cat: dict[str, dict[str, int]] = {}
         for jid, aid, n, outlet in mentions:
             n_mentions[jid] += n
             arts[jid].add(aid)
             outs[jid].add(outlet)
-        wanted = set(f.categories)
-        for jid, cats_json, aid, outlet in links:
-            cats = json.loads(cats_json)
-            if wanted and not wanted & set(cats):
-                continue
-            n_ex[jid] += 1
-            for c in cats:
-                by_cat[jid][c] += 1
+        for jid, n, *per_cat in counts:
+            n_ex[jid] = n
+            by_cat[jid] = dict(zip(CATEGORIES, per_cat, strict=True))
+        for jid, aid, outlet in linked:
             arts[jid].add(aid)
             outs[jid].add(outlet)
         out = []
@@ -926,7 +939,7 @@ class Store:
                     id=r[0], name=r[1], display_name=r[2], kind=r[3], state=r[4],
                     state_abbr=r[5], parents=tuple(json.loads(r[6])), lat=r[7], lon=r[8],
                     n_excerpts=n_ex[jid],
-                    by_category={c: by_cat[jid][c] for c in CATEGORIES},
+                    by_category=by_cat.get(jid, dict.fromkeys(CATEGORIES, 0)),
                     n_mentions=n_mentions[jid], articles=tuple(sorted(arts[jid])),
                     outlets=tuple(sorted(outs[jid])),
                 )
@@ -942,45 +955,48 @@ class Store:
         """
         f = filters or Filters()
         aw, ap = self._article_filter(f)
-        sql = (
-            "SELECT e.id, e.article, e.start, e.\"end\", e.text, e.categories, e.speaker,"
-            " e.figures, a.outlet, a.title, a.published FROM excerpts e"
-            f" JOIN articles a ON a.id = e.article WHERE {aw}"
-        )
+        source = f" FROM excerpts e JOIN articles a ON a.id = e.article WHERE {aw}"
         params = list(ap)
         if jurisdiction is not None:
-            sql += " AND e.id IN (SELECT excerpt FROM excerpt_jurisdictions WHERE jurisdiction = ?)"
+            source += (
+                " AND e.id IN (SELECT excerpt FROM excerpt_jurisdictions WHERE jurisdiction = ?)"
+            )
             params.append(jurisdiction)
-        sql += " ORDER BY a.published DESC, e.article, e.start"
         with self._conn() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-            for eid, jid, how, kind in conn.execute(
-                "SELECT ej.excerpt, ej.jurisdiction, ej.how, j.kind FROM excerpt_jurisdictions ej"
-                " JOIN jurisdictions j ON j.id = ej.jurisdiction"
-            ):
-                links[eid].append((jid, how, kind))
+            rows = conn.execute(
+                _EXCERPT_COLUMNS + source + " ORDER BY a.published DESC, e.article, e.start",
+                params,
+            ).fetchall()
+            links = self._links(conn, "SELECT e.id" + source, params)
         return self._excerpt_records(rows, links, f)
+
+    @staticmethod
+    def _links(
+        conn: sqlite3.Connection, selected_sql: str, params: Sequence[object]
+    ) -> dict[str, list[tuple[str, str, str]]]:
+        """Jurisdiction links (id, how, kind) of the excerpts a query selects."""
+        links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for eid, jid, how, kind in conn.execute(
+            f"WITH sel AS ({selected_sql}) SELECT ej.excerpt, ej.jurisdiction, ej.how, j.kind"
+            " FROM sel JOIN excerpt_jurisdictions ej ON ej.excerpt = sel.id"
+            " JOIN jurisdictions j ON j.id = ej.jurisdiction",
+            list(params),
+        ):
+            links[eid].append((jid, how, kind))
+        return links
 
     def search(self, query: str, filters: Filters | None = None) -> list[ExcerptRecord]:
         """Full-text search over excerpts (SQLite FTS5 syntax), best match first."""
         f = filters or Filters()
         aw, ap = self._article_filter(f)
+        source = (
+            " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
+            f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
+        )
+        params = [query, *ap]
         with self._conn() as conn:
-            rows = conn.execute(
-                "SELECT e.id, e.article, e.start, e.\"end\", e.text, e.categories, e.speaker,"
-                " e.figures, a.outlet, a.title, a.published FROM excerpts_fts"
-                " JOIN excerpts e ON e.id = excerpts_fts.excerpt"
-                " JOIN articles a ON a.id = e.article"
-                f" WHERE excerpts_fts MATCH ? AND {aw} ORDER BY rank",
-                [query, *ap],
-            ).fetchall()
-            links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-            for eid, jid, how, kind in conn.execute(
-                "SELECT ej.excerpt, ej.jurisdiction, ej.how, j.kind FROM excerpt_jurisdictions ej"
-                " JOIN jurisdictions j ON j.id = ej.jurisdiction"
-            ):
-                links[eid].append((jid, how, kind))
+            rows = conn.execute(_EXCERPT_COLUMNS + source + " ORDER BY rank", params).fetchall()
+            links = self._links(conn, "SELECT e.id" + source, params)
         return self._excerpt_records(rows, links, f)
 
     @staticmethod
@@ -1044,23 +1060,23 @@ class Store:
                 " ORDER BY q.group_id, a.published, q.id",
                 ap,
             ).fetchall()
-            links: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for eid, jid, kind in conn.execute(
-                "SELECT ej.excerpt, ej.jurisdiction, j.kind FROM excerpt_jurisdictions ej"
-                " JOIN jurisdictions j ON j.id = ej.jurisdiction"
-            ):
-                links[eid].append((jid, kind))
+            links = self._links(
+                conn,
+                "SELECT DISTINCT q.excerpt AS id FROM quotes q JOIN articles a ON a.id = q.article"
+                f" WHERE {aw}",
+                ap,
+            )
         kinds = set(f.kinds)
         out = []
         for r in rows:
             lk = links.get(r[9], [])
-            if kinds and not any(k in kinds for _, k in lk):
+            if kinds and not any(k in kinds for _, _, k in lk):
                 continue
             out.append(
                 QuoteRecord(
                     id=r[0], article=r[1], start=r[2], end=r[3], text=r[4], speaker=r[5],
                     group_id=r[6], outlet=r[7], title=r[8],
-                    jurisdictions=tuple(j for j, _ in lk), excerpt=r[9], speaker_start=r[10],
+                    jurisdictions=tuple(j for j, _, _ in lk), excerpt=r[9], speaker_start=r[10],
                     speaker_end=r[11], published=r[12],
                 )
             )
