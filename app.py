@@ -84,3 +84,6 @@ with map_col:
 # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
 with panel_col, st.container(height=680, border=False):
     jurisdiction_panel(key, filters, frame, selected)
+
+# Load the gazetteer now, after the page has been sent, rather than on the first click.
+cache.gazetteer()

@@ -89,6 +89,19 @@ def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log, sho
     frame = map_frame(page)
     frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
     assert requests_log.ws_received_bytes - before < 200_000, "a click must not resend the map"
+    # a second click, caches warm: California, the panel's heading changes
+    start = click_jurisdiction(page, "06")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] h3')]"
+        ".some(h => h.innerText.trim() === 'California')")
+    print(f"CLICK -> PANEL, second click (caches warm): {time.perf_counter() - start:.2f} s")
+    wait_for_app(page)
+    frame.wait_for_function("() => window.sanctuarySelection === '06'")
+    # back to Travis County for the screenshots
+    click_jurisdiction(page, TRAVIS)
+    page.wait_for_function(f"() => location.search.includes('j={TRAVIS}')")
+    wait_for_app(page)
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
     page.mouse.move(5, 5)
     page.wait_for_timeout(300)
     page.screenshot(path=str(shots / "panel-travis-county.png"))
