@@ -188,6 +188,16 @@ class ExtractionCache:
                 ((k, json.dumps(v, separators=(",", ":"))) for k, v in items),
             )
 
+    def prune(self, keep: set[str]) -> None:
+        """Drop every result whose key is not in ``keep`` (articles edited or removed)."""
+        if self._db is None:
+            return
+        with self._db:
+            self._db.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
+            self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keep))
+            self._db.execute("DELETE FROM cache WHERE key NOT IN (SELECT key FROM keep)")
+            self._db.execute("DROP TABLE keep")
+
     def close(self) -> None:
         """Close the cache file."""
         if self._db is not None:
@@ -223,6 +233,7 @@ class _Extraction:
         self.errors: list[ArticleError] = []
         self.extracted = 0
         self.cached = 0
+        self.keys: set[str] = set()
 
     def __iter__(self) -> Iterator[tuple[Article, ArticleAnalysis]]:
         cache_db = ExtractionCache(self.cache_path)
@@ -233,6 +244,7 @@ class _Extraction:
                     self.errors.append(item)
                     continue
                 key = _cache_key(item)
+                self.keys.add(key)
                 data = cache_db.get(key)
                 if data is not None:
                     self.cached += 1
@@ -460,6 +472,11 @@ def build_store(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    cache_db = ExtractionCache(cache_path)
+    try:
+        cache_db.prune(run.keys)  # the cache holds this folder's current articles only
+    finally:
+        cache_db.close()
     return BuildReport(
         db_path, n_articles, tuple(run.errors), run.extracted, run.cached,
         time.perf_counter() - t0,

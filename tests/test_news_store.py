@@ -307,3 +307,12 @@ def test_geoparse_cli_plain_and_jsonl():
     assert [r["id"] for r in rows] == ["a", 2]
     assert rows[0]["mentions"][0]["id"] == "4159000" and rows[1]["mentions"] == []
     assert status == 2 and "line 3" in err
+
+
+def test_cache_keeps_only_current_articles(corpus):
+    articles, _, cache = corpus
+    build(corpus)
+    (articles / "2020-01-11-daily-b-sheriff.md").unlink()
+    build(corpus)
+    rows = sqlite3.connect(cache).execute("SELECT COUNT(*) FROM cache").fetchone()[0]
+    assert rows == 1
