@@ -4,8 +4,8 @@
   (keyed by the article files' names, sizes and mtimes, so an added article rebuilds it).
 - ``st.cache_data`` for query results, keyed by :class:`StoreKey` (the store file's path, size and
   mtime): a rebuilt store is a new key, so no stale answer survives a rebuild.
-- A fresh ``Store`` is opened inside each cached function rather than shared: SQLite connections
-  belong to the thread that opened them and Streamlit serves each session on its own thread.
+- A ``Store`` is opened inside each cached function rather than shared between sessions (it is
+  cheap: it opens a read-only connection per query), so no object crosses Streamlit's threads.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
 
 # Extra simplification (degrees) of what is drawn, on top of the stored geometry.
-# Places keep ~100 m (a pixel at city zoom); states ~2 km; the basemap ~5 km (a pixel at
+# Places keep ~100 m (a pixel at city zoom); states ~2 km; the basemap ~6 km (under a pixel at
 # national zoom; it is only context, the states that articles mention are drawn finer).
 TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.001}
 # ...and at least this share of a jurisdiction's extent (see ui.map.prepare_geometries).
@@ -64,6 +64,9 @@ def _ensure_store(signature: tuple[tuple[str, int, int], ...]) -> str:
 def store_key() -> StoreKey:
     """Build the store if the articles changed; return the key of the current store file."""
     path = Path(_ensure_store(_articles_signature()))
+    if not path.is_file():  # removed while the app runs (e.g. data/build/ cleaned): rebuild
+        _ensure_store.clear()
+        path = Path(_ensure_store(_articles_signature()))
     stat = path.stat()
     return StoreKey(str(path), stat.st_size, stat.st_mtime_ns)
 
