@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from geo import GeoDataError
 from ui import cache
 from ui.data import figures_text
 from ui.text import md_escape
@@ -21,10 +22,7 @@ def require_store() -> cache.StoreKey:
         st.error(f"{error} The pages need the built article store to show anything; "
                  "run `python -m news build` once the news layer is installed.")
         st.stop()
-    except Exception as error:  # a missing/corrupt data file: say which, do not hide it
-        name = type(error).__name__
-        if name not in ("GeoDataError", "ArticleError", "FileNotFoundError", "StoreError"):
-            raise
+    except (GeoDataError, FileNotFoundError) as error:  # a missing or corrupt data file
         st.error(f"The app's data could not be read: {error}")
         st.stop()
     errors = cache.load_errors(key)
