@@ -273,8 +273,12 @@ def _mentions(text: str, geoparser: Geoparser) -> list[MentionHit]:
 
 def _find_quotes(
     text: str, sentences: list[Sentence], paras: list[tuple[int, int]], ctx: SpeakerContext
-) -> dict[int, list[Quote]]:
-    """Speech quotes per sentence index, speakers attributed and resolved in reading order."""
+) -> tuple[dict[int, list[Quote]], dict[int, str]]:
+    """Read the article in order: speech quotes and, for the other sentences, the speaker.
+
+    Returns the quotes per sentence index (speakers attributed and resolved) and the resolved
+    reporting subject of each sentence without a quote ("ICE denied ...", "He said ...").
+    """
     spans = find_quote_spans(text, paras)
     by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
     si = 0
@@ -284,6 +288,7 @@ def _find_quotes(
         if si < len(sentences) and sentences[si].start <= s:
             by_sentence.setdefault(si, []).append((s, e, cont))
     out: dict[int, list[Quote]] = {}
+    reported: dict[int, str] = {}
     last: Quote | None = None
     last_para = -1
     for i, sent in enumerate(sentences):
@@ -300,7 +305,7 @@ def _find_quotes(
         if not quotes:
             spk = sentence_speaker(sent)
             if spk:
-                ctx.resolve(spk)
+                reported[i] = ctx.resolve(spk).text
             continue
         found: list[Quote] = []
         for n, (s, e, cont) in enumerate(quotes):
@@ -337,7 +342,7 @@ def _find_quotes(
         if q.speaker is None and q.continued and nxt.continued and nxt.speaker is not None:
             out[i][n] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start,
                               nxt.speaker_end, True)
-    return out
+    return out, reported
 
 
 def _speaker_of(q: Quote) -> Speaker | None:
@@ -359,7 +364,8 @@ def analyze_text(
     text : str
         The body, exactly as it will be stored (offsets index into it).
     meta : mapping, optional
-        Front matter; ``captions`` (list of str) marks caption lines. Unused otherwise.
+        The front matter, accepted for the add-article preview; extraction reads the body only
+        (captions are found in it by their photo credit).
     geoparser : callable, optional
         ``text -> list of Mention``; defaults to :func:`geo.geoparse.geoparse`.
 
@@ -368,12 +374,12 @@ def analyze_text(
     ArticleAnalysis
     """
     geoparser = geoparser or _default_geoparser()
-    del meta  # captions are part of the body; nothing in the front matter changes extraction
+    del meta  # the body alone decides what is extracted
     paras = paragraphs(text)
     sentences = split_sentences(text)
     mentions = _mentions(text, geoparser)
     ctx = SpeakerContext()
-    quotes_by_sentence = _find_quotes(text, sentences, paras, ctx)
+    quotes_by_sentence, reported = _find_quotes(text, sentences, paras, ctx)
 
     salience = Counter(m.jurisdiction for m in mentions)
     by_kind: dict[str, list[MentionHit]] = {}
@@ -459,8 +465,7 @@ def analyze_text(
         if quotes:
             speaker = next((q.speaker for q in quotes if q.speaker), None)
         else:
-            spk = sentence_speaker(sent)
-            speaker = ctx.resolve(spk).text if spk else None
+            speaker = reported.get(si)
         if speaker:
             # "Sheriff Jane Doe said" after "Sangamon County Sheriff Jane Doe": her county.
             surname = speaker.split()[-1]

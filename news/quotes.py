@@ -96,6 +96,8 @@ _TITLED_FULL = re.compile(
 )
 # How far from a quote its attribution is looked for (characters).
 _WINDOW = 300
+_TITLE_WORD = re.compile(rf"\b(?:{TITLES})")
+_VERB_WORD = re.compile(rf"\b(?:{VERBS})\b")
 _SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
 _STOP_NAMES = frozenset(
     "The A An In On At For But And Or So If When While As This That These Those It Its "
@@ -300,9 +302,13 @@ class SpeakerContext:
 
     def read_sentence(self, text: str, sentence: Sentence) -> None:
         """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
-        for m in _TITLED_FULL.finditer(sentence.text):
+        # Cheap checks first: most sentences have neither a title nor a statement.
+        titled = _TITLED_FULL.finditer(sentence.text) if _TITLE_WORD.search(sentence.text) else ()
+        for m in titled:
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
+        if "statement" not in sentence.text and "response" not in sentence.text:
+            return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
             g = next(k for k in ("a", "b", "c") if m.group(k))
             if _is_name(m.group(g)):
@@ -405,7 +411,8 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     Speaker or None
     """
     best: tuple[int, Speaker] | None = None
-    for m in _REPORTING.finditer(sentence.text):
+    verbs = _VERB_WORD.search(sentence.text) is not None
+    for m in _REPORTING.finditer(sentence.text) if verbs else ():
         spk = m.group("spk")
         if re.fullmatch(DESC, spk) or re.fullmatch(PRONOUN, spk):
             cand = _speaker_at(sentence, m, "spk", 0)
@@ -422,7 +429,7 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
             continue
         best = (cand.start, cand)
         break
-    m = _ACCORDING.search(sentence.text)
+    m = _ACCORDING.search(sentence.text) if "ccording to" in sentence.text else None
     if m:
         cand = _speaker_at(sentence, m, "spk", 0)
         if best is None or cand.start < best[0]:
