@@ -80,6 +80,8 @@ def test_judge_named_austin_is_not_the_city(store):
     assert (judge, AUSTIN) not in spans
     assert ("Austin", AUSTIN) in mentions(store, IBT)  # "whether Austin is being targeted"
     assert ("Travis County", TRAVIS) in mentions(store, IBT)
+    # a sheriff named Hernandez is not Hernandez, NM
+    assert not any(m.text == "Hernandez" for a in (IBT, VOCATIV) for m in store.mentions(a))
     m365 = store.article(M365).text
     for m in store.mentions(M365):
         assert not m365[: m.start].endswith(("Judge Andrew ", "Judge "))
