@@ -162,7 +162,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             rest = text[fig_end:end]
             while len(unit_words) < 3:
                 w = re.match(r"[ \t]+([A-Za-z][A-Za-z\-]*)", rest)
-                if not w or w.group(1).lower() in _UNIT_STOP or w.group(1)[0].isupper():
+                acronym = w is not None and w.group(1).isupper() and len(w.group(1)) <= 5
+                if not w or w.group(1).lower() in _UNIT_STOP or (
+                    w.group(1)[0].isupper() and not acronym
+                ):
                     break
                 word = w.group(1)
                 unit_words.append(word)

@@ -275,3 +275,23 @@ def test_dollar_figures():
     assert (fig.text, fig.value, fig.unit, fig.qualifier) == (
         "about $3.2 million", 3_200_000, "dollars", "about",
     )
+
+
+def test_single_quote_marks_but_not_apostrophes():
+    text = (
+        "Harris County Sheriff Ed Gonzalez spoke on Monday.\n"
+        "'We follow the law and we always will,' Gonzalez said. The officials' decision stands.\n"
+        "\u2018It\u2019s a sad day for the county,\u2019 said Mayor Ann Lee."
+    )
+    r = quotes_of(text)
+    assert [(h.quote.text, h.quote.speaker) for h in r.quotes] == [
+        ("We follow the law and we always will", "Gonzalez"),
+        ("It\u2019s a sad day for the county", "Mayor Ann Lee"),
+    ]
+
+
+def test_figure_unit_may_start_with_an_acronym():
+    (fig,) = find_figures("It refused more than 1,200 ICE detainer requests this year.")
+    assert (fig.text, fig.unit, fig.qualifier) == (
+        "more than 1,200 ICE detainer requests", "ICE detainer requests", "more than",
+    )
