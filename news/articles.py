@@ -323,7 +323,7 @@ def article_paths(directory: Path) -> list[Path]:
     """Every entry of the articles folder that is considered (hidden files excepted), sorted."""
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+    return sorted((p for p in directory.iterdir() if not p.name.startswith(".")), key=str)
 
 
 def iter_articles(directory: Path | None = None) -> Iterator[Article | ArticleError]:

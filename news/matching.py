@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 SHINGLE = 4
 MIN_MATCHED_WORDS = 5
 MIN_SHARE = 0.6
-_WORD = re.compile(r"[\w\u2019']+")
+_NOT_WORD = re.compile(r"[^\w\s]+")
 
 
 def words(text: str) -> list[str]:
@@ -37,12 +37,8 @@ def keys(text: str) -> list[str]:
     list of str
         One key per whitespace token that has a letter or digit.
     """
-    out = []
-    for tok in text.split():
-        k = "".join(_WORD.findall(tok.replace("\u2019", "'"))).lower().replace("'", "")
-        if k:
-            out.append(k)
-    return out
+    # Dropping everything but letters, digits and spaces keys each whitespace token at once.
+    return _NOT_WORD.sub("", text.lower()).split()
 
 
 def _shingles(ks: list[str]) -> set[tuple[str, ...]]:
