@@ -245,16 +245,14 @@ def _default_geoparser() -> Geoparser:
 
 
 def _county_of_place(place_id: str) -> str | None:
-    """Return the first county a place lies in, from the gazetteer (None when unavailable)."""
-    try:
-        from geo import load_gazetteer
+    """Return the first county a place lies in, from the gazetteer (None if it knows none)."""
+    from geo import JurisdictionNotFound, load_gazetteer
 
-        for parent in load_gazetteer().parents(place_id):
-            if parent.kind == "county":
-                return parent.id
-    except Exception:  # a missing gazetteer only loses this fallback
+    try:
+        parents = load_gazetteer().parents(place_id)
+    except JurisdictionNotFound:
         return None
-    return None
+    return next((p.id for p in parents if p.kind == "county"), None)
 
 
 def _mentions(text: str, geoparser: Geoparser) -> list[MentionHit]:
