@@ -19,6 +19,7 @@ import os
 import platform
 import sys
 import time
+import traceback
 import warnings
 
 from bench.common import Row, log, table
@@ -52,33 +53,53 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
-    rows: list[Row] = []
-    t0 = time.perf_counter()
-    if "payload" in args.only:
+    def payload_rows() -> list[Row]:
         from bench import payload
 
-        rows += payload.run(runs)
-    if "browser" in args.only:
+        return payload.run(runs)
+
+    def browser_rows() -> list[Row]:
         from bench import browser
 
-        rows += browser.run(browser_runs)
-    if "pipeline" in args.only:
+        return browser.run(browser_runs)
+
+    def pipeline_rows() -> list[Row]:
         from bench import pipeline_table
 
-        rows += pipeline_table.run(sizes, 1 if quick else 3)
-    if "concurrent" in args.only:
+        return pipeline_table.run(sizes, 1 if quick else 3)
+
+    def concurrent_rows() -> list[Row]:
         from bench import concurrent
 
-        rows += concurrent.run(sessions, seconds, baseline_seconds=10 if quick else 20)
+        return concurrent.run(sessions, seconds, baseline_seconds=10 if quick else 20)
+
+    benches = {"payload": payload_rows, "browser": browser_rows, "pipeline": pipeline_rows,
+               "concurrent": concurrent_rows}
+    rows: list[Row] = []
+    failed: list[str] = []
+    t0 = time.perf_counter()
+    for name in BENCHES:
+        if name not in args.only:
+            continue
+        try:
+            got = benches[name]()
+        except Exception:  # one broken benchmark must not lose the others' results
+            failed.append(f"{name}: {traceback.format_exc()}")
+            log(f"{name} FAILED:\n{failed[-1]}")
+            continue
+        rows += got
+        log(table(got))  # partial results as they come, on stderr
     elapsed = time.perf_counter() - t0
     print(f"Sanctuary Map benchmarks: {' '.join(args.only)}"
           f"{' (--quick)' if quick else ''}; python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; {elapsed / 60:.1f} min")
     print()
     print(table(rows))
+    for f in failed:
+        print(f"\nFAILED {f.splitlines()[0]} {f.strip().splitlines()[-1]}")
     missed = [r for r in rows if r.ok is False]
     log(f"{len(missed)} target(s) missed" if missed else "every target met")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

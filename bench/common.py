@@ -63,6 +63,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.2f} s"
     if unit == "MB":
         return f"{value:,.0f} MB"
+    if unit == "cores":
+        return f"{value:.2f} cores"
     if unit in ("art/s", "count"):
         return f"{value:,.0f}" + ("" if unit == "count" else " art/s")
     return f"{value:.3g} {unit}"

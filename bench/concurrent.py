@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -27,7 +29,15 @@ from typing import Any
 
 from bench.browser import CLICK_POINT, LAYER_DRAWN, MAP_IFRAME, WATCH
 from bench.common import Row, log, median
-from bench.server import CHROMIUM, CHROMIUM_ARGS, Server, app_copy, is_local, streamlit_server
+from bench.server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    app_copy,
+    is_local,
+    machine_busy_seconds,
+    streamlit_server,
+)
 
 ACTION_TIMEOUT_MS = 60_000
 IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
@@ -67,6 +77,8 @@ class Results:
     rss_before: float = 0.0
     rss_peak: float = 0.0
     rss_after: float = 0.0
+    server_cores: float = 0.0  # server CPU seconds / wall seconds during the run
+    machine_cores: float = 0.0  # the same for the whole machine (browser and others too)
 
 
 def _plan(app_dir: Path) -> tuple[str, tuple[str, str], dict[str, str]]:
@@ -92,7 +104,24 @@ def _plan(app_dir: Path) -> tuple[str, tuple[str, str], dict[str, str]]:
     raise RuntimeError("no outlet with a county and a state to click")
 
 
-async def _session(browser: Any, url: str, plan: tuple, deadline: float, res: Results,
+@dataclass
+class Start:
+    """Every session loads first; the clock of the bounded run starts when the last is in."""
+
+    sessions: int
+    seconds: float
+    loaded: int = 0
+    deadline: float = 0.0
+    event: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def arrive(self) -> None:
+        self.loaded += 1
+        if self.loaded == self.sessions:
+            self.deadline = time.perf_counter() + self.seconds
+            self.event.set()
+
+
+async def _session(browser: Any, url: str, plan: tuple, start: Start, res: Results,
                    name: str) -> None:
     outlet, pair, names = plan
     context = await browser.new_context(viewport={"width": 1440, "height": 1000})
@@ -109,6 +138,7 @@ async def _session(browser: Any, url: str, plan: tuple, deadline: float, res: Re
     page = await context.new_page()
     page.set_default_timeout(ACTION_TIMEOUT_MS)
     page.on("pageerror", lambda e: res.errors.append(f"{name}: page error: {e}"))
+    arrived = False
     try:
         t0 = time.perf_counter()
         await page.goto(url)
@@ -117,11 +147,14 @@ async def _session(browser: Any, url: str, plan: tuple, deadline: float, res: Re
             "() => window.map && document.querySelectorAll('.leaflet-overlay-pane path').length")
         await page.wait_for_function(IDLE)
         res.loads_s.append(time.perf_counter() - t0)
+        start.arrive()
+        arrived = True
+        await start.event.wait()
         filtered = False
         n = 0
-        while time.perf_counter() < deadline:
+        while time.perf_counter() < start.deadline:
             n += 1
-            if n % 3 == 0:
+            if n % 3 == 2:  # click, filter, click, click, filter, ...
                 filtered = not filtered
                 res.filters_ms.append(await _filter(page, outlet, filtered))
             else:
@@ -134,7 +167,11 @@ async def _session(browser: Any, url: str, plan: tuple, deadline: float, res: Re
                 break
     except Exception as error:  # a timeout or a crash is an error of the run, not of the bench
         res.errors.append(f"{name}: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
+        with contextlib.suppress(Exception):
+            await page.screenshot(path=f"/tmp/bench-concurrent-{name.replace(' ', '-')}.png")
     finally:
+        if not arrived:  # a session that failed to load must not hold the others back
+            start.arrive()
         await context.close()
 
 
@@ -162,12 +199,15 @@ async def _click(page: Any, jid: str, needle: str) -> float:
 async def _filter(page: Any, outlet: str, add: bool) -> float:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     await page.evaluate(FILTER_WATCH, add)
-    await box.locator("input").click()
     if add:
+        await box.locator("input").click()
         await page.keyboard.type(outlet)
+        # under load the list filters late: press Enter once the option is there
+        await page.get_by_role("option", name=outlet).first.wait_for()
         await page.keyboard.press("Enter")
     else:
-        await page.keyboard.press("Backspace")  # removes the last chosen outlet
+        await box.locator("input").focus()
+        await page.keyboard.press("Backspace")  # removes the chosen outlet
     await page.wait_for_function("() => window.__bench.viewAt > 0")
     b = await page.evaluate("() => window.__bench")
     await page.keyboard.press("Escape")
@@ -189,10 +229,10 @@ async def _run(server: Server, plan: tuple, sessions: int, seconds: float,
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                           headless=True)
         try:
-            # the clock starts when the sessions start loading; each acts until the deadline
-            deadline = time.perf_counter() + seconds
+            # all sessions load at once; the bounded run starts when the last one is in
+            start = Start(sessions, seconds)
             await asyncio.gather(*(
-                _session(browser, server.url, plan, deadline, res, f"session {i + 1}")
+                _session(browser, server.url, plan, start, res, f"session {i + 1}")
                 for i in range(sessions)))
         finally:
             await browser.close()
@@ -211,11 +251,15 @@ def measure(server: Server, plan: tuple, sessions: int, seconds: float) -> Resul
     sampler = threading.Thread(target=_sample_rss, args=(server, stop, res), daemon=True)
     sampler.start()
     log(f"concurrent: {sessions} session(s) for {seconds:.0f} s")
+    cpu0, busy0, wall0 = server.cpu_seconds(), machine_busy_seconds(), time.perf_counter()
     try:
         asyncio.run(_run(server, plan, sessions, seconds, res))
     finally:
         stop.set()
         sampler.join()
+    wall = time.perf_counter() - wall0
+    res.server_cores = (server.cpu_seconds() - cpu0) / wall
+    res.machine_cores = (machine_busy_seconds() - busy0) / wall
     time.sleep(2)  # let the server drop the closed sessions
     res.rss_after = server.rss_mb()
     with server.log.open("rb") as fh:
@@ -247,13 +291,18 @@ def run(sessions: int = 20, seconds: float = 60, baseline_seconds: float = 20) -
             median(one.clicks_ms), base, runs=len(many.clicks_ms)),
         Row("concurrent", "click -> panel, worst", max(many.clicks_ms), "ms",
             max(one.clicks_ms), base, runs=len(many.clicks_ms)),
-        Row("concurrent", "filter -> map caption, median",
-            median(many.filters_ms) if many.filters_ms else 0.0, "ms",
-            median(one.filters_ms) if one.filters_ms else None, base,
-            runs=len(many.filters_ms)),
+        *([Row("concurrent", "filter -> map caption, median", median(many.filters_ms), "ms",
+                median(one.filters_ms) if one.filters_ms else None, base,
+                runs=len(many.filters_ms))] if many.filters_ms else []),
         Row("concurrent", "page load (goto -> map, idle), median", median(many.loads_s) * 1e3,
             "ms", median(one.loads_s) * 1e3, base, runs=len(many.loads_s),
-            note="all sessions load at once at the start; timed by the driver"),
+            note="all sessions load at once, before the timed run; timed by the driver"),
+        Row("concurrent", "server CPU, cores busy", many.server_cores, "cores",
+            one.server_cores, base,
+            note=f"the whole machine was {many.machine_cores:.2f} cores busy during the "
+                 f"{sessions}-session run ({one.machine_cores:.2f} with one session; "
+                 f"{os.cpu_count()} cores, chromium and other work included); one Streamlit "
+                 "process runs every session's script under one GIL"),
         Row("concurrent", "server RSS before", many.rss_before, "MB", one.rss_before, base),
         Row("concurrent", "server RSS peak", many.rss_peak, "MB", one.rss_peak, base),
         Row("concurrent", "server RSS after (sessions closed)", many.rss_after, "MB",
