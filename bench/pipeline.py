@@ -62,6 +62,13 @@ def make_corpus(directory: Path, n: int) -> list[str]:
 
 
 def peak_mb() -> float:
+    # VmHWM is this process's own peak; ru_maxrss starts at the RSS of the parent that forked
+    # it (Linux keeps it across exec), so a child of a big process reports the parent's size.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
