@@ -52,7 +52,7 @@ def run(sizes: tuple[int, ...] = (100, 1000, 10000), runs: int = 3,
                             if n == sizes[-1] else ""))
             rows.append(Row("pipeline", f"build {n:,} articles: peak RSS", b_mb, "MB", s_mb,
                             'spacy.blank("en") tokenize', runs=runs_n,
-                            note=f"ru_maxrss of the process; {base_mb:.0f} MB of it is the "
+                            note=f"peak RSS (VmHWM) of the build process; {base_mb:.0f} MB of it is the "
                                  "interpreter and the gazetteer before the build starts"
                             if n == sizes[0] else ""))
         small, large = sizes[0], sizes[-1]
