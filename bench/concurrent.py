@@ -151,14 +151,16 @@ async def _session(browser: Any, url: str, plan: tuple, start: Start, res: Resul
         arrived = True
         await start.event.wait()
         filtered = False
-        n = 0
+        n = clicks = 0
         while time.perf_counter() < start.deadline:
             n += 1
             if n % 3 == 2:  # click, filter, click, click, filter, ...
                 filtered = not filtered
                 res.filters_ms.append(await _filter(page, outlet, filtered))
             else:
-                jid = pair[n % 2]
+                # every click selects the other jurisdiction, so that the panel must change
+                jid = pair[clicks % 2]
+                clicks += 1
                 res.clicks_ms.append(await _click(page, jid, names[jid]))
             shown = await page.query_selector_all('[data-testid="stException"]')
             if shown:
