@@ -30,6 +30,11 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 STARTUP_TIMEOUT_S = 120
+# What a copy of the app leaves out: history, caches, and the parts that are not the app.
+APP_COPY_IGNORE = shutil.ignore_patterns(
+    ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "node_modules",
+    "tests", "bench", "docs", "*.lock",
+)
 
 
 def free_port() -> int:
@@ -52,12 +57,7 @@ def app_copy() -> Iterator[Path]:
     and the same ``.streamlit/config.toml``."""
     with tempfile.TemporaryDirectory(prefix="sanctuary-bench-") as tmp:
         dst = Path(tmp) / "app"
-        shutil.copytree(
-            REPO, dst,
-            ignore=shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".ruff_cache",
-                                          ".hypothesis", "node_modules", "tests", "bench", "docs",
-                                          "*.lock"),
-        )
+        shutil.copytree(REPO, dst, ignore=APP_COPY_IGNORE)
         shutil.copyfile(BARE_APP, dst / "bare_app.py")
         yield dst
 

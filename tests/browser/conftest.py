@@ -7,51 +7,22 @@ anything not addressed to the local server is aborted; `assert_offline` checks t
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from bench.server import APP_COPY_IGNORE, CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-STARTUP_TIMEOUT_S = 90
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about", "javascript"):
-        return True
-    return parts.hostname in LOCAL_HOSTS
 
 
 @pytest.fixture(scope="session")
 def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the app: code, static files and data (the built store too, when present)."""
     dst = tmp_path_factory.mktemp("app") / "sanctuary-map"
-    shutil.copytree(
-        REPO, dst,
-        ignore=shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".ruff_cache",
-                                      ".hypothesis", "node_modules", "tests", "bench", "docs"),
-    )
+    shutil.copytree(REPO, dst, ignore=APP_COPY_IGNORE)
     return dst
 
 
@@ -68,42 +39,8 @@ def app_store(app_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def app_url(app_dir: Path, app_store: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(app_dir),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    log = (app_dir / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=app_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    try:
-        while True:
-            try:
-                # waiting on the process doubles as the poll interval and notices a crash
-                proc.wait(timeout=0.25)
-                raise RuntimeError("streamlit exited:\n"
-                                   + (app_dir / "streamlit.log").read_text(errors="replace"))
-            except subprocess.TimeoutExpired:
-                pass
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not answer /_stcore/health in time")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with streamlit_server(app_dir) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
