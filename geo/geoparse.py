@@ -420,6 +420,30 @@ def _distance_km(a: Jurisdiction, b: Jurisdiction) -> float:
     return 111.2 * math.hypot(dx, b.lat - a.lat)
 
 
+class _Anchors:
+    """Jurisdictions already resolved in an article, each with the mentions that name it.
+
+    A place named fifty times is one anchor with fifty positions, so measuring how near a
+    reading lies to the article's other places costs one distance per distinct place, not one
+    per mention (which made long texts quadratic).
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, tuple[Jurisdiction, set[int]]] = {}
+
+    def append(self, anchor: tuple[int, Jurisdiction]) -> None:
+        position, jurisdiction = anchor
+        self._by_id.setdefault(jurisdiction.id, (jurisdiction, set()))[1].add(position)
+
+    def states(self) -> set[str]:
+        return {j.state for j, _ in self._by_id.values() if j.state}
+
+    def nearest_km(self, reading: Jurisdiction, position: int) -> float:
+        """Distance to the nearest other anchored place named somewhere but at ``position``."""
+        return min((_distance_km(reading, a) for a, positions in self._by_id.values()
+                    if a.id != reading.id and positions != {position}), default=math.inf)
+
+
 # --------------------------------------------------------------------------------------------
 # Parsing one text
 
@@ -995,7 +1019,7 @@ class _Parser:
         live = [c for c in cands if c.drop is None]
         neighbours = self._neighbours(live)
         named_states: set[str] = set()
-        anchors: list[tuple[int, Jurisdiction]] = []
+        anchors = _Anchors()
         named_places: set[str] = set()
         # An article that names foreign places and no US state takes no town on its name and
         # size alone: it needs US context ("Woodstock" in a story from Ontario).
@@ -1034,7 +1058,7 @@ class _Parser:
                 anchors.append((n_, jur[c.chosen]))
                 named_places.add(c.chosen)
         # States named through their places count as weaker context.
-        context_states = {j.state for _, j in anchors if j.state}
+        context_states = anchors.states()
         for c in live:
             if c.qual is not None:
                 named_states.add(c.qual)
@@ -1066,7 +1090,7 @@ class _Parser:
                     anchors.append((n_, jur[c.chosen]))
                     if not c.in_name and c.confidence >= 0.8:
                         self.strong_keys.add(c.key)
-            context_states = {j.state for _, j in anchors if j.state}
+            context_states = anchors.states()
         plain = {c.chosen for c in live if c.chosen and not c.the_only}
         for c in live:
             if c.the_only and c.chosen is not None and c.chosen not in plain:
@@ -1131,7 +1155,7 @@ class _Parser:
         return None
 
     def _score(self, c: _Cand, n_: int, named_states: set[str], context_states: set[str],
-               anchors: list[tuple[int, Jurisdiction]], final: bool) -> None:
+               anchors: _Anchors, final: bool) -> None:
         jur = self.x.jur
         scored: list[tuple[float, str, str]] = []
         strong: dict[str, bool] = {}
@@ -1160,8 +1184,7 @@ class _Parser:
                 support = True
                 if c.qual is None:
                     reason = "state of other places in article"
-            near = min((_distance_km(j, a) for m, a in anchors if m != n_ and a.id != i),
-                       default=math.inf)
+            near = anchors.nearest_km(j, n_)
             strong[i] = (c.qual is not None or near <= _NEAR_KM or c.cue == j.kind
                          or (j.state in named_states and self.x.pop[i] >= 100_000))
             if near <= _NEAR_KM:
