@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import time
 import unicodedata
@@ -32,12 +33,11 @@ from news.articles import (
     Article,
     ArticleError,
     ArticleRejected,
-    article_paths,
     iter_articles,
     parse_article,
     render_article,
 )
-from news.matching import QuoteIndex, differences
+from news.matching import QuoteIndex, _shingles, differences, keys
 from news.pipeline import ArticleAnalysis, Geoparser, analyze_text, kind_of
 
 try:
@@ -49,6 +49,9 @@ BUILD_DIR = REPO / "data" / "build"
 DB_PATH = BUILD_DIR / "sanctuary.sqlite"
 CACHE_PATH = BUILD_DIR / "extract_cache.sqlite"
 SCHEMA_VERSION = "1"
+# Objects of SCHEMA a store must have to be updated in place; a store without them (written by
+# an older version of this module) counts as stale and is rebuilt once, from the extraction cache.
+_REQUIRED = ("articles_text_hash", "url_keys", "file_hashes", "quote_shingles")
 CATEGORIES = ("enforcement", "policy", "quote")
 
 SCHEMA = """
@@ -95,6 +98,23 @@ CREATE INDEX ej_jurisdiction ON excerpt_jurisdictions (jurisdiction);
 CREATE INDEX quotes_article ON quotes (article);
 CREATE INDEX quotes_group ON quotes (group_id);
 CREATE INDEX aj_jurisdiction ON article_jurisdictions (jurisdiction);
+CREATE INDEX articles_text_hash ON articles (text_hash);
+-- Lookup tables internal to this module (not part of the contract), so that adding one
+-- article costs about one article rather than a pass over the whole store:
+-- url_keys: the normalised URL of each article (duplicate refusal by URL without a scan);
+-- quote_shingles: which quotes hold each word 4-gram of news.matching (a 64-bit hash of it), so
+-- a new quote is matched against the quotes it shares a 4-gram with, not against every quote;
+-- file_hashes: the sha256 of each article file keyed by its stat (the corpus hash without
+-- re-reading unchanged files).
+CREATE TABLE url_keys (key TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX url_keys_key ON url_keys (key);
+CREATE TABLE quote_shingles (
+    shingle INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (shingle, quote)
+) WITHOUT ROWID;
+CREATE TABLE file_hashes (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
 """
 
 
@@ -114,18 +134,102 @@ def corpus_hash(directory: Path | None = None) -> str:
     str
         Hex sha256; changes whenever a file is added, removed or edited.
     """
-    h = hashlib.sha256()
-    for path in article_paths(directory or ARTICLES_DIR):
-        h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
+    return _scan_corpus(directory or ARTICLES_DIR).hash
+
+
+# A file whose mtime or ctime is this close to the scan is hashed again next time rather than
+# trusted from its stat: it may still be written to within the timestamp granularity.
+_RACY_NS = 2_000_000_000
+
+# (size, mtime_ns, ctime_ns, inode) of a file -> its sha256, as kept in ``file_hashes``.
+_Known = dict[str, tuple[int, int, int, int, str]]
+
+
+@dataclass
+class _Scan:
+    """The corpus hash of a folder, per entry, with the file hashes worth remembering."""
+
+    parts: list[tuple[str, bytes]]  # (name, that entry's contribution to the hash), sorted
+    fresh: list[tuple[str, int, int, int, int, str]]  # file_hashes rows hashed by this scan
+    gone: list[str]  # file_hashes names that no longer hold
+    kept: list[tuple[str, int, int, int, int, str]] = field(default_factory=list)  # still hold
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(b"".join(part for _, part in self.parts)).hexdigest()
+
+    def with_file(self, name: str, digest: bytes) -> _Scan:
+        """Return the scan as it would be with one more regular file (just written by us)."""
+        part = name.encode("utf-8", "surrogateescape") + b"\0" + digest + b"\n"
+        parts = sorted([*(p for p in self.parts if p[0] != name), (name, part)])
+        return _Scan(parts, self.fresh, self.gone, self.kept)
+
+
+def _entry_part(path: Path) -> bytes:
+    """One folder entry's contribution to the corpus hash, read from disk."""
+    part = path.name.encode("utf-8", "surrogateescape") + b"\0"
+    try:
+        if path.is_symlink():
+            part += b"->" + os.readlink(path).encode("utf-8", "surrogateescape")
+        if path.is_file():
+            part += hashlib.sha256(path.read_bytes()).digest()
+    except OSError as exc:
+        part += f"unreadable {exc.errno}".encode()
+    return part + b"\n"
+
+
+def _scan_corpus(directory: Path, known: _Known | None = None) -> _Scan:
+    """Hash the folder as :func:`corpus_hash` does, trusting ``known`` for unchanged files.
+
+    A regular file whose (size, mtime_ns, ctime_ns, inode) equals the remembered one is not read
+    again. Accepted edge: a file rewritten with the same size within one timestamp tick of the
+    filesystem, without a change of ctime or inode, and remembered before that rewrite, keeps
+    its old hash. Files touched within ``_RACY_NS`` of a scan are never remembered, which
+    leaves that edge to filesystems whose timestamps are coarser than two seconds.
+    """
+    known = known or {}
+    parts: list[tuple[str, bytes]] = []
+    fresh: list[tuple[str, int, int, int, int, str]] = []
+    kept: list[tuple[str, int, int, int, int, str]] = []
+    names: set[str] = set()
+    racy_after = time.time_ns() - _RACY_NS
+    # The entries of article_paths (hidden ones excepted), in its order: sorting the paths of
+    # one folder sorts their names. os.scandir and plain strings: pathlib costs more than the
+    # stat itself here.
+    if not directory.is_dir():
+        return _Scan([], [], list(known), [])
+    with os.scandir(directory) as it:
+        entries = sorted((e.name, e.path) for e in it if not e.name.startswith("."))
+    for name, fspath in entries:
         try:
-            if path.is_symlink():
-                h.update(b"->" + os.readlink(path).encode("utf-8", "surrogateescape"))
-            if path.is_file():
-                h.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError as exc:
-            h.update(f"unreadable {exc.errno}".encode())
-        h.update(b"\n")
-    return h.hexdigest()
+            st = os.lstat(fspath)
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
+            parts.append((name, _entry_part(Path(fspath))))
+            continue
+        names.add(name)
+        key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        remembered = known.get(name)
+        part = name.encode("utf-8", "surrogateescape") + b"\0"
+        if remembered is not None and remembered[:4] == key:
+            part += bytes.fromhex(remembered[4])
+            kept.append((name, *remembered))
+        else:
+            try:
+                with open(fspath, "rb") as fh:
+                    digest = hashlib.sha256(fh.read()).digest()
+            except OSError as exc:
+                part += f"unreadable {exc.errno}".encode()
+                names.discard(name)
+            else:
+                part += digest
+                if max(st.st_mtime_ns, st.st_ctime_ns) < racy_after:
+                    fresh.append((name, *key, digest.hex()))
+                elif remembered is not None:
+                    names.discard(name)  # its remembered hash is out of date: forget it
+        parts.append((name, part + b"\n"))
+    return _Scan(parts, fresh, sorted(known.keys() - names), kept)
 
 
 @cache
@@ -373,13 +477,50 @@ def _article_rows(
             for n, q in enumerate(r.quotes)
         ),
     )
+    if a.url:
+        conn.execute("INSERT INTO url_keys VALUES (?, ?)", (_norm_url(a.url), a.id))
+    conn.executemany(
+        "INSERT OR IGNORE INTO quote_shingles VALUES (?, ?)",
+        (
+            (h, _quote_id(a.id, n))
+            for n, q in enumerate(r.quotes)
+            for h in _shingle_hashes(q.quote.text)
+        ),
+    )
     return ids
 
 
+def _shingle_hashes(text: str) -> set[int]:
+    """Signed 64-bit hashes of a quote's word 4-grams (as :class:`QuoteIndex` indexes them)."""
+    return {
+        int.from_bytes(
+            hashlib.blake2b("\0".join(sh).encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
+        for sh in _shingles(keys(text))
+    }
+
+
 def _insert_jurisdictions(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
-    have = {row[0] for row in conn.execute("SELECT id FROM jurisdictions")}
-    rows = [_jurisdiction_row(j) for j in sorted(set(ids) - have)]
+    wanted = sorted(set(ids))
+    have: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        have.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM jurisdictions WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        )
+    rows = [_jurisdiction_row(j) for j in wanted if j not in have]
     conn.executemany("INSERT INTO jurisdictions VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+
+def _remember_hashes(conn: sqlite3.Connection, scan: _Scan) -> None:
+    """Keep the file hashes of a scan in the store, for the next scan."""
+    conn.executemany("DELETE FROM file_hashes WHERE name = ?", ((n,) for n in scan.gone))
+    conn.executemany("INSERT OR REPLACE INTO file_hashes VALUES (?,?,?,?,?,?)", scan.fresh)
 
 
 def _set_meta(conn: sqlite3.Connection, chash: str) -> None:
@@ -433,7 +574,8 @@ def build_store(
     t0 = time.perf_counter()
     directory = directory or ARTICLES_DIR
     db_path = db_path or DB_PATH
-    chash = corpus_hash(directory)
+    scan = _scan_corpus(directory, _stored_state(db_path)[1])
+    chash = scan.hash
     run = _Extraction(directory, cache_path, geoparser)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=db_path.parent, prefix=".build-", suffix=".sqlite")
@@ -465,6 +607,10 @@ def build_store(
                     "INSERT INTO load_errors VALUES (?, ?)",
                     ((e.path, e.reason) for e in run.errors),
                 )
+                conn.executemany(
+                    "INSERT INTO file_hashes VALUES (?,?,?,?,?,?)",
+                    scan.kept + scan.fresh,
+                )
                 _set_meta(conn, chash)
         finally:
             conn.close()
@@ -483,19 +629,41 @@ def build_store(
     )
 
 
-def _stored_hash(db_path: Path) -> str | None:
+def _stored_state(db_path: Path, *, hashes: bool = True) -> tuple[str | None, _Known]:
+    """Return the corpus hash a store was built for (None: missing, old) and its file hashes."""
     if not db_path.is_file():
-        return None
+        return None, {}
     try:
         with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
             rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            have = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(_REQUIRED))})",
+                    _REQUIRED,
+                )
+            }
+            known: _Known = {}
+            if hashes and "file_hashes" in have:
+                known = {
+                    r[0]: r[1:]
+                    for r in conn.execute(
+                        "SELECT name, size, mtime_ns, ctime_ns, ino, sha256 FROM file_hashes"
+                    )
+                }
     except sqlite3.Error:
-        return None
+        return None, {}
     if rows.get("schema_version") != SCHEMA_VERSION:
-        return None
+        return None, known
     if rows.get("code_fingerprint") != code_fingerprint():
-        return None
-    return rows.get("corpus_hash")
+        return None, known
+    if len(have) != len(_REQUIRED):
+        return None, known
+    return rows.get("corpus_hash"), known
+
+
+def _stored_hash(db_path: Path) -> str | None:
+    return _stored_state(db_path, hashes=False)[0]
 
 
 def ensure_store(
@@ -518,7 +686,8 @@ def ensure_store(
     """
     directory = directory or ARTICLES_DIR
     db_path = db_path or DB_PATH
-    if _stored_hash(db_path) != corpus_hash(directory):
+    stored, known = _stored_state(db_path)
+    if stored != _scan_corpus(directory, known).hash:
         build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
     return db_path
 
@@ -634,21 +803,14 @@ def add_article(
     stem = slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
     content = render_article(meta, text).encode("utf-8")
     candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
-    hash_before = corpus_hash(directory)
-    if _stored_hash(db_path) != hash_before:
+    # One pass over the folder: a stat per file, files read only when their stat changed.
+    stored, known = _stored_state(db_path)
+    scan = _scan_corpus(directory, known)
+    hash_before = scan.hash
+    if stored != hash_before:
         build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
     with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as conn:
-        dup = conn.execute(
-            "SELECT id FROM articles WHERE text_hash = ?", (text_hash(candidate.text),)
-        ).fetchone()
-        if dup:
-            raise ArticleRejected(ArticleError(candidate.path, f"same text as article {dup[0]!r}"))
-        if meta["url"]:
-            for aid, other in conn.execute("SELECT id, url FROM articles WHERE url != ''"):
-                if _norm_url(other) == _norm_url(meta["url"]):
-                    raise ArticleRejected(
-                        ArticleError(candidate.path, f"same URL as article {aid!r}: {other}")
-                    )
+        _refuse_duplicates(conn, candidate, "")
     analysis = analyze_text(candidate.text, geoparser=geoparser)
     # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
     stale_before = _stored_hash(db_path) != hash_before
@@ -665,14 +827,44 @@ def add_article(
             if mine:
                 raise ArticleRejected(mine[0])
         else:
-            _add_to_store(db_path, article, analysis, corpus_hash(directory))
+            # The folder as scanned plus our file: a file changed by hand meanwhile is not
+            # counted as stored, so the next ensure_store sees it and rebuilds.
+            after = scan.with_file(path.name, bytes.fromhex(article.sha256))
+            _add_to_store(db_path, article, analysis, after.hash, after)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
     return article.id
 
 
-def _add_to_store(db_path: Path, a: Article, r: ArticleAnalysis, chash: str) -> None:
+def _refuse_duplicates(conn: sqlite3.Connection, a: Article, own_id: str) -> bool:
+    """Raise ArticleRejected if a stored article has ``a``'s text or URL (both indexed).
+
+    Returns True when the stored article with that text is ``own_id`` itself.
+    """
+    dup = conn.execute(
+        "SELECT id FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1", (text_hash(a.text),)
+    ).fetchone()
+    if dup and dup[0] == own_id:
+        return True
+    if dup:
+        raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
+    if a.url:
+        other = conn.execute(
+            "SELECT a.id, a.url FROM url_keys k JOIN articles a ON a.id = k.article"
+            " WHERE k.key = ? ORDER BY a.rowid LIMIT 1",
+            (_norm_url(a.url),),
+        ).fetchone()
+        if other:
+            raise ArticleRejected(
+                ArticleError(a.path, f"same URL as article {other[0]!r}: {other[1]}")
+            )
+    return False
+
+
+def _add_to_store(
+    db_path: Path, a: Article, r: ArticleAnalysis, chash: str, scan: _Scan | None = None
+) -> None:
     conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -680,28 +872,48 @@ def _add_to_store(db_path: Path, a: Article, r: ArticleAnalysis, chash: str) -> 
             # Checked again under the write lock: two saves of one text at the same moment
             # both pass add_article's early check. A concurrent save that rebuilt the store
             # may already hold this very file: then there is nothing left to add.
-            dup = conn.execute(
-                "SELECT id FROM articles WHERE text_hash = ?", (text_hash(a.text),)
-            ).fetchone()
-            if dup and dup[0] == a.id:
+            if _refuse_duplicates(conn, a, a.id):
                 conn.execute("ROLLBACK")
                 return
-            if dup:
-                raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
             groups: dict[str, str] = {}
+            renumber: dict[str, str] = {}
             if r.quotes:  # only quotes need the corpus's other quotes
+                # The stored quotes sharing a 4-gram with a new one, in store order, are all a
+                # QuoteIndex of every stored quote would compare the new ones with: the same
+                # groups come out. (A hash collision only adds a quote that matches nothing.)
                 index = QuoteIndex()
-                for qid, qtext, gid in conn.execute("SELECT id, text, group_id FROM quotes"):
+                old_groups: set[str] = set()
+                hashes = sorted(set().union(*(_shingle_hashes(h.quote.text) for h in r.quotes)))
+                candidates: dict[str, tuple[int, str, str]] = {}
+                for i in range(0, len(hashes), 500):
+                    chunk = hashes[i : i + 500]
+                    for rowid, qid, qtext, gid in conn.execute(
+                        "SELECT q.rowid, q.id, q.text, q.group_id FROM quote_shingles s"
+                        " JOIN quotes q ON q.id = s.quote"
+                        f" WHERE s.shingle IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    ):
+                        candidates[qid] = (rowid, qtext, gid)
+                for qid, (_, qtext, gid) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
                     index.add(qid, qtext, gid)
+                    old_groups.add(gid)
                 for n, hit in enumerate(r.quotes):
                     index.add(_quote_id(a.id, n), hit.quote.text)
-                groups = index.groups()
+                groups = {
+                    _quote_id(a.id, n): index.group_of(_quote_id(a.id, n))
+                    for n in range(len(r.quotes))
+                }
+                # A new quote can join two groups into one: every quote of a merged group
+                # takes the merged group's id.
+                renumber = {g: index.group_of(g) for g in old_groups if index.group_of(g) != g}
             ids = _article_rows(conn, a, r, groups)
-            # A new quote can join two groups into one: renumber the merged group.
-            for qid, gid in conn.execute("SELECT id, group_id FROM quotes").fetchall():
-                if groups.get(qid, gid) != gid:
-                    conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (groups[qid], qid))
+            conn.executemany(
+                "UPDATE quotes SET group_id = ? WHERE group_id = ?",
+                ((new, old) for old, new in renumber.items()),
+            )
             _insert_jurisdictions(conn, ids)
+            if scan is not None:
+                _remember_hashes(conn, scan)
             _set_meta(conn, chash)
             conn.execute("COMMIT")
         except BaseException:

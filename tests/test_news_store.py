@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -316,3 +317,71 @@ def test_cache_keeps_only_current_articles(corpus):
     build(corpus)
     rows = sqlite3.connect(cache).execute("SELECT COUNT(*) FROM cache").fetchone()[0]
     assert rows == 1
+
+
+def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkeypatch):
+    articles, db, cache = corpus
+    monkeypatch.setattr(store_mod, "_RACY_NS", 0)  # remember even files written just now
+    geo = DictGeoparser()
+    build(corpus, geo)
+    remembered = dict(sqlite3.connect(db).execute("SELECT name, sha256 FROM file_hashes"))
+    assert sorted(remembered) == sorted(p.name for p in articles.iterdir())
+
+    # An unchanged file is not read again: a wrong remembered hash would be trusted.
+    reads = []
+    real_open = open
+
+    def counting_open(file, *args, **kwargs):
+        reads.append(Path(file).name)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    article_id = add(corpus, geo)
+    monkeypatch.setattr("builtins.open", real_open)
+    assert not set(reads) & set(remembered)
+    assert Store(db).meta()["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert geo.calls == 3
+
+    # An edit of the same size is still seen (its mtime/ctime changed): the store goes stale.
+    path = articles / "2020-01-11-daily-b-sheriff.md"
+    raw = path.read_bytes()
+    st = path.stat()
+    path.write_bytes(raw.replace(b"Sheriff", b"SHERIFF", 1))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert store_mod._stored_hash(db) != store_mod._scan_corpus(
+        articles, store_mod._stored_state(db)[1]
+    ).hash
+    ensure_store(articles, db, cache_path=cache, geoparser=geo)
+    assert Store(db).meta()["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert article_id in {a.id for a in Store(db).articles()}
+
+
+def test_a_store_without_the_lookup_tables_is_rebuilt(corpus):
+    articles, db, cache = corpus
+    geo = DictGeoparser()
+    build(corpus, geo)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE url_keys")
+    ensure_store(articles, db, cache_path=cache, geoparser=geo)
+    assert geo.calls == 2  # rebuilt from the extraction cache
+    with pytest.raises(ArticleRejected, match="same URL"):
+        add(corpus, geo, url="https://www.daily-a.example/raids")
+
+
+def test_adding_quotes_groups_them_as_a_full_build_does(corpus):
+    articles, db, cache = corpus
+    geo = DictGeoparser()
+    build(corpus, geo)
+    add(corpus, geo, text='"We will not hold anyone without a warrant, and we told ICE so," '
+        'Sheriff Jane Doe said in Springfield. "Peoria is next on the list of places," '
+        "a deputy said.")
+    add(corpus, geo, title="Peoria again", text='"Peoria is next on the list of places they '
+        'will raid," a deputy said. "Nothing like this was ever said before," she added.')
+
+    def groups():
+        return dict(sqlite3.connect(db).execute("SELECT id, group_id FROM quotes"))
+
+    added = groups()
+    assert len(set(added.values())) < len(added)  # some quotes did join a group
+    build_store(articles, db, cache_path=cache, geoparser=geo)
+    assert groups() == added
