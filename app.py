@@ -7,7 +7,6 @@ The map page: sidebar filters in, the map and the selected jurisdiction's panel 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ui import cache
 from ui import map as umap
@@ -54,19 +53,17 @@ map_col, panel_col = st.columns([3, 2], gap="medium")
 with map_col:
     if not len(frame):
         st.info("No jurisdiction matches the current filters.")
-    m = umap.map_from_layers(cache.map_layers(key, filters.key()), online_tiles=online_tiles)
     # Only a click reruns the app: the clicked feature (with its id) and the click position
     # (so that clicking the same jurisdiction again after choosing another one re-selects
     # it). The click is handled in on_change, which runs before the rerun, so the panel of
     # that very run shows the clicked jurisdiction. The selection outline is drawn by the
     # map itself from the URL (ui.map._SelectionOutline): nothing here depends on the
-    # selection, so a click does not resend the map.
-    st_folium(
-        m,
+    # selection, so the map is rendered once per view (filters, tiles) and a click's rerun
+    # sends the very same arguments, which the browser does not redraw.
+    umap.show_map(
+        cache.map_component(key, filters.key(), online_tiles, MAP_KEY, 600,
+                            ("last_active_drawing", "last_object_clicked")),
         key=MAP_KEY,
-        height=600,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"],
         on_change=_on_map_click,
     )
 
@@ -78,7 +75,7 @@ with map_col:
         help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
         on_click="ignore")
     dl2.download_button(
-        "Jurisdictions on the map (GeoJSON)", umap.geojson_download(frame),
+        "Jurisdictions on the map (GeoJSON)", cache.map_geojson(key, filters.key()),
         file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
 
 # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.

@@ -118,6 +118,31 @@ def test_selected_jurisdiction_panel(store):
     assert "Texas" in [s.value for s in at.subheader]
 
 
+def test_panel_shows_the_first_excerpts_and_all_on_demand(store):
+    from news.store import Filters
+    from ui.panel import FIRST_EXCERPTS
+
+    n = len([e for e in store.excerpts(Filters(), jurisdiction=TRAVIS)
+             if "enforcement" in e.categories])
+    assert n > FIRST_EXCERPTS  # Travis County has more than fit before "Show all"
+    at = _run(APP, j=TRAVIS)
+    cards = len(at.get("page_link"))
+    show_all = next(t for t in at.toggle if t.label == f"Show all {n}")
+    show_all.set_value(True).run(timeout=60)
+    assert not at.exception
+    assert len(at.get("page_link")) == cards + n - FIRST_EXCERPTS
+
+
+def test_a_click_resends_the_very_same_map(store):
+    at = _run(APP)
+    before = [c.proto.json_args for c in at.get("component_instance")]
+    assert len(before) == 1 and before[0]  # the map
+    at.query_params["j"] = TRAVIS
+    at.run(timeout=60)
+    assert "Travis County, TX" in [s.value for s in at.subheader]
+    assert [c.proto.json_args for c in at.get("component_instance")] == before
+
+
 def test_category_filter_limits_the_panel_groups():
     at = _run(APP, j=TRAVIS, category="quote")
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]

@@ -75,7 +75,8 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     for fn in (articles, outlets, summaries, excerpts, mentions, article_jurisdictions, quotes,
-               quote_groups, load_errors, map_frame, map_layers):
+               quote_groups, load_errors, map_frame, map_layers, map_component,
+               map_geojson):
         fn.clear()
 
 
@@ -180,3 +181,24 @@ def map_frame(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> gpd.GeoDataFr
     """The jurisdictions in view with their counts and drawable boundaries."""
     rows = summaries(key, fkey)
     return jurisdiction_frame(rows, geometries(tuple(s.id for s in rows)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def map_component(key: StoreKey, fkey: tuple[tuple[str, ...], ...], online_tiles: bool,
+                  map_key: str, height: int,
+                  returned_objects: tuple[str, ...]) -> dict[str, Any]:
+    """The map of a view as ``st_folium``'s component arguments, rendered once per view.
+
+    A click only changes the selection (drawn by the map's own script from the URL), so its
+    rerun reuses these arguments: no ~90 ms render, and the browser gets the same map and
+    leaves it alone. Shared and read-only: :func:`ui.map.show_map` sends a copy.
+    """
+    m = umap.map_from_layers(map_layers(key, fkey), online_tiles=online_tiles)
+    return umap.folium_component_args(m, key=map_key, height=height, use_container_width=True,
+                                      returned_objects=list(returned_objects))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def map_geojson(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> str:
+    """The jurisdictions in view as GeoJSON text (the download button's data, ~13 ms to build)."""
+    return umap.geojson_download(map_frame(key, fkey))

@@ -14,9 +14,11 @@ streamlit-folium injects d3 from two CDNs whenever it finds one, so the legend i
 
 from __future__ import annotations
 
+import copy
 import html
 import json
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -487,6 +489,61 @@ def map_links(m: folium.Map) -> list[str]:
 
     walk(m)
     return list(dict.fromkeys(urls))
+
+
+# st_folium renders the map to text and hands it to its component in one call; the text is
+# recorded instead of sent (see folium_component_args). The swap of streamlit_folium's
+# module-level component function is serialized so that two sessions never interleave it.
+_COMPONENT_LOCK = threading.Lock()
+
+
+def folium_component_args(m: folium.Map, **kwargs: Any) -> dict[str, Any]:
+    """What ``st_folium(m, **kwargs)`` would send to its component, without sending it.
+
+    Rendering a folium map to text costs ~80-100 ms and its element ids are random, so a map
+    rebuilt on every rerun is different text every time (the browser redraws it). Recorded
+    once per view (``ui.cache.map_component``) and replayed by :func:`show_map`, a rerun that
+    does not change the view sends the very same arguments and the map is left alone.
+    """
+    import streamlit_folium as sf
+
+    sent: dict[str, Any] = {}
+
+    def record(**kw: Any) -> Any:
+        sent.update(kw)
+        return kw.get("default")
+
+    with _COMPONENT_LOCK:
+        real = sf._component_func
+        sf._component_func = record
+        try:
+            sf.st_folium(m, **kwargs)
+        finally:
+            sf._component_func = real
+    sent.pop("on_change", None)  # st_folium's own callback; show_map supplies its equivalent
+    return sent
+
+
+def show_map(args: Mapping[str, Any], *, key: str,
+             on_change: Callable[[], None] | None = None) -> Any:
+    """Send recorded ``st_folium`` arguments (:func:`folium_component_args`) to its component.
+
+    Does what ``st_folium`` does with them: the component's value is kept under its content
+    hash and copied to ``st.session_state[key]`` before ``on_change`` runs.
+    """
+    import streamlit as st
+    import streamlit_folium as sf
+
+    hash_key = args["key"]
+
+    def _on_change() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    sent = dict(args)
+    sent["default"] = copy.deepcopy(args.get("default"))  # the cached arguments stay as built
+    return sf._component_func(**sent, on_change=_on_change)
 
 
 def clicked_id(value: Mapping[str, Any] | None) -> str | None:

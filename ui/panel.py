@@ -20,6 +20,10 @@ from ui.sidebar import FilterState, select_jurisdiction
 from ui.text import md_escape
 from ui.views import excerpt_card
 
+# Excerpt cards shown per category before "Show all": a county with dozens of excerpts would
+# otherwise send (and lay out) every card on each click.
+FIRST_EXCERPTS = 5
+
 
 def _lookup(gaz: Any, ids: set[str]) -> dict[str, Any]:
     out = {}
@@ -88,8 +92,16 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
         st.markdown(f"#### {CATEGORY_LABELS[c]} ({len(items)})")
         if not items:
             st.caption("None reported in this view.")
-        for e in items:
+        shown = items
+        if len(items) > FIRST_EXCERPTS and not st.toggle(
+                f"Show all {len(items)}", key=f"all-{selected}-{c}",
+                help=f"Only the first {FIRST_EXCERPTS} are shown, so that a click is quick."):
+            shown = items[:FIRST_EXCERPTS]
+        for e in shown:
             excerpt_card(e, show_speaker=(c == "quote"))
+        if len(shown) < len(items):
+            st.caption(f"{len(items) - len(shown)} more: “Show all {len(items)}” above, "
+                       "or download them all (CSV) under the map.")
 
     related = related_jurisdictions(base, summaries, lookup)
     if related:
