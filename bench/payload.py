@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.common import Row, interleaved, log, median, table
+from ui.map import folium_component_args
 
 TARGET_BYTES = 300_000
 
@@ -33,31 +34,11 @@ class Payload:
     rerun_seconds: float = 0.0  # what every rerun pays: build the folium map and render it
 
 
-def _component_args(m: Any, **kwargs: Any) -> dict[str, Any]:
-    """Run the real ``st_folium`` on ``m`` and return what it would send to the component."""
-    import streamlit_folium as sf
-
-    sent: dict[str, Any] = {}
-
-    def record(**kw: Any) -> Any:
-        sent.update(kw)
-        return kw.get("default")
-
-    real = sf._component_func
-    sf._component_func = record
-    try:
-        sf.st_folium(m, **kwargs)
-    finally:
-        sf._component_func = real
-    sent.pop("on_change", None)  # a Python callback, not sent
-    return sent
-
-
 def _size(args: dict[str, Any]) -> int:
     return len(json.dumps(args, default=str).encode())
 
 
-# The arguments ui/map_page.py passes (the map page's own call).
+# The arguments app.py passes (the map page's own call).
 PAGE_ARGS = {"key": "map", "height": 600, "use_container_width": True,
              "returned_objects": ["last_active_drawing", "last_object_clicked"]}
 
@@ -77,7 +58,7 @@ def ours() -> Payload:
     basemap = cache.basemap.__wrapped__()
     t1 = time.perf_counter()
     m = umap.build_map(frame, basemap)
-    args = _component_args(m, **PAGE_ARGS)
+    args = folium_component_args(m, **PAGE_ARGS)
     t2 = time.perf_counter()
     return Payload(_size(args), t2 - t0, len(frame), t2 - t1)
 
@@ -106,7 +87,7 @@ def naive() -> Payload:
     m = folium.Map(location=(39.5, -96.5), zoom_start=4)
     folium.GeoJson(gdf.to_json(), name="Counties",
                    tooltip=folium.GeoJsonTooltip(fields=["name"])).add_to(m)
-    args = _component_args(m, **PAGE_ARGS)
+    args = folium_component_args(m, **PAGE_ARGS)
     t2 = time.perf_counter()
     return Payload(_size(args), t2 - t0, len(gdf), t2 - t1)
 

@@ -8,10 +8,7 @@ from typing import Any
 
 # The news layer refuses bigger articles too; checking here means a huge upload is refused
 # before it is decoded or analysed.
-try:
-    from news.articles import MAX_BYTES
-except ImportError:  # pragma: no cover - the news layer is part of the app
-    MAX_BYTES = 5 * 1024 * 1024
+from news.articles import MAX_BYTES
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
