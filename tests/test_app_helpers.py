@@ -143,6 +143,7 @@ def test_add_checks_refuse_bad_input():
                                                                        "outlet": ""})))
     assert add.check_draft(ok.__class__(**{**ok.__dict__, "url": "javascript:alert(1)"}))
     assert add.check_draft(ok.__class__(**{**ok.__dict__, "published": "March 2017"}))
+    assert add.check_draft(ok.__class__(**{**ok.__dict__, "published": "2017-02-30"}))
     text, problem = add.decode_upload(b"x" * (add.MAX_BYTES + 1), "big.txt", "")
     assert text is None and "MB" in problem
     text, problem = add.decode_upload(b"\xff\xfe\x00bad", "bad.txt", "")

@@ -8,9 +8,7 @@ from typing import Any
 
 # The news layer refuses bigger articles too; checking here means a huge upload is refused
 # before it is decoded or analysed.
-from news.articles import MAX_BYTES
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from news.articles import MAX_BYTES, parse_published
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,11 @@ def check_draft(d: Draft) -> list[str]:
         problems.append("The article needs a title.")
     if not d.outlet.strip():
         problems.append("The article needs an outlet (the publication it appeared in).")
-    if d.published.strip() and not _DATE.match(d.published.strip()):
-        problems.append("Published must look like 2017-03-24, 2017-03 or 2017 (or be empty).")
+    try:
+        parse_published(d.published.strip())
+    except ValueError as error:
+        # The same check the save applies, so a draft that previews never fails on its date.
+        problems.append(f"Published must look like 2017-03-24, 2017-03 or 2017 (or be empty): {error}.")
     url = d.url.strip()
     if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         problems.append("The URL must start with http:// or https:// (or be empty).")
