@@ -12,12 +12,12 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import news.store as store_mod
+from geo.geoparse import Mention
 from news.__main__ import main
 from news.articles import ArticleRejected
 from news.store import Filters, Store, add_article, build_store, ensure_store
@@ -31,16 +31,6 @@ NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class FakeMention:
-    start: int
-    end: int
-    text: str
-    jurisdiction_id: str
-    confidence: float
-    method: str
-
-
 class DictGeoparser:
     """Finds the names of NAMES; counts calls so tests can see what was re-extracted."""
 
@@ -48,10 +38,10 @@ class DictGeoparser:
         self.calls = 0
         self.pattern = re.compile("|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)))
 
-    def __call__(self, text: str) -> list[FakeMention]:
+    def __call__(self, text: str) -> list[Mention]:
         self.calls += 1
         return [
-            FakeMention(m.start(), m.end(), m.group(), NAMES[m.group()], 0.9, "test dictionary")
+            Mention(m.start(), m.end(), m.group(), NAMES[m.group()], 0.9, "test dictionary")
             for m in self.pattern.finditer(text)
         ]
 
