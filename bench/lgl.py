@@ -60,6 +60,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 LGL = REPO.parent / "shared" / "benchmarks" / "lgl" / "lgl.xml"
+# A git worktree of the repository (/work/wt/<name>) sits one level deeper than the main checkout.
+LGL_CANDIDATES = (LGL, REPO.parents[1] / "shared" / "benchmarks" / "lgl" / "lgl.xml")
 sys.path.insert(0, str(REPO))
 
 from geo import load_gazetteer  # noqa: E402
@@ -234,10 +236,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0,
                         help="print this many sample errors of each type (dev half only)")
     parser.add_argument("--explain", metavar="DOCID", help="show every candidate of one article")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="lgl.xml (default: shared/benchmarks/lgl/lgl.xml beside the checkout)")
     args = parser.parse_args(argv)
+    path = args.data or next((p for p in LGL_CANDIDATES if p.exists()), LGL)
+    if not path.exists():
+        parser.error(f"LGL data not found at {path}; pass --data PATH/lgl.xml")
 
     gaz = load_gazetteer()
-    articles = load_lgl()
+    articles = load_lgl(path)
     if args.explain:
         article = next(a for a in articles if a.docid == args.explain)
         for row in explain(article.text, gaz):

@@ -372,3 +372,52 @@ PROVINCES: frozenset[str] = frozenset({
     "Chiapas", "Veracruz", "Yucatan", "Quintana Roo", "Puebla", "Zacatecas", "Guanajuato",
     "Normandy", "Brittany", "Bavaria", "Tuscany", "Catalonia", "Andalusia", "Siberia",
 })
+
+
+# --- Lists that used to live in geo/geoparse.py (appended; keep the order above for rebases) ---
+
+# Single-dot abbreviations that belong to their word ("St. Louis", "Ft. Worth", "Sen.").
+DOT_WORDS: frozenset[str] = frozenset({
+    "St", "Ste", "Ft", "Mt", "Pt", "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov",
+    "Govs", "Gen", "Lt", "Sgt", "Capt", "Cpl", "Rev", "Jr", "Sr", "Det", "Col", "Maj", "Prof",
+    "Atty", "Dir", "Cmdr", "Adm", "Del", "Co", "Corp", "Inc", "Ave", "Blvd", "Rd", "No", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mx",
+})
+# Prepositions (and "and") after which a capitalized word is read as a place.
+LOCATIVES: frozenset[str] = frozenset({
+    "in", "at", "from", "to", "near", "into", "outside", "around", "across", "throughout",
+    "toward", "towards", "of", "via", "through", "within", "inside", "between", "and",
+})
+# The prepositions that are strong evidence of a place by themselves ("in Mobile").
+STRICT_LOCATIVES: frozenset[str] = frozenset({
+    "in", "at", "near", "outside", "from", "into", "through", "throughout", "across", "around",
+})
+# Words after a name that make it a street ("Clark Drive"), never a jurisdiction.
+STREET_WORDS: frozenset[str] = frozenset({
+    "Drive", "Dr.", "Road", "Rd.", "Street", "St.", "Avenue", "Ave.", "Lane", "Ln.", "Boulevard",
+    "Blvd.", "Parkway", "Pkwy.", "Highway", "Hwy.", "Pike", "Way", "Trail", "Circle", "Terrace",
+    "Expressway", "Freeway", "Turnpike", "Route", "Place", "Alley", "Plaza",
+})
+# Institutions often named after people ("Webb Center", "Lee Academy", "Fithian House"), unlike
+# the offices of a jurisdiction ("Madison Police", "Travis County Sheriff").
+BUILDING_WORDS: frozenset[str] = frozenset({
+    "Center", "Centre", "House", "Hall", "Academy", "University", "College", "Mall", "Memorial",
+    "Foundation", "Society", "Club", "Inn", "Museum", "Church", "Hospital", "Arena", "Stadium",
+    "Park", "Library", "Institute", "Company", "Co.", "Inc.", "Corp.", "Energy", "Bank",
+})
+# Weekdays and months as written in running text.
+CALENDAR: frozenset[str] = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+})
+# Multi-word names that are institutions far more often than the small places they also name.
+NOT_PLACES: frozenset[tuple[str, ...]] = frozenset({
+    ("white", "house"), ("wall", "street"), ("capitol", "hill"), ("supreme", "court"),
+    ("main", "street"), ("santa", "claus"),
+})
+# Words that make "Georgia" in an article the country.
+GEORGIA_COUNTRY_CUES: frozenset[str] = frozenset({
+    "tbilisi", "ossetia", "abkhazia", "saakashvili", "caucasus", "georgians", "soviet",
+    "russia", "russian", "armenia", "azerbaijan", "batumi", "kutaisi",
+})

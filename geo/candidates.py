@@ -1,0 +1,401 @@
+"""Stage 1 of the geoparser: candidate spans.
+
+The text is tokenized, people and storms are marked, and every capitalized n-gram that is a
+gazetteer name becomes a :class:`_Cand` with all its readings (ids). Lists of counties ("Lake,
+Porter and La Porte counties"), AP state abbreviations standing alone ("D-Calif.") and
+misspellings of big places are candidates too. Nothing is resolved here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo import _lexicon as lex
+from geo.index import _deletes, _Index, _osa
+from geo.tokens import _is_cap, _is_upper, _tokenize
+from geo.weights import WEIGHTS as W
+
+_DATELINE_END = frozenset({",", "-", "\u2014", "\u2013", "("})
+
+
+@dataclass(slots=True)
+class _Cand:
+    i: int
+    j: int
+    ids: tuple[str, ...]
+    key: tuple[str, ...]
+    drop: str | None = None
+    qual: str | None = None  # state id written after or before the name
+    cue: str | None = None  # kind suggested by the words around it
+    forced_kind: str | None = None
+    common: bool = False
+    surname: bool = False
+    in_name: str | None = None  # inside a longer name: needs strong support
+    the_only: bool = False  # "the District", "the Valley": only if named plainly elsewhere
+    dateline: bool = False
+    office: bool = False  # followed by an office or institution of the place
+    initial: bool = False  # a single word starting a sentence
+    world: bool = False
+    upper: bool = False
+    chosen: str | None = None
+    confidence: float = 0.0
+    method: str = ""
+    weak_reason: str | None = None
+
+
+
+class _CandidateFinder:
+    """Find candidate spans; the later stages subclass this to share the tokens."""
+
+    def __init__(self, text: str, index: _Index) -> None:
+        self.text = text
+        self.x = index
+        self.t = _tokenize(text, index.dot_abbreviations)
+        n = len(self.t.texts)
+        self.n = n
+        self.person = [False] * n
+        self.storm = [False] * n
+        self.surnames: set[str] = set()
+        self.person_keys: set[tuple[str, ...]] = set()
+        self.strong_keys: set[tuple[str, ...]] = set()
+        self.storm_names: set[str] = set()
+        self.lower_seen = {nm for nm, tx, k in zip(self.t.norms, self.t.texts, self.t.kinds,
+                                                  strict=True) if k == "w" and tx.islower()}
+        self._line_caps: dict[int, bool] = {}
+        self.title_case = self._title_case_sentences()
+
+    def _title_case_sentences(self) -> list[bool]:
+        """Per token: whether its sentence is a headline in title case ("Water Main Repaired")."""
+        out = [False] * self.n
+        start = 0
+        for k in range(1, self.n + 1):
+            if k == self.n or self.t.sentence_start[k]:
+                words = [w for w, kind in zip(self.t.texts[start:k], self.t.kinds[start:k],
+                                              strict=True) if kind == "w" and w.isalpha()]
+                content = [w for w in words if w.lower() not in lex.CONNECTORS]
+                if len(content) >= 3 and sum(_is_cap(w) for w in content) >= 0.75 * len(content):
+                    out[start:k] = [True] * (k - start)
+                start = k
+        return out
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _word(self, k: int) -> str:
+        return self.t.texts[k] if 0 <= k < self.n else ""
+
+    def _cap_word(self, k: int) -> bool:
+        return 0 <= k < self.n and self.t.kinds[k] in "wa" and _is_cap(self.t.texts[k])
+
+    def _caps_line(self, k: int) -> bool:
+        """Whether the line holding token k is written in capitals (a headline, a dateline)."""
+        start = self.text.rfind("\n", 0, self.t.starts[k]) + 1
+        cached = self._line_caps.get(start)
+        if cached is None:
+            end = self.text.find("\n", start)
+            line = self.text[start:end if end >= 0 else len(self.text)]
+            letters = [c for c in line if c.isalpha()]
+            cached = bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+            self._line_caps[start] = cached
+        return cached
+
+    # -- people and storms -------------------------------------------------------------------
+    def _initial(self, k: int) -> bool:
+        return (self.t.kinds[k] == "w" and len(self.t.texts[k]) == 1 and self.t.texts[k].isupper()
+                and self._word(k + 1) == ".")
+
+    def _name_run(self, k: int, limit: int) -> list[int]:
+        """Capitalized name tokens from k on (initials skipped), stopping at place words."""
+        run: list[int] = []
+        while k < self.n and len(run) < limit:
+            word = self.t.texts[k]
+            if self._initial(k):
+                run.append(k)
+                k += 2
+                continue
+            if (self.t.kinds[k] in "wa" and _is_cap(word) and not _is_upper(word)
+                    and word not in lex.PLACE_WORDS and word not in lex.FUNCTION_WORDS):
+                run.append(k)
+                k += 1
+                continue
+            break
+        return run
+
+    def _mark_people(self) -> None:
+        texts, kinds = self.t.texts, self.t.kinds
+        for i in range(self.n):
+            word = texts[i]
+            if kinds[i] not in "wa":
+                continue
+            if word in lex.TITLES or (word.islower() and word in lex.LOWER_TITLES):
+                k = i + 1
+                while k < self.n and texts[k] in lex.TITLES:  # "Magistrate Judge Andrew Austin"
+                    k += 1
+                run = self._name_run(k, 4)
+                if run and not (word.islower() and self.t.sentence_start[run[0]]):
+                    self._person(run)
+            elif word in lex.FIRST_NAMES and not self.person[i] \
+                    and (self.t.norms[i],) not in self.x.state_names:
+                run = self._name_run(i + 1, 3)
+                if not run:
+                    continue
+                if self._word(run[-1] + 1) in lex.PLACE_WORDS and self._big_place(i):
+                    continue  # "Madison Common Council"; but "George Washington High School"
+                if self._key_at(i, min_len=2):
+                    continue  # "Jordan Valley", "Santa Clara": the words form a place name
+                self._person([i, *run])
+
+    def _person(self, run: list[int]) -> None:
+        for k in run:
+            self.person[k] = True
+        last = run[-1]
+        if len(self.t.texts[last]) > 1:
+            self.surnames.add(self.t.norms[last])
+
+    def _big_place(self, i: int) -> bool:
+        """Whether the word at i alone names a place of 50,000 or more ("Madison")."""
+        return any((self.x.jur[j].population or 0) >= W.big_place
+                   for j in self.x.keys.get((self.t.norms[i],), ()))
+
+    def _key_at(self, i: int, min_len: int = 1) -> tuple[str, ...] | None:
+        for length in self.x.lengths.get(self.t.norms[i], ()):
+            if length >= min_len and i + length <= self.n:
+                key = tuple(self.t.norms[i:i + length])
+                if key in self.x.keys:
+                    return key
+        return None
+
+    def _mark_storms(self) -> None:
+        texts = self.t.texts
+        for i in range(self.n):
+            if texts[i] not in lex.STORM_WORDS:
+                continue
+            k = i + 1
+            while k < self.n:
+                if self._cap_word(k) and texts[k] not in lex.FUNCTION_WORDS:
+                    self.storm[k] = True
+                    self.storm_names.add(self.t.norms[k])
+                    k += 1
+                elif texts[k] in {",", "and", "&"} and self._cap_word(k + 1):
+                    k += 1
+                else:
+                    break
+
+    # -- finding -----------------------------------------------------------------------------
+    def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
+        """Whether the tokens i..j look like a name; second value: written in capitals."""
+        texts, kinds = self.t.texts, self.t.kinds
+        if not _is_cap(texts[i]) or not (_is_cap(texts[j - 1]) or kinds[j - 1] == "p"):
+            return False, False
+        upper = False
+        for k in range(i, j):
+            word = texts[k]
+            if kinds[k] == "w":
+                if not _is_cap(word) and word not in lex.CONNECTORS:
+                    return False, False
+                if _is_upper(word):
+                    upper = True
+        if upper:
+            words = [texts[k] for k in range(i, j) if kinds[k] == "w"]
+            if len(words) == 1 and words[0] in self.x.upper_aliases:
+                upper = False  # "NYC", "LA": written in capitals by nature
+            elif sum(len(w) for w in words) < 4 or not (
+                    self._caps_line(i)
+                    or (self.t.sentence_start[i] and self._word(j) in _DATELINE_END)):
+                return False, True
+        if len(key) == 1 and len(texts[i]) < 2:
+            return False, False
+        if key in self.x.upper_only and texts[i] not in self.x.upper_aliases:
+            return False, False  # "La Nina" is not "LA"
+        if key in self.x.the_only:
+            if self.t.norms[i - 1:i] != ["the"] or self._cap_word(j):
+                return False, upper
+        return True, upper
+
+    def _find(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        texts, kinds, norms = self.t.texts, self.t.kinds, self.t.norms
+        i = 0
+        while i < self.n:
+            if (kinds[i] not in "wa" or not _is_cap(texts[i]) or self.person[i] or self.storm[i]
+                    or norms[i] not in self.x.lengths):
+                state = self._abbreviated_state(i) if kinds[i] == "a" else None
+                if state is not None:
+                    out.append(_Cand(i, i + 1, (state,), ("<abbr>",), forced_kind="state"))
+                i += 1
+                continue
+            found = None
+            for length in self.x.lengths[norms[i]]:
+                if i + length > self.n:
+                    continue
+                key = tuple(norms[i:i + length])
+                ids = self.x.keys.get(key)
+                if ids:
+                    ok, upper = self._shape_ok(i, i + length, key)
+                    if ok:
+                        found = _Cand(i, i + length, ids, key, upper=upper,
+                                      the_only=key in self.x.the_only)
+                        found.dateline = (upper and self.t.sentence_start[i]
+                                          and self._word(i + length) in _DATELINE_END)
+                        break
+            if found is None:
+                state = self._abbreviated_state(i)
+                if state is not None:
+                    out.append(_Cand(i, i + 1, (state,), ("<abbr>",), forced_kind="state"))
+                i += 1
+                continue
+            if found.key not in lex.NOT_PLACES:
+                out.append(found)
+            i = found.j
+        return out
+
+    def _abbreviated_state(self, i: int) -> str | None:
+        """Return the state of an AP abbreviation standing alone ("D-W.Va.", "Western Mass.").
+
+        Abbreviations with two dots ("W.Va.", "S.C.") are states wherever they stand; one-dot
+        ones ("Ind.", "Mass.", "Pa.") only after a comma, a party dash or a direction word.
+        """
+        word = self.t.texts[i]
+        state = self.x.state_by_text.get(word)
+        if state is None or self.t.kinds[i] != "a" or word == "U.S.":
+            return None
+        if word.count(".") >= 2:
+            return state
+        before = self._word(i - 1)
+        if before in {",", "-"} or before in lex.PLACE_MODIFIERS:
+            return state
+        after = self._word(i + 1)
+        if after.isalpha() and after.islower():
+            return state  # "a Ga. pastor", "Mass. legislators"
+        return None
+
+    def _county_lists(self, cands: list[_Cand]) -> list[_Cand]:
+        """'Alameda and Santa Clara counties': one county per name before the plural."""
+        out: list[_Cand] = []
+        texts = self.t.texts
+        for p in range(self.n):
+            plural = texts[p].lower()
+            if plural not in {"counties", "parishes"}:
+                continue
+            suffix = "county" if plural == "counties" else "parish"
+            k = p - 1
+            while k >= 0:
+                end = k + 1
+                while k >= 0 and self._cap_word(k):
+                    k -= 1
+                start = k + 1
+                if start == end:
+                    break
+                if self._state_at(start) is not None and self._state_at(start)[1] == end:
+                    break  # "Indiana counties" are the state's counties
+                for s in range(start, end):
+                    key = (*self.t.norms[s:end], suffix)
+                    ids = tuple(i for i in self.x.keys.get(key, ())
+                                if self.x.jur[i].kind == "county")
+                    if ids:
+                        out.append(_Cand(s, end, ids, key, forced_kind="county"))
+                        break
+                if k >= 1 and texts[k] == "and" and texts[k - 1] == ",":
+                    k -= 2
+                elif k >= 0 and texts[k] in {",", "and", "or", "&"}:
+                    k -= 1
+                else:
+                    break
+        if out:
+            taken = [(c.i, c.j) for c in out]
+            cands = [c for c in cands if not any(c.i < j and i < c.j for i, j in taken)]
+        return cands + out
+
+    # -- rules -------------------------------------------------------------------------------
+    def _state_at(self, k: int) -> tuple[str, int] | None:
+        """Return the state written at token k ("Texas", "TX", "Tex.", "W.Va.") and its end."""
+        if k >= self.n:
+            return None
+        word = self.t.texts[k]
+        state = self.x.state_by_text.get(word)
+        if state and (self.t.kinds[k] == "a" or word.endswith(".") or word.isupper()):
+            return state, k + 1
+        for length in self.x.lengths.get(self.t.norms[k], ()):
+            key = tuple(self.t.norms[k:k + length])
+            if k + length <= self.n and key in self.x.state_names and _is_cap(word):
+                return self.x.state_names[key], k + length
+        return None
+
+
+    def _in_state_id(self, jurisdiction_id: str, state: str) -> bool:
+        j = self.x.jur[jurisdiction_id]
+        if j.kind == "region":
+            return state in j.parents or any(m[:2] == state for m in j.members)
+        return j.kind != "state" and j.state == state
+
+    def _in_state(self, c: _Cand, state: str) -> bool:
+        return any(self._in_state_id(i, state) for i in c.ids)
+
+    def _list_follows(self, k: int) -> bool:
+        """Whether a list of names goes on at token k (", Denver", "and Chicago")."""
+        if self._word(k) == "," and self._word(k + 1) == "and":
+            k += 1
+        return self._word(k) in {",", "and"} and self._cap_word(k + 1) and \
+            self._key_at(k + 1) is not None
+
+    def _state_before(self, k: int) -> str | None:
+        """Return the state whose name ends just before token k ("Texas' Travis County")."""
+        for start in range(max(0, k - 3), k):
+            found = self._state_at(start)
+            if found and found[1] == k:
+                return found[0]
+        return None
+
+
+    # -- misspellings ------------------------------------------------------------------------
+    def _fuzzy(self, covered: list[bool]) -> list[_Cand]:
+        out: list[_Cand] = []
+        texts, kinds, norms = self.t.texts, self.t.kinds, self.t.norms
+        k = 0
+        while k < self.n:
+            if covered[k] or kinds[k] != "w" or not _is_cap(texts[k]) or _is_upper(texts[k]) \
+                    or self.person[k] or self.storm[k]:
+                k += 1
+                continue
+            spans = [(k, k + 1)]
+            if k + 1 < self.n and not covered[k + 1] and kinds[k + 1] == "w" \
+                    and _is_cap(texts[k + 1]) and not self.person[k + 1]:
+                spans.insert(0, (k, k + 2))
+            hit = None
+            for s, e in spans:
+                query = " ".join(norms[s:e])
+                if len(query) < 7 or query in lex.COMMON_WORDS or texts[s] in lex.FIRST_NAMES \
+                        or texts[s] in lex.FUNCTION_WORDS or (query,) in self.x.keys:
+                    continue
+                if self.t.norms[s] in self.surnames or (
+                        self._cap_word(s - 1) and not self.t.sentence_start[s]):
+                    continue  # "Tom Grisham ... Grisham", "Catherine A.R. Wethington"
+                limit = 2 if len(query) >= 12 else 1
+                targets = set()
+                for variant in _deletes(query, limit):
+                    targets |= self.x.fuzzy.get(variant, set())
+                best = None
+                for target in targets:
+                    if target[0] != query[0]:
+                        continue
+                    d = _osa(query, target)
+                    if len(query) > len(target) and query.startswith(target[:-1]):
+                        continue  # "Georgian", "Texans": demonyms, not misspellings
+                    if d <= limit and (best is None or d < best[0]):
+                        best = (d, target)
+                if best:
+                    hit = (s, e, best)
+                    break
+            if hit is None:
+                k += 1
+                continue
+            s, e, (d, target) = hit
+            ids = self.x.fuzzy_targets[target]
+            states = [i for i in ids if self.x.jur[i].kind == "state"]
+            chosen = states[0] if states else max(ids, key=lambda i: self.x.jur[i].population or 0)
+            c = _Cand(s, e, (chosen,), tuple(norms[s:e]))
+            c.chosen = chosen
+            c.confidence = W.fuzzy_one_edit if d == 1 else W.fuzzy_two_edits
+            c.method = f"fuzzy match to {self.x.jur[chosen].name} (edit distance {d})"
+            out.append(c)
+            k = e
+        return out
+

@@ -1,0 +1,322 @@
+"""Stage 2 of the geoparser: features of each candidate.
+
+What the words around a name say (a qualifying state, a cue such as "Mayor" or "County", a list
+it stands in, being part of a person's, a street's, an outlet's or an institution's name, a common
+word, a surname) and what the rest of the article says (states it names, places near each
+reading, counties containing it). Features are facts, not decisions: scoring weighs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from geo import _lexicon as lex
+from geo.candidates import _Cand, _CandidateFinder
+from geo.gazetteer import Jurisdiction
+from geo.tokens import _is_cap, _is_upper
+from geo.weights import WEIGHTS as W
+
+_INSTITUTION_WORDS = (lex.PLACE_WORDS | lex.CITY_CUES | lex.COUNTY_CUES | lex.STATE_CUES
+                      | lex.TITLES) - lex.STREET_WORDS
+_LIST_GLUE = (
+    (",",), ("and",), ("or",), (",", "and"), (",", "or"), ("as", "well", "as"),
+    (",", "as", "well", "as"), ("&",), ("/",), ("to",), ("-",), ("\u2013",),
+)
+
+
+def _distance_km(a: Jurisdiction, b: Jurisdiction) -> float:
+    """Equirectangular distance: within a few percent of the great circle under 500 km."""
+    dx = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dx, b.lat - a.lat)
+
+
+class _Anchors:
+    """Jurisdictions already resolved in an article, each with the mentions that name it.
+
+    A place named fifty times is one anchor with fifty positions, so measuring how near a
+    reading lies to the article's other places costs one distance per distinct place, not one
+    per mention (which made long texts quadratic).
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, tuple[Jurisdiction, set[int]]] = {}
+
+    def append(self, anchor: tuple[int, Jurisdiction]) -> None:
+        position, jurisdiction = anchor
+        self._by_id.setdefault(jurisdiction.id, (jurisdiction, set()))[1].add(position)
+
+    def states(self) -> set[str]:
+        return {j.state for j, _ in self._by_id.values() if j.state}
+
+    def nearest_km(self, reading: Jurisdiction, position: int) -> float:
+        """Distance to the nearest other anchored place named somewhere but at ``position``."""
+        return min((_distance_km(reading, a) for a, positions in self._by_id.values()
+                    if a.id != reading.id and positions != {position}), default=math.inf)
+
+
+
+class _Features(_CandidateFinder):
+    """Compute the features of each candidate (see the module docstring)."""
+
+    def _filter(self, cands: list[_Cand]) -> list[_Cand]:
+        texts, norms = self.t.texts, self.t.norms
+        extra: list[_Cand] = []
+        qualifier_tokens: set[int] = set()
+        for c in cands:
+            nxt = self._word(c.j)
+            words = [texts[k] for k in range(c.i, c.j) if self.t.kinds[k] != "p"]
+            phrase = " ".join(w.title() if c.upper else w for w in words)
+            single = len(c.key) == 1
+            # Qualifiers: "Austin, Texas", "Austin, TX", "Texas' Travis County". A name that is
+            # itself a state ("Oregon, Illinois") is read as a list, not as a town.
+            qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids)
+            if nxt == "," and qualifiable:
+                found = self._state_at(c.j + 1)
+                if found and (self._in_state(c, found[0]) or not self._list_follows(found[1])):
+                    state, end = found
+                    qualifier_tokens.update(range(c.j + 1, end))
+                    extra.append(_Cand(c.j + 1, end, (state,), ("<state>",),
+                                       forced_kind="state"))
+                    if self._in_state(c, state):
+                        c.qual = state
+                    else:
+                        # "Fairfield, Conn.": a town the gazetteer lacks (a New England town
+                        # is no Census place); not the Fairfield of another state.
+                        c.drop = "no place of this name in the state written after it"
+                        continue
+            if c.qual is None and qualifiable and c.i >= 2 \
+                    and texts[c.i - 1] in {"'s", "\u2019s", "'", "\u2019"}:
+                before = self._state_before(c.i - 1)
+                if before and self._in_state(c, before):
+                    c.qual = before
+            if c.qual is not None:
+                c.ids = tuple(i for i in c.ids if self._in_state_id(i, c.qual))
+            if self._part_of_other_name(c):
+                continue
+            c.cue = self._cue(c)
+            # Outlets and teams: "New York Times", "Dallas Cowboys".
+            media = [texts[k] for k in range(c.j, min(c.j + 3, self.n))
+                     if texts[k] in lex.MEDIA_WORDS or texts[k].split("-")[0] in lex.MEDIA_WORDS]
+            run_end = c.j
+            while run_end < self.n and (self._cap_word(run_end) or texts[run_end] == "-"):
+                run_end += 1
+            if c.qual is None and c.key[-1] not in {"county", "parish"} and any(
+                    texts[k] in lex.MEDIA_WORDS for k in range(c.j, run_end)):
+                c.drop = f"outlet or team name ({phrase} {media[0] if media else nxt})"
+                continue
+            if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
+                c.drop = "direction word"
+                continue
+            # Storms named anywhere in the article.
+            if single and norms[c.i] in self.storm_names and c.qual is None:
+                c.drop = "storm name"
+                continue
+            # Countries and world cities.
+            if phrase in lex.COUNTRIES and c.qual is None:
+                if not any(self.x.jur[i].kind == "state" for i in c.ids):
+                    if c.office or c.cue == "place":
+                        c.world = True  # "Lebanon Street Superintendent", "Jordan Elementary"
+                    else:
+                        c.drop = "country"
+                        continue
+                if self._georgia_country(c):
+                    c.drop = "the country, not the state"
+                    continue
+            if (phrase in lex.WORLD_CITIES or phrase in lex.PROVINCES) and c.qual is None:
+                c.world = True
+            # Common words, sentence-initial capitals.
+            if single and c.qual is None:
+                word = texts[c.i]
+                if word in lex.FUNCTION_WORDS:
+                    c.drop = "function word"
+                    continue
+                if norms[c.i] in lex.COMMON_WORDS or norms[c.i] in self.lower_seen:
+                    c.common = True
+            # A surname of a person named in the article, with a speech verb after it.
+            if single and norms[c.i] in self.surnames and c.qual is None:
+                after = self._word(c.j)
+                if after in {",", "'s", "\u2019s"}:
+                    after = self._word(c.j + 1)
+                if after in lex.SPEECH_VERBS or after in {"'s", "\u2019s"}:
+                    c.drop = "person named earlier in the article"
+                    continue
+                c.surname = True
+            if single and c.qual is None and self.t.sentence_start[c.i]:
+                c.initial = True
+        for c in cands:
+            if c.key in self.person_keys and c.in_name is None and c.qual is None:
+                c.surname = True
+        if qualifier_tokens:
+            cands = [c for c in cands
+                     if not any(k in qualifier_tokens for k in range(c.i, c.j))]
+        return cands + extra
+
+    def _part_of_other_name(self, c: _Cand) -> bool:
+        """Drop a name that is part of a person's, a street's or an institution's name.
+
+        "Clark Drive", "Bishop Paulk", "Peabody says", "Kyra Jennings", "Ford Mustang",
+        "Charlotte Graham", "Brookhaven National Laboratory"; but not "Austin Police
+        Department", "Madison Common Council", "Greater Houston", "Austin, Texas".
+        """
+        if c.qual is not None or any(self.x.jur[i].kind == "state" for i in c.ids):
+            return False
+        texts = self.t.texts
+        nxt, after = self._word(c.j), c.j
+        if nxt in lex.STREET_WORDS:
+            c.drop = f"street name ({nxt})"
+            return True
+        if len(c.key) == 1 and texts[c.i] in lex.TITLES and self._cap_word(c.j):
+            c.drop = "title before a name"
+            return True
+        if nxt in {",", "\u2019s", "'s"} and self._word(c.j + 1) in lex.SPEECH_VERBS:
+            after = c.j + 1
+        if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who"
+                and self.t.norms[c.i - 1:c.i] != ["of"]
+                and not (c.i and self.t.norms[c.i - 1] in lex.LOCATIVES)):
+            c.drop = "person (speech verb after the name)"
+            return True
+        if self.title_case[c.i]:
+            return False
+        if c.key[-1] in {"county", "parish", "borough"}:
+            return False  # "Tarrant County Medical Examiner" names the county
+        if nxt == "&" and self._cap_word(c.j + 1):
+            c.in_name = f"name of a firm ({texts[c.i]} & {texts[c.j + 1]})"
+            return False
+        if c.key[0] in {"st", "ste"} and nxt in {"'s", "\u2019s"}:
+            c.in_name = "a saint's name (St. John's Hospital)"
+            return False
+        starts, ends = self.t.starts, self.t.ends
+        for dash, other in ((c.i - 1, c.i - 2), (c.j, c.j + 1)):
+            if other < 0 or other >= self.n or self._word(dash) != "-":
+                continue
+            left, right = (other, c.i) if other < c.i else (c.j - 1, other)
+            glued = ends[left] == starts[dash] and ends[dash] == starts[right]
+            if (glued and self._cap_word(other) and self._key_at(other) is None
+                    and len(self.t.texts[other]) > 1):  # not a party: "R-Ashland"
+                # "Hugley-Green" is a surname; "Paris-Henry County" names two places.
+                c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
+                self.person_keys.add(c.key)
+                return False
+        # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
+        # support (a qualifier, a place nearby, the same name elsewhere on its own).
+        prev = c.i - 1
+        if (prev >= 0 and self.t.kinds[prev] == "w" and _is_cap(texts[prev])
+                and not _is_upper(texts[prev]) and texts[prev] not in lex.PLACE_MODIFIERS
+                and texts[prev] not in lex.FUNCTION_WORDS and texts[prev] not in lex.CALENDAR
+                and not (self.t.sentence_start[prev] and texts[prev] not in lex.FIRST_NAMES
+                         and texts[prev].lower() in self.lower_seen)):
+            c.in_name = f"part of a longer name ({texts[prev]} {texts[c.i]})"
+            self.person_keys.add(c.key)
+            return False
+        run = []
+        k = c.j
+        while k < self.n and len(run) < 4 and (self._cap_word(k) or self._initial(k)) \
+                and not self.t.sentence_start[k] and self.t.texts[k] not in lex.FUNCTION_WORDS:
+            run.append(k)
+            k += 2 if self._initial(k) else 1
+        if not run or self._state_at(run[0]) is not None:
+            return False
+        institution = [k for k in run if texts[k] in _INSTITUTION_WORDS or texts[k] in lex.CALENDAR]
+        if not institution:
+            c.in_name = f"part of a longer name ({texts[c.j - 1]} {texts[run[0]]})"
+        elif not all(texts[k] in lex.BUILDING_WORDS for k in institution):
+            c.office = True  # "Youngstown State University", "Mansfield Public Library"
+        elif all(texts[k] in lex.BUILDING_WORDS for k in institution):
+            c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
+        return False
+
+
+    def _georgia_country(self, c: _Cand) -> bool:
+        before = [w.lower() for w in self.t.texts[max(0, c.i - 3):c.i]]
+        if before[-2:] in (["republic", "of"], ["country", "of"], ["nation", "of"]):
+            return True
+        return bool(lex.GEORGIA_COUNTRY_CUES & set(self.t.norms)) and not (
+            {"atlanta", "savannah", "augusta", "macon", "athens"} & set(self.t.norms))
+
+    def _cue(self, c: _Cand) -> str | None:
+        """Return the kind of jurisdiction the words around a name point to."""
+        nxt = self._word(c.j)
+        before = self.t.norms[max(0, c.i - 2):c.i]
+        if nxt in lex.STATE_CUES or before[-1:] in (["upstate"], ["downstate"]) \
+                or before == ["state", "of"]:
+            return "state"
+        if nxt in {"'s", "\u2019s"} and self._word(c.j + 1).lower() in {
+                "governor", "legislature", "attorney", "lawmakers", "senators"}:
+            return "state"
+        if nxt in lex.COUNTY_CUES:
+            return "county"
+        if nxt in lex.CITY_CUES or before in (["city", "of"], ["town", "of"], ["village", "of"]):
+            return "place"
+        return None
+
+    # -- resolution --------------------------------------------------------------------------
+    def _neighbours(self, cands: list[_Cand]) -> dict[int, list[int]]:
+        """Candidates joined into a list by commas and 'and': index -> neighbour indexes."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for a in range(len(cands) - 1):
+            b = a + 1
+            gap = tuple(self.t.norms[cands[a].j:cands[b].i])
+            if gap in _LIST_GLUE:
+                out[a].append(b)
+                out[b].append(a)
+        return out
+
+
+    def _foreign_names(self) -> set[str]:
+        """Countries, world cities and provinces the text names ("England", "Ontario")."""
+        texts, found = self.t.texts, set()
+        foreign = lex.COUNTRIES | lex.WORLD_CITIES | lex.PROVINCES
+        for i in range(self.n):
+            if not self._cap_word(i):
+                continue
+            for length in (1, 2, 3):
+                phrase = " ".join(texts[i:i + length])
+                if phrase in foreign and phrase not in {"America", "Georgia"}:
+                    found.add(phrase)
+        return found
+
+    def _spatial_index(self, live: list[_Cand]) -> None:
+        """Index every reading of every name by half-degree cell and by containing county."""
+        jur = self.x.jur
+        self.cells: dict[tuple[int, int], dict[tuple[str, ...], float]] = defaultdict(dict)
+        self.id_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        self.parent_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for c in live:
+            ids = (c.chosen,) if c.chosen else c.ids
+            readings = [i for i in ids if jur[i].kind in {"place", "county"}]
+            if not readings or c.drop:
+                continue
+            weight = (W.vote_unique if len(readings) == 1 else W.vote_few if len(readings) <= 5
+                      else W.vote_many)
+            for i in readings:
+                j = jur[i]
+                cell = self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))]
+                cell[c.key] = max(cell.get(c.key, 0.0), weight)
+                self.id_keys[i].add(c.key)
+                for parent in j.parents[:-1]:
+                    self.parent_keys[parent].add(c.key)
+
+    def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
+        """Other names with a reading near j (weighted by their ambiguity); containment."""
+        row, col = math.floor(j.lat * 2), math.floor(j.lon * 2)
+        best: dict[tuple[str, ...], float] = {}
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for key, weight in self.cells.get((row + dr, col + dc), {}).items():
+                    if key != c.key and weight > best.get(key, 0.0):
+                        best[key] = weight
+        contained = bool(self.parent_keys.get(j.id, set()) - {c.key}) or any(
+            self.id_keys.get(parent, set()) - {c.key} for parent in j.parents[:-1])
+        return sum(best.values()), contained
+
+    def _kind_of(self, c: _Cand) -> str | None:
+        if c.chosen is not None:
+            return "state" if self.x.jur[c.chosen].kind == "state" else "place"
+        kinds = {self.x.jur[i].kind for i in c.ids}
+        if kinds == {"state"}:
+            return "state"
+        if "state" not in kinds:
+            return "place"
+        return None
+

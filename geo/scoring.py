@@ -1,0 +1,239 @@
+"""Stage 3 of the geoparser: weigh the features of each candidate and choose its reading.
+
+Every weight and threshold is in :data:`WEIGHTS`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from geo import _lexicon as lex
+from geo.candidates import _Cand
+from geo.features import _Anchors, _Features
+from geo.weights import WEIGHTS as W
+
+
+class _Scorer(_Features):
+    """Resolve every candidate to one reading or drop it, with a method and a confidence."""
+
+    def _choose_kind(self, c: _Cand, neighbour_kinds: list[str],
+                     named_places: set[str]) -> tuple[str, str] | None:
+        """For a name that is a state and also a big place: (id, method), or None for state."""
+        jur = self.x.jur
+        states = [i for i in c.ids if jur[i].kind == "state"]
+        places = [i for i in c.ids if jur[i].kind != "state"]
+        if not states:
+            return None
+        if c.cue == "state":
+            return states[0], "state (words around it)"
+        if c.dateline and any((jur[i].population or 0) >= W.big_city for i in places):
+            return max(places, key=lambda i: jur[i].population or 0), "city (dateline)"
+        big = [i for i in places if (jur[i].population or 0) >= W.big_city]
+        if not big:
+            return states[0], "state name"
+        if c.cue == "place":
+            return big[0], "city (words around it)"
+        if neighbour_kinds:
+            n_states = sum(k == "state" for k in neighbour_kinds)
+            n_other = len(neighbour_kinds) - n_states
+            if n_other > n_states:
+                return big[0], "city (in a list of cities)"
+            if n_states > n_other:
+                return states[0], "state (in a list of states)"
+        if any(jur[i].state == states[0] and i not in big for i in named_places):
+            return states[0], "state (its places named in article)"
+        if self.x.dc_place in big:
+            # "Washington" alone in news is the capital unless the article points to the state.
+            if self.x.dc_place in named_places:
+                return self.x.dc_place, "capital (D.C. named in article)"
+            return self.x.dc_place, "capital (national news usage)"
+        return states[0], "state name, also a city's"
+
+    def _resolve(self, cands: list[_Cand]) -> None:
+        jur = self.x.jur
+        live = [c for c in cands if c.drop is None]
+        neighbours = self._neighbours(live)
+        named_states: set[str] = set()
+        anchors = _Anchors()
+        named_places: set[str] = set()
+        # An article that names foreign places and no US state takes no town on its name and
+        # size alone: it needs US context ("Woodstock" in a story from Ontario).
+        if not any(c.qual or c.forced_kind == "state" or any(jur[i].kind == "state" for i in c.ids)
+                   for c in live) and self._foreign_names():
+            for c in live:
+                c.world = True
+        # Pass 1: what needs no context.
+        for n_, c in enumerate(live):
+            kinds = {jur[i].kind for i in c.ids}
+            if c.forced_kind == "state" or kinds == {"state"}:
+                c.chosen, c.confidence = c.ids[0], W.conf_certain
+                c.method = {("<state>",): "state after a place",
+                            ("<abbr>",): "state abbreviation"}.get(c.key, "state name")
+                named_states.add(c.chosen)
+            elif "state" in kinds and c.cue != "place" and not any(
+                    (jur[i].population or 0) >= W.big_city for i in c.ids if jur[i].kind != "state"):
+                # "Maine", "Nevada", "Virginia": the state, unless a qualifier made it a town.
+                c.chosen = next(i for i in c.ids if jur[i].kind == "state")
+                c.confidence, c.method = W.conf_name, "state name"
+                named_states.add(c.chosen)
+            elif c.qual is not None and len(c.ids) == 1:
+                c.chosen, c.confidence = c.ids[0], W.conf_certain
+                kind = jur[c.chosen].kind
+                c.method = f"{'city' if kind == 'place' else kind}, state"
+                named_states.add(c.qual)
+            elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper
+                                          or c.in_name) and (
+                    jur[c.ids[0]].kind != "place"
+                    or (jur[c.ids[0]].population or 0) >= W.min_pop_unsupported):
+                c.chosen, c.confidence = c.ids[0], W.conf_name
+                c.method = ("region" if jur[c.chosen].kind == "region"
+                            else "unique name" if (c.chosen, c.key) in self.x.official
+                            else "alias")
+            if c.chosen and jur[c.chosen].kind in {"place", "county"}:
+                anchors.append((n_, jur[c.chosen]))
+                named_places.add(c.chosen)
+        # States named through their places count as weaker context.
+        context_states = anchors.states()
+        for c in live:
+            if c.qual is not None:
+                named_states.add(c.qual)
+        # Every other name supports the readings near its own readings, by how ambiguous it
+        # is: "Huntsville" and "Walker County" both have Texas readings, one inside the other.
+        self._spatial_index(live)
+        self.strong_keys = {c.key for c in live if c.chosen and c.confidence >= W.strong_min}
+        # Pass 2 and 3: names with several readings, then again with the new anchors.
+        for round_ in range(2):
+            for n_, c in enumerate(live):
+                if (c.chosen is not None and round_ == 0) or c.drop is not None:
+                    continue
+                if round_ == 1 and c.chosen is not None:
+                    continue
+                kinds_near = [self._kind_of(live[m]) for m in neighbours.get(n_, [])]
+                kinds_near = [k for k in kinds_near if k]
+                choice = self._choose_kind(c, kinds_near, named_places)
+                if choice is not None:
+                    c.chosen, c.method = choice
+                    c.confidence = (W.conf_kind_guess if c.method.endswith("also a city's")
+                                    else W.conf_kind_cue if "(" in c.method else W.conf_name)
+                    if jur[c.chosen].kind == "state":
+                        named_states.add(c.chosen)
+                    continue
+                if c.in_name and round_ == 0:
+                    continue  # decided last, once the article's plain mentions are known
+                self._score(c, n_, named_states, context_states, anchors, final=round_ == 1)
+                if c.chosen is not None and c.confidence >= W.anchor_min:
+                    anchors.append((n_, jur[c.chosen]))
+                    if not c.in_name and c.confidence >= W.strong_min:
+                        self.strong_keys.add(c.key)
+            context_states = anchors.states()
+        plain = {c.chosen for c in live if c.chosen and not c.the_only}
+        for c in live:
+            if c.the_only and c.chosen is not None and c.chosen not in plain:
+                c.chosen, c.drop = None, "'the ...' alias without the name elsewhere"
+            if c.chosen is None and c.drop is None:
+                c.drop = c.weak_reason or "no reading"
+
+
+    def _score(self, c: _Cand, n_: int, named_states: set[str], context_states: set[str],
+               anchors: _Anchors, final: bool) -> None:
+        jur = self.x.jur
+        scored: list[tuple[float, str, str]] = []
+        strong: dict[str, bool] = {}
+        for i in c.ids:
+            j = jur[i]
+            if j.kind == "state":
+                continue
+            if c.forced_kind and j.kind != c.forced_kind:
+                continue
+            floor = {"place": W.floor_place, "county": W.floor_county,
+                     "region": W.floor_region}[j.kind]
+            score = math.log10(max(self.x.pop[i], floor))
+            reason = "population prior"
+            support = False
+            if c.qual is not None:
+                support = True
+                reason = "city, state" if j.kind == "place" else f"{j.kind}, state"
+                score += W.qualifier
+            context = 0.0
+            if j.state in named_states or (j.kind == "region" and named_states & set(j.parents)):
+                context = W.state_named
+                support = True
+                if c.qual is None:
+                    reason = "state named in article"
+            elif j.state in context_states:
+                context = W.state_of_places
+                support = True
+                if c.qual is None:
+                    reason = "state of other places in article"
+            near = anchors.nearest_km(j, n_)
+            strong[i] = (c.qual is not None or near <= W.near_km or c.cue == j.kind
+                         or (j.state in named_states and self.x.pop[i] >= W.big_city))
+            if near <= W.near_km:
+                score += W.near
+                support = True
+                reason = "near other places in article" if c.qual is None else reason
+            elif near <= W.region_km:
+                score += W.region
+                support = True
+                reason = "near other places in article" if c.qual is None else reason
+            if c.cue and c.cue == j.kind:
+                score += W.cue
+                support = True
+            vote, contained = self._support(c, j)
+            vote = min(vote, W.vote_cap)
+            # Context from the article is capped, so that a hamlet in a state the article
+            # names never outweighs a city a thousand times its size.
+            score += min(W.context_cap, context + (W.vote * vote if vote >= W.vote_min else 0.0))
+            if contained:
+                score += W.contained
+            if vote >= W.vote_min or contained:
+                if not support:
+                    reason = ("in a county named in article" if contained
+                              else "other names in article lie near it")
+                support = True
+            scored.append((score, i, reason if support else "population prior"))
+        if not scored:
+            c.weak_reason = "no reading of this kind"
+            return
+        scored.sort(key=lambda s: -s[0])
+        best, best_id, reason = scored[0]
+        margin = best - scored[1][0] if len(scored) > 1 else W.conf_lone_margin
+        j = jur[best_id]
+        pop = self.x.pop[best_id] if j.kind == "place" else 0
+        supported = reason != "population prior" or c.cue is not None
+        big_enough = pop >= (W.min_pop_world if c.world else W.min_pop_unsupported)
+        after_locative = bool(self.t.norms[c.i - 1:c.i]) and self.t.norms[c.i - 1] in lex.LOCATIVES
+        strict_locative = (bool(self.t.norms[c.i - 1:c.i])
+                           and self.t.norms[c.i - 1] in lex.STRICT_LOCATIVES)
+        if c.in_name and not (strong[best_id] or c.key in self.strong_keys):
+            c.weak_reason = c.in_name
+            return
+        if c.dateline or (strict_locative and not c.world):
+            supported = True
+        if c.common and not (c.qual is not None or (
+                pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)):
+            c.weak_reason = "common word"
+            return
+        if c.surname and not (strong[best_id] or after_locative):
+            c.weak_reason = "surname of a person in the article"
+            return
+        if c.initial and pop < W.big_city and not (strong[best_id] or c.upper or c.office):
+            c.weak_reason = "small place name starting a sentence (often a surname)"
+            return
+        if c.upper and not c.dateline and not supported and not big_enough:
+            c.weak_reason = "capitals without context"
+            return
+        if not supported and not big_enough and j.kind != "county" and not (
+                final and len(c.key) > 1 and not c.world
+                and (not (named_states | context_states)
+                     or j.state in named_states | context_states)):
+            c.weak_reason = "small place without context"
+            return
+        confidence = W.conf_base + W.conf_margin * (1 - math.exp(-margin))
+        if c.surname:
+            confidence *= W.surname_factor
+            reason += "; also a surname in the article"
+        if c.upper or c.in_name:
+            confidence *= W.capitals_factor
+        c.chosen, c.confidence, c.method = best_id, round(confidence, 3), reason
+
