@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from news.dates import display_date
 from ui import cache
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_LABELS
 from ui.sidebar import sidebar
@@ -35,7 +36,7 @@ elif st.session_state["read"] not in candidates:
 article_id = st.selectbox(
     "Article", candidates, key="read",
     format_func=lambda i: f"{by_id[i].title} — {by_id[i].outlet}, "
-                          f"{by_id[i].published or 'undated'}")
+                          f"{display_date(by_id[i].published)}")
 a = by_id[article_id]
 if requested != article_id:  # keep the URL on the article shown (and drop a stale passage)
     st.query_params["read"] = article_id
@@ -48,9 +49,7 @@ except ValueError:
     at = None
 
 st.header(md_escape(a.title))
-meta = [a.outlet, f"published {a.published}" if a.published else "date unknown"]
-if getattr(a, "date_precision", "") and a.date_precision != "day":
-    meta.append(f"date precise to the {a.date_precision}")
+meta = [a.outlet, f"published {display_date(a.published)}" if a.published else "undated"]
 if a.author:
     meta.append(f"by {a.author}")
 st.caption(md_escape(" · ".join(meta)))

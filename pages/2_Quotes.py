@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from news.dates import display_date
 from ui import cache
 from ui.data import diff_text
 from ui.sidebar import sidebar
@@ -57,7 +58,7 @@ for g in multi:
         diffs = dict(getattr(g, "differences", {}) or {})
         for q in sorted(g.quotes, key=lambda q: q.id != ref.id):
             label = "reference version" if q.id == ref.id else "wording vs the reference"
-            st.markdown(md_escape(f"{q.outlet}: “{q.text}”"))
+            st.markdown(md_escape(f"{q.outlet}, {display_date(q.published)}: “{q.text}”"))
             ops = diffs.get(q.id) or ()
             if q.id != ref.id and any(op != "equal" for op, _ in ops):
                 st.caption(f"{label}: " + md_escape(diff_text(ops)))
@@ -72,6 +73,7 @@ table = pd.DataFrame([{
     "speaker": q.speaker or "",
     "quote": q.text,
     "outlet": q.outlet,
+    "published": display_date(q.published),
     "article": q.title,
     "jurisdictions": _names(q.jurisdictions),
     "group": q.group_id,

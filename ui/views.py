@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from geo import GeoDataError
+from news.dates import display_date
 from ui import cache
 from ui.data import figures_text
 from ui.text import md_escape
@@ -37,7 +38,7 @@ def excerpt_card(e: Any, *, show_speaker: bool = True) -> None:
     """One excerpt: its text, outlet, article, date, speaker, figures and a reader link."""
     with st.container(border=True):
         st.markdown(md_escape(e.text))
-        meta = " · ".join(str(x) for x in (e.outlet, e.title, e.published) if x)
+        meta = " · ".join(str(x) for x in (e.outlet, e.title, display_date(e.published)) if x)
         st.caption(md_escape(meta))
         extra = []
         if show_speaker and getattr(e, "speaker", None):
