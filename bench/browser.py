@@ -22,17 +22,14 @@ left loopback (every other request is aborted).
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.common import Row, log, median, table
-from bench.server import app_copy, chromium, offline_context, streamlit_server
+from ui.testing import CLICK_POINT, app_copy, chromium, offline_context, streamlit_server
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
-from mapjs import CLICK_POINT  # the browser tests' own click-point finder
-
+BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 CLICK_TARGET_MS = 500.0
 LOAD_TARGET_RATIO = 1.5
@@ -202,7 +199,7 @@ def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
     """Interleaved loads and clicks of the app and the bare page; returns both samples and
     the app server's RSS (MB) before the first and after the last request."""
     app, bare = Samples(), Samples()
-    with app_copy() as app_dir, streamlit_server(app_dir, "app.py") as app_srv, \
+    with app_copy([BARE_APP]) as app_dir, streamlit_server(app_dir, "app.py") as app_srv, \
             streamlit_server(app_dir, "bare_app.py") as bare_srv, chromium() as browser:
         rss_before = app_srv.rss_mb()
         names = _display_names(app_dir, CLICK_IDS)

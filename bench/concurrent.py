@@ -29,7 +29,7 @@ from typing import Any
 
 from bench.browser import CLICK_POINT, LAYER_DRAWN, MAP_IFRAME, WATCH
 from bench.common import Row, log, median
-from bench.server import (
+from ui.testing import (
     CHROMIUM,
     CHROMIUM_ARGS,
     Server,

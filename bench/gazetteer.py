@@ -17,7 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 
 PROBE = r"""
 import json, resource, sys, time
-sys.path.insert(0, sys.argv[1])
 t0 = time.perf_counter()
 from geo import load_gazetteer
 gaz = load_gazetteer()
@@ -45,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    results = [json.loads(subprocess.run([sys.executable, "-c", PROBE, str(REPO)], check=True,
+    results = [json.loads(subprocess.run([sys.executable, "-c", PROBE], check=True,
                                          capture_output=True, text=True).stdout)
                for _ in range(args.runs)]
     size_mb = sum(p.stat().st_size for p in (REPO / "data" / "geo").iterdir()) / 1e6

@@ -52,20 +52,18 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo import load_gazetteer
+from geo.geoparse import Mention, explain, geoparse
+
 REPO = Path(__file__).resolve().parents[1]
 LGL = REPO.parent / "shared" / "benchmarks" / "lgl" / "lgl.xml"
 # A git worktree of the repository (/work/wt/<name>) sits one level deeper than the main checkout.
 LGL_CANDIDATES = (LGL, REPO.parents[1] / "shared" / "benchmarks" / "lgl" / "lgl.xml")
-sys.path.insert(0, str(REPO))
-
-from geo import load_gazetteer  # noqa: E402
-from geo.geoparse import Mention, explain, geoparse  # noqa: E402
 
 PUBLISHED = (
     ("Edinburgh Geoparser", ".72 / .55 / .62", ".76"),

@@ -240,7 +240,7 @@ def build(node_modules: Path, output: Path) -> dict[str, int]:
         })
         geometries[row.id] = row.geometry
 
-    for slug, (name, members, aliases) in REGIONS.items():
+    for slug, (name, members, region_aliases) in REGIONS.items():
         region_id = f"region:{slug}"
         member_states = sorted({m[:2] for m in members})
         union = shapely.union_all([geometries[m] for m in members])
@@ -251,7 +251,7 @@ def build(node_modules: Path, output: Path) -> dict[str, int]:
             "state_abbr": abbr_by_fips.get(member_states[0], "") if len(member_states) == 1 else None,
             "lsad": "region", "parents": member_states if len(member_states) == 1 else [],
             "members": list(members), "population": None,
-            "aliases": [a for a in aliases if a != name], "abbreviations": [],
+            "aliases": [a for a in region_aliases if a != name], "abbreviations": [],
         })
 
     ids = [j["id"] for j in jurisdictions]

@@ -284,7 +284,8 @@ class _CandidateFinder:
                 start = k + 1
                 if start == end:
                     break
-                if self._state_at(start) is not None and self._state_at(start)[1] == end:
+                state = self._state_at(start)
+                if state is not None and state[1] == end:
                     break  # "Indiana counties" are the state's counties
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)

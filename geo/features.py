@@ -209,7 +209,7 @@ class _Features(_CandidateFinder):
             c.in_name = f"part of a longer name ({texts[prev]} {texts[c.i]})"
             self.person_keys.add(c.key)
             return False
-        run = []
+        run: list[int] = []
         k = c.j
         while k < self.n and len(run) < 4 and (self._cap_word(k) or self._initial(k)) \
                 and not self.t.sentence_start[k] and self.t.texts[k] not in lex.FUNCTION_WORDS:

@@ -114,7 +114,7 @@ class _Parser(_Scorer):
         last_end = -1
         for c in sorted(cands, key=lambda c: (self.t.starts[c.i], -self.t.ends[c.j - 1])):
             start, end = self.t.starts[c.i], self.t.ends[c.j - 1]
-            if start < last_end:
+            if start < last_end or c.chosen is None:
                 continue
             mentions.append(Mention(start, end, self.text[start:end], c.chosen,
                                     round(c.confidence, 3), c.method))

@@ -12,6 +12,11 @@ from geo.candidates import _Cand
 from geo.features import _Anchors, _Features
 from geo.weights import WEIGHTS as W
 
+# How a state mention was recognised, by its candidate key (anything else: "state name").
+_STATE_METHODS: dict[tuple[str, ...], str] = {
+    ("<state>",): "state after a place", ("<abbr>",): "state abbreviation",
+}
+
 
 class _Scorer(_Features):
     """Resolve every candidate to one reading or drop it, with a method and a confidence."""
@@ -67,8 +72,7 @@ class _Scorer(_Features):
             kinds = {jur[i].kind for i in c.ids}
             if c.forced_kind == "state" or kinds == {"state"}:
                 c.chosen, c.confidence = c.ids[0], W.conf_certain
-                c.method = {("<state>",): "state after a place",
-                            ("<abbr>",): "state abbreviation"}.get(c.key, "state name")
+                c.method = _STATE_METHODS.get(c.key, "state name")
                 named_states.add(c.chosen)
             elif "state" in kinds and c.cue != "place" and not any(
                     (jur[i].population or 0) >= W.big_city for i in c.ids if jur[i].kind != "state"):
@@ -108,8 +112,7 @@ class _Scorer(_Features):
                     continue
                 if round_ == 1 and c.chosen is not None:
                     continue
-                kinds_near = [self._kind_of(live[m]) for m in neighbours.get(n_, [])]
-                kinds_near = [k for k in kinds_near if k]
+                kinds_near = [k for m in neighbours.get(n_, []) if (k := self._kind_of(live[m]))]
                 choice = self._choose_kind(c, kinds_near, named_places)
                 if choice is not None:
                     c.chosen, c.method = choice

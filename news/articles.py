@@ -385,7 +385,10 @@ def load_articles(directory: Path | None = None) -> tuple[list[Article], list[Ar
     articles: list[Article] = []
     errors: list[ArticleError] = []
     for result in iter_articles(directory):
-        (errors if isinstance(result, ArticleError) else articles).append(result)
+        if isinstance(result, ArticleError):
+            errors.append(result)
+        else:
+            articles.append(result)
     return articles, errors
 
 

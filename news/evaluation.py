@@ -421,8 +421,8 @@ def score_article(annotation: Annotation, analysis: ArticleAnalysis) -> ArticleS
     for f in annotation.forbidden:
         if f.id and (f.id in mentioned or f.id in linked):
             s.forbidden_hits.append((f, mentioned.get(f.id, "(excerpt link)")))
-        elif f.name and (m := names.get(normalise(f.name))):
-            s.forbidden_hits.append((f, m.jurisdiction))
+        elif f.name and (hit := names.get(normalise(f.name))):
+            s.forbidden_hits.append((f, hit.jurisdiction))
     for fact in annotation.facts:
         s.facts[fact.category][1] += 1
         if fact_holds(fact, analysis):

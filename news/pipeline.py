@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
@@ -39,6 +40,9 @@ from news.quotes import (
     sentence_speaker,
 )
 from news.text import Sentence, paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from geo.geoparse import Mention
 
 PIPELINE_VERSION = "1"
 LEAD_SENTENCES = 3
@@ -91,7 +95,7 @@ _OFFICIAL_NAME = r"(?P<name>[A-Z][a-z][\w'\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w
 _TITLE_AFTER_PLACE = re.compile(rf"[ \t]+(?:County[ \t]+)?{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME}")
 _TITLE_OF_PLACE = re.compile(rf"\b{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME},?[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
-Geoparser = Callable[[str], Sequence[object]]
+Geoparser = Callable[[str], Sequence["Mention"]]
 
 
 @dataclass(frozen=True)
@@ -310,7 +314,7 @@ def _find_quotes(
             prev_end = quotes[n - 1][1] + 1 if n else sent.start
             next_start = quotes[n + 1][0] - 1 if n + 1 < len(quotes) else sent.end
             raw = attribute_quote(sent, s, e, prev_end, next_start)
-            spk: Speaker | None = ctx.resolve(raw) if raw else None
+            spk = ctx.resolve(raw) if raw else None
             if spk is None and found:
                 spk = _speaker_of(found[-1])
             if spk is None and last is not None and sent.paragraph - last_para <= 1:
@@ -442,19 +446,19 @@ def analyze_text(
             mi += 1
         context: list[str] = []
         for kind, pattern in _ANAPHORS:
-            for m in pattern.finditer(sent.text):
+            for match in pattern.finditer(sent.text):
                 if kind == "topic":
                     recent = [ids for k, ids in topic if si - k <= TOPIC_WINDOW]
                     if recent and not named:
                         context.extend(recent[-1])
                     continue
-                j = resolve(kind, sent.start + m.start(), sent.start)
+                j = resolve(kind, sent.start + match.start(), sent.start)
                 if j:
                     context.append(j)
                     references[j] += 1
                 break
-        for m in _OPERATION.finditer(sent.text):
-            op = m.group("op")
+        for match in _OPERATION.finditer(sent.text):
+            op = match.group("op")
             if op in operations:
                 context.extend(operations[op])
             elif named:

@@ -196,7 +196,7 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]
 
 def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside single quote marks in ``text[start:end]``."""
-    out = []
+    out: list[tuple[int, int]] = []
     pos = start
     while True:
         o = _SINGLE_OPEN.search(text, pos, end)
@@ -429,9 +429,9 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
             continue
         best = (cand.start, cand)
         break
-    m = _ACCORDING.search(sentence.text) if "ccording to" in sentence.text else None
-    if m:
-        cand = _speaker_at(sentence, m, "spk", 0)
+    according = _ACCORDING.search(sentence.text) if "ccording to" in sentence.text else None
+    if according:
+        cand = _speaker_at(sentence, according, "spk", 0)
         if best is None or cand.start < best[0]:
             best = (cand.start, cand)
     return best[1] if best else None

@@ -12,10 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from news.importer import article_file_text
 
-from news.importer import article_file_text  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 SEEDS = REPO.parent / "shared" / "seeds"
 OUT = REPO / "data" / "articles"

@@ -214,7 +214,7 @@ def test_the_same_article_saved_twice_at_the_same_moment_is_stored_once(site):
 CHILD = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    import news.store as s
+    import news.store.write as s
 
     articles, db, cache, point = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 

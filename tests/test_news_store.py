@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-import news.store as store_mod
+import news.store.corpus as corpus_mod
+import news.store.write as write_mod
 from geo.geoparse import Mention
 from news.__main__ import main
 from news.articles import ArticleRejected
@@ -69,7 +70,7 @@ def test_build_writes_every_table_with_exact_offsets(corpus):
     assert {"meta", "articles", "jurisdictions", "article_jurisdictions", "mentions", "excerpts",
             "excerpt_jurisdictions", "quotes", "load_errors", "excerpts_fts"} <= tables
     meta = dict(conn.execute("SELECT key, value FROM meta"))
-    assert meta["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert meta["corpus_hash"] == corpus_mod.corpus_hash(articles)
     texts = dict(conn.execute("SELECT id, text FROM articles"))
     for table in ("mentions", "excerpts", "quotes"):
         rows = conn.execute(f'SELECT article, start, "end", text FROM {table}').fetchall()
@@ -180,7 +181,7 @@ def test_add_article_extracts_only_the_new_one_and_updates_the_store(corpus):
     store = Store(db)
     assert store.article(article_id).outlet == "Daily C"
     assert "1759000" in {s.id for s in store.jurisdiction_summaries()}
-    assert store.meta()["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert store.meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
     # the store is current: ensuring it does not rebuild
     stamp = db.stat().st_mtime_ns
     ensure_store(articles, db, cache_path=corpus[2], geoparser=geo)
@@ -243,7 +244,7 @@ def test_add_article_is_all_or_nothing(corpus, monkeypatch):
     def fail(*args, **kwargs):
         raise sqlite3.OperationalError("disk full")
 
-    monkeypatch.setattr(store_mod, "_add_to_store", fail)
+    monkeypatch.setattr(write_mod, "_add_to_store", fail)
     with pytest.raises(sqlite3.OperationalError):
         add(corpus, geo)
     assert sorted(p.name for p in articles.iterdir()) == sorted(p.name for p in FIXTURES.iterdir())
@@ -311,7 +312,7 @@ def test_cache_keeps_only_current_articles(corpus):
 
 def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkeypatch):
     articles, db, cache = corpus
-    monkeypatch.setattr(store_mod, "_RACY_NS", 0)  # remember even files written just now
+    monkeypatch.setattr(corpus_mod, "_RACY_NS", 0)  # remember even files written just now
     geo = DictGeoparser()
     build(corpus, geo)
     remembered = dict(sqlite3.connect(db).execute("SELECT name, sha256 FROM file_hashes"))
@@ -329,7 +330,7 @@ def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkey
     article_id = add(corpus, geo)
     monkeypatch.setattr("builtins.open", real_open)
     assert not set(reads) & set(remembered)
-    assert Store(db).meta()["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert Store(db).meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
     assert geo.calls == 3
 
     # An edit of the same size is still seen (its mtime/ctime changed): the store goes stale.
@@ -338,11 +339,11 @@ def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkey
     st = path.stat()
     path.write_bytes(raw.replace(b"Sheriff", b"SHERIFF", 1))
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
-    assert store_mod._stored_hash(db) != store_mod._scan_corpus(
-        articles, store_mod._stored_state(db)[1]
+    assert write_mod._stored_hash(db) != corpus_mod.scan_corpus(
+        articles, write_mod._stored_state(db)[1]
     ).hash
     ensure_store(articles, db, cache_path=cache, geoparser=geo)
-    assert Store(db).meta()["corpus_hash"] == store_mod.corpus_hash(articles)
+    assert Store(db).meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
     assert article_id in {a.id for a in Store(db).articles()}
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 # The news layer refuses bigger articles too; checking here means a huge upload is refused
 # before it is decoded or analysed.
 from news.articles import MAX_BYTES, parse_published
+
+if TYPE_CHECKING:
+    from news.pipeline import ArticleAnalysis
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def check_draft(d: Draft) -> list[str]:
     return problems
 
 
-def analyze(text: str) -> Any:
+def analyze(text: str) -> ArticleAnalysis:
     """Preview what the pipeline finds; writes nothing."""
     from news.pipeline import analyze_text
 

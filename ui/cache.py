@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import pandas as pd
@@ -20,6 +20,20 @@ import streamlit as st
 
 from ui import map as umap
 from ui.data import jurisdiction_frame
+
+if TYPE_CHECKING:
+    from geo import Gazetteer
+    from news.articles import ArticleError
+    from news.store import (
+        ArticleRecord,
+        ExcerptRecord,
+        Filters,
+        JurisdictionSummary,
+        MentionRecord,
+        QuoteGroup,
+        QuoteRecord,
+        Store,
+    )
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
@@ -80,13 +94,13 @@ def clear_store_cache() -> None:
         fn.clear()
 
 
-def _open(key: StoreKey) -> Any:
+def _open(key: StoreKey) -> Store:
     from news.store import Store
 
     return Store(Path(key.path))
 
 
-def _filters(fkey: tuple[tuple[str, ...], ...]) -> Any:
+def _filters(fkey: tuple[tuple[str, ...], ...]) -> Filters:
     from news.store import Filters
 
     outlets_, articles_, categories_, kinds_ = fkey
@@ -94,7 +108,7 @@ def _filters(fkey: tuple[tuple[str, ...], ...]) -> Any:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def articles(key: StoreKey) -> list[Any]:
+def articles(key: StoreKey) -> list[ArticleRecord]:
     return list(_open(key).articles())
 
 
@@ -104,18 +118,18 @@ def outlets(key: StoreKey) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[JurisdictionSummary]:
     return list(_open(key).jurisdiction_summaries(_filters(fkey)))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def excerpts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
-             jurisdiction: str | None = None) -> list[Any]:
+             jurisdiction: str | None = None) -> list[ExcerptRecord]:
     return list(_open(key).excerpts(_filters(fkey), jurisdiction=jurisdiction))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def mentions(key: StoreKey, article_id: str) -> list[Any]:
+def mentions(key: StoreKey, article_id: str) -> list[MentionRecord]:
     return list(_open(key).mentions(article_id))
 
 
@@ -125,22 +139,22 @@ def article_jurisdictions(key: StoreKey, article_id: str) -> list[tuple[str, str
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def quotes(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+def quotes(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[QuoteRecord]:
     return list(_open(key).quotes(_filters(fkey)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def quote_groups(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Any]:
+def quote_groups(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[QuoteGroup]:
     return list(_open(key).quote_groups(_filters(fkey)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def load_errors(key: StoreKey) -> list[Any]:
+def load_errors(key: StoreKey) -> list[ArticleError]:
     return list(_open(key).load_errors())
 
 
 @st.cache_resource(show_spinner=False)
-def gazetteer() -> Any:
+def gazetteer() -> Gazetteer:
     """The read-only gazetteer, shared by every session."""
     from geo import load_gazetteer
 

@@ -12,9 +12,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
+
+if TYPE_CHECKING:
+    from geo import Jurisdiction
+    from news.store import ArticleRecord, ExcerptRecord, JurisdictionSummary
 
 CATEGORIES = ("enforcement", "policy", "quote")
 CATEGORY_LABELS = {"enforcement": "Enforcement actions", "policy": "Policies", "quote": "Quotes"}
@@ -23,7 +27,7 @@ KIND_LABELS = {"state": "State", "county": "County", "place": "City", "region": 
 KIND_PLURALS = {"state": "States", "county": "Counties", "place": "Cities", "region": "Regions"}
 
 
-def summary_row(s: Any) -> dict[str, Any]:
+def summary_row(s: JurisdictionSummary) -> dict[str, Any]:
     """A ``JurisdictionSummary`` as the flat row ``ui.map.build_map`` draws."""
     by = dict(getattr(s, "by_category", {}) or {})
     return {
@@ -46,7 +50,8 @@ def summary_row(s: Any) -> dict[str, Any]:
     }
 
 
-def jurisdiction_frame(summaries: Sequence[Any], geometries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def jurisdiction_frame(summaries: Sequence[JurisdictionSummary],
+                       geometries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Join summaries and boundary geometries by id (a jurisdiction without geometry keeps None).
 
     Regions without a stored boundary get the union of their members' boundaries when those are
@@ -61,10 +66,10 @@ def jurisdiction_frame(summaries: Sequence[Any], geometries: gpd.GeoDataFrame) -
         gpd.GeoDataFrame({"id": [], "kind": [], "n_excerpts": []}, geometry=[], crs="EPSG:4326")
 
 
-def group_excerpts(excerpts: Iterable[Any],
-                   categories: Sequence[str] = CATEGORIES) -> dict[str, list[Any]]:
+def group_excerpts(excerpts: Iterable[ExcerptRecord],
+                   categories: Sequence[str] = CATEGORIES) -> dict[str, list[ExcerptRecord]]:
     """Excerpts per category, in ``categories`` order; an excerpt of two categories is in both."""
-    groups: dict[str, list[Any]] = {c: [] for c in categories}
+    groups: dict[str, list[ExcerptRecord]] = {c: [] for c in categories}
     for e in excerpts:
         for c in e.categories:
             if c in groups:
@@ -72,7 +77,7 @@ def group_excerpts(excerpts: Iterable[Any],
     return groups
 
 
-def excerpts_csv(excerpts: Iterable[Any]) -> str:
+def excerpts_csv(excerpts: Iterable[ExcerptRecord]) -> str:
     """The excerpts as CSV text (what is on screen, for the download button)."""
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -85,7 +90,7 @@ def excerpts_csv(excerpts: Iterable[Any]) -> str:
     return buf.getvalue()
 
 
-def _figure_text(f: Any) -> str:
+def _figure_text(f: object) -> str:
     if hasattr(f, "text"):
         return str(f.text)
     if isinstance(f, Mapping):
@@ -95,7 +100,7 @@ def _figure_text(f: Any) -> str:
     return str(f)
 
 
-def figures_text(figures: Iterable[Any] | None) -> str:
+def figures_text(figures: Iterable[object] | None) -> str:
     """The figures an excerpt reports, as one line ("51 people, 48 hours")."""
     return ", ".join(dict.fromkeys(_figure_text(f) for f in figures or ()))
 
@@ -107,7 +112,7 @@ class Related:
     relation: str  # "contains it", "inside it", "member", "same state"
 
 
-def parent_line(j: Any, lookup: Mapping[str, Any]) -> str:
+def parent_line(j: Jurisdiction | JurisdictionSummary, lookup: Mapping[str, Jurisdiction]) -> str:
     """'Austin, TX — in Travis County' / 'Travis County, TX — in Texas' / a region's members."""
     if j.kind == "region":
         names = [lookup[m].display_name for m in getattr(j, "members", ()) if m in lookup]
@@ -122,8 +127,9 @@ def parent_line(j: Any, lookup: Mapping[str, Any]) -> str:
     return j.display_name
 
 
-def related_jurisdictions(j: Any, in_view: Sequence[Any], lookup: Mapping[str, Any]) -> list[
-        Related]:
+def related_jurisdictions(j: Jurisdiction | JurisdictionSummary,
+                          in_view: Sequence[JurisdictionSummary],
+                          lookup: Mapping[str, Jurisdiction]) -> list[Related]:
     """Jurisdictions one click away from ``j``: its county and state, the cities in a county,
     the counties and cities of a state, a region's members; those in view first."""
     out: dict[str, Related] = {}
@@ -173,7 +179,7 @@ WORD_CHOICES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def word_choice_counts(articles: Iterable[Any]) -> list[dict[str, Any]]:
+def word_choice_counts(articles: Iterable[ArticleRecord]) -> list[dict[str, Any]]:
     """Rows (group, term, outlet, count) counted from each article's text, per outlet."""
     compiled = {g: [(label, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for label, rx in terms]
                 for g, terms in WORD_CHOICES.items()}
@@ -181,8 +187,8 @@ def word_choice_counts(articles: Iterable[Any]) -> list[dict[str, Any]]:
     outlets = set()
     for a in articles:
         outlets.add(a.outlet)
-        for g, terms in compiled.items():
-            for label, rx in terms:
+        for g, patterns in compiled.items():
+            for label, rx in patterns:
                 counts[(g, label, a.outlet)] += len(rx.findall(a.text))
     rows = []
     for g, terms in WORD_CHOICES.items():
@@ -193,7 +199,8 @@ def word_choice_counts(articles: Iterable[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def outlet_table(articles: Iterable[Any], summaries: Iterable[Any]) -> list[dict[str, Any]]:
+def outlet_table(articles: Iterable[ArticleRecord],
+                 summaries: Iterable[JurisdictionSummary]) -> list[dict[str, Any]]:
     """Per outlet: articles and the jurisdictions it mentions (from the filtered summaries)."""
     n_articles: Counter[str] = Counter(a.outlet for a in articles)
     juris: dict[str, set[str]] = defaultdict(set)
@@ -204,7 +211,7 @@ def outlet_table(articles: Iterable[Any], summaries: Iterable[Any]) -> list[dict
              "names": ", ".join(sorted(juris[o]))} for o in sorted(n_articles)]
 
 
-def diff_text(ops: Iterable[tuple[str, Any]]) -> str:
+def diff_text(ops: Iterable[tuple[str, str | Sequence[str]]]) -> str:
     """A word diff as plain text: '[-removed-] {+added+}' around the changed words."""
     parts = []
     for op, words in ops:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import streamlit as st
@@ -24,8 +24,12 @@ from ui.views import excerpt_card
 # otherwise send (and lay out) every card on each click.
 FIRST_EXCERPTS = 5
 
+if TYPE_CHECKING:
+    from geo import Gazetteer, Jurisdiction
+    from news.store import JurisdictionSummary
 
-def _lookup(gaz: Any, ids: set[str]) -> dict[str, Any]:
+
+def _lookup(gaz: Gazetteer, ids: set[str]) -> dict[str, Jurisdiction]:
     out = {}
     for i in ids:
         j = gaz.find(i)
@@ -34,7 +38,7 @@ def _lookup(gaz: Any, ids: set[str]) -> dict[str, Any]:
     return out
 
 
-def overview(summaries: list[Any]) -> None:
+def overview(summaries: list[JurisdictionSummary]) -> None:
     """Before a click: the most reported jurisdictions, each one click away."""
     st.info("Click a jurisdiction on the map to read what was reported about it.")
     top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))[:8]
@@ -54,11 +58,15 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
     gaz = cache.gazetteer()
     summary = next((s for s in summaries if s.id == selected), None)
     j = gaz.find(selected)
-    if j is None and summary is None:
+    base: Jurisdiction | JurisdictionSummary
+    if j is not None:
+        base = j
+    elif summary is not None:
+        base = summary
+    else:
         st.warning(md_escape(f"Unknown jurisdiction id {selected!r} in the link."))
         st.button("Clear the selection", on_click=select_jurisdiction, args=(None,))
         return
-    base = j if j is not None else summary
     lookup = _lookup(gaz, {*base.parents, *getattr(base, "members", ()),
                            *(s.id for s in summaries)})
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
+
+if TYPE_CHECKING:
+    from news.store import ArticleRecord
 
 FILTER_PARAMS = ("outlet", "article", "category", "kind")
 
@@ -75,7 +78,7 @@ def navigation() -> None:
     st.divider()
 
 
-def sidebar(articles: Sequence[Any], outlets: Sequence[str], *,
+def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
     """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
     titles = {a.id: f"{a.title} ({a.outlet})" for a in articles}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -11,6 +11,9 @@ from news.dates import display_date
 from ui import cache
 from ui.data import figures_text
 from ui.text import md_escape
+
+if TYPE_CHECKING:
+    from news.store import ExcerptRecord
 
 READER_PAGE = "pages/1_Articles.py"
 
@@ -34,7 +37,7 @@ def require_store() -> cache.StoreKey:
     return key
 
 
-def excerpt_card(e: Any, *, show_speaker: bool = True) -> None:
+def excerpt_card(e: ExcerptRecord, *, show_speaker: bool = True) -> None:
     """One excerpt: its text, outlet, article, date, speaker, figures and a reader link."""
     with st.container(border=True):
         st.markdown(md_escape(e.text))

@@ -7,13 +7,12 @@ anything not addressed to the local server is aborted; `assert_offline` checks t
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.server import APP_COPY_IGNORE, CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server
+from ui.testing import CHROMIUM, CHROMIUM_ARGS, copy_app, is_local, streamlit_server
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,9 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the app: code, static files and data (the built store too, when present)."""
-    dst = tmp_path_factory.mktemp("app") / "sanctuary-map"
-    shutil.copytree(REPO, dst, ignore=APP_COPY_IGNORE)
-    return dst
+    return copy_app(tmp_path_factory.mktemp("app") / "sanctuary-map")
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from mapjs import CLICK_POINT, FEATURE_IDS
+from ui.testing import CLICK_POINT, FEATURE_IDS
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 

@@ -1,8 +1,10 @@
-"""Start ``streamlit run`` on a copy of the app, and Debian chromium for Playwright.
+"""Run the app for the browser tests and the benchmarks: a server, a browser, the map's JS.
 
-The browser benchmarks need what the browser tests' fixtures in ``tests/browser/conftest.py``
-do (a copy of the app so nothing writes into the working tree, a server on a free loopback
-port, Debian chromium with fixed flags), but outside pytest: these are plain context managers.
+What both ``tests/browser`` and ``bench/`` need, as plain context managers (no pytest here):
+a copy of the app in a temporary folder (so nothing writes into the working tree), ``streamlit
+run`` on a free loopback port, Debian chromium driven by Playwright (never a downloaded
+browser) with requests beyond loopback aborted, and the JavaScript that finds the map's
+features and a pixel to click inside streamlit-folium's iframe.
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Route
+
 REPO = Path(__file__).resolve().parent.parent
-BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,34 +43,46 @@ APP_COPY_IGNORE = shutil.ignore_patterns(
 
 
 def free_port() -> int:
+    """A TCP port of 127.0.0.1 that was free a moment ago."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def is_local(url: str) -> bool:
+    """True for a URL that stays on this machine (loopback, data:, blob:, about:)."""
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about", "javascript"):
         return True
     return parts.hostname in LOCAL_HOSTS
 
 
+def copy_app(dst: Path, extra_scripts: Sequence[Path] = ()) -> Path:
+    """Copy the app (code, static files, data and built store) to ``dst``; return ``dst``.
+
+    ``extra_scripts`` are copied to its root, so that they are served with the same static
+    files and the same ``.streamlit/config.toml`` as the app.
+    """
+    shutil.copytree(REPO, dst, ignore=APP_COPY_IGNORE)
+    for script in extra_scripts:
+        shutil.copyfile(script, dst / script.name)
+    return dst
+
+
 @contextmanager
-def app_copy() -> Iterator[Path]:
-    """A temporary copy of the app (code, static files, data and built store) plus the bare
-    page of ``bench/bare_app.py`` at its root, so both are served with the same static files
-    and the same ``.streamlit/config.toml``."""
-    with tempfile.TemporaryDirectory(prefix="sanctuary-bench-") as tmp:
-        dst = Path(tmp) / "app"
-        shutil.copytree(REPO, dst, ignore=APP_COPY_IGNORE)
-        shutil.copyfile(BARE_APP, dst / "bare_app.py")
-        yield dst
+def app_copy(extra_scripts: Sequence[Path] = ()) -> Iterator[Path]:
+    """A temporary copy of the app (see :func:`copy_app`), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="sanctuary-app-") as tmp:
+        yield copy_app(Path(tmp) / "app", extra_scripts)
 
 
 @dataclass
 class Server:
+    """A running ``streamlit run``: its URL, its process and its log file."""
+
     url: str
-    proc: subprocess.Popen
+    proc: subprocess.Popen[bytes]
     log: Path
 
     def rss_mb(self) -> float:
@@ -89,11 +106,16 @@ def machine_busy_seconds() -> float:
 
 
 @contextmanager
-def streamlit_server(app_dir: Path, script: str = "app.py") -> Iterator[Server]:
-    """``streamlit run <script>`` in ``app_dir`` on a free port of 127.0.0.1."""
+def streamlit_server(app_dir: Path, script: str = "app.py",
+                     env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """``streamlit run <script>`` in ``app_dir`` on a free port of 127.0.0.1.
+
+    The server imports the copy's own ``geo``, ``news`` and ``ui`` (``PYTHONPATH``); ``env``
+    adds variables (e.g. ``SANCTUARY_DATABASE_URL``).
+    """
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(app_dir),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     log_path = app_dir / f"streamlit-{Path(script).stem}-{port}.log"
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
@@ -115,7 +137,7 @@ def streamlit_server(app_dir: Path, script: str = "app.py") -> Iterator[Server]:
                 proc.wait()
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path) -> None:
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log_path: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while True:
         try:
@@ -134,7 +156,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path) -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Browser]:
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
@@ -148,17 +170,49 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def offline_context(browser: object, **kwargs: object) -> object:
-    """A browser context whose requests beyond loopback are aborted (and counted)."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, **kwargs)
-    context.blocked = []  # type: ignore[attr-defined]
+def offline_context(browser: Browser, **kwargs: Any) -> BrowserContext:
+    """A browser context whose requests beyond loopback are aborted (and counted).
 
-    def route(r: object) -> None:
+    The aborted URLs are listed in the context's ``blocked`` attribute.
+    """
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, **kwargs)
+    blocked: list[str] = []
+    context.blocked = blocked  # type: ignore[attr-defined]
+
+    def route(r: Route) -> None:
         if is_local(r.request.url):
             r.continue_()
         else:
-            context.blocked.append(r.request.url)  # type: ignore[attr-defined]
+            blocked.append(r.request.url)
             r.abort()
 
     context.route("**/*", route)
     return context
+
+
+# JavaScript run inside streamlit-folium's iframe (``window.map`` is the Leaflet map).
+FEATURE_IDS = """
+() => Object.values(window.map._layers)
+    .filter(l => l.feature && l.options.interactive !== false && l.feature.geometry
+                 && l.feature.geometry.type !== 'Point')
+    .map(l => String(l.feature.id))
+"""
+
+# Zoom to a jurisdiction's polygon and find a pixel where that polygon is the topmost element
+# (not a city inside it, not its marker), so that a real mouse click lands on it.
+CLICK_POINT = """
+(id) => {
+    const layer = Object.values(window.map._layers).find(
+        l => l.feature && String(l.feature.id) === id && l._path);
+    if (!layer) return null;
+    window.map.fitBounds(layer.getBounds(), {animate: false});
+    const box = layer._path.getBoundingClientRect();
+    for (let fy = 0.5, i = 0; i < 9; i++, fy = 0.1 + 0.1 * i) {
+        for (let fx = 0.5, k = 0; k < 9; k++, fx = 0.1 + 0.1 * k) {
+            const x = box.left + box.width * fx, y = box.top + box.height * fy;
+            if (document.elementFromPoint(x, y) === layer._path) return {x, y};
+        }
+    }
+    return null;
+}
+"""

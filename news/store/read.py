@@ -1,0 +1,449 @@
+"""The read queries of the app: typed records (frozen dataclasses) out of a built store."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypedDict
+
+from news.articles import ArticleError
+from news.matching import differences
+from news.store.backend import CATEGORIES, DB_PATH
+
+
+class FigureDict(TypedDict):
+    """A number an excerpt reports (``news.classify.Figure`` as stored)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to show; an empty tuple is no restriction."""
+
+    outlets: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article as stored (``captions``: spans of ``text``; ``stripped``: removed chrome)."""
+
+    id: str
+    title: str
+    outlet: str
+    published: str
+    date_precision: str
+    url: str
+    author: str
+    notes: str
+    text: str
+    captions: tuple[tuple[int, int], ...] = ()
+    stripped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class JurisdictionSummary:
+    """A jurisdiction with what the filtered articles report about it."""
+
+    id: str
+    name: str
+    display_name: str
+    kind: str
+    state: str | None
+    state_abbr: str | None
+    parents: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    n_excerpts: int
+    by_category: dict[str, int]
+    n_mentions: int
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExcerptRecord:
+    """An excerpt with its article's outlet, title and date (``links``: (id, how) pairs)."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    categories: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    speaker: str | None
+    figures: tuple[FigureDict, ...]
+    outlet: str
+    title: str
+    published: str
+    links: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """A jurisdiction named in an article."""
+
+    article: str
+    jurisdiction: str
+    start: int
+    end: int
+    text: str
+    method: str
+    confidence: float
+    role: str
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A direct quote with its article and the jurisdictions of its excerpt."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    group_id: str
+    outlet: str
+    title: str
+    jurisdictions: tuple[str, ...]
+    excerpt: str = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    published: str = ""
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Versions of one quote; ``differences`` maps quote id -> [(op, words)] vs ``reference``."""
+
+    group_id: str
+    quotes: tuple[QuoteRecord, ...]
+    outlets: tuple[str, ...]
+    differences: dict[str, tuple[tuple[str, str], ...]]
+    reference: str = ""
+
+
+_EXCERPT_COLUMNS = (
+    "SELECT e.id, e.article, e.start, e.\"end\", e.text, e.categories, e.speaker, e.figures,"
+    " a.outlet, a.title, a.published"
+)
+
+
+def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
+    if not values:
+        return "1", []
+    return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+
+class Store:
+    """Read-only access to a built store. Every call opens its own connection (thread-safe)."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else DB_PATH
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no store at {self.path}; run: python -m news build")
+
+    @contextlib.contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def _article_filter(self, f: Filters, alias: str = "a") -> tuple[str, list[str]]:
+        w1, p1 = _in(f"{alias}.outlet", f.outlets)
+        w2, p2 = _in(f"{alias}.id", f.articles)
+        return f"{w1} AND {w2}", p1 + p2
+
+    def articles(self) -> list[ArticleRecord]:
+        """All articles, newest first then by id."""
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT id, title, outlet, published, date_precision, url, author, notes, text,"
+                " captions, stripped FROM articles ORDER BY published DESC, id"
+            ).fetchall()
+        return [self._article(r) for r in rows]
+
+    @staticmethod
+    def _article(r: Sequence[Any]) -> ArticleRecord:
+        return ArticleRecord(
+            id=r[0], title=r[1], outlet=r[2], published=r[3], date_precision=r[4], url=r[5],
+            author=r[6], notes=r[7], text=r[8],
+            captions=tuple((int(c[0]), int(c[1])) for c in json.loads(r[9])),
+            stripped=tuple(json.loads(r[10])),
+        )
+
+    def article(self, article_id: str) -> ArticleRecord:
+        """One article; KeyError if unknown."""
+        with self._conn() as conn:
+            r = conn.execute(
+                "SELECT id, title, outlet, published, date_precision, url, author, notes, text,"
+                " captions, stripped FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
+        if r is None:
+            raise KeyError(f"no article {article_id!r}")
+        return self._article(r)
+
+    def outlets(self) -> list[str]:
+        """Distinct outlets, sorted."""
+        with self._conn() as conn:
+            return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles ORDER BY 1")]
+
+    def jurisdiction_summaries(self, filters: Filters | None = None) -> list[JurisdictionSummary]:
+        """Every jurisdiction the filtered articles mention or refer to, with counts.
+
+        With a category filter, only jurisdictions with a matching excerpt are listed.
+        """
+        f = filters or Filters()
+        aw, ap = self._article_filter(f)
+        kw, kp = _in("j.kind", f.kinds)
+        with self._conn() as conn:
+            js = {
+                r[0]: r
+                for r in conn.execute(
+                    "SELECT id, name, display_name, kind, state, state_abbr, parents, lat, lon"
+                    f" FROM jurisdictions j WHERE {kw}",
+                    kp,
+                )
+            }
+            mentions = conn.execute(
+                "SELECT aj.jurisdiction, aj.article, aj.mentions, a.outlet FROM"
+                f" article_jurisdictions aj JOIN articles a ON a.id = aj.article WHERE {aw}",
+                ap,
+            ).fetchall()
+            # Counted in SQL: a big corpus has hundreds of thousands of links.
+            wanted = [c for c in f.categories if c in CATEGORIES]
+            cw = " OR ".join("e.categories LIKE ?" for _ in wanted) or "1"
+            cp = [f'%"{c}"%' for c in wanted]
+            joined = (
+                " FROM excerpt_jurisdictions ej JOIN excerpts e ON e.id = ej.excerpt"
+                f" JOIN articles a ON a.id = e.article WHERE {aw} AND ({cw})"
+            )
+            counts = conn.execute(
+                "SELECT ej.jurisdiction, COUNT(*), "
+                + ", ".join(f"SUM(e.categories LIKE '%\"{c}\"%')" for c in CATEGORIES)
+                + joined + " GROUP BY ej.jurisdiction",
+                ap + cp,
+            ).fetchall()
+            linked = conn.execute(
+                "SELECT DISTINCT ej.jurisdiction, a.id, a.outlet" + joined, ap + cp
+            ).fetchall()
+        n_mentions: Counter[str] = Counter()
+        arts: dict[str, set[str]] = defaultdict(set)
+        outs: dict[str, set[str]] = defaultdict(set)
+        n_ex: Counter[str] = Counter()
+        by_cat: dict[str, dict[str, int]] = {}
+        for jid, aid, n, outlet in mentions:
+            n_mentions[jid] += n
+            arts[jid].add(aid)
+            outs[jid].add(outlet)
+        for jid, n, *per_cat in counts:
+            n_ex[jid] = n
+            by_cat[jid] = dict(zip(CATEGORIES, per_cat, strict=True))
+        for jid, aid, outlet in linked:
+            arts[jid].add(aid)
+            outs[jid].add(outlet)
+        out = []
+        for jid in sorted(arts):
+            if jid not in js or (wanted and not n_ex[jid]):
+                continue
+            r = js[jid]
+            out.append(
+                JurisdictionSummary(
+                    id=r[0], name=r[1], display_name=r[2], kind=r[3], state=r[4],
+                    state_abbr=r[5], parents=tuple(json.loads(r[6])), lat=r[7], lon=r[8],
+                    n_excerpts=n_ex[jid],
+                    by_category=by_cat.get(jid, dict.fromkeys(CATEGORIES, 0)),
+                    n_mentions=n_mentions[jid], articles=tuple(sorted(arts[jid])),
+                    outlets=tuple(sorted(outs[jid])),
+                )
+            )
+        return out
+
+    def excerpts(
+        self, filters: Filters | None = None, jurisdiction: str | None = None
+    ) -> list[ExcerptRecord]:
+        """Excerpts of the filtered articles (optionally those linked to one jurisdiction).
+
+        A kind filter keeps excerpts linked to at least one jurisdiction of those kinds.
+        """
+        f = filters or Filters()
+        aw, ap = self._article_filter(f)
+        source = f" FROM excerpts e JOIN articles a ON a.id = e.article WHERE {aw}"
+        params = list(ap)
+        if jurisdiction is not None:
+            source += (
+                " AND e.id IN (SELECT excerpt FROM excerpt_jurisdictions WHERE jurisdiction = ?)"
+            )
+            params.append(jurisdiction)
+        with self._conn() as conn:
+            rows = conn.execute(
+                _EXCERPT_COLUMNS + source + " ORDER BY a.published DESC, e.article, e.start",
+                params,
+            ).fetchall()
+            links = self._links(conn, "SELECT e.id" + source, params)
+        return self._excerpt_records(rows, links, f)
+
+    @staticmethod
+    def _links(
+        conn: sqlite3.Connection, selected_sql: str, params: Sequence[object]
+    ) -> dict[str, list[tuple[str, str, str]]]:
+        """Jurisdiction links (id, how, kind) of the excerpts a query selects."""
+        links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for eid, jid, how, kind in conn.execute(
+            f"WITH sel AS ({selected_sql}) SELECT ej.excerpt, ej.jurisdiction, ej.how, j.kind"
+            " FROM sel JOIN excerpt_jurisdictions ej ON ej.excerpt = sel.id"
+            " JOIN jurisdictions j ON j.id = ej.jurisdiction",
+            list(params),
+        ):
+            links[eid].append((jid, how, kind))
+        return links
+
+    def search(self, query: str, filters: Filters | None = None) -> list[ExcerptRecord]:
+        """Full-text search over excerpts (SQLite FTS5 syntax), best match first."""
+        f = filters or Filters()
+        aw, ap = self._article_filter(f)
+        source = (
+            " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
+            f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
+        )
+        params = [query, *ap]
+        with self._conn() as conn:
+            rows = conn.execute(_EXCERPT_COLUMNS + source + " ORDER BY rank", params).fetchall()
+            links = self._links(conn, "SELECT e.id" + source, params)
+        return self._excerpt_records(rows, links, f)
+
+    @staticmethod
+    def _excerpt_records(
+        rows: Sequence[Sequence[Any]], links: dict[str, list[tuple[str, str, str]]], f: Filters
+    ) -> list[ExcerptRecord]:
+        wanted = set(f.categories)
+        kinds = set(f.kinds)
+        out = []
+        for r in rows:
+            cats = tuple(json.loads(r[5]))
+            if wanted and not wanted & set(cats):
+                continue
+            lk = links.get(r[0], [])
+            if kinds and not any(k in kinds for _, _, k in lk):
+                continue
+            out.append(
+                ExcerptRecord(
+                    id=r[0], article=r[1], start=r[2], end=r[3], text=r[4], categories=cats,
+                    jurisdictions=tuple(j for j, _, _ in lk), speaker=r[6],
+                    figures=tuple(json.loads(r[7])), outlet=r[8], title=r[9], published=r[10],
+                    links=tuple((j, how) for j, how, _ in lk),
+                )
+            )
+        return out
+
+    def mentions(self, article_id: str) -> list[MentionRecord]:
+        """Mentions of one article in text order, with the jurisdiction's role in it."""
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT m.article, m.jurisdiction, m.start, m.\"end\", m.text, m.method,"
+                " m.confidence, COALESCE(aj.role, 'passing') FROM mentions m"
+                " LEFT JOIN article_jurisdictions aj"
+                " ON aj.article = m.article AND aj.jurisdiction = m.jurisdiction"
+                " WHERE m.article = ? ORDER BY m.start",
+                (article_id,),
+            ).fetchall()
+        return [MentionRecord(*r) for r in rows]
+
+    def article_jurisdictions(self, article_id: str) -> list[tuple[str, str]]:
+        """``(jurisdiction id, role)`` of one article, focus first."""
+        with self._conn() as conn:
+            return [
+                (j, role)
+                for j, role in conn.execute(
+                    "SELECT jurisdiction, role FROM article_jurisdictions WHERE article = ?"
+                    " ORDER BY role = 'passing', mentions DESC, jurisdiction",
+                    (article_id,),
+                )
+            ]
+
+    def quotes(self, filters: Filters | None = None) -> list[QuoteRecord]:
+        """Quotes of the filtered articles (a kind filter keeps quotes linked to such kinds)."""
+        f = filters or Filters()
+        aw, ap = self._article_filter(f)
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT q.id, q.article, q.start, q.\"end\", q.text, q.speaker, q.group_id,"
+                " a.outlet, a.title, q.excerpt, q.speaker_start, q.speaker_end, a.published"
+                f" FROM quotes q JOIN articles a ON a.id = q.article WHERE {aw}"
+                " ORDER BY q.group_id, a.published, q.id",
+                ap,
+            ).fetchall()
+            links = self._links(
+                conn,
+                "SELECT DISTINCT q.excerpt AS id FROM quotes q JOIN articles a ON a.id = q.article"
+                f" WHERE {aw}",
+                ap,
+            )
+        kinds = set(f.kinds)
+        out = []
+        for r in rows:
+            lk = links.get(r[9], [])
+            if kinds and not any(k in kinds for _, _, k in lk):
+                continue
+            out.append(
+                QuoteRecord(
+                    id=r[0], article=r[1], start=r[2], end=r[3], text=r[4], speaker=r[5],
+                    group_id=r[6], outlet=r[7], title=r[8],
+                    jurisdictions=tuple(j for j, _, _ in lk), excerpt=r[9], speaker_start=r[10],
+                    speaker_end=r[11], published=r[12],
+                )
+            )
+        return out
+
+    def quote_groups(self, filters: Filters | None = None) -> list[QuoteGroup]:
+        """Quotes grouped across articles, largest groups first, with wording differences."""
+        by_group: dict[str, list[QuoteRecord]] = defaultdict(list)
+        for q in self.quotes(filters):
+            by_group[q.group_id].append(q)
+        out = []
+        for gid, qs in by_group.items():
+            ref, diffs = differences({q.id: q.text for q in qs})
+            out.append(
+                QuoteGroup(
+                    group_id=gid,
+                    quotes=tuple(qs),
+                    outlets=tuple(sorted({q.outlet for q in qs})),
+                    differences={k: tuple(v) for k, v in diffs.items()},
+                    reference=ref,
+                )
+            )
+        out.sort(key=lambda g: (-len(g.outlets), -len(g.quotes), g.group_id))
+        return out
+
+    def load_errors(self) -> list[ArticleError]:
+        """Files that could not be loaded as articles, with the reason."""
+        with self._conn() as conn:
+            return [
+                ArticleError(p, r)
+                for p, r in conn.execute("SELECT path, reason FROM load_errors ORDER BY path")
+            ]
+
+    def meta(self) -> dict[str, str]:
+        """Return the meta table (corpus_hash, schema_version, built_at, code_fingerprint)."""
+        with self._conn() as conn:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+

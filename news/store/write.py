@@ -1,0 +1,567 @@
+"""Building the store from a folder of articles, and adding one article to it.
+
+A build is written to a temporary file and renamed into place, so a failed build never leaves
+a half store. :func:`add_article` extracts only the new article and updates the store in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from news.articles import (
+    ARTICLES_DIR,
+    Article,
+    ArticleError,
+    ArticleRejected,
+    parse_article,
+    render_article,
+)
+from news.matching import QuoteIndex, _shingles, keys
+from news.pipeline import ArticleAnalysis, Geoparser, analyze_text, kind_of
+from news.store.backend import CACHE_PATH, DB_PATH, REQUIRED_OBJECTS, SCHEMA, SCHEMA_VERSION
+from news.store.corpus import (
+    ExtractionCache,
+    ExtractionRun,
+    KnownHashes,
+    Scan,
+    cache_key,
+    code_fingerprint,
+    excerpt_id,
+    mention_id,
+    norm_url,
+    quote_id,
+    scan_corpus,
+    text_hash,
+)
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: saves are not serialized across processes there
+    fcntl = None  # type: ignore[assignment]
+
+def _jurisdiction_row(jid: str) -> tuple:
+    """Return the jurisdictions-table row of an id, from the gazetteer."""
+    from geo import JurisdictionNotFound, load_gazetteer
+
+    try:
+        j = load_gazetteer().get(jid)
+    except JurisdictionNotFound:
+        # The geoparser returned an id the gazetteer does not know: keep it visible.
+        return (jid, jid, jid, kind_of(jid), None, None, "[]", None, None)
+    return (
+        j.id, j.name, j.display_name, j.kind, j.state, j.state_abbr,
+        json.dumps(list(j.parents)), j.lat, j.lon,
+    )
+
+
+def _article_rows(
+    conn: sqlite3.Connection, a: Article, r: ArticleAnalysis, groups: dict[str, str]
+) -> set[str]:
+    """Insert one article and its extraction; returns the jurisdiction ids it refers to."""
+    conn.execute(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            a.id, a.title, a.outlet, a.published, a.date_precision, a.url, a.author, a.notes,
+            a.text, a.path, json.dumps([list(c) for c in a.captions]),
+            json.dumps(list(a.stripped), ensure_ascii=False), a.sha256, text_hash(a.text),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+        (
+            (mention_id(a.id, n), a.id, m.jurisdiction, m.start, m.end, m.text, m.method,
+             m.confidence)
+            for n, m in enumerate(r.mentions)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO article_jurisdictions VALUES (?,?,?,?)",
+        ((a.id, j, role, n) for j, role, n in r.roles),
+    )
+    ids = {m.jurisdiction for m in r.mentions}
+    for n, e in enumerate(r.excerpts):
+        eid = excerpt_id(a.id, n)
+        conn.execute(
+            "INSERT INTO excerpts VALUES (?,?,?,?,?,?,?,?)",
+            (
+                eid, a.id, e.start, e.end, e.text, json.dumps(list(e.categories)), e.speaker,
+                json.dumps([f.as_dict() for f in e.figures]),
+            ),
+        )
+        conn.execute("INSERT INTO excerpts_fts (text, excerpt) VALUES (?, ?)", (e.text, eid))
+        conn.executemany(
+            "INSERT INTO excerpt_jurisdictions VALUES (?,?,?)",
+            ((eid, j, how) for j, how in e.jurisdictions),
+        )
+        ids.update(j for j, _ in e.jurisdictions)
+    conn.executemany(
+        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                quote_id(a.id, n), a.id, excerpt_id(a.id, q.excerpt), q.quote.start,
+                q.quote.end, q.quote.text, q.quote.speaker, q.quote.speaker_start,
+                q.quote.speaker_end, groups.get(quote_id(a.id, n), quote_id(a.id, n)),
+            )
+            for n, q in enumerate(r.quotes)
+        ),
+    )
+    if a.url:
+        conn.execute("INSERT INTO url_keys VALUES (?, ?)", (norm_url(a.url), a.id))
+    conn.executemany(
+        "INSERT OR IGNORE INTO quote_shingles VALUES (?, ?)",
+        (
+            (h, quote_id(a.id, n))
+            for n, q in enumerate(r.quotes)
+            for h in _shingle_hashes(q.quote.text)
+        ),
+    )
+    return ids
+
+
+def _shingle_hashes(text: str) -> set[int]:
+    """Signed 64-bit hashes of a quote's word 4-grams (as :class:`QuoteIndex` indexes them)."""
+    return {
+        int.from_bytes(
+            hashlib.blake2b("\0".join(sh).encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
+        for sh in _shingles(keys(text))
+    }
+
+
+def _insert_jurisdictions(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+    wanted = sorted(set(ids))
+    have: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        have.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM jurisdictions WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        )
+    rows = [_jurisdiction_row(j) for j in wanted if j not in have]
+    conn.executemany("INSERT INTO jurisdictions VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+
+def _remember_hashes(conn: sqlite3.Connection, scan: Scan) -> None:
+    """Keep the file hashes of a scan in the store, for the next scan."""
+    conn.executemany("DELETE FROM file_hashes WHERE name = ?", ((n,) for n in scan.gone))
+    conn.executemany("INSERT OR REPLACE INTO file_hashes VALUES (?,?,?,?,?,?)", scan.fresh)
+
+
+def _set_meta(conn: sqlite3.Connection, chash: str) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [
+            ("corpus_hash", chash),
+            ("schema_version", SCHEMA_VERSION),
+            ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+            ("code_fingerprint", code_fingerprint()),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did."""
+
+    path: Path
+    articles: int
+    errors: tuple[ArticleError, ...]
+    extracted: int
+    cached: int
+    seconds: float
+
+
+def build_store(
+    directory: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+) -> BuildReport:
+    """Build the store from an articles folder, atomically.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        Defaults to ``data/articles/``.
+    db_path : Path, optional
+        Defaults to ``data/build/sanctuary.sqlite``.
+    cache_path : Path or None
+        Extraction cache (None: extract everything).
+    geoparser : callable, optional
+        Defaults to :func:`geo.geoparse.geoparse`.
+
+    Returns
+    -------
+    BuildReport
+    """
+    t0 = time.perf_counter()
+    directory = directory or ARTICLES_DIR
+    db_path = db_path or DB_PATH
+    scan = scan_corpus(directory, _stored_state(db_path)[1])
+    chash = scan.hash
+    run = ExtractionRun(directory, cache_path, geoparser)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=db_path.parent, prefix=".build-", suffix=".sqlite")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    n_articles = 0
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.executescript(SCHEMA)
+            ids: set[str] = set()
+            index = QuoteIndex()
+            with conn:
+                # Rows are written as articles are extracted, so memory stays flat; quote groups
+                # need every quote and are set at the end.
+                for a, r in run:
+                    n_articles += 1
+                    ids |= _article_rows(conn, a, r, {})
+                    for n, hit in enumerate(r.quotes):
+                        index.add(quote_id(a.id, n), hit.quote.text)
+                conn.executemany(
+                    "UPDATE quotes SET group_id = ? WHERE id = ?",
+                    ((g, q) for q, g in index.groups().items() if g != q),
+                )
+                _insert_jurisdictions(conn, ids)
+                conn.executemany(
+                    "INSERT INTO load_errors VALUES (?, ?)",
+                    ((e.path, e.reason) for e in run.errors),
+                )
+                conn.executemany(
+                    "INSERT INTO file_hashes VALUES (?,?,?,?,?,?)",
+                    scan.kept + scan.fresh,
+                )
+                _set_meta(conn, chash)
+        finally:
+            conn.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    cache_db = ExtractionCache(cache_path)
+    try:
+        cache_db.prune(run.keys)  # the cache holds this folder's current articles only
+    finally:
+        cache_db.close()
+    return BuildReport(
+        db_path, n_articles, tuple(run.errors), run.extracted, run.cached,
+        time.perf_counter() - t0,
+    )
+
+
+def _stored_state(db_path: Path, *, hashes: bool = True) -> tuple[str | None, KnownHashes]:
+    """Return the corpus hash a store was built for (None: missing, old) and its file hashes."""
+    if not db_path.is_file():
+        return None, {}
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+            rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            have = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(REQUIRED_OBJECTS))})",
+                    REQUIRED_OBJECTS,
+                )
+            }
+            known: KnownHashes = {}
+            if hashes and "file_hashes" in have:
+                known = {
+                    r[0]: r[1:]
+                    for r in conn.execute(
+                        "SELECT name, size, mtime_ns, ctime_ns, ino, sha256 FROM file_hashes"
+                    )
+                }
+    except sqlite3.Error:
+        return None, {}
+    if rows.get("schema_version") != SCHEMA_VERSION:
+        return None, known
+    if rows.get("code_fingerprint") != code_fingerprint():
+        return None, known
+    if len(have) != len(REQUIRED_OBJECTS):
+        return None, known
+    return rows.get("corpus_hash"), known
+
+
+def _stored_hash(db_path: Path) -> str | None:
+    return _stored_state(db_path, hashes=False)[0]
+
+
+def ensure_store(
+    directory: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+) -> Path:
+    """Build the store if it is missing or stale; return its path.
+
+    Parameters
+    ----------
+    directory, db_path, cache_path, geoparser
+        As for :func:`build_store`.
+
+    Returns
+    -------
+    Path
+    """
+    directory = directory or ARTICLES_DIR
+    db_path = db_path or DB_PATH
+    stored, known = _stored_state(db_path)
+    if stored != scan_corpus(directory, known).hash:
+        build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+    return db_path
+
+
+# --------------------------------------------------------------------------- adding
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Make an ASCII, lower-case, hyphenated slug: "Ramped-Up ICE" -> "ramped-up-ice"."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    slug = slug[:limit].rstrip("-") or "article"
+    # "con.md", "nul.md", "com1.md" cannot be checked out on Windows.
+    if re.fullmatch(r"con|prn|aux|nul|com\d|lpt\d", slug):
+        slug += "-article"
+    return slug
+
+
+def _write_new(directory: Path, stem: str, content: bytes) -> Path:
+    """Write ``content`` as a new file ``<stem>[-n].md`` atomically, never overwriting."""
+    directory = directory.resolve()
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=".add-", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        for n in range(1, 1000):
+            target = directory / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+            if target.resolve().parent != directory:
+                raise ValueError(f"refusing to write outside {directory}: {target}")
+            try:
+                os.link(tmp, target)  # fails if the target exists: never overwrite
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(f"no free file name for {stem!r} in {directory}")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
+    """Run a save under an exclusive lock file next to the store, across processes.
+
+    Without it two saves of one text at the same moment both pass the duplicate check, and a
+    save that rebuilds a stale store races the others' incremental updates.
+    """
+
+    @wraps(fn)
+    def locked(*args: Any, **kwargs: Any) -> str:
+        db_path = Path(kwargs.get("db_path") or DB_PATH)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(db_path.with_name(db_path.name + ".lock"), "a+b") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            return fn(*args, **kwargs)
+
+    return locked
+
+
+@_one_save_at_a_time
+def add_article(
+    text: str,
+    *,
+    title: str,
+    outlet: str,
+    published: str = "",
+    url: str = "",
+    author: str = "",
+    notes: str = "",
+    directory: Path | None = None,
+    db_path: Path | None = None,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+) -> str:
+    """Validate and add one article: write its file, extract it, update the store in one go.
+
+    Only the new article is extracted. The store is updated in a single transaction; if that
+    fails the new file is removed again. A store that was already stale is rebuilt (reusing
+    the extraction cache) after the file is written.
+
+    Parameters
+    ----------
+    text : str
+        The article body.
+    title, outlet : str
+        Required.
+    published : str
+        ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty.
+    url, author, notes : str
+        Optional.
+    directory, db_path, cache_path, geoparser
+        As for :func:`build_store`.
+
+    Returns
+    -------
+    str
+        The new article's id (its file stem).
+
+    Raises
+    ------
+    ArticleRejected
+        Invalid fields, an empty or too big text, or a duplicate (same text or same URL as a
+        stored article); the carried :class:`ArticleError` says which.
+    """
+    directory = (directory or ARTICLES_DIR).resolve()
+    db_path = db_path or DB_PATH
+    meta = {
+        "title": title.strip(), "outlet": outlet.strip(), "published": published.strip(),
+        "url": url.strip(), "author": author.strip(), "notes": notes.strip(),
+    }
+    stem = slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
+    content = render_article(meta, text).encode("utf-8")
+    candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
+    # One pass over the folder: a stat per file, files read only when their stat changed.
+    stored, known = _stored_state(db_path)
+    scan = scan_corpus(directory, known)
+    hash_before = scan.hash
+    if stored != hash_before:
+        build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+    with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as conn:
+        _refuse_duplicates(conn, candidate, "")
+    analysis = analyze_text(candidate.text, geoparser=geoparser)
+    # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
+    stale_before = _stored_hash(db_path) != hash_before
+    path = _write_new(directory, stem, content)
+    article = parse_article(content, path, path.stem)
+    try:
+        cache_db = ExtractionCache(cache_path)
+        cache_db.put_many([(cache_key(article), analysis.to_json())])
+        cache_db.close()
+        if stale_before:
+            report = build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+            # e.g. the same text saved at the same moment by another session: refused there
+            mine = [e for e in report.errors if Path(e.path) == path]
+            if mine:
+                raise ArticleRejected(mine[0])
+        else:
+            # The folder as scanned plus our file: a file changed by hand meanwhile is not
+            # counted as stored, so the next ensure_store sees it and rebuilds.
+            after = scan.with_file(path.name, bytes.fromhex(article.sha256))
+            _add_to_store(db_path, article, analysis, after.hash, after)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return article.id
+
+
+def _refuse_duplicates(conn: sqlite3.Connection, a: Article, own_id: str) -> bool:
+    """Raise ArticleRejected if a stored article has ``a``'s text or URL (both indexed).
+
+    Returns True when the stored article with that text is ``own_id`` itself.
+    """
+    dup = conn.execute(
+        "SELECT id FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1", (text_hash(a.text),)
+    ).fetchone()
+    if dup and dup[0] == own_id:
+        return True
+    if dup:
+        raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
+    if a.url:
+        other = conn.execute(
+            "SELECT a.id, a.url FROM url_keys k JOIN articles a ON a.id = k.article"
+            " WHERE k.key = ? ORDER BY a.rowid LIMIT 1",
+            (norm_url(a.url),),
+        ).fetchone()
+        if other:
+            raise ArticleRejected(
+                ArticleError(a.path, f"same URL as article {other[0]!r}: {other[1]}")
+            )
+    return False
+
+
+def _add_to_store(
+    db_path: Path, a: Article, r: ArticleAnalysis, chash: str, scan: Scan | None = None
+) -> None:
+    conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Checked again under the write lock: two saves of one text at the same moment
+            # both pass add_article's early check. A concurrent save that rebuilt the store
+            # may already hold this very file: then there is nothing left to add.
+            if _refuse_duplicates(conn, a, a.id):
+                conn.execute("ROLLBACK")
+                return
+            groups: dict[str, str] = {}
+            renumber: dict[str, str] = {}
+            if r.quotes:  # only quotes need the corpus's other quotes
+                # The stored quotes sharing a 4-gram with a new one, in store order, are all a
+                # QuoteIndex of every stored quote would compare the new ones with: the same
+                # groups come out. (A hash collision only adds a quote that matches nothing.)
+                index = QuoteIndex()
+                old_groups: set[str] = set()
+                hashes = sorted(set().union(*(_shingle_hashes(h.quote.text) for h in r.quotes)))
+                candidates: dict[str, tuple[int, str, str]] = {}
+                for i in range(0, len(hashes), 500):
+                    chunk = hashes[i : i + 500]
+                    for rowid, qid, qtext, gid in conn.execute(
+                        "SELECT q.rowid, q.id, q.text, q.group_id FROM quote_shingles s"
+                        " JOIN quotes q ON q.id = s.quote"
+                        f" WHERE s.shingle IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    ):
+                        candidates[qid] = (rowid, qtext, gid)
+                for qid, (_, qtext, gid) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
+                    index.add(qid, qtext, gid)
+                    old_groups.add(gid)
+                for n, hit in enumerate(r.quotes):
+                    index.add(quote_id(a.id, n), hit.quote.text)
+                groups = {
+                    quote_id(a.id, n): index.group_of(quote_id(a.id, n))
+                    for n in range(len(r.quotes))
+                }
+                # A new quote can join two groups into one: every quote of a merged group
+                # takes the merged group's id.
+                renumber = {g: index.group_of(g) for g in old_groups if index.group_of(g) != g}
+            ids = _article_rows(conn, a, r, groups)
+            conn.executemany(
+                "UPDATE quotes SET group_id = ? WHERE group_id = ?",
+                ((new, old) for old, new in renumber.items()),
+            )
+            _insert_jurisdictions(conn, ids)
+            if scan is not None:
+                _remember_hashes(conn, scan)
+            _set_meta(conn, chash)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+
+
