@@ -93,14 +93,21 @@ STORM_WORDS: frozenset[str] = frozenset({
     "Hurricane", "Hurricanes", "hurricane", "hurricanes", "Storm", "Storms", "Typhoon",
     "Typhoons", "Cyclone", "Superstorm", "Depression",
 })
-# Verbs after a surname that make it the person, not the place ("Austin said").
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "said", "says", "told", "tells", "added", "adds", "noted", "notes", "wrote", "writes",
-    "explained", "argued", "stated", "testified", "ruled", "asked", "asks", "replied",
-    "claimed", "suggested", "revealed", "appeared", "confirmed", "denied", "declined",
-    "believes", "believed", "thinks", "thought", "recalled", "acknowledged", "warned",
-    "insisted", "announced", "responded", "contends", "contended", "admitted", "agreed",
-    "wants", "wanted", "signed", "vetoed", "sued", "pleaded", "who", "himself", "herself",
+# Reporting verbs: a quote's attribution ("..., Ruiz said"), a reported statement ("ICE denied").
+REPORTING_VERBS: frozenset[str] = frozenset({
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "announced",
+    "announces", "explained", "explains", "noted", "notes", "wrote", "writes", "argued", "argues",
+    "claimed", "claims", "denied", "denies", "insisted", "insists", "warned", "warns",
+    "suggested", "suggests", "revealed", "reveals", "asserted", "declared", "continued",
+    "continues", "replied", "responded", "testified", "acknowledged", "confirmed", "reported",
+    "reports", "tweeted", "recalled", "emphasized", "urged", "predicted", "vowed", "conceded",
+    "admitted", "maintained", "contended", "contends", "indicated", "complained", "alleged",
+    "cautioned", "countered", "posted", "ruled", "asked", "asks", "stressed", "pointed",
+})
+# Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
+SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
+    "agreed", "appeared", "believed", "believes", "declined", "herself", "himself",
+    "pleaded", "signed", "sued", "thinks", "thought", "vetoed", "wanted", "wants", "who",
 })
 # Place-type words that end a place name rather than a person's ("Carson City", "Austin Police").
 PLACE_WORDS: frozenset[str] = frozenset({
@@ -420,4 +427,84 @@ NOT_PLACES: frozenset[tuple[str, ...]] = frozenset({
 GEORGIA_COUNTRY_CUES: frozenset[str] = frozenset({
     "tbilisi", "ossetia", "abkhazia", "saakashvili", "caucasus", "georgians", "soviet",
     "russia", "russian", "armenia", "azerbaijan", "batumi", "kutaisi",
+})
+
+# --- The shared text layer (geo.text) and the news pipeline read the lists below. ---
+
+# Abbreviations after which a period does not end a sentence when a capital follows.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr prof sen rep gov lt gen col maj capt sgt cpl adm cmdr supt insp det atty
+    hon rev fr sr jr st mt ft pres sec no nos vol vs v etc inc corp co ltd bros dept univ
+    jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd hwy approx est""".split()
+)
+# Words that open a sentence: after them an abbreviation's period ("the U.S. The") ends one.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """the a an this that these those he she it they we i but and or so yet however in on at
+    for after before when while if as his her their its our there here meanwhile still also
+    according last next earlier later some many most""".split()
+)
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+)
+# The kind of jurisdiction an office belongs to: "Sheriff Ann Ruiz", with no place named, is
+# the sheriff of the county the article is about. Offices held at several levels (senators,
+# attorneys general, judges) are not listed.
+OFFICE_KINDS: dict[str, str] = {
+    "sheriff": "county", "sheriffs": "county", "commissioner": "county",
+    "commissioners": "county", "supervisor": "county", "supervisors": "county",
+    "mayor": "place", "mayor-elect": "place", "alderman": "place", "alderwoman": "place",
+    "aldermen": "place", "councilman": "place", "councilwoman": "place",
+    "councilmember": "place", "councilor": "place", "governor": "state", "gov.": "state",
+    "gov": "state", "gov.-elect": "state", "lt. gov.": "state", "assemblyman": "state",
+    "assemblywoman": "state", "assemblymember": "state", "legislator": "state",
+    "legislators": "state", "lawmakers": "state",
+}
+# Institutions that stand for a jurisdiction of a kind ("the council approved", "the county's
+# jail", "the sheriff's office"): in an article about one city or county they are about it.
+# "local" ones belong to whichever city or county the article is about.
+INSTITUTION_KINDS: dict[str, str] = {
+    "county": "county", "sheriff": "county", "sheriff's office": "county",
+    "sheriff's department": "county", "sheriff's deputies": "county", "deputies": "county",
+    "jail": "county", "jails": "county", "county jail": "county", "commissioners": "county",
+    "board of commissioners": "county", "county commission": "county",
+    "supervisors": "county", "board of supervisors": "county", "county board": "county",
+    "county executive": "county", "district attorney": "county", "county attorney": "county",
+    "city": "place", "town": "place", "village": "place", "mayor": "place",
+    "city council": "place", "town council": "place", "city hall": "place",
+    "police department": "place", "police chief": "place", "aldermen": "place",
+    "city attorney": "place", "city manager": "place", "police": "place",
+    "state": "state", "governor": "state", "legislature": "state", "state law": "state",
+    "state lawmakers": "state", "statehouse": "state", "general assembly": "state",
+    "state senate": "state", "state officials": "state", "state legislators": "state",
+    "council": "local", "board": "local", "commission": "local", "council members": "local",
+    "area": "local", "community": "local", "local officials": "local",
+    "local police": "local", "local law enforcement": "local", "officials": "local",
+}
+# Words a sentence begins with that continue the previous sentence's subject ("It approved",
+# "They voted"): the sentence is about the places the previous one was.
+CONTINUATION_SUBJECTS: frozenset[str] = frozenset({
+    "it", "its", "they", "their", "this", "that", "these", "those",
+})
+# Acts a definite phrase refers back to ("the measure passed", "after the raids", "the new
+# policy"): a sentence naming no place is about the places of the act's last report.
+ACT_NOUNS: frozenset[str] = frozenset({
+    "measure", "measures", "ordinance", "ordinances", "policy", "policies", "resolution",
+    "bill", "law", "move", "decision", "vote", "proposal", "agreement", "program", "change",
+    "changes", "raid", "raids", "arrests", "operation", "operations", "sweep", "sweeps",
+    "lawsuit", "suit", "ruling", "order", "case", "practice", "rule", "rules",
+})
+# Plural nouns for places: "those communities", "these jurisdictions" refer back to places.
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "places", "locations", "areas", "communities", "jurisdictions", "cities", "counties",
+    "states", "towns", "localities", "regions", "neighborhoods", "sites",
+})
+# Words that make a sentence plainly national: it is not about the one place an article is
+# about ("Congress passed", "arrests nationwide").
+NATIONAL_SCOPE: frozenset[str] = frozenset({
+    "nationwide", "nationally", "national", "nation", "nation's", "country", "country's",
+    "congress", "congressional", "federal government", "white house", "administration",
+    "the u.s.", "united states", "americans", "across the country", "supreme court",
+    "sanctuary cities", "sanctuary jurisdictions", "sanctuary states", "sanctuary counties",
 })

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.index import _index_for
 from geo.scoring import _Scorer
+from geo.text import TextLayer
 
 __all__ = ["Mention", "explain", "geoparse"]
 
@@ -132,7 +133,9 @@ class _Parser(_Scorer):
                  c.method) for c in cands]
 
 
-def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def geoparse(
+    text: str, gazetteer: Gazetteer | None = None, *, layer: TextLayer | None = None
+) -> list[Mention]:
     """Find every US state, county, city and named region a text names.
 
     Parameters
@@ -142,6 +145,9 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     gazetteer : Gazetteer, optional
         The gazetteer to resolve against; :func:`geo.load_gazetteer` by default. Its name index
         is built once per gazetteer and kept while the gazetteer lives.
+    layer : TextLayer, optional
+        The text's layer (:func:`geo.text.text_layer`), when the caller has computed it: names
+        inside its people ("Judge Andrew Austin") are not places.
 
     Returns
     -------
@@ -152,7 +158,10 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     if not text:
         return []
-    return _Parser(text, _index_for(gaz)).run()
+    mentions = _Parser(text, _index_for(gaz)).run()
+    if layer is None:
+        return mentions
+    return [m for m in mentions if not layer.in_person(m.start, m.end)]
 
 
 def explain(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[str, str, str | None, str]]:

@@ -1,19 +1,19 @@
 """Per-article extraction: mentions, excerpts and quotes, all as spans into the article body.
 
-Jurisdictions are found by one call, :func:`geo.geoparse.geoparse`. Everything else here is
-rules over the sentences of the article read in order:
+:func:`analyze_text` is a sequence of named steps over one shared text layer
+(:func:`geo.text.text_layer`):
 
-- a sentence is an excerpt when it reports an enforcement action, a policy or direct speech
-  (a short line without final punctuation is a heading, not an excerpt);
-- an excerpt is linked to the jurisdictions it names (``named``) and to those it refers to
-  (``context``): "the county", "the sheriff", "her department" -> the latest county named
-  before it (else the article's most mentioned county, else the county of the latest city);
-  "the city", "the mayor" -> the latest city; "the state" -> the latest state; "the area" ->
-  the latest city or county; "these areas", "those locations", "the raid", "the new measures"
-  -> the jurisdictions of the latest linked sentence (at most three sentences back);
-- a jurisdiction is the article's *focus* when it carries a large share of the article's
-  mentions and references, or when an enforcement or policy sentence of the lead names it;
-  every other one is *passing*.
+1. :func:`find_mentions`: the jurisdictions the body names (:func:`geo.geoparse.geoparse`);
+2. :func:`find_speech`: direct quotes and who said them, and the reporting subject of every
+   other sentence, read in order (anaphors resolved, a quote's speaker also found in the
+   sentence or paragraph next to it);
+3. :func:`link_and_classify`: every sentence linked to the jurisdictions it reports about
+   (:mod:`news.linking`, each link recording how it was made) and classified; a sentence that
+   reports an enforcement action, a policy or direct speech is an excerpt (a short line
+   without final punctuation is a heading, not an excerpt);
+4. :func:`article_roles`: a jurisdiction is the article's *focus* when it carries a large share
+   of the article's mentions and references, or when an enforcement or policy sentence of the
+   lead names it; every other one is *passing*.
 """
 
 from __future__ import annotations
@@ -25,77 +25,38 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geo.text import Sentence, TextLayer, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
+from news.linking import CONTEXT_METHODS, Linker, kind_of
 from news.quotes import (
     Quote,
     Speaker,
     SpeakerContext,
     attribute_quote,
     attributed_after,
+    attribution_sentence,
     find_quote_spans,
     has_speech_verb,
     is_speech,
-    person_spans,
     sentence_speaker,
 )
-from news.text import Sentence, paragraphs, split_sentences
 
 if TYPE_CHECKING:
     from geo.geoparse import Mention
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 LEAD_SENTENCES = 3
-TOPIC_WINDOW = 3
-
-_ANAPHORS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "county",
-        re.compile(
-            r"\b(?:[Tt]he|[Tt]hat|[Tt]his) county(?:\b|['\u2019])"
-            r"|\b[Tt]he sheriff(?:['\u2019]s?)?\b"
-            r"|\b(?:[Hh]er|[Hh]is|[Tt]he) department(?:\b|['\u2019])|\blocal sheriff\b"
-            r"|\bsheriff['\u2019]s (?:office|department)\b"
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?:city|town|village)(?:\b|['\u2019])"
-            r"|\b[Tt]he mayor\b|\b[Cc]ity (?:officials|council|hall|police)\b|\b[Tt]he police\b"
-        ),
-    ),
-    (
-        "state",
-        re.compile(
-            r"\b(?:[Tt]he|[Tt]hat|[Tt]his) state(?:\b|['\u2019])(?! (?:department|of the union))"
-            r"|\b[Tt]he governor\b|\b[Tt]he legislature\b|\bGov\.|\bGovernor\b"
-            r"|\bstate (?:law|officials|lawmakers|legislature)\b"
-        ),
-    ),
-    ("area", re.compile(r"\b[Tt]he (?:area|region|metro area|jurisdiction|locality)\b")),
-    (
-        "topic",
-        re.compile(
-            r"\b(?:[Tt]hose|[Tt]hese) (?:places|communities|areas|locations|jurisdictions|cities|"
-            r"localities|counties|states)\b|\b[Tt]he (?:new )?(?:measures?|polic(?:y|ies))\b"
-            r"|\b[Tt]he (?:raids?|operations?|sweeps?|case|arrests)\b"
-        ),
-    ),
-)
 
 # A named operation ("Operation Safe City") is where it was first said to take place.
 _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
 
-_OFFICIAL_TITLES = (
-    r"(?:Sheriff|Mayor|Police Chief|Chief of Police|Governor|Gov\.|County Executive|"
-    r"District Attorney|County Judge|Councilman|Councilwoman|Councilmember|Commissioner)"
-)
-_OFFICIAL_NAME = r"(?P<name>[A-Z][a-z][\w'\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'\-]*){0,2})"
-_TITLE_AFTER_PLACE = re.compile(rf"[ \t]+(?:County[ \t]+)?{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME}")
-_TITLE_OF_PLACE = re.compile(rf"\b{_OFFICIAL_TITLES}[ \t]+{_OFFICIAL_NAME},?[ \t]+of[ \t]+(?:the[ \t]+)?$")
+__all__ = ["ArticleAnalysis", "Excerpt", "MentionHit", "QuoteHit", "analyze_text", "kind_of"]
 
-Geoparser = Callable[[str], Sequence["Mention"]]
+if TYPE_CHECKING:
+    from geo.geoparse import Mention
+
+PIPELINE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -121,7 +82,8 @@ class Excerpt:
     categories : tuple of str
         Any of ``enforcement``, ``policy``, ``quote``.
     jurisdictions : tuple of (str, str)
-        ``(jurisdiction id, how)`` with how ``named`` or ``context``.
+        ``(jurisdiction id, how)``, how one of :data:`news.linking.LINK_CONFIDENCE` (``named``,
+        ``affiliation``, ``institution``, ``coreference``, ``dateline``, ``focus``).
     speaker : str or None
         Who is quoted or reported, as written (anaphors resolved).
     figures : tuple of Figure
@@ -215,34 +177,7 @@ def _mention_row(m: MentionHit) -> tuple:
     return (m.start, m.end, m.jurisdiction, m.method, m.confidence)
 
 
-def kind_of(jurisdiction_id: str) -> str:
-    """Tell the kind of a jurisdiction from the shape of its id.
-
-    ``48`` is a state, ``48453`` a county, ``4805000`` a place, ``region:...`` a region.
-
-    Parameters
-    ----------
-    jurisdiction_id : str
-
-    Returns
-    -------
-    str
-        ``state``, ``county``, ``place`` or ``region``.
-
-    Raises
-    ------
-    ValueError
-        For an id of no known shape.
-    """
-    if jurisdiction_id.startswith("region:"):
-        return "region"
-    kinds = {2: "state", 5: "county", 7: "place"}
-    if jurisdiction_id.isdigit() and len(jurisdiction_id) in kinds:
-        return kinds[len(jurisdiction_id)]
-    raise ValueError(f"not a jurisdiction id: {jurisdiction_id!r}")
-
-
-def _default_geoparser() -> Geoparser:
+def _default_geoparser() -> Callable[..., Sequence[object]]:
     from geo.geoparse import geoparse
 
     return geoparse
@@ -259,12 +194,27 @@ def _county_of_place(place_id: str) -> str | None:
     return next((p.id for p in parents if p.kind == "county"), None)
 
 
-def _mentions(text: str, geoparser: Geoparser) -> list[MentionHit]:
-    people = person_spans(text)
+def find_mentions(layer: TextLayer, geoparser: Geoparser | None = None) -> list[MentionHit]:
+    """Step 1: the jurisdictions the body names, people's names left out.
+
+    Parameters
+    ----------
+    layer : TextLayer
+        The body's text layer.
+    geoparser : callable, optional
+        ``text -> list of Mention``; :func:`geo.geoparse.geoparse` (given the layer) by default.
+
+    Returns
+    -------
+    list of MentionHit
+        In order of the body.
+    """
+    text = layer.text
+    found = geoparser(text) if geoparser is not None else _default_geoparser()(text, layer=layer)
     out = []
-    for m in geoparser(text):
+    for m in found:
         start, end = int(m.start), int(m.end)
-        if any(ps <= start and end <= pe for ps, pe in people):
+        if layer.in_person(start, end):
             continue  # "Judge Andrew Austin": a person, whatever the geoparser thought
         out.append(
             MentionHit(start, end, text[start:end], str(m.jurisdiction_id), str(m.method),
@@ -273,27 +223,88 @@ def _mentions(text: str, geoparser: Geoparser) -> list[MentionHit]:
     return out
 
 
-def _find_quotes(
-    text: str, sentences: list[Sentence], paras: list[tuple[int, int]], ctx: SpeakerContext
-) -> tuple[dict[int, list[Quote]], dict[int, str]]:
-    """Read the article in order: speech quotes and, for the other sentences, the speaker.
+@dataclass(frozen=True)
+class Speech:
+    """Step 2's result: who speaks where.
 
-    Returns the quotes per sentence index (speakers attributed and resolved) and the resolved
-    reporting subject of each sentence without a quote ("ICE denied ...", "He said ...").
+    Attributes
+    ----------
+    quotes : dict
+        Sentence index -> its direct quotes, speakers attributed and resolved.
+    reported : dict
+        Sentence index (of a sentence without a quote) -> its resolved reporting subject.
+    persons : dict
+        Sentence index -> the last person named before it (what "he"/"she" stands for).
     """
-    spans = find_quote_spans(text, paras)
+
+    quotes: dict[int, list[Quote]]
+    reported: dict[int, str]
+    persons: dict[int, str]
+
+    def speaker(self, index: int) -> str | None:
+        """Who speaks in a sentence: its first attributed quote, else its reporting subject."""
+        quotes = self.quotes.get(index, [])
+        if quotes:
+            return next((q.speaker for q in quotes if q.speaker), None)
+        return self.reported.get(index)
+
+
+def _quote_candidates(
+    text: str, sentences: Sequence[Sentence], paras: Sequence[tuple[int, int]]
+) -> dict[int, list[tuple[int, int, bool]]]:
+    """Quoted spans per sentence index."""
     by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
     si = 0
-    for s, e, cont in spans:
+    for s, e, cont in find_quote_spans(text, list(paras)):
         while si < len(sentences) and sentences[si].end < s:
             si += 1
         if si < len(sentences) and sentences[si].start <= s:
             by_sentence.setdefault(si, []).append((s, e, cont))
+    return by_sentence
+
+
+def _paragraph_speaker(
+    sentences: Sequence[Sentence], i: int, ctx: SpeakerContext
+) -> Speaker | None:
+    """Find a quote's speaker in the sentences next to it.
+
+    A following short attribution ("Ruiz said.") in its paragraph or the next, or a
+    preceding sentence ending in a colon.
+    """
+    sent = sentences[i]
+    if i + 1 < len(sentences) and sentences[i + 1].paragraph - sent.paragraph <= 1:
+        spk = attribution_sentence(sentences[i + 1])
+        if spk is not None:
+            return ctx.resolve(spk)
+    if i > 0 and sentences[i - 1].text.rstrip().endswith(":"):
+        spk = sentence_speaker(sentences[i - 1])
+        if spk is not None:
+            return ctx.resolve(spk)
+    return None
+
+
+def find_speech(layer: TextLayer) -> Speech:
+    """Step 2: direct quotes and, for the other sentences, the speaker, read in order.
+
+    Parameters
+    ----------
+    layer : TextLayer
+
+    Returns
+    -------
+    Speech
+    """
+    text, sentences = layer.text, layer.sentences
+    by_sentence = _quote_candidates(text, sentences, layer.paragraphs)
+    ctx = SpeakerContext()
     out: dict[int, list[Quote]] = {}
     reported: dict[int, str] = {}
+    persons: dict[int, str] = {}
     last: Quote | None = None
     last_para = -1
     for i, sent in enumerate(sentences):
+        if ctx.persons:
+            persons[i] = ctx.persons[-1].text
         ctx.read_sentence(text, sent)
         cands = by_sentence.get(i, [])
         verb = has_speech_verb(sent.text) if cands else False
@@ -317,6 +328,8 @@ def _find_quotes(
             spk = ctx.resolve(raw) if raw else None
             if spk is None and found:
                 spk = _speaker_of(found[-1])
+            if spk is None:
+                spk = _paragraph_speaker(sentences, i, ctx)
             if spk is None and last is not None and sent.paragraph - last_para <= 1:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)
@@ -337,14 +350,18 @@ def _find_quotes(
         out[i] = found
         last = found[-1]
         last_para = sent.paragraph
-    # A quote running over paragraphs is often attributed only in its last part.
+    _carry_back_speakers(out)
+    return Speech(out, reported, persons)
+
+
+def _carry_back_speakers(out: dict[int, list[Quote]]) -> None:
+    """Give an unattributed part of a quote running over paragraphs its last part's speaker."""
     ordered = [(i, n) for i in sorted(out) for n in range(len(out[i]))]
     for (i, n), (j, m) in reversed(list(pairwise(ordered))):
         q, nxt = out[i][n], out[j][m]
         if q.speaker is None and q.continued and nxt.continued and nxt.speaker is not None:
             out[i][n] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start,
                               nxt.speaker_end, True)
-    return out, reported
 
 
 def _speaker_of(q: Quote) -> Speaker | None:
@@ -353,13 +370,87 @@ def _speaker_of(q: Quote) -> Speaker | None:
     return Speaker(q.speaker, q.speaker_start, q.speaker_end)
 
 
+def _headings(layer: TextLayer) -> set[tuple[int, int]]:
+    """Short lines of their own without final punctuation: headings and labels ("Arrests")."""
+    text = layer.text
+    return {
+        (s, e) for s, e in layer.paragraphs
+        if len(text[s:e].split()) <= 6 and text[e - 1] not in ".!?\"\u201d\u2019"
+    }
+
+
+def link_and_classify(
+    layer: TextLayer, mentions: Sequence[MentionHit], speech: Speech
+) -> tuple[list[Excerpt], list[QuoteHit]]:
+    """Step 3: link every sentence to what it reports about; keep the ones that report.
+
+    Parameters
+    ----------
+    layer : TextLayer
+    mentions : sequence of MentionHit
+    speech : Speech
+
+    Returns
+    -------
+    (list of Excerpt, list of QuoteHit)
+    """
+    text = layer.text
+    linker = Linker(
+        layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place
+    )
+    headings = _headings(layer)
+    operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
+    excerpts: list[Excerpt] = []
+    quote_hits: list[QuoteHit] = []
+    mi = 0
+    for si, sent in enumerate(layer.sentences):
+        named: list[str] = []
+        while mi < len(mentions) and mentions[mi].start < sent.end:
+            if mentions[mi].start >= sent.start:
+                named.append(mentions[mi].jurisdiction)
+            mi += 1
+        named = list(dict.fromkeys(named))
+        operation_places: list[str] = []
+        for m in _OPERATION.finditer(sent.text):
+            op = m.group("op")
+            if op in operations:
+                operation_places.extend(operations[op])
+            elif named:
+                operations[op] = tuple(named)
+        speaker = speech.speaker(si)
+        links = linker.link(si, named, speaker, speech.persons.get(si))
+        if operation_places:
+            linked = {j for j, _ in links}
+            links += tuple((j, "coreference") for j in dict.fromkeys(operation_places)
+                           if j not in linked)
+        quotes = speech.quotes.get(si, [])
+        cats = categories(sent.text, bool(quotes))
+        if not cats or (sent.start, sent.end) in headings:
+            continue
+        for q in quotes:
+            quote_hits.append(QuoteHit(q, len(excerpts)))
+        excerpts.append(Excerpt(
+            start=sent.start,
+            end=sent.end,
+            text=sent.text,
+            categories=cats,
+            jurisdictions=links,
+            speaker=speaker,
+            figures=tuple(find_figures(text, sent.start, sent.end)),
+        ))
+    return excerpts, quote_hits
+
+
 def analyze_text(
     text: str,
     meta: Mapping | None = None,
     *,
     geoparser: Geoparser | None = None,
+    layer: TextLayer | None = None,
 ) -> ArticleAnalysis:
     """Extract mentions, excerpts and quotes from an article body; writes nothing.
+
+    The entry point of the store build, the add-article preview and ``bench/extraction.py``.
 
     Parameters
     ----------
@@ -370,165 +461,48 @@ def analyze_text(
         (captions are found in it by their photo credit).
     geoparser : callable, optional
         ``text -> list of Mention``; defaults to :func:`geo.geoparse.geoparse`.
+    layer : TextLayer, optional
+        The body's text layer, when the caller has it already.
 
     Returns
     -------
     ArticleAnalysis
     """
-    geoparser = geoparser or _default_geoparser()
     del meta  # the body alone decides what is extracted
-    paras = paragraphs(text)
-    sentences = split_sentences(text)
-    mentions = _mentions(text, geoparser)
-    ctx = SpeakerContext()
-    quotes_by_sentence, reported = _find_quotes(text, sentences, paras, ctx)
+if TYPE_CHECKING:
+    from geo.geoparse import Mention
 
-    salience = Counter(m.jurisdiction for m in mentions)
-    by_kind: dict[str, list[MentionHit]] = {}
-    for m in mentions:
-        by_kind.setdefault(kind_of(m.jurisdiction), []).append(m)
-
-    def latest(kind: str, before: int) -> str | None:
-        cands = [m for m in by_kind.get(kind, []) if m.start < before]
-        if cands:
-            return cands[-1].jurisdiction
-        return None
-
-    def most_salient(kind: str) -> str | None:
-        ids = [j for j, _ in salience.most_common() if kind_of(j) == kind]
-        return ids[0] if ids else None
-
-    def resolve(kind: str, at: int, sentence_start: int) -> str | None:
-        if kind == "county":
-            # The sentence's own county, or the county of the city it names, comes first:
-            # "raids in Austin ... her department" is Austin's county, not one named earlier.
-            own = [m for m in mentions if sentence_start <= m.start < at]
-            for m in reversed(own):
-                k = kind_of(m.jurisdiction)
-                if k == "county":
-                    return m.jurisdiction
-                if k == "place" and (c := _county_of_place(m.jurisdiction)):
-                    return c
-            j = latest("county", at) or most_salient("county")
-            if j is None:
-                place = latest("place", at) or most_salient("place")
-                j = _county_of_place(place) if place else None
-            return j
-        if kind == "place":
-            return latest("place", at) or most_salient("place")
-        if kind == "state":
-            return latest("state", at) or most_salient("state")
-        # "the area": the nearest city or county before it
-        cands = [
-            m for m in mentions if m.start < at and kind_of(m.jurisdiction) in ("place", "county")
-        ]
-        return cands[-1].jurisdiction if cands else None
-
-    officials = _officials(text, mentions)
-    # A short line of its own without final punctuation is a heading or a label ("Arrests"),
-    # not a report.
-    headings = {
-        (s, e) for s, e in paras
-        if len(text[s:e].split()) <= 6 and text[e - 1] not in ".!?\"\u201d\u2019"
-    }
-    excerpts: list[Excerpt] = []
-    quote_hits: list[QuoteHit] = []
-    topic: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, linked ids)
-    references: Counter[str] = Counter()
-    operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
-    captions = find_captions(text)
-    mi = 0
-    for si, sent in enumerate(sentences):
-        named: list[str] = []
-        while mi < len(mentions) and mentions[mi].start < sent.end:
-            if mentions[mi].start >= sent.start:
-                named.append(mentions[mi].jurisdiction)
-            mi += 1
-        context: list[str] = []
-        for kind, pattern in _ANAPHORS:
-            for match in pattern.finditer(sent.text):
-                if kind == "topic":
-                    recent = [ids for k, ids in topic if si - k <= TOPIC_WINDOW]
-                    if recent and not named:
-                        context.extend(recent[-1])
-                    continue
-                j = resolve(kind, sent.start + match.start(), sent.start)
-                if j:
-                    context.append(j)
-                    references[j] += 1
-                break
-        for match in _OPERATION.finditer(sent.text):
-            op = match.group("op")
-            if op in operations:
-                context.extend(operations[op])
-            elif named:
-                operations[op] = tuple(dict.fromkeys(named))
-        quotes = quotes_by_sentence.get(si, [])
-        if quotes:
-            speaker = next((q.speaker for q in quotes if q.speaker), None)
-        else:
-            speaker = reported.get(si)
-        if speaker:
-            # "Sheriff Jane Doe said" after "Sangamon County Sheriff Jane Doe": her county.
-            surname = speaker.split()[-1]
-            if surname in officials:
-                context.append(officials[surname])
-        named_u = tuple(dict.fromkeys(named))
-        context_u = tuple(j for j in dict.fromkeys(context) if j not in named_u)
-        in_caption = any(cs <= sent.start < ce for cs, ce in captions)
-        if (named_u or context_u) and not in_caption:
-            topic.append((si, named_u + context_u))
-        cats = categories(sent.text, bool(quotes))
-        if not cats or (sent.start, sent.end) in headings:
-            continue
-        ex = Excerpt(
-            start=sent.start,
-            end=sent.end,
-            text=sent.text,
-            categories=cats,
-            jurisdictions=tuple((j, "named") for j in named_u)
-            + tuple((j, "context") for j in context_u),
-            speaker=speaker,
-            figures=tuple(find_figures(text, sent.start, sent.end)),
-        )
-        for q in quotes:
-            quote_hits.append(QuoteHit(q, len(excerpts)))
-        excerpts.append(ex)
-
-    roles = _roles(mentions, excerpts, references, sentences, captions)
+PIPELINE_VERSION = "2"
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
 
 
-def _officials(text: str, mentions: list[MentionHit]) -> dict[str, str]:
-    """Map officials' surnames to their jurisdiction.
-
-    Recognised forms: "Sangamon County Sheriff Jane Doe", "Madison Mayor Paul Soglin" (a
-    jurisdiction right before a title) and "Sheriff Jane Doe of Sangamon County" (after it).
-    """
-    out: dict[str, str] = {}
-    for m in mentions:
-        after = _TITLE_AFTER_PLACE.match(text, m.end)
-        if after:
-            out[after.group("name").split()[-1]] = m.jurisdiction
-        before = _TITLE_OF_PLACE.search(text, max(0, m.start - 80), m.start)
-        if before:
-            out[before.group("name").split()[-1]] = m.jurisdiction
-    return out
-
-
-def _roles(
-    mentions: list[MentionHit],
-    excerpts: list[Excerpt],
-    references: Counter[str],
-    sentences: list[Sentence],
-    captions: tuple[tuple[int, int], ...],
+def article_roles(
+    layer: TextLayer, mentions: Sequence[MentionHit], excerpts: Sequence[Excerpt]
 ) -> tuple[tuple[str, str, int], ...]:
+    """Step 4: each jurisdiction's role in the article, ``focus`` or ``passing``.
+
+    Parameters
+    ----------
+    layer : TextLayer
+    mentions : sequence of MentionHit
+    excerpts : sequence of Excerpt
+
+    Returns
+    -------
+    tuple of (str, str, int)
+        ``(jurisdiction id, role, number of mentions)``.
+    """
+    captions = find_captions(layer.text)
     counts = Counter(m.jurisdiction for m in mentions)
+    references = Counter(
+        j for e in excerpts for j, how in e.jurisdictions
+        if how in CONTEXT_METHODS - {"focus", "dateline"}
+    )
     score = Counter(counts) + references
     if not score:
         return ()
     threshold = max(2.0, 0.4 * max(score.values()))
-    body = [s for s in sentences if not any(cs <= s.start < ce for cs, ce in captions)]
+    body = [s for s in layer.sentences if not any(cs <= s.start < ce for cs, ce in captions)]
     lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end if body else 0
     lead_reporting: set[str] = set()
     reporting: set[str] = set()
@@ -543,4 +517,3 @@ def _roles(
         focus = (score[j] >= threshold and j in reporting) or j in lead_reporting
         roles.append((j, "focus" if focus else "passing", counts.get(j, 0)))
     return tuple(roles)
-

@@ -16,16 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from news.text import Sentence
+from geo import _lexicon as lex
+from geo.text import PERSON_NAME, TITLE, Sentence
 
-VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|announced|announces|explained|noted|"
-    "notes|wrote|writes|argued|argues|claimed|claims|denied|denies|insisted|insists|warned|"
-    "warns|suggested|suggests|revealed|reveals|asserted|declared|continued|continues|replied|"
-    "responded|testified|acknowledged|confirmed|reported|reports|tweeted|recalled|emphasized|"
-    "urged|predicted|vowed|conceded|admitted|maintained|contended|indicated|complained|"
-    "alleged|cautioned|countered|explains|posted|ruled|wrote"
-)
+VERBS = "|".join(sorted(lex.REPORTING_VERBS, key=lambda w: (-len(w), w)))
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
 ROLES = (
@@ -46,11 +40,6 @@ NAME_ROLE = (
     rf"agent|attorney|lawyer|prosecutor|representative|deputy)[ \t]+{NAME})?"
 )
 SPEAKER = rf"(?:{DESC}|{NAME_ROLE}|{PRONOUN})"
-TITLES = (
-    "Judge|Sheriff|Mayor|Senator|Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Chief|Director|"
-    "President|Officer|Deputy|Commissioner|Secretary|Attorney General|Spokesman|Spokeswoman|"
-    "Councilman|Councilwoman|Councilmember|Acting Director|Magistrate|Prosecutor|Attorney"
-)
 
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
@@ -83,20 +72,11 @@ _STATEMENT_SOURCE = re.compile(
     rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
     rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME}))"
 )
-# Storms are named like places (Harvey, Irma): "Hurricane Harvey", "Hurricanes Irma and Harvey".
-_STORM = re.compile(
-    r"\b(?:Hurricanes?|(?:Tropical )?Storms?|Typhoons?|Cyclones?)\s+"
-    r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
-)
-_PERSON_NAME = r"[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){0,2}"
-_TITLED_PERSON = re.compile(rf"\b(?:{TITLES})\s+(?P<name>{_PERSON_NAME})")
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
-_TITLED_FULL = re.compile(
-    rf"(?:{_CAP}[ \t]+)*?(?:{TITLES})[ \t]+{_PERSON_NAME}"
-)
+_TITLED_FULL = re.compile(rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}")
 # How far from a quote its attribution is looked for (characters).
 _WINDOW = 300
-_TITLE_WORD = re.compile(rf"\b(?:{TITLES})")
+_TITLE_WORD = re.compile(rf"\b{TITLE}")
 _VERB_WORD = re.compile(rf"\b(?:{VERBS})\b")
 _SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
 _STOP_NAMES = frozenset(
@@ -149,7 +129,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     text : str
         Article body.
     paragraphs : list of (int, int)
-        Paragraph spans (see :func:`news.text.paragraphs`).
+        Paragraph spans (see :func:`geo.text.paragraphs`).
 
     Returns
     -------
@@ -257,7 +237,7 @@ def _is_name(s: str) -> bool:
 def _is_person(name: str) -> bool:
     """Tell whether a written name denotes a person rather than an organisation."""
     tokens = name.split()
-    if re.search(rf"\b(?:{TITLES})\b", name):
+    if _TITLE_WORD.search(name):
         return True
     return len(tokens) >= 2 and all(t[:1].isupper() and not t.isupper() for t in tokens[-2:])
 
@@ -305,6 +285,8 @@ class SpeakerContext:
         # Cheap checks first: most sentences have neither a title nor a statement.
         titled = _TITLED_FULL.finditer(sentence.text) if _TITLE_WORD.search(sentence.text) else ()
         for m in titled:
+            if m.group().split()[-1] in lex.PLACE_WORDS:
+                continue  # "King County": a title-like word in a place's name
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
         if "statement" not in sentence.text and "response" not in sentence.text:
@@ -437,34 +419,32 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     return best[1] if best else None
 
 
-def person_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of names that look like places but are people or storms ("Judge Andrew Austin").
+# A sentence that only attributes: "Ruiz said.", "said Ann Ruiz, the county's sheriff."
+_ATTRIBUTION_ONLY = re.compile(
+    rf"^(?:(?P<a>{SPEAKER})[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
+    rf"|(?:{VERBS})[ \t]+(?P<b>{SPEAKER}))\b[^\"\u201c\u201d]{{0,80}}[.:]?$"
+)
+ATTRIBUTION_WORDS = 16
 
-    Storm names after "Hurricane(s)" are included. A titled name ("Judge", "Sheriff", ...) is a
-    person; so is any later bare occurrence of its
-    surname directly followed by a reporting verb ("Austin said").
+
+def attribution_sentence(sentence: Sentence) -> Speaker | None:
+    """Find the speaker of a short sentence that only attributes ("Ruiz said." after a quote).
 
     Parameters
     ----------
-    text : str
-        Article body.
+    sentence : Sentence
 
     Returns
     -------
-    list of (int, int)
-        Sorted spans of person names.
+    Speaker or None
+        None for a longer sentence or one that says something itself.
     """
-    spans: list[tuple[int, int]] = []
-    surnames: set[str] = set()
-    for m in _TITLED_PERSON.finditer(text):
-        spans.append((m.start("name"), m.end("name")))
-        surnames.add(m.group("name").split()[-1])
-    if surnames:
-        alt = "|".join(re.escape(s) for s in sorted(surnames))
-        for m in re.finditer(rf"\b(?P<n>{alt})\s+(?:{VERBS})\b", text):
-            spans.append((m.start("n"), m.end("n")))
-        for m in re.finditer(rf"\b(?P<n>{alt})(?:'s|\u2019s?)?\s+(?:{VERBS})\b", text):
-            spans.append((m.start("n"), m.end("n")))
-    for m in _STORM.finditer(text):
-        spans.append((m.start("n"), m.end("n")))
-    return sorted(set(spans))
+    if len(sentence.text.split()) > ATTRIBUTION_WORDS:
+        return None
+    m = _ATTRIBUTION_ONLY.match(sentence.text)
+    if not m:
+        return None
+    group = "a" if m.group("a") else "b"
+    if m.group(group).split()[0] in _STOP_NAMES:
+        return None
+    return _speaker_at(sentence, m, group, 0)

@@ -98,7 +98,7 @@ def test_store_read_api(corpus):
     # "Her department said it would not hold inmates for 48 hours." names no place: context
     her = next(e for e in store.excerpts(Filters(), jurisdiction="17167")
                if e.text.startswith("Her department"))
-    assert ("17167", "context") in her.links
+    assert ("17167", "coreference") in her.links  # "Her" = the sheriff named before
     assert "policy" in her.categories
     assert her.figures[0]["text"] == "48 hours"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from geo.text import paragraphs, person_spans, split_sentences
 from news.classify import categories, find_figures
 from news.matching import differences, group_quotes, same_quote
 from news.pipeline import analyze_text, kind_of
-from news.quotes import is_speech, person_spans
-from news.text import paragraphs, split_sentences
+from news.quotes import is_speech
 
 
 def sentences(text: str) -> list[str]:

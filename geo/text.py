@@ -1,0 +1,294 @@
+"""The text layer of an article: paragraphs, sentences, dateline and people, as spans.
+
+Computed once per article (:func:`text_layer`) and shared by the geoparser and the news
+pipeline, so that both read the same sentences and the same people.
+
+Sentences are rules, not a model: a period ends a sentence unless it belongs to an abbreviation ("U.S.",
+"Feb.", "Sen.", "D.C."), an initial or an ellipsis followed by lower case; a sentence does not
+end inside an open quotation (a quote of several sentences stays one sentence with its
+attribution); a line break ends a sentence unless the line is hard-wrapped mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from geo import _lexicon as lex
+
+_CANDIDATE = re.compile(r"[.!?]+|\u2026+|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: ``text == body[start:end]``; ``paragraph`` counts lines of the body."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of a body, hard-wrapped lines joined.
+
+    A line that ends without sentence punctuation and is followed by a line starting in lower
+    case is a hard wrap, not a paragraph end.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+
+    Returns
+    -------
+    list of (int, int)
+        Stripped spans, in order.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    cur: list[int] | None = None
+    for line in text.split("\n"):
+        s = line.strip()
+        if s:
+            start = pos + line.index(s)
+            end = start + len(s)
+            if cur is not None and s[0].islower() and text[cur[1] - 1] not in ".!?:\"\u201d":
+                cur[1] = end
+            else:
+                if cur is not None:
+                    spans.append((cur[0], cur[1]))
+                cur = [start, end]
+        elif cur is not None:
+            spans.append((cur[0], cur[1]))
+            cur = None
+        pos += len(line) + 1
+    if cur is not None:
+        spans.append((cur[0], cur[1]))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int, nxt: str) -> bool:
+    """Whether the period at ``dot`` belongs to an abbreviation rather than ending a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if "." in word or len(word) == 1:
+        # "U.S", "D.C", "a.m" or a single initial: an abbreviation unless a sentence opener follows
+        # (initials "J." are followed by a surname, never by "The").
+        return nxt.lower() not in lex.SENTENCE_OPENERS or len(word) == 1
+    return word in lex.ABBREVIATIONS
+
+
+def _next_word(text: str, i: int, limit: int) -> tuple[int, str]:
+    """Index of the first non-space char at/after ``i`` and the word there."""
+    while i < limit and text[i] in " \t\u00a0":
+        i += 1
+    m = re.match(r"[\"\u201c\u2018'(\[]*([\w\u2019']*)", text[i:limit])
+    return i, (m.group(1) if m else "")
+
+
+def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Split a body into sentences.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    paras : list of (int, int), optional
+        Its paragraphs, when already computed (:func:`paragraphs`).
+
+    Returns
+    -------
+    list of Sentence
+        Stripped, non-empty sentences in order; ``text[s.start:s.end] == s.text``.
+    """
+    out: list[Sentence] = []
+    for pi, (pstart, pend) in enumerate(paras if paras is not None else paragraphs(text)):
+        start = pstart
+        in_quote = False
+        i = pstart
+        while i < pend:
+            ch = text[i]
+            closes = ch == "\u201d" or (ch == '"' and in_quote)
+            if ch == "\u201c" or (ch == '"' and not in_quote):
+                in_quote = True
+                i += 1
+                continue
+            if closes:
+                in_quote = False
+                # A quote that ends with its own period ends the sentence too: ... "Safe City." 317
+                if i == pstart or text[i - 1] not in ".!?\u2026":
+                    i += 1
+                    continue
+                punct = i - 1
+            elif ch in ".!?\u2026" and not in_quote:
+                punct = i
+            else:
+                i += 1
+                continue
+            j = i
+            while j < pend and text[j] in ".!?\u2026":
+                j += 1
+            # Closing quotes and brackets belong to the sentence they close.
+            while j < pend and text[j] in "\"\u201d\u2019')]":
+                if text[j] in "\"\u201d":
+                    in_quote = False
+                j += 1
+            k, word = _next_word(text, j, pend)
+            if k >= pend:
+                i = j
+                continue
+            boundary = k > j and (
+                word[:1].isupper() or word[:1].isdigit() or text[k] in "\"\u201c(["
+            )
+            single_dot = text[punct] == "." and (punct == 0 or text[punct - 1] not in ".")
+            single_dot = single_dot and text[punct + 1 : punct + 2] != "."
+            if boundary and single_dot and _is_abbreviation(text, punct, word):
+                boundary = False
+            if boundary and text[punct] == "\u2026" and not word[:1].isupper():
+                boundary = False
+            if boundary:
+                out.append(Sentence(start, j, text[start:j], pi))
+                start = k
+            i = j
+        if start < pend:
+            out.append(Sentence(start, pend, text[start:pend], pi))
+    return out
+
+
+def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """Build a regex alternation of literal words, longest first (so "Sen.-elect" beats "Sen.")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A titled person: one or more titles, then a capitalized name of one to three words
+# ("Lake County Sheriff Ann Ruiz" -> "Ann Ruiz"; "Attorney General Jeff Sessions").
+TITLE = rf"(?:{_alternation(lex.TITLES)})(?![\w.])"
+PERSON_NAME = r"[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w\u2019'\-]*){0,2}"
+_TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
+_STORM = re.compile(
+    rf"\b(?:{_alternation(lex.STORM_WORDS)})\s+"
+    r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
+)
+_PERSON_AFTER = _alternation(lex.SPEECH_VERBS)
+# "OAKLAND, Calif. (AP) —", "Lake Charles, La. -", "WASHINGTON —": a place, an optional state
+# and outlet, then a dash, at the start of one of the first paragraphs.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\u2014|\u2013|--?)[ \t]+(?=\S)"
+)
+DATELINE_PARAGRAPHS = 3  # a dateline opens the body, after at most a headline and a byline
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of names that are people or storms, not places ("Judge Andrew Austin").
+
+    A titled name ("Sheriff", "Judge", ... from the lexicon) is a person, unless its last word
+    is a place word ("King County"); so is any later bare occurrence of its surname followed by
+    a speech verb ("Austin said"). Storm names after "Hurricane(s)" are included.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted, distinct spans.
+    """
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for m in _TITLED_PERSON.finditer(text):
+        words = m.group("name").split()
+        if words[-1] in lex.PLACE_WORDS:
+            continue
+        spans.append((m.start("name"), m.end("name")))
+        surnames.add(words[-1])
+    if surnames:
+        alt = "|".join(re.escape(s) for s in sorted(surnames))
+        for m in re.finditer(rf"\b(?P<n>{alt})(?:'s|\u2019s?)?,?\s+(?:{_PERSON_AFTER})\b", text):
+            spans.append((m.start("n"), m.end("n")))
+    for m in _STORM.finditer(text):
+        spans.append((m.start("n"), m.end("n")))
+    return sorted(set(spans))
+
+
+def find_dateline(text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Span of the dateline's place ("OAKLAND, Calif."), if the body opens with one.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    paras : list of (int, int)
+        Its paragraphs (:func:`paragraphs`).
+
+    Returns
+    -------
+    (int, int) or None
+    """
+    for ps, pe in paras[:DATELINE_PARAGRAPHS]:
+        m = _DATELINE.match(text, ps, pe)
+        if m and len(text[m.end() : pe].split()) >= 4:
+            return m.start("place"), m.end("place")
+    return None
+
+
+@dataclass(frozen=True)
+class TextLayer:
+    """What every reader of an article shares, computed once (:func:`text_layer`).
+
+    Attributes
+    ----------
+    text : str
+        The body; every span indexes into it.
+    paragraphs : tuple of (int, int)
+    sentences : tuple of Sentence
+    dateline : (int, int) or None
+        The dateline's place.
+    persons : tuple of (int, int)
+        Names of people and storms (:func:`person_spans`).
+    """
+
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    dateline: tuple[int, int] | None
+    persons: tuple[tuple[int, int], ...]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding (or last starting before) ``offset``; -1 before all."""
+        return bisect_right([s.start for s in self.sentences], offset) - 1
+
+    def in_person(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside a person's (or storm's) name."""
+        i = bisect_right(self.persons, (start, len(self.text) + 1)) - 1
+        return i >= 0 and self.persons[i][0] <= start and end <= self.persons[i][1]
+
+
+def text_layer(text: str) -> TextLayer:
+    """Compute the text layer of a body.
+
+    Parameters
+    ----------
+    text : str
+        Article body, exactly as stored.
+
+    Returns
+    -------
+    TextLayer
+    """
+    paras = paragraphs(text)
+    return TextLayer(
+        text=text,
+        paragraphs=tuple(paras),
+        sentences=tuple(split_sentences(text, paras)),
+        dateline=find_dateline(text, paras),
+        persons=tuple(person_spans(text)),
+    )

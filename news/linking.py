@@ -1,0 +1,422 @@
+"""Linking sentences to the jurisdictions they report about, and recording how.
+
+A sentence is linked to a jurisdiction by one of these mechanisms (:data:`LINK_CONFIDENCE`):
+
+``named``
+    the sentence names it (a geoparser mention inside the sentence);
+``affiliation``
+    a person the sentence quotes or names holds an office of it ("Lake County Sheriff Ann
+    Ruiz", later "Ruiz said", "Ruiz's deputies"), or an office of its kind when the article is
+    about one such jurisdiction ("Sheriff Ann Ruiz" in an article about Lake County);
+``institution``
+    an institution stands for it ("the council approved", "the county's jail", "the
+    sheriff's office", "the state"): the latest jurisdiction of that kind named before, else
+    the article's focus of that kind;
+``coreference``
+    the sentence continues the previous one ("It approved ...", "She added ...", "The
+    measure ...", "those communities"): the previous sentence's jurisdictions, or the
+    affiliation of the person a pronoun stands for;
+``dateline`` / ``focus``
+    a sentence that names no place, in an article about one jurisdiction, is about it,
+    unless it is plainly national; the focus comes from the dateline when there is one.
+
+Links other than ``named`` are context links: the panel says so, with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from geo import _lexicon as lex
+from geo.text import PERSON_NAME, TITLE, TextLayer
+
+# How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
+# links are the geoparser's; a context link is as good as the rule that made it.
+LINK_CONFIDENCE: dict[str, float] = {
+    "named": 1.0,
+    "affiliation": 0.85,
+    "dateline": 0.8,
+    "institution": 0.7,
+    "coreference": 0.7,
+    "focus": 0.5,
+}
+CONTEXT_METHODS = frozenset(LINK_CONFIDENCE) - {"named"}
+# How many sentences back a continuation ("It approved ...") may reach.
+COREFERENCE_WINDOW = 2
+# An article is about one local jurisdiction when it carries this share of the local mentions
+# (and is named at least twice), or is named in the lead or the dateline.
+FOCUS_SHARE = 0.5
+LEAD_SENTENCES = 3
+# An institution ("the sheriff") stands for the jurisdiction of its kind named this many
+# sentences before it, if any, before the article's focus.
+RECENT_SENTENCES = 2
+
+
+def link_confidence(how: str) -> float:
+    """Return the confidence of a link made by ``how`` (see :data:`LINK_CONFIDENCE`)."""
+    return LINK_CONFIDENCE[how]
+
+
+def kind_of(jurisdiction_id: str) -> str:
+    """Tell the kind of a jurisdiction from the shape of its id.
+
+    ``48`` is a state, ``48453`` a county, ``4805000`` a place, ``region:...`` a region.
+
+    Parameters
+    ----------
+    jurisdiction_id : str
+
+    Returns
+    -------
+    str
+        ``state``, ``county``, ``place`` or ``region``.
+
+    Raises
+    ------
+    ValueError
+        For an id of no known shape.
+    """
+    if jurisdiction_id.startswith("region:"):
+        return "region"
+    kinds = {2: "state", 5: "county", 7: "place"}
+    if jurisdiction_id.isdigit() and len(jurisdiction_id) in kinds:
+        return kinds[len(jurisdiction_id)]
+    raise ValueError(f"not a jurisdiction id: {jurisdiction_id!r}")
+
+
+def _words(words: frozenset[str] | Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_POSSESSIVE = r"(?:'s|\u2019s|s'|s\u2019)?"
+# "the council", "the county's jail", "its board", "the Sheriff's Office", "county commissioners".
+_INSTITUTION = re.compile(
+    rf"\b(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Ll]ocal|[Cc]ounty|[Cc]ity|[Ss]tate)"
+    rf"(?:[ \t]+(?P<mid>county|city|state|town|local){_POSSESSIVE})?[ \t]+)"
+    rf"(?P<inst>{_words(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
+    re.I,
+)
+_PLACE_NOUNS = re.compile(
+    rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{_words(lex.PLACE_NOUNS)})\b"
+)
+_CONTINUATION = re.compile(
+    rf"^[\"\u201c(]?(?:{_words(lex.CONTINUATION_SUBJECTS)})\b"
+    rf"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)[ \t]+(?:new[ \t]+|recent[ \t]+)?"
+    rf"(?:{_words(lex.ACT_NOUNS)})\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
+_NATIONAL = re.compile(rf"\b(?:{_words(lex.NATIONAL_SCOPE)})\b", re.I)
+_OFFICE = re.compile(rf"\b(?P<title>{_words(lex.OFFICE_KINDS)})\b", re.I)
+# "Lake County Sheriff Ann Ruiz": a place right before a title.
+_TITLE_AFTER_PLACE = re.compile(
+    rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?[ \t]+(?P<title>{TITLE}(?:[ \t]+{TITLE})*)"
+    rf"[ \t]+(?P<name>{PERSON_NAME})"
+)
+# "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff
+# of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
+# and the phrase that describes them, up to the next comma or the end of the clause.
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{PERSON_NAME})(?:[ \t]+of|,[ \t]+(?:(?:the|a|an|who|its|[a-z]+[ \t]+of)\b)?)"
+    r"(?P<desc>[^,.;:\"\u201c\u201d()]{1,90})"
+)
+_TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A person's office: the jurisdiction (or, unknown, its kind) they act for."""
+
+    jurisdiction: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What an article is about: one jurisdiction per kind at most, and how it was found."""
+
+    by_kind: dict[str, str]
+    how: str  # "dateline" or "focus"
+
+    def get(self, kind: str) -> str | None:
+        """Return the focus of a kind; ``local`` is the focus city, else the focus county."""
+        if kind == "local":
+            return self.by_kind.get("place") or self.by_kind.get("county")
+        return self.by_kind.get(kind)
+
+    @property
+    def main(self) -> str | None:
+        """The one jurisdiction a sentence naming no place is about."""
+        for kind in ("place", "county", "state"):
+            if kind in self.by_kind:
+                return self.by_kind[kind]
+        return None
+
+
+def _office_kind(title: str) -> str | None:
+    for word in reversed(title.lower().split()):
+        if word in lex.OFFICE_KINDS:
+            return lex.OFFICE_KINDS[word]
+    return None
+
+
+def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Affiliation]:
+    """People's offices: surname -> the jurisdiction they act for.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    mentions : sequence of (int, int, str)
+        ``(start, end, jurisdiction id)`` of the places named, in order.
+
+    Returns
+    -------
+    dict
+        Surname -> :class:`Affiliation`. A place written with the title wins over an office of
+        a known kind with no place.
+    """
+    out: dict[str, Affiliation] = {}
+    for _, end, jid in mentions:
+        m = _TITLE_AFTER_PLACE.match(text, end)
+        if m:
+            out[m.group("name").split()[-1]] = Affiliation(jid, kind_of(jid))
+    # A description after the name: the first place named in it.
+    for m in _APPOSITIVE.finditer(text):
+        name = m.group("name").split()
+        surname = name[-1]
+        if len(name) < 2 or name[0] in lex.FUNCTION_WORDS or (
+            surname in out and out[surname].jurisdiction
+        ):
+            continue
+        ns, ne = m.span("name")
+        if any(s < ne and ns < e for s, e, _ in mentions):
+            continue  # "Waukegan, a city in Lake County": a place, not a person
+        ds, de = m.span("desc")
+        inside = [jid for s, e, jid in mentions if ds <= s and e <= de]
+        if not inside:
+            continue
+        desc = m.group("desc")
+        if _OFFICE.search(desc) or re.search(r"\b(?:for|of|with|at)\b", desc) \
+                or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
+            out[surname] = Affiliation(inside[0], kind_of(inside[0]))
+    for m in _TITLED.finditer(text):
+        surname = m.group("name").split()[-1]
+        if surname not in out and (kind := _office_kind(m.group("title"))):
+            out[surname] = Affiliation(None, kind)
+    return out
+
+
+def article_focus(
+    layer: TextLayer,
+    mentions: Sequence[tuple[int, int, str]],
+    parent_county: Callable[[str], str | None],
+) -> Focus:
+    """Find the jurisdictions an article is about, per kind.
+
+    The dateline's place comes first. Otherwise a city or county (counted with the cities in
+    it) is the focus when it is the only one named, when it carries :data:`FOCUS_SHARE` of the
+    local mentions and is named at least twice, or when it is the only one named in the lead. The state is the focus's, or the only state the article is in.
+
+    Parameters
+    ----------
+    layer : TextLayer
+    mentions : sequence of (int, int, str)
+        ``(start, end, jurisdiction id)`` in order.
+    parent_county : callable
+        Place id -> the id of its county, or None.
+
+    Returns
+    -------
+    Focus
+    """
+    by_kind: dict[str, str] = {}
+    how = "focus"
+    if layer.dateline:
+        ds, de = layer.dateline
+        named = [j for s, e, j in mentions if ds <= s and e <= de]
+        for j in named:
+            by_kind.setdefault(kind_of(j), j)
+        if named:
+            how = "dateline"
+    local = [(s, j) for s, _, j in mentions if kind_of(j) in ("place", "county")]
+    if not any(k in by_kind for k in ("place", "county")) and local:
+        # A city and its county are one story: count them together.
+        county = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
+        clusters = Counter(county[j] for _, j in local)
+        lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end
+        in_lead = list(dict.fromkeys(county[j] for s, j in local if s < lead_end))
+        top, n = clusters.most_common(1)[0]
+        if len(clusters) > 1 and not (n >= 2 and n >= FOCUS_SHARE * len(local)):
+            top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
+        if top is not None:
+            members = Counter(j for _, j in local if county[j] == top)
+            best = members.most_common(1)[0][0]
+            by_kind[kind_of(best)] = best
+            if kind_of(top) == "county":
+                by_kind["county"] = top
+    place = by_kind.get("place")
+    if place and "county" not in by_kind and (county := parent_county(place)):
+        # A county's institutions ("the jail", "the sheriff") in an article about its city.
+        by_kind["county"] = county
+    if "state" not in by_kind:
+        local_focus = by_kind.get("place") or by_kind.get("county")
+        states = {j[:2] for _, _, j in mentions if not j.startswith("region:")}
+        if local_focus:
+            by_kind["state"] = local_focus[:2]
+        elif len(states) == 1:
+            by_kind["state"] = states.pop()
+    return Focus(by_kind, how)
+
+
+@dataclass
+class SentenceLinks:
+    """The links of one sentence, in the order they were found; the first way wins."""
+
+    links: dict[str, str]
+
+    def add(self, jurisdiction: str | None, how: str) -> None:
+        """Add a link unless the jurisdiction is linked already."""
+        if jurisdiction and jurisdiction not in self.links:
+            self.links[jurisdiction] = how
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """``(jurisdiction id, how)`` pairs, named first."""
+        named = [(j, h) for j, h in self.links.items() if h == "named"]
+        return tuple(named + [(j, h) for j, h in self.links.items() if h != "named"])
+
+
+class Linker:
+    """Links the sentences of one article, read in order.
+
+    Parameters
+    ----------
+    layer : TextLayer
+    mentions : sequence of (int, int, str)
+        ``(start, end, jurisdiction id)`` of the places named, in order.
+    parent_county : callable
+        Place id -> the id of its county, or None.
+    """
+
+    def __init__(
+        self,
+        layer: TextLayer,
+        mentions: Sequence[tuple[int, int, str]],
+        parent_county: Callable[[str], str | None],
+    ) -> None:
+        self.layer = layer
+        self.mentions = list(mentions)
+        self.parent_county = parent_county
+        self.people = affiliations(layer.text, self.mentions)
+        self.focus = article_focus(layer, self.mentions, parent_county)
+        self.history: list[tuple[int, tuple[tuple[str, str], ...]]] = []
+        self._surnames = (
+            re.compile(rf"\b(?:{_words(self.people)})\b") if self.people else None
+        )
+
+    def _latest(self, kind: str, before: int, since: int = 0) -> str | None:
+        kinds = ("place", "county") if kind == "local" else (kind,)
+        for s, _, j in reversed(self.mentions):
+            if since <= s < before and kind_of(j) in kinds:
+                return j
+        return None
+
+    def _recent(self, kind: str, at: int) -> str | None:
+        """Return the jurisdiction of a kind named in this sentence or the ones just before."""
+        first = max(0, self.layer.sentence_at(at) - RECENT_SENTENCES)
+        since = self.layer.sentences[first].start if self.layer.sentences else 0
+        if kind in ("county", "state"):
+            local = self._latest("local", at, since)
+            if local is None:
+                return self._latest(kind, at, since)
+            if kind == "state":
+                return local[:2] if not local.startswith("region:") else None
+            return local if kind_of(local) == "county" else self.parent_county(local)
+        return self._latest(kind, at, since)
+
+    def _of_kind(self, kind: str, at: int) -> str | None:
+        """Return the jurisdiction an institution of a kind stands for, read at offset ``at``.
+
+        One of that kind named in the sentence or just before, else the article's focus of
+        that kind, else the latest one named.
+        """
+        j = self._recent(kind, at) or self.focus.get(kind)
+        if j is None and kind != "local":  # "local police" is any city's unless one is told
+            j = self._latest(kind, at)
+            if j is None and kind == "county":
+                place = self._latest("place", at)
+                j = self.parent_county(place) if place else None
+            if j is None and kind == "state":
+                local = self._latest("local", at)
+                j = local[:2] if local and not local.startswith("region:") else None
+        return j
+
+    def _person(self, name: str | None, at: int) -> str | None:
+        if not name:
+            return None
+        aff = self.people.get(name.split()[-1].rstrip(".,"))
+        if aff is None:
+            kind = _office_kind(name)
+            return self._of_kind(kind, at) if kind else None
+        return aff.jurisdiction or (self._of_kind(aff.kind, at) if aff.kind else None)
+
+    def link(
+        self,
+        index: int,
+        named: Sequence[str],
+        speaker: str | None,
+        pronoun_person: str | None,
+    ) -> tuple[tuple[str, str], ...]:
+        """Link sentence ``index``.
+
+        Parameters
+        ----------
+        index : int
+            Index of the sentence in the layer.
+        named : sequence of str
+            Ids the sentence names, in order.
+        speaker : str or None
+            Who is quoted or reported, anaphors resolved ("Lake County Sheriff Ann Ruiz").
+        pronoun_person : str or None
+            The person a leading "He"/"She"/"His"/"Her" stands for, if any.
+
+        Returns
+        -------
+        tuple of (str, str)
+            ``(jurisdiction id, how)``.
+        """
+        sent = self.layer.sentences[index]
+        text = sent.text
+        out = SentenceLinks({})
+        for j in named:
+            out.add(j, "named")
+        named_kinds = {kind_of(j) for j in named}
+        out.add(self._person(speaker, sent.start), "affiliation")
+        if self._surnames is not None:
+            for m in self._surnames.finditer(text):
+                out.add(self._person(m.group(), sent.start), "affiliation")
+        if pronoun_person and _PRONOUN_SUBJECT.match(text):
+            out.add(self._person(pronoun_person, sent.start), "coreference")
+        for m in _INSTITUTION.finditer(text):
+            kind = lex.INSTITUTION_KINDS[m.group("inst").lower()]
+            qualifier = (m.group("mid") or m.group("det") or "").lower()
+            if kind == "local" and qualifier in ("county", "city", "town", "state"):
+                kind = {"city": "place", "town": "place"}.get(qualifier, qualifier)
+            if kind in named_kinds or (kind == "local" and named_kinds & {"place", "county"}):
+                continue
+            out.add(self._of_kind(kind, sent.start + m.start()), "institution")
+        if not named and (_CONTINUATION.search(text) or _PLACE_NOUNS.search(text)):
+            for k, pairs in reversed(self.history):
+                if index - k <= COREFERENCE_WINDOW:
+                    for j, _ in pairs:
+                        out.add(j, "coreference")
+                break
+        if not out.links and not _NATIONAL.search(text):
+            out.add(self.focus.main, self.focus.how if self.focus.how == "dateline" else "focus")
+        pairs = out.pairs()
+        if pairs and any(h != "focus" and h != "dateline" for _, h in pairs):
+            self.history.append((index, pairs))
+        return pairs

@@ -1,0 +1,127 @@
+"""Linking mechanisms, one made-up article shape each, through the real geoparser.
+
+The sentences are written for these tests (no article of the evaluation set or the seeds):
+each has the shape of a pattern that real articles use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text import text_layer
+from news.linking import CONTEXT_METHODS, LINK_CONFIDENCE, link_confidence
+from news.pipeline import analyze_text
+
+DANE, MADISON, WISCONSIN = "55025", "5548000", "55"
+TRAVIS, AUSTIN = "48453", "4805000"
+OAKLAND, ALAMEDA = "0653000", "06001"
+
+
+def links_of(r, starts: str) -> dict[str, str]:
+    (e,) = [e for e in r.excerpts if e.text.startswith(starts)]
+    return dict(e.jurisdictions)
+
+
+def speaker_of(r, starts: str) -> str | None:
+    (e,) = [e for e in r.excerpts if e.text.startswith(starts)]
+    return e.speaker
+
+
+COUNTY_STORY = """Dane County Sheriff Ann Ruiz said Tuesday that deputies would stop holding \
+inmates for immigration agents.
+
+"We are not immigration agents," Ruiz said. "We will not detain anyone for ICE."
+
+She added that the policy would take effect in March.
+
+The county board approved the ordinance 25-10 on Monday. It also set aside money for \
+legal aid to people facing deportation.
+
+A lawyer for the statewide sheriffs' association said jails cannot hold people without a \
+warrant.
+"""
+
+
+def test_affiliation_carried_through_surname_and_pronoun():
+    r = analyze_text(COUNTY_STORY)
+    assert links_of(r, "Dane County Sheriff")[DANE] == "named"
+    assert links_of(r, '"We are not immigration agents,"')[DANE] == "affiliation"
+    assert speaker_of(r, '"We are not immigration agents,"') == "Ruiz"
+    assert links_of(r, "She added")[DANE] in ("affiliation", "coreference")
+
+
+def test_institution_and_continuation():
+    r = analyze_text(COUNTY_STORY)
+    assert links_of(r, "The county board approved") == {DANE: "institution"}
+    assert links_of(r, "It also set aside")[DANE] == "coreference"
+
+
+def test_statewide_group_in_a_county_story_is_about_the_county():
+    r = analyze_text(COUNTY_STORY)
+    assert DANE in links_of(r, "A lawyer for the statewide")
+
+
+def test_quote_paragraph_then_attribution_sentence():
+    text = (
+        "Madison Mayor Carla Diaz spoke after the vote on the sanctuary ordinance.\n\n"
+        "\u201cThis city will not help deport its neighbors. We mean it.\u201d Diaz said in an "
+        "interview.\n"
+    )
+    r = analyze_text(text)
+    (hit,) = r.quotes
+    assert hit.quote.speaker == "Diaz"
+    assert links_of(r, "\u201cThis city")[MADISON] == "affiliation"
+
+
+def test_institution_prefers_the_jurisdiction_just_named():
+    text = (
+        "Madison has limited its police department's work with immigration agents since 2017. "
+        "The city council renewed the policy this year.\n\n"
+        "In Austin, Texas, agents arrested 40 people in February. The sheriff said the raids "
+        "were retaliation for her detainer policy.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The city council renewed")[MADISON] == "institution"
+    # "The sheriff" is both the speaker (an office of a county) and an institution.
+    assert links_of(r, "The sheriff said")[TRAVIS] in ("affiliation", "institution")
+
+
+def test_focus_fallback_and_national_sentences():
+    text = (
+        "Madison officials voted to end the police department's agreement with ICE. Madison "
+        "police will no longer hold people on detainers.\n\n"
+        "Officers will not hold anyone for immigration agents.\n\n"
+        "Deportations rose nationwide last year, according to federal data.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Officers will not hold") == {MADISON: "focus"}
+    assert links_of(r, "Deportations rose nationwide") == {}
+
+
+def test_dateline_is_the_focus_of_sentences_naming_no_place():
+    text = (
+        "OAKLAND, Calif. \u2014 Immigration agents arrested 30 people in a week of raids, "
+        "officials said.\n\n"
+        "Officers detained several people outside a grocery store on Friday.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "OAKLAND, Calif.")[OAKLAND] == "named"
+    assert links_of(r, "Officers detained") == {OAKLAND: "dateline"}
+
+
+def test_every_context_method_has_a_lower_confidence_than_named():
+    assert link_confidence("named") == 1.0
+    assert all(LINK_CONFIDENCE[m] < 1.0 for m in CONTEXT_METHODS)
+    with pytest.raises(KeyError):
+        link_confidence("guessed")
+
+
+def test_text_layer_dateline_and_people():
+    text = "AUSTIN, Texas (KXAN) \u2014 Judge Andrew Austin ruled on Monday.\n\nAustin said so."
+    layer = text_layer(text)
+    assert layer.dateline is not None and text[slice(*layer.dateline)] == "AUSTIN, Texas"
+    people = {text[s:e] for s, e in layer.persons}
+    assert people == {"Andrew Austin", "Austin"}
+    assert layer.in_person(text.index("Andrew"), text.index("Andrew") + len("Andrew Austin"))
+    assert layer.sentence_at(text.index("Austin said")) == len(layer.sentences) - 1
+    assert text_layer("No dateline here \u2014 just a dash in a sentence.").dateline is None
