@@ -44,6 +44,15 @@ LINK_CONFIDENCE: dict[str, float] = {
     "focus": 0.5,
 }
 CONTEXT_METHODS = frozenset(LINK_CONFIDENCE) - {"named"}
+# How a link was made, in words (the panel shows it on each excerpt linked by context).
+LINK_LABELS: dict[str, str] = {
+    "named": "named in the sentence",
+    "affiliation": "the speaker's or official's office",
+    "institution": "an institution of the place (the council, the jail, the sheriff)",
+    "coreference": "continues an earlier sentence about the place",
+    "dateline": "the article's dateline",
+    "focus": "the place the article is about",
+}
 # How many sentences back a continuation ("It approved ...") may reach.
 COREFERENCE_WINDOW = 2
 # An article is about one local jurisdiction when it carries this share of the local mentions
@@ -219,7 +228,8 @@ def article_focus(
 
     The dateline's place comes first. Otherwise a city or county (counted with the cities in
     it) is the focus when it is the only one named, when it carries :data:`FOCUS_SHARE` of the
-    local mentions and is named at least twice, or when it is the only one named in the lead. The state is the focus's, or the only state the article is in.
+    local mentions and is named at least twice, or when it is the only one named in the lead.
+    The state is the focus's, or the only state the article is in.
 
     Parameters
     ----------

@@ -150,3 +150,16 @@ def test_add_checks_refuse_bad_input():
     assert text is None and "UTF-8" in problem
     assert add.decode_upload("héllo".encode(), "a.md", "ignored") == ("héllo", None)
     assert add.decode_upload(None, "", "pasted") == ("pasted", None)
+
+
+def test_excerpt_card_says_when_a_link_is_by_context():
+    from ui.views import link_note
+
+    @dataclass
+    class Linked:
+        links: tuple = (("55025", "institution"), ("55", "named"))
+
+    assert link_note(Linked(), "55025").startswith("Linked by context: an institution")
+    assert "0.70" in link_note(Linked(), "55025")
+    assert link_note(Linked(), "55") == ""  # named in the sentence
+    assert link_note(Linked(), None) == ""

@@ -106,7 +106,7 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
                 help=f"Only the first {FIRST_EXCERPTS} are shown, so that a click is quick."):
             shown = items[:FIRST_EXCERPTS]
         for e in shown:
-            excerpt_card(e, show_speaker=(c == "quote"))
+            excerpt_card(e, show_speaker=(c == "quote"), jurisdiction=selected)
         if len(shown) < len(items):
             st.caption(f"{len(items) - len(shown)} more: “Show all {len(items)}” above, "
                        "or download them all (CSV) under the map.")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo import GeoDataError
 from news.dates import display_date
+from news.linking import CONTEXT_METHODS, LINK_LABELS, link_confidence
 from ui import cache
 from ui.data import figures_text
 from ui.text import md_escape
@@ -37,8 +38,22 @@ def require_store() -> cache.StoreKey:
     return key
 
 
-def excerpt_card(e: ExcerptRecord, *, show_speaker: bool = True) -> None:
-    """One excerpt: its text, outlet, article, date, speaker, figures and a reader link."""
+def link_note(e: ExcerptRecord, jurisdiction: str | None) -> str:
+    """Say how an excerpt is linked to a jurisdiction, when by context; "" when named there."""
+    how = dict(e.links).get(jurisdiction) if jurisdiction else None
+    if how is None or how not in CONTEXT_METHODS:
+        return ""
+    return (f"Linked by context: {LINK_LABELS[how]} "
+            f"(confidence {link_confidence(how):.2f})")
+
+
+def excerpt_card(
+    e: ExcerptRecord, *, show_speaker: bool = True, jurisdiction: str | None = None
+) -> None:
+    """One excerpt: its text, outlet, article, date, speaker, figures, link and a reader link.
+
+    ``jurisdiction``: the one the panel shows; an excerpt linked to it by context says so.
+    """
     with st.container(border=True):
         st.markdown(md_escape(e.text))
         meta = " · ".join(str(x) for x in (e.outlet, e.title, display_date(e.published)) if x)
@@ -49,6 +64,9 @@ def excerpt_card(e: ExcerptRecord, *, show_speaker: bool = True) -> None:
         figures = figures_text(getattr(e, "figures", ()))
         if figures:
             extra.append(f"Figures: {figures}")
+        note = link_note(e, jurisdiction)
+        if note:
+            extra.append(note)
         if extra:
             st.caption(md_escape(" · ".join(extra)))
         st.page_link(READER_PAGE, label="Read it in the article", icon=":material/article:",
