@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from geo import _lexicon as lex
@@ -96,7 +96,7 @@ def kind_of(jurisdiction_id: str) -> str:
     raise ValueError(f"not a jurisdiction id: {jurisdiction_id!r}")
 
 
-def _words(words: frozenset[str] | Sequence[str]) -> str:
+def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -255,23 +255,24 @@ def article_focus(
     local = [(s, j) for s, _, j in mentions if kind_of(j) in ("place", "county")]
     if not any(k in by_kind for k in ("place", "county")) and local:
         # A city and its county are one story: count them together.
-        county = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
-        clusters = Counter(county[j] for _, j in local)
+        cluster = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
+        clusters = Counter(cluster[j] for _, j in local)
         lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end
-        in_lead = list(dict.fromkeys(county[j] for s, j in local if s < lead_end))
+        in_lead = list(dict.fromkeys(cluster[j] for s, j in local if s < lead_end))
+        top: str | None
         top, n = clusters.most_common(1)[0]
         if len(clusters) > 1 and not (n >= 2 and n >= FOCUS_SHARE * len(local)):
             top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
         if top is not None:
-            members = Counter(j for _, j in local if county[j] == top)
+            members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]
             by_kind[kind_of(best)] = best
             if kind_of(top) == "county":
                 by_kind["county"] = top
     place = by_kind.get("place")
-    if place and "county" not in by_kind and (county := parent_county(place)):
+    if place and "county" not in by_kind and (its_county := parent_county(place)):
         # A county's institutions ("the jail", "the sheriff") in an article about its city.
-        by_kind["county"] = county
+        by_kind["county"] = its_county
     if "state" not in by_kind:
         local_focus = by_kind.get("place") or by_kind.get("county")
         states = {j[:2] for _, _, j in mentions if not j.startswith("region:")}

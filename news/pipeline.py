@@ -53,10 +53,7 @@ _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\
 
 __all__ = ["ArticleAnalysis", "Excerpt", "MentionHit", "QuoteHit", "analyze_text", "kind_of"]
 
-if TYPE_CHECKING:
-    from geo.geoparse import Mention
-
-PIPELINE_VERSION = "2"
+Geoparser = Callable[[str], Sequence["Mention"]]  # text -> mentions (tests pass their own)
 
 
 @dataclass(frozen=True)
@@ -177,7 +174,7 @@ def _mention_row(m: MentionHit) -> tuple:
     return (m.start, m.end, m.jurisdiction, m.method, m.confidence)
 
 
-def _default_geoparser() -> Callable[..., Sequence[object]]:
+def _default_geoparser() -> Callable[..., Sequence[Mention]]:
     from geo.geoparse import geoparse
 
     return geoparse
@@ -469,10 +466,11 @@ def analyze_text(
     ArticleAnalysis
     """
     del meta  # the body alone decides what is extracted
-if TYPE_CHECKING:
-    from geo.geoparse import Mention
-
-PIPELINE_VERSION = "2"
+    layer = layer if layer is not None else text_layer(text)
+    mentions = find_mentions(layer, geoparser)
+    speech = find_speech(layer)
+    excerpts, quote_hits = link_and_classify(layer, mentions, speech)
+    roles = article_roles(layer, mentions, excerpts)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
 
 
