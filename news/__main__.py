@@ -1,7 +1,9 @@
-"""Command line: ``python -m news build | export [--articles DIR] | geoparse [--jsonl]``.
+"""Command line: ``python -m news build | export [--articles DIR] [--database URL] | geoparse``.
 
-Articles that cannot be loaded are reported on stderr with their path and the reason; every
-other article is still built or exported.
+``--database`` picks the store: ``sqlite:///path`` (default ``data/build/sanctuary.sqlite``) or
+``postgresql://user@host:port/db`` (a team's shared store); ``$SANCTUARY_DATABASE_URL`` sets
+the default. Articles that cannot be loaded are reported on stderr with their path and the
+reason; every other article is still built or exported.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from news.articles import ARTICLES_DIR, ArticleError
-from news.store import CACHE_PATH, DB_PATH, build_store, extract_corpus
+from news.store import CACHE_PATH, Store, build_store, ensure_database
+from news.store.backend import Database, StoreUnavailable, add_database_option, parse_database
 
 
 def _report_errors(errors: Sequence[ArticleError], err: TextIO) -> None:
@@ -35,15 +39,23 @@ def _jurisdiction(jid: str) -> dict:
             "lon": j.lon}
 
 
-def export_json(directory: Path, cache_path: Path | None = CACHE_PATH) -> tuple[dict, list]:
-    """Extract a folder of articles into the export document.
+def export_json(
+    directory: Path = ARTICLES_DIR, database: Database | None = None,
+    cache_path: Path | None = CACHE_PATH,
+) -> tuple[dict, list[ArticleError]]:
+    """Bring a store up to date with a folder of articles and return its export document.
 
     Parameters
     ----------
     directory : Path
         The articles folder.
+    database : Database, optional
+        The store (default: the SQLite store of ``data/build/``). A folder other than
+        ``data/articles/`` without a database is built into a temporary SQLite store, so the
+        app's store is left alone. A shared store exports what it holds (the folder is only
+        imported into an empty one).
     cache_path : Path or None
-        Extraction cache.
+        Extraction cache (SQLite).
 
     Returns
     -------
@@ -51,32 +63,12 @@ def export_json(directory: Path, cache_path: Path | None = CACHE_PATH) -> tuple[
         ``(document, errors)``; the document has the keys ``articles``, ``jurisdictions``,
         ``mentions`` and ``excerpts`` of the issue's export format.
     """
-    corpus = extract_corpus(directory, cache_path=cache_path)
-    doc: dict[str, list] = {"articles": [], "jurisdictions": [], "mentions": [], "excerpts": []}
-    ids: set[str] = set()
-    for a in corpus.articles:
-        r = corpus.analyses[a.id]
-        doc["articles"].append(
-            {"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published,
-             "url": a.url, "text": a.text}
-        )
-        for m in r.mentions:
-            ids.add(m.jurisdiction)
-            doc["mentions"].append(
-                {"article": a.id, "jurisdiction": m.jurisdiction, "start": m.start, "end": m.end,
-                 "confidence": m.confidence}
-            )
-        for e in r.excerpts:
-            jids = [j for j, _ in e.jurisdictions]
-            ids.update(jids)
-            doc["excerpts"].append(
-                {"article": a.id, "start": e.start, "end": e.end, "text": e.text,
-                 "categories": list(e.categories), "jurisdictions": jids, "speaker": e.speaker}
-            )
-    for jid in sorted(ids):
-        j = _jurisdiction(jid)
-        doc["jurisdictions"].append({k: j[k] for k in ("id", "name", "kind", "state")})
-    return doc, corpus.errors
+    if database is None and directory.resolve() != ARTICLES_DIR.resolve():
+        with tempfile.TemporaryDirectory(prefix="sanctuary-export-") as tmp:
+            return export_json(directory, parse_database(Path(tmp) / "store.sqlite"), cache_path)
+    db = ensure_database(database, directory, cache_path=cache_path)
+    store = Store(db)
+    return store.export(), store.load_errors()
 
 
 def geoparse_json(text: str) -> list[dict]:
@@ -131,10 +123,12 @@ def main(
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build data/build/sanctuary.sqlite from the articles")
     b.add_argument("--articles", type=Path, default=ARTICLES_DIR)
-    b.add_argument("--db", type=Path, default=DB_PATH)
+    add_database_option(b)
+    b.add_argument("--db", type=Path, help="a SQLite store file (same as --database sqlite:///PATH)")
     b.add_argument("--no-cache", action="store_true", help="re-extract every article")
     e = sub.add_parser("export", help="print the extracted corpus as one JSON object")
     e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
+    add_database_option(e)
     g = sub.add_parser("geoparse", help="print the US jurisdictions named in stdin as JSON")
     g.add_argument("--jsonl", action="store_true", help='stdin: one {"id","text"} per line')
     args = parser.parse_args(argv)
@@ -142,22 +136,28 @@ def main(
     if args.command in ("build", "export") and not args.articles.is_dir():
         print(f"error: {args.articles}: not a folder of articles", file=err)
         return 2
-    if args.command == "build":
-        cache = None if args.no_cache else CACHE_PATH
-        report = build_store(args.articles, args.db, cache_path=cache)
-        _report_errors(report.errors, err)
-        print(
-            f"built {report.path}: {report.articles} articles ({report.extracted} extracted, "
-            f"{report.cached} from cache), {len(report.errors)} errors, {report.seconds:.1f} s",
-            file=out,
-        )
-        return 0
-    if args.command == "export":
-        doc, errors = export_json(args.articles)
-        _report_errors(errors, err)
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
-        return 0
+    try:
+        if args.command == "build":
+            cache = None if args.no_cache else CACHE_PATH
+            database = parse_database(args.db) if args.db else args.database
+            report = build_store(args.articles, cache_path=cache, database=database)
+            _report_errors(report.errors, err)
+            print(
+                f"built {report.path}: {report.articles} articles ({report.extracted} extracted,"
+                f" {report.cached} from cache), {len(report.errors)} errors,"
+                f" {report.seconds:.1f} s",
+                file=out,
+            )
+            return 0
+        if args.command == "export":
+            doc, errors = export_json(args.articles, args.database)
+            _report_errors(errors, err)
+            json.dump(doc, out, ensure_ascii=False)
+            out.write("\n")
+            return 0
+    except StoreUnavailable as error:
+        print(f"error: {error}", file=err)
+        return 1
     if args.jsonl:
         status = 0
         for n, line in enumerate(inp, 1):

@@ -74,7 +74,7 @@ if preview_clicked or save_clicked:
         st.caption("Nothing was saved. Press Save to add the article.")
 
     if save_clicked:
-        article_id, error = save(draft)
+        article_id, error = save(draft, cache.database())
         if error:
             st.error(md_escape(error))
             st.stop()

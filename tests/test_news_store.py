@@ -1,7 +1,11 @@
-"""The SQLite store: atomic builds, rebuild on change, extraction cache, add_article, read API.
+"""The store on both backends: builds, rebuild on change, add_article, read API, export.
+
+Tests taking ``corpus`` run on SQLite and on PostgreSQL (the ``database`` fixture of
+conftest.py); tests taking ``sqlite_corpus`` check the SQLite store's own mechanics (atomic
+file replacement, the extraction cache file, remembered file hashes).
 
 Most tests use a small dictionary geoparser (a test double with real Census ids) so that they
-check the store's mechanics, not the geoparser; the CLI tests at the end use the real one.
+check the store's mechanics, not the geoparser; the CLI tests use the real one.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,9 +26,20 @@ import news.store.write as write_mod
 from geo.geoparse import Mention
 from news.__main__ import main
 from news.articles import ArticleRejected
-from news.store import Filters, Store, add_article, build_store, ensure_store
+from news.store import (
+    Database,
+    Filters,
+    Store,
+    add_article,
+    build_store,
+    ensure_database,
+    ensure_store,
+    parse_database,
+)
+from news.store.backend import read_connection
 
-FIXTURES = Path(__file__).resolve().parent / "data" / "articles"
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "data" / "articles"
 NAMES = {
     "Springfield": "1772000",
     "Sangamon County": "17167",
@@ -48,15 +64,30 @@ class DictGeoparser:
 
 
 @pytest.fixture()
-def corpus(tmp_path):
+def sqlite_corpus(tmp_path):
     articles = tmp_path / "articles"
     shutil.copytree(FIXTURES, articles)
     return articles, tmp_path / "build" / "store.sqlite", tmp_path / "build" / "cache.sqlite"
 
 
+@pytest.fixture()
+def corpus(tmp_path, database: Database):
+    """(articles folder, store, extraction cache): the store a SQLite file or a PostgreSQL db."""
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURES, articles)
+    return articles, database, tmp_path / "build" / "cache.sqlite"
+
+
 def build(corpus, geoparser=None):
     articles, db, cache = corpus
-    return build_store(articles, db, cache_path=cache, geoparser=geoparser or DictGeoparser())
+    return build_store(articles, cache_path=cache, geoparser=geoparser or DictGeoparser(),
+                       database=db)
+
+
+def query(db, sql, params=()):
+    """Rows of a query on either backend (``?`` placeholders)."""
+    with read_connection(parse_database(db)) as conn:
+        return [tuple(r) for r in conn.execute(sql, params).fetchall()]
 
 
 def test_build_writes_every_table_with_exact_offsets(corpus):
@@ -65,19 +96,23 @@ def test_build_writes_every_table_with_exact_offsets(corpus):
     report = build(corpus)
     assert report.articles == 2
     assert [Path(e.path).name for e in report.errors] == ["broken.md"]
-    conn = sqlite3.connect(db)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"meta", "articles", "jurisdictions", "article_jurisdictions", "mentions", "excerpts",
-            "excerpt_jurisdictions", "quotes", "load_errors", "excerpts_fts"} <= tables
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
-    assert meta["corpus_hash"] == corpus_mod.corpus_hash(articles)
-    texts = dict(conn.execute("SELECT id, text FROM articles"))
+    assert [Path(e.path).name for e in Store(db).load_errors()] == ["broken.md"]
+    texts = dict(query(db, "SELECT id, text FROM articles"))
     for table in ("mentions", "excerpts", "quotes"):
-        rows = conn.execute(f'SELECT article, start, "end", text FROM {table}').fetchall()
+        rows = query(db, f'SELECT article, start, "end", text FROM {table}')
         assert rows
         for article, start, end, text in rows:
             assert texts[article][start:end] == text
-    assert not list(db.parent.glob(".build-*"))
+    for table in ("meta", "jurisdictions", "article_jurisdictions", "excerpt_jurisdictions",
+                  "load_errors", "url_keys", "quote_shingles"):
+        query(db, f"SELECT * FROM {table}")  # exists on both backends
+    if db.path is not None:
+        tables = {r[0] for r in query(db, "SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "excerpts_fts" in tables
+        assert Store(db).meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
+        assert not list(db.path.parent.glob(".build-*"))
+    else:  # the shared store holds each article's extraction
+        assert len(query(db, "SELECT article FROM extractions")) == 2
 
 
 def test_store_read_api(corpus):
@@ -130,8 +165,8 @@ def test_quote_matched_across_outlets_with_differences(corpus):
     assert [d for d in top.differences[b.id] if d[0] != "equal"] == [("delete", "judicial")]
 
 
-def test_ensure_store_rebuilds_only_when_articles_change(corpus):
-    articles, db, cache = corpus
+def test_ensure_store_rebuilds_only_when_articles_change(sqlite_corpus):
+    articles, db, cache = sqlite_corpus
     geo = DictGeoparser()
     ensure_store(articles, db, cache_path=cache, geoparser=geo)
     assert geo.calls == 2
@@ -149,16 +184,19 @@ def test_ensure_store_rebuilds_only_when_articles_change(corpus):
 def test_a_failed_build_leaves_the_old_store(corpus):
     articles, db, _ = corpus
     build(corpus)
-    before = Store(db).meta()["corpus_hash"]
+    before = Store(db).meta()
+    ids = {a.id for a in Store(db).articles()}
     (articles / "new.md").write_text("---\ntitle: T\noutlet: O\n---\nBoom in Peoria.\n", "utf-8")
 
     def exploding(text):
         raise RuntimeError("geoparser bug")
 
     with pytest.raises(RuntimeError):
-        build_store(articles, db, cache_path=None, geoparser=exploding)
-    assert Store(db).meta()["corpus_hash"] == before
-    assert not list(db.parent.glob(".build-*"))
+        build_store(articles, cache_path=None, geoparser=exploding, database=db)
+    assert Store(db).meta() == before
+    assert {a.id for a in Store(db).articles()} == ids  # nothing imported either
+    if db.path is not None:
+        assert not list(db.path.parent.glob(".build-*"))
 
 
 def add(corpus, geo, **kw):
@@ -166,7 +204,10 @@ def add(corpus, geo, **kw):
     fields = {"title": "Peoria raids", "outlet": "Daily C", "published": "2020-02-01",
               "text": "Agents arrested 9 people in Peoria on Monday."}
     fields.update(kw)
-    return add_article(directory=articles, db_path=db, cache_path=cache, geoparser=geo, **fields)
+    if isinstance(db, Path):
+        return add_article(directory=articles, db_path=db, cache_path=cache, geoparser=geo,
+                           **fields)
+    return add_article(directory=articles, cache_path=cache, geoparser=geo, database=db, **fields)
 
 
 def test_add_article_extracts_only_the_new_one_and_updates_the_store(corpus):
@@ -174,18 +215,23 @@ def test_add_article_extracts_only_the_new_one_and_updates_the_store(corpus):
     geo = DictGeoparser()
     build(corpus, geo)
     calls = geo.calls
+    version = Store(db).version()
     article_id = add(corpus, geo)
     assert geo.calls == calls + 1
     assert article_id == "2020-02-01-daily-c-peoria-raids"
-    assert (articles / f"{article_id}.md").is_file()
     store = Store(db)
+    assert store.version() != version  # what app servers key their caches on
     assert store.article(article_id).outlet == "Daily C"
     assert "1759000" in {s.id for s in store.jurisdiction_summaries()}
-    assert store.meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
+    if db.path is not None:  # SQLite: the article is a file of the folder
+        assert (articles / f"{article_id}.md").is_file()
+        assert store.meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
+    else:  # the shared store holds the article itself
+        assert not (articles / f"{article_id}.md").exists()
     # the store is current: ensuring it does not rebuild
-    stamp = db.stat().st_mtime_ns
-    ensure_store(articles, db, cache_path=corpus[2], geoparser=geo)
-    assert db.stat().st_mtime_ns == stamp
+    version = store.version()
+    ensure_database(db, articles, cache_path=corpus[2], geoparser=geo)
+    assert Store(db).version() == version and geo.calls == calls + 1
 
 
 def test_add_article_joins_an_existing_quote_group(corpus):
@@ -240,15 +286,18 @@ def test_add_article_is_all_or_nothing(corpus, monkeypatch):
     articles, db, _ = corpus
     geo = DictGeoparser()
     build(corpus, geo)
+    tables = ("articles", "mentions", "excerpts", "quotes", "url_keys", "quote_shingles",
+              "jurisdictions", "meta")
+    before = {t: query(db, f"SELECT * FROM {t}") for t in tables}
 
-    def fail(*args, **kwargs):
-        raise sqlite3.OperationalError("disk full")
+    def fail(*args, **kwargs):  # after the article's rows were inserted, before the commit
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(write_mod, "_add_to_store", fail)
-    with pytest.raises(sqlite3.OperationalError):
+    monkeypatch.setattr(write_mod, "_insert_jurisdictions", fail)
+    with pytest.raises(RuntimeError, match="disk full"):
         add(corpus, geo)
     assert sorted(p.name for p in articles.iterdir()) == sorted(p.name for p in FIXTURES.iterdir())
-    assert len(Store(db).articles()) == 2
+    assert {t: query(db, f"SELECT * FROM {t}") for t in tables} == before
 
 
 def run_cli(*argv, stdin=""):
@@ -301,20 +350,20 @@ def test_geoparse_cli_plain_and_jsonl():
     assert status == 2 and "line 3" in err
 
 
-def test_cache_keeps_only_current_articles(corpus):
-    articles, _, cache = corpus
-    build(corpus)
+def test_cache_keeps_only_current_articles(sqlite_corpus):
+    articles, _, cache = sqlite_corpus
+    build(sqlite_corpus)
     (articles / "2020-01-11-daily-b-sheriff.md").unlink()
-    build(corpus)
+    build(sqlite_corpus)
     rows = sqlite3.connect(cache).execute("SELECT COUNT(*) FROM cache").fetchone()[0]
     assert rows == 1
 
 
-def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkeypatch):
-    articles, db, cache = corpus
+def test_add_article_trusts_remembered_file_hashes_but_sees_edits(sqlite_corpus, monkeypatch):
+    articles, db, cache = sqlite_corpus
     monkeypatch.setattr(corpus_mod, "_RACY_NS", 0)  # remember even files written just now
     geo = DictGeoparser()
-    build(corpus, geo)
+    build(sqlite_corpus, geo)
     remembered = dict(sqlite3.connect(db).execute("SELECT name, sha256 FROM file_hashes"))
     assert sorted(remembered) == sorted(p.name for p in articles.iterdir())
 
@@ -327,7 +376,7 @@ def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkey
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", counting_open)
-    article_id = add(corpus, geo)
+    article_id = add(sqlite_corpus, geo)
     monkeypatch.setattr("builtins.open", real_open)
     assert not set(reads) & set(remembered)
     assert Store(db).meta()["corpus_hash"] == corpus_mod.corpus_hash(articles)
@@ -347,16 +396,16 @@ def test_add_article_trusts_remembered_file_hashes_but_sees_edits(corpus, monkey
     assert article_id in {a.id for a in Store(db).articles()}
 
 
-def test_a_store_without_the_lookup_tables_is_rebuilt(corpus):
-    articles, db, cache = corpus
+def test_a_store_without_the_lookup_tables_is_rebuilt(sqlite_corpus):
+    articles, db, cache = sqlite_corpus
     geo = DictGeoparser()
-    build(corpus, geo)
+    build(sqlite_corpus, geo)
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE url_keys")
     ensure_store(articles, db, cache_path=cache, geoparser=geo)
     assert geo.calls == 2  # rebuilt from the extraction cache
     with pytest.raises(ArticleRejected, match="same URL"):
-        add(corpus, geo, url="https://www.daily-a.example/raids")
+        add(sqlite_corpus, geo, url="https://www.daily-a.example/raids")
 
 
 def test_adding_quotes_groups_them_as_a_full_build_does(corpus):
@@ -370,9 +419,100 @@ def test_adding_quotes_groups_them_as_a_full_build_does(corpus):
         'will raid," a deputy said. "Nothing like this was ever said before," she added.')
 
     def groups():
-        return dict(sqlite3.connect(db).execute("SELECT id, group_id FROM quotes"))
+        return dict(query(db, "SELECT id, group_id FROM quotes"))
 
     added = groups()
     assert len(set(added.values())) < len(added)  # some quotes did join a group
-    build_store(articles, db, cache_path=cache, geoparser=geo)
+    build_store(articles, cache_path=cache, geoparser=geo, database=db)
     assert groups() == added
+
+
+def test_the_same_article_saved_twice_at_the_same_moment_is_stored_once(corpus):
+    _, db, _ = corpus
+    geo = DictGeoparser()
+    build(corpus, geo)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(title):
+        barrier.wait()
+        try:
+            outcomes.append(("ok", add(corpus, geo, title=title)))
+        except ArticleRejected as rejected:
+            outcomes.append(("rejected", rejected.error.reason))
+
+    threads = [threading.Thread(target=save, args=(t,)) for t in ("Same raids", "Same raids!")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(o[0] for o in outcomes) == ["ok", "rejected"], outcomes
+    assert "same text" in next(o[1] for o in outcomes if o[0] == "rejected")
+    assert len(Store(db).articles()) == 3
+    saved = next(o[1] for o in outcomes if o[0] == "ok")
+    assert query(db, "SELECT DISTINCT article FROM excerpts WHERE article LIKE ?",
+                 ("2020-02-01-daily-c-%",)) == [(saved,)]
+
+
+def test_search_finds_stems_and_phrases_on_both_backends(corpus):
+    build(corpus)
+    store = Store(corpus[1])
+    assert store.search("detainers")[0].article == "2020-01-10-daily-a-raids"
+    assert store.search("detainer")  # a stem
+    assert store.search('"judicial warrant"')
+    assert not store.search('"warrant judicial"')
+    assert {e.outlet for e in store.search("warrant", Filters(outlets=("Daily B",)))} == {"Daily B"}
+
+
+def test_shared_store_recomputes_results_from_stored_articles_when_the_code_changes(
+        tmp_path, postgres, monkeypatch):
+    db = parse_database(postgres.create_database())
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURES, articles)
+    geo = DictGeoparser()
+    build_store(articles, geoparser=geo, database=db)
+    assert geo.calls == 2
+    shutil.rmtree(articles)  # the shared store holds the articles: no file is read again
+    ensure_database(db, tmp_path / "gone", geoparser=geo)
+    assert geo.calls == 2  # current: nothing recomputed
+    monkeypatch.setattr(corpus_mod, "code_fingerprint", lambda: "new-code")
+    monkeypatch.setattr(write_mod, "code_fingerprint", lambda: "new-code")
+    import news.store.shared as shared_mod
+
+    monkeypatch.setattr(shared_mod, "code_fingerprint", lambda: "new-code")
+    version = Store(db).version()
+    ensure_database(db, tmp_path / "gone", geoparser=geo)
+    assert geo.calls == 4  # both stored articles extracted again
+    store = Store(db)
+    assert store.version() != version
+    assert store.meta()["code_fingerprint"] == "new-code"
+    assert len(store.articles()) == 2 and store.excerpts()
+
+
+def test_export_is_the_same_json_from_either_backend(tmp_path, postgres):
+    url = postgres.create_database()
+    sqlite_url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert run_cli("build", "--database", url)[0] == 0
+    status, from_postgres, _ = run_cli("export", "--database", url)
+    assert status == 0
+    assert run_cli("build", "--database", sqlite_url)[0] == 0
+    status, from_sqlite, _ = run_cli("export", "--database", sqlite_url)
+    assert status == 0
+    assert from_postgres == from_sqlite
+    assert len(json.loads(from_sqlite)["articles"]) == len(list((REPO / "data" / "articles").glob("*.md")))
+
+
+def test_bad_database_urls_are_usage_errors(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["build", "--database", "mysql://localhost/x"])
+    assert info.value.code == 2
+    assert "sqlite:/// or postgresql://" in capsys.readouterr().err
+
+
+def test_an_unreachable_shared_store_is_a_clear_error(tmp_path):
+    from ui.testing import free_port
+
+    url = f"postgresql://postgres@127.0.0.1:{free_port()}/nothing"
+    status, _, err = run_cli("export", "--database", url)
+    assert status == 1
+    assert "not reachable" in err and "127.0.0.1" in err

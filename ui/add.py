@@ -12,6 +12,7 @@ from news.articles import MAX_BYTES, parse_published
 
 if TYPE_CHECKING:
     from news.pipeline import ArticleAnalysis
+    from news.store import Database
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,20 @@ def analyze(text: str) -> ArticleAnalysis:
     return analyze_text(text)
 
 
-def save(d: Draft) -> tuple[str | None, str | None]:
-    """Add the article through ``news.store.add_article``; (id, None) or (None, message)."""
+def save(d: Draft, database: Database | None = None) -> tuple[str | None, str | None]:
+    """Add the article through ``news.store.add_article``; (id, None) or (None, message).
+
+    ``database``: the store to add it to (default the embedded SQLite store).
+    """
     from news.articles import ArticleRejected
-    from news.store import add_article
+    from news.store import StoreUnavailable, add_article
 
     try:
         article_id = add_article(text=d.text, title=d.title.strip(), outlet=d.outlet.strip(),
-                                 published=d.published.strip(), url=d.url.strip())
+                                 published=d.published.strip(), url=d.url.strip(),
+                                 database=database)
     except ArticleRejected as rejected:
         return None, f"Not saved: {rejected.error.reason}"
+    except StoreUnavailable as error:
+        return None, f"Not saved: {error}. Nothing was stored; try again in a moment."
     return str(article_id), None

@@ -1,15 +1,24 @@
 """The app's one caching module: every read of the store and of the boundary files goes here.
 
-- ``st.cache_resource`` for the read-only gazetteer (one per process) and for building the store
-  (keyed by the article files' names, sizes and mtimes, so an added article rebuilds it).
-- ``st.cache_data`` for query results, keyed by :class:`StoreKey` (the store file's path, size and
-  mtime): a rebuilt store is a new key, so no stale answer survives a rebuild.
+- Which store: :func:`database`, through ``st.connection("sanctuary", type=StoreConnection)``:
+  ``$SANCTUARY_DATABASE_URL``, else ``url`` under ``[connections.sanctuary]`` in
+  ``.streamlit/secrets.toml`` (Streamlit's convention for connection secrets), else the
+  embedded SQLite store ``data/build/sanctuary.sqlite``.
+- ``st.cache_resource`` for the read-only gazetteer (one per process) and for bringing the store
+  up to date (SQLite: keyed by the article files' names, sizes and mtimes, so an added article
+  rebuilds it; PostgreSQL: once per process, schema and results made by the current code).
+- ``st.cache_data`` for query results, keyed by :class:`StoreKey` (the store's URL and a version
+  that changes with its content: the SQLite file's size and mtime, the shared store's change
+  counter, read on every rerun so an article another server added shows up): a changed store
+  is a new key, so no stale answer survives a change.
 - A ``Store`` is opened inside each cached function rather than shared between sessions (it is
-  cheap: it opens a read-only connection per query), so no object crosses Streamlit's threads.
+  cheap: a read-only SQLite connection per query, a pooled PostgreSQL connection per call), so
+  no connection crosses Streamlit's threads.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit.connections import BaseConnection
 
 from ui import map as umap
 from ui.data import jurisdiction_frame
@@ -34,6 +44,7 @@ if TYPE_CHECKING:
         QuoteRecord,
         Store,
     )
+    from news.store.backend import Database
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
@@ -51,11 +62,48 @@ class DataUnavailable(RuntimeError):
     """A layer the app needs is missing or broken; the message says what and how to fix it."""
 
 
+class StoreOffline(DataUnavailable):
+    """The shared store cannot be reached right now (the next rerun tries again)."""
+
+
 @dataclass(frozen=True)
 class StoreKey:
-    path: str
-    size: int
-    mtime_ns: int
+    """The store a page reads and its version (a new version is a new key for every cache)."""
+
+    url: str
+    version: str
+
+
+# The connection's name: its secrets live under [connections.sanctuary] in secrets.toml.
+CONNECTION_NAME = "sanctuary"
+
+
+class StoreConnection(BaseConnection["Database"]):
+    """``st.connection("sanctuary", type=StoreConnection)``: which store the app reads.
+
+    The URL is ``$SANCTUARY_DATABASE_URL`` when set, else ``url`` in ``[connections.sanctuary]``
+    of ``.streamlit/secrets.toml``, else the embedded SQLite store. The connection holds the
+    parsed :class:`news.store.Database`; queries open their own connections (see the module
+    docstring).
+    """
+
+    def _connect(self, **kwargs: Any) -> Database:
+        from news.store import DATABASE_ENV, parse_database
+
+        url = kwargs.get("url") or os.environ.get(DATABASE_ENV) or self._secrets.get("url")
+        return parse_database(url)
+
+    @property
+    def database(self) -> Database:
+        return self._instance
+
+
+def database() -> Database:
+    """The store this app reads and writes (see :class:`StoreConnection`)."""
+    try:
+        return st.connection(CONNECTION_NAME, type=StoreConnection).database
+    except ValueError as error:  # a URL of another scheme
+        raise DataUnavailable(f"The store URL is not usable: {error}") from None
 
 
 def _articles_signature() -> tuple[tuple[str, int, int], ...]:
@@ -66,23 +114,45 @@ def _articles_signature() -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(show_spinner="Reading the articles into the store…", max_entries=4)
-def _ensure_store(signature: tuple[tuple[str, int, int], ...]) -> str:
+def _ensure_store(signature: tuple[tuple[str, int, int], ...], url: str) -> str:
     try:
-        from news.store import ensure_store
+        from news.store import ensure_store, parse_database
     except ImportError as error:
         raise DataUnavailable(
             f"The article store (news.store) is not available: {error}.") from None
-    return str(ensure_store())
+    return str(ensure_store(ARTICLES_DIR, parse_database(url).path))
+
+
+@st.cache_resource(show_spinner="Preparing the shared store…", max_entries=4)
+def _ensure_shared(url: str) -> str:
+    from news.store import ensure_database
+
+    return ensure_database(url, ARTICLES_DIR).url
 
 
 def store_key() -> StoreKey:
-    """Build the store if the articles changed; return the key of the current store file."""
-    path = Path(_ensure_store(_articles_signature()))
+    """Bring the store up to date; return the key of its current content.
+
+    Raises
+    ------
+    DataUnavailable
+        The store URL is unusable, or the shared store cannot be reached (the message says
+        which); the next rerun tries again.
+    """
+    from news.store import Store, StoreUnavailable
+
+    db = database()
+    if db.postgres:
+        try:
+            _ensure_shared(db.url)
+            return StoreKey(db.url, Store(db).version())
+        except StoreUnavailable as error:
+            raise StoreOffline(str(error)) from None
+    path = Path(_ensure_store(_articles_signature(), db.url))
     if not path.is_file():  # removed while the app runs (e.g. data/build/ cleaned): rebuild
         _ensure_store.clear()
-        path = Path(_ensure_store(_articles_signature()))
-    stat = path.stat()
-    return StoreKey(str(path), stat.st_size, stat.st_mtime_ns)
+        path = Path(_ensure_store(_articles_signature(), db.url))
+    return StoreKey(db.url, Store(path).version())
 
 
 def clear_store_cache() -> None:
@@ -97,7 +167,7 @@ def clear_store_cache() -> None:
 def _open(key: StoreKey) -> Store:
     from news.store import Store
 
-    return Store(Path(key.path))
+    return Store(key.url)
 
 
 def _filters(fkey: tuple[tuple[str, ...], ...]) -> Filters:

@@ -1,14 +1,15 @@
-"""Run the app for the browser tests and the benchmarks: a server, a browser, the map's JS.
+"""Run the app for the tests and the benchmarks: a server, a browser, a database, the map's JS.
 
-What both ``tests/browser`` and ``bench/`` need, as plain context managers (no pytest here):
-a copy of the app in a temporary folder (so nothing writes into the working tree), ``streamlit
-run`` on a free loopback port, Debian chromium driven by Playwright (never a downloaded
-browser) with requests beyond loopback aborted, and the JavaScript that finds the map's
-features and a pixel to click inside streamlit-folium's iframe.
+What both ``tests/`` and ``bench/`` need, as plain context managers (no pytest here): a copy of
+the app in a temporary folder (so nothing writes into the working tree), ``streamlit run`` on
+a free loopback port, Debian chromium driven by Playwright (never a downloaded browser) with
+requests beyond loopback aborted, a throwaway Debian PostgreSQL cluster on loopback, and the
+JavaScript that finds the map's features and a pixel to click inside streamlit-folium's iframe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -188,6 +190,105 @@ def offline_context(browser: Browser, **kwargs: Any) -> BrowserContext:
 
     context.route("**/*", route)
     return context
+
+
+def postgres_bindir() -> Path | None:
+    """Debian's PostgreSQL server programs (the newest /usr/lib/postgresql/<major>/bin), or None."""
+    found = [d for d in Path("/usr/lib/postgresql").glob("*/bin")
+             if (d / "initdb").is_file() and (d / "pg_ctl").is_file()]
+    found.sort(key=lambda d: int(d.parent.name) if d.parent.name.isdigit() else -1)
+    return found[-1] if found else None
+
+
+@dataclass
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 (see :func:`postgres_cluster`)."""
+
+    bindir: Path
+    root: Path
+    port: int
+    user: str | None  # the OS user the server runs as (None: this process's user)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def url(self, database: str = "postgres") -> str:
+        """The URL of one database of the cluster (the superuser ``postgres``, no password)."""
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([str(self.bindir / args[0]), *args[1:]], check=True, cwd=self.root,
+                       user=self.user, group=self.user, capture_output=True, text=True,
+                       timeout=120)
+
+    def start(self) -> None:
+        """Start the server (again); returns once it accepts connections."""
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
+                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
+                  "-t", "120", "-o", options, "start")
+
+    def stop(self) -> None:
+        """Stop the server at once (clients see their connections drop)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def create_database(self, name: str | None = None) -> str:
+        """Create a new, empty database; return its URL."""
+        import psycopg
+
+        name = name or f"store_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a database created by :meth:`create_database` (its clients are cut off)."""
+        import psycopg
+
+        name = urlsplit(url).path.lstrip("/")
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """Debian's PostgreSQL, initialised in a temporary folder and started on a free port.
+
+    As root the server runs as the ``postgres`` user (PostgreSQL refuses to run as root): the
+    folder is given to that user. The socket lives in the folder too, so several clusters run
+    side by side. Stopped and removed afterwards.
+
+    Raises
+    ------
+    RuntimeError
+        PostgreSQL is not installed, or did not start (the message holds its log).
+    """
+    bindir = postgres_bindir()
+    if bindir is None:
+        raise RuntimeError("Debian's PostgreSQL is not installed (no /usr/lib/postgresql/*/bin):"
+                           " apt-get install postgresql, or run bash scripts/test.sh")
+    user = "postgres" if os.geteuid() == 0 else None
+    root = Path(tempfile.mkdtemp(prefix="sanctuary-pg-"))
+    if user:
+        shutil.chown(root, user, user)
+    cluster = PostgresCluster(bindir, root, free_port(), user)
+    try:
+        try:
+            cluster._run("initdb", "-D", str(cluster.data), "-U", "postgres", "-A", "trust",
+                         "-E", "UTF8", "--no-locale", "--no-sync")
+            cluster.start()
+        except subprocess.CalledProcessError as error:
+            log = root / "server.log"
+            detail = log.read_text(errors="replace") if log.is_file() else ""
+            raise RuntimeError(f"PostgreSQL did not start: {error.stderr or error}\n{detail}") from None
+        try:
+            yield cluster
+        finally:
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
+                cluster.stop()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 # JavaScript run inside streamlit-folium's iframe (``window.map`` is the Leaflet map).

@@ -21,8 +21,15 @@ READER_PAGE = "pages/1_Articles.py"
 
 def require_store() -> cache.StoreKey:
     """The current store key, or a clear message and a stopped page when data is missing."""
+    from news.store import StoreUnavailable
+
     try:
         key = cache.store_key()
+        errors = cache.load_errors(key)
+    except (cache.StoreOffline, StoreUnavailable) as error:
+        st.error(f"{error}. Nothing is lost: the page works again as soon as the store is "
+                 "back; reload it in a moment.")
+        st.stop()
     except cache.DataUnavailable as error:
         st.error(f"{error} The pages need the built article store to show anything; "
                  "run `python -m news build` once the news layer is installed.")
@@ -30,7 +37,6 @@ def require_store() -> cache.StoreKey:
     except (GeoDataError, FileNotFoundError) as error:  # a missing or corrupt data file
         st.error(f"The app's data could not be read: {error}")
         st.stop()
-    errors = cache.load_errors(key)
     if errors:
         with st.sidebar.expander(f"{len(errors)} article file(s) not loaded", icon="⚠️"):
             for e in errors:

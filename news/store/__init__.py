@@ -1,8 +1,10 @@
 """The store of the corpus: its schema and backend, building and adding, the app's read API.
 
-- :mod:`news.store.backend`: the schema, where the store lives, opening it.
+- :mod:`news.store.backend`: the schemas and the two backends (SQLite, PostgreSQL), chosen by
+  a URL; opening a store.
 - :mod:`news.store.corpus`: articles to analyses (fingerprints, extraction cache, extraction).
 - :mod:`news.store.write`: building the store from a folder and adding one article.
+- :mod:`news.store.shared`: the same on the shared PostgreSQL store, which holds the articles.
 - :mod:`news.store.read`: the read queries of the app, returning typed records.
 
 The names below are the public API (``docs/CONTRACTS.md``).
@@ -10,7 +12,18 @@ The names below are the public API (``docs/CONTRACTS.md``).
 
 from __future__ import annotations
 
-from news.store.backend import BUILD_DIR, CACHE_PATH, CATEGORIES, DB_PATH, SCHEMA_VERSION
+from news.store.backend import (
+    BUILD_DIR,
+    CACHE_PATH,
+    CATEGORIES,
+    DATABASE_ENV,
+    DB_PATH,
+    SCHEMA_VERSION,
+    Database,
+    StoreUnavailable,
+    add_database_option,
+    parse_database,
+)
 from news.store.corpus import (
     Corpus,
     code_fingerprint,
@@ -30,17 +43,27 @@ from news.store.read import (
     QuoteRecord,
     Store,
 )
-from news.store.write import BuildReport, add_article, build_store, ensure_store, slugify
+from news.store.write import (
+    BuildReport,
+    add_article,
+    build_store,
+    ensure_database,
+    ensure_store,
+    slugify,
+    write_analyses,
+)
 
 __all__ = [
     "BUILD_DIR",
     "CACHE_PATH",
     "CATEGORIES",
+    "DATABASE_ENV",
     "DB_PATH",
     "SCHEMA_VERSION",
     "ArticleRecord",
     "BuildReport",
     "Corpus",
+    "Database",
     "ExcerptRecord",
     "FigureDict",
     "Filters",
@@ -49,13 +72,18 @@ __all__ = [
     "QuoteGroup",
     "QuoteRecord",
     "Store",
+    "StoreUnavailable",
     "add_article",
+    "add_database_option",
     "build_store",
     "code_fingerprint",
     "corpus_hash",
+    "ensure_database",
     "ensure_store",
     "extract_article",
     "extract_corpus",
+    "parse_database",
     "slugify",
     "text_hash",
+    "write_analyses",
 ]

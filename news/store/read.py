@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
+import os
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypedDict
 
 from news.articles import ArticleError
 from news.matching import differences
-from news.store.backend import CATEGORIES, DB_PATH
+from news.store.backend import CATEGORIES, Connection, Database, parse_database, read_connection
 
 
 class FigureDict(TypedDict):
@@ -146,25 +145,38 @@ _EXCERPT_COLUMNS = (
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
     if not values:
-        return "1", []
+        return "1=1", []
     return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
 
 class Store:
-    """Read-only access to a built store. Every call opens its own connection (thread-safe)."""
+    """Read-only access to a built store, SQLite or PostgreSQL (thread-safe).
 
-    def __init__(self, path: Path | str | None = None) -> None:
-        self.path = Path(path) if path is not None else DB_PATH
-        if not self.path.is_file():
+    Every call opens its own SQLite connection, or takes a pooled PostgreSQL connection for
+    one read-only transaction (so a call sees one consistent state of a shared store).
+
+    Parameters
+    ----------
+    database : str, path or Database, optional
+        ``sqlite:///path``, ``postgresql://...`` or a SQLite file; default the app's SQLite
+        store.
+
+    Raises
+    ------
+    FileNotFoundError
+        No SQLite store at that path.
+    StoreUnavailable
+        (from any query) PostgreSQL cannot be reached.
+    """
+
+    def __init__(self, database: str | os.PathLike[str] | Database | None = None) -> None:
+        self.database = parse_database(database)
+        self.path = self.database.path  # None for PostgreSQL
+        if self.path is not None and not self.path.is_file():
             raise FileNotFoundError(f"no store at {self.path}; run: python -m news build")
 
-    @contextlib.contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            yield conn
-        finally:
-            conn.close()
+    def _conn(self) -> contextlib.AbstractContextManager[Connection]:
+        return read_connection(self.database)
 
     def _article_filter(self, f: Filters, alias: str = "a") -> tuple[str, list[str]]:
         w1, p1 = _in(f"{alias}.outlet", f.outlets)
@@ -230,7 +242,7 @@ class Store:
             ).fetchall()
             # Counted in SQL: a big corpus has hundreds of thousands of links.
             wanted = [c for c in f.categories if c in CATEGORIES]
-            cw = " OR ".join("e.categories LIKE ?" for _ in wanted) or "1"
+            cw = " OR ".join("e.categories LIKE ?" for _ in wanted) or "1=1"
             cp = [f'%"{c}"%' for c in wanted]
             joined = (
                 " FROM excerpt_jurisdictions ej JOIN excerpts e ON e.id = ej.excerpt"
@@ -238,7 +250,8 @@ class Store:
             )
             counts = conn.execute(
                 "SELECT ej.jurisdiction, COUNT(*), "
-                + ", ".join(f"SUM(e.categories LIKE '%\"{c}\"%')" for c in CATEGORIES)
+                + ", ".join(f"SUM(CASE WHEN e.categories LIKE '%\"{c}\"%' THEN 1 ELSE 0 END)"
+                            for c in CATEGORIES)
                 + joined + " GROUP BY ej.jurisdiction",
                 ap + cp,
             ).fetchall()
@@ -303,30 +316,46 @@ class Store:
 
     @staticmethod
     def _links(
-        conn: sqlite3.Connection, selected_sql: str, params: Sequence[object]
+        conn: Connection, selected_sql: str, params: Sequence[object]
     ) -> dict[str, list[tuple[str, str, str]]]:
         """Jurisdiction links (id, how, kind) of the excerpts a query selects."""
         links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for eid, jid, how, kind in conn.execute(
             f"WITH sel AS ({selected_sql}) SELECT ej.excerpt, ej.jurisdiction, ej.how, j.kind"
             " FROM sel JOIN excerpt_jurisdictions ej ON ej.excerpt = sel.id"
-            " JOIN jurisdictions j ON j.id = ej.jurisdiction",
+            " JOIN jurisdictions j ON j.id = ej.jurisdiction ORDER BY ej.excerpt, ej.rank",
             list(params),
         ):
             links[eid].append((jid, how, kind))
         return links
 
     def search(self, query: str, filters: Filters | None = None) -> list[ExcerptRecord]:
-        """Full-text search over excerpts (SQLite FTS5 syntax), best match first."""
+        """Full-text search over excerpts, best match first.
+
+        Words match their stems ("raids" finds "raid") and a ``"quoted phrase"`` its words in
+        order, on both backends. The rest of the syntax is the engine's: SQLite's FTS5
+        (``OR``, ``NOT``, ``prefix*``), PostgreSQL's ``websearch_to_tsquery`` (``or``,
+        ``-word``).
+        """
         f = filters or Filters()
         aw, ap = self._article_filter(f)
-        source = (
-            " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
-            f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
-        )
-        params = [query, *ap]
+        if self.database.postgres:
+            source = (
+                " FROM excerpts e JOIN articles a ON a.id = e.article"
+                f" WHERE e.tsv @@ websearch_to_tsquery('english', ?) AND {aw}"
+            )
+            order = " ORDER BY ts_rank(e.tsv, websearch_to_tsquery('english', ?)) DESC, e.id"
+            params = [query, *ap]
+            order_params = [*params, query]
+        else:
+            source = (
+                " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
+                f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
+            )
+            order = " ORDER BY rank"
+            params = order_params = [query, *ap]
         with self._conn() as conn:
-            rows = conn.execute(_EXCERPT_COLUMNS + source + " ORDER BY rank", params).fetchall()
+            rows = conn.execute(_EXCERPT_COLUMNS + source + order, order_params).fetchall()
             links = self._links(conn, "SELECT e.id" + source, params)
         return self._excerpt_records(rows, links, f)
 
@@ -440,6 +469,61 @@ class Store:
                 ArticleError(p, r)
                 for p, r in conn.execute("SELECT path, reason FROM load_errors ORDER BY path")
             ]
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        """Return the stored corpus as the export document (``python -m news export``).
+
+        Keys ``articles``, ``jurisdictions``, ``mentions``, ``excerpts`` (issue 3's format),
+        every list in a fixed order (article id, then position in the text), so that the same
+        articles give the same document on either backend.
+        """
+        with self._conn() as conn:
+            articles = [
+                {"id": r[0], "outlet": r[1], "title": r[2], "published": r[3], "url": r[4],
+                 "text": r[5]}
+                for r in conn.execute(
+                    "SELECT id, outlet, title, published, url, text FROM articles ORDER BY id")
+            ]
+            mentions = [
+                {"article": r[0], "jurisdiction": r[1], "start": r[2], "end": r[3],
+                 "confidence": r[4]}
+                for r in conn.execute(
+                    "SELECT article, jurisdiction, start, \"end\", confidence FROM mentions"
+                    " ORDER BY article, start, \"end\"")
+            ]
+            links: dict[str, list[str]] = defaultdict(list)
+            for eid, jid in conn.execute(
+                    "SELECT excerpt, jurisdiction FROM excerpt_jurisdictions"
+                    " ORDER BY excerpt, rank"):
+                links[eid].append(jid)
+            excerpts = [
+                {"article": r[1], "start": r[2], "end": r[3], "text": r[4],
+                 "categories": json.loads(r[5]), "jurisdictions": links.get(r[0], []),
+                 "speaker": r[6]}
+                for r in conn.execute(
+                    "SELECT id, article, start, \"end\", text, categories, speaker FROM excerpts"
+                    " ORDER BY article, start, \"end\"")
+            ]
+            jurisdictions = [
+                {"id": r[0], "name": r[1], "kind": r[2], "state": r[3]}
+                for r in conn.execute(
+                    "SELECT id, name, kind, state FROM jurisdictions ORDER BY id")
+            ]
+        return {"articles": articles, "jurisdictions": jurisdictions, "mentions": mentions,
+                "excerpts": excerpts}
+
+    def version(self) -> str:
+        """Return a token that changes whenever the content does (keys the app's caches).
+
+        SQLite: the file's size and modification time (a build replaces the file, an add
+        rewrites it). PostgreSQL: the store's change counter.
+        """
+        if self.path is not None:
+            st = self.path.stat()
+            return f"{st.st_size}:{st.st_mtime_ns}"
+        with self._conn() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return str(row[0]) if row else "0"
 
     def meta(self) -> dict[str, str]:
         """Return the meta table (corpus_hash, schema_version, built_at, code_fingerprint)."""

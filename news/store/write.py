@@ -1,8 +1,15 @@
 """Building the store from a folder of articles, and adding one article to it.
 
-A build is written to a temporary file and renamed into place, so a failed build never leaves
-a half store. :func:`add_article` extracts only the new article and updates the store in one
-transaction.
+On SQLite a build is written to a temporary file and renamed into place, so a failed build
+never leaves a half store; :func:`add_article` writes the article's file, extracts only the new
+article and updates the store in one transaction. The shared PostgreSQL store is written by
+:mod:`news.store.shared` with the same row writers (:func:`_article_rows`, :func:`_add_rows`);
+the public functions here take ``database=`` and dispatch.
+
+The seam between extraction and writing: :class:`ExtractionRun` (or any other source of
+``(article, analysis)`` pairs, e.g. a distributed executor) yields analyses in article order;
+:func:`write_analyses` writes such pairs into an open store, in batches, with the quote groups
+of the whole corpus.
 """
 
 from __future__ import annotations
@@ -31,8 +38,17 @@ from news.articles import (
     render_article,
 )
 from news.matching import QuoteIndex, _shingles, keys
-from news.pipeline import ArticleAnalysis, Geoparser, analyze_text, kind_of
-from news.store.backend import CACHE_PATH, DB_PATH, REQUIRED_OBJECTS, SCHEMA, SCHEMA_VERSION
+from news.pipeline import ArticleAnalysis, Geoparser, kind_of
+from news.store.backend import (
+    CACHE_PATH,
+    DB_PATH,
+    REQUIRED_OBJECTS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    Connection,
+    Database,
+    parse_database,
+)
 from news.store.corpus import (
     ExtractionCache,
     ExtractionRun,
@@ -41,6 +57,7 @@ from news.store.corpus import (
     cache_key,
     code_fingerprint,
     excerpt_id,
+    extract_article,
     mention_id,
     norm_url,
     quote_id,
@@ -52,6 +69,7 @@ try:
     import fcntl
 except ImportError:  # not POSIX: saves are not serialized across processes there
     fcntl = None  # type: ignore[assignment]
+
 
 def _jurisdiction_row(jid: str) -> tuple:
     """Return the jurisdictions-table row of an id, from the gazetteer."""
@@ -68,18 +86,33 @@ def _jurisdiction_row(jid: str) -> tuple:
     )
 
 
+def _article_row(a: Article) -> tuple[object, ...]:
+    """Return the articles-table row of an article."""
+    return (
+        a.id, a.title, a.outlet, a.published, a.date_precision, a.url, a.author, a.notes,
+        a.text, a.path, json.dumps([list(c) for c in a.captions]),
+        json.dumps(list(a.stripped), ensure_ascii=False), a.sha256, text_hash(a.text),
+    )
+
+
+ARTICLE_INSERT = "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
 def _article_rows(
-    conn: sqlite3.Connection, a: Article, r: ArticleAnalysis, groups: dict[str, str]
+    conn: Connection, a: Article, r: ArticleAnalysis, groups: dict[str, str]
 ) -> set[str]:
     """Insert one article and its extraction; returns the jurisdiction ids it refers to."""
-    conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            a.id, a.title, a.outlet, a.published, a.date_precision, a.url, a.author, a.notes,
-            a.text, a.path, json.dumps([list(c) for c in a.captions]),
-            json.dumps(list(a.stripped), ensure_ascii=False), a.sha256, text_hash(a.text),
-        ),
-    )
+    conn.execute(ARTICLE_INSERT, _article_row(a))
+    return _derived_rows(conn, a, r, groups)
+
+
+def _derived_rows(
+    conn: Connection, a: Article, r: ArticleAnalysis, groups: dict[str, str]
+) -> set[str]:
+    """Insert what was extracted from a stored article; return the jurisdictions it refers to.
+
+    ``groups`` maps quote ids to their group (a quote missing from it is its own group).
+    """
     conn.executemany(
         "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
         (
@@ -102,10 +135,11 @@ def _article_rows(
                 json.dumps([f.as_dict() for f in e.figures]),
             ),
         )
-        conn.execute("INSERT INTO excerpts_fts (text, excerpt) VALUES (?, ?)", (e.text, eid))
+        if not conn.postgres:  # PostgreSQL indexes excerpts.text itself (a generated tsvector)
+            conn.execute("INSERT INTO excerpts_fts (text, excerpt) VALUES (?, ?)", (e.text, eid))
         conn.executemany(
-            "INSERT INTO excerpt_jurisdictions VALUES (?,?,?)",
-            ((eid, j, how) for j, how in e.jurisdictions),
+            "INSERT INTO excerpt_jurisdictions VALUES (?,?,?,?)",
+            ((eid, j, how, rank) for rank, (j, how) in enumerate(e.jurisdictions)),
         )
         ids.update(j for j, _ in e.jurisdictions)
     conn.executemany(
@@ -120,9 +154,13 @@ def _article_rows(
         ),
     )
     if a.url:
-        conn.execute("INSERT INTO url_keys VALUES (?, ?)", (norm_url(a.url), a.id))
+        # Unique on PostgreSQL: of two stored articles with one URL (a build does not refuse
+        # them, a save does), the first keeps the key.
+        conn.execute(
+            "INSERT INTO url_keys VALUES (?, ?) ON CONFLICT DO NOTHING", (norm_url(a.url), a.id)
+        )
     conn.executemany(
-        "INSERT OR IGNORE INTO quote_shingles VALUES (?, ?)",
+        "INSERT INTO quote_shingles VALUES (?, ?) ON CONFLICT DO NOTHING",
         (
             (h, quote_id(a.id, n))
             for n, q in enumerate(r.quotes)
@@ -144,7 +182,7 @@ def _shingle_hashes(text: str) -> set[int]:
     }
 
 
-def _insert_jurisdictions(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+def _insert_jurisdictions(conn: Connection, ids: Iterable[str]) -> None:
     wanted = sorted(set(ids))
     have: set[str] = set()
     for i in range(0, len(wanted), 500):
@@ -159,15 +197,15 @@ def _insert_jurisdictions(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
     conn.executemany("INSERT INTO jurisdictions VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
 
-def _remember_hashes(conn: sqlite3.Connection, scan: Scan) -> None:
+def _remember_hashes(conn: Connection, scan: Scan) -> None:
     """Keep the file hashes of a scan in the store, for the next scan."""
     conn.executemany("DELETE FROM file_hashes WHERE name = ?", ((n,) for n in scan.gone))
     conn.executemany("INSERT OR REPLACE INTO file_hashes VALUES (?,?,?,?,?,?)", scan.fresh)
 
 
-def _set_meta(conn: sqlite3.Connection, chash: str) -> None:
+def _set_meta(conn: Connection, chash: str) -> None:
     conn.executemany(
-        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [
             ("corpus_hash", chash),
             ("schema_version", SCHEMA_VERSION),
@@ -179,9 +217,9 @@ def _set_meta(conn: sqlite3.Connection, chash: str) -> None:
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did."""
+    """What a build did (``path``: the SQLite file, or the shared store's URL as a Path)."""
 
-    path: Path
+    path: Path | str
     articles: int
     errors: tuple[ArticleError, ...]
     extracted: int
@@ -195,19 +233,28 @@ def build_store(
     *,
     cache_path: Path | None = CACHE_PATH,
     geoparser: Geoparser | None = None,
+    database: str | Database | None = None,
 ) -> BuildReport:
     """Build the store from an articles folder, atomically.
+
+    SQLite: the store becomes exactly the folder's articles. PostgreSQL (the store holds the
+    articles): the folder's articles are imported (new ones added, edited ones replaced,
+    stored ones kept) and every result is derived again from the stored articles, in one
+    transaction; results made by the current code are reused from the store.
 
     Parameters
     ----------
     directory : Path, optional
         Defaults to ``data/articles/``.
     db_path : Path, optional
-        Defaults to ``data/build/sanctuary.sqlite``.
+        The SQLite file; defaults to ``data/build/sanctuary.sqlite``.
     cache_path : Path or None
-        Extraction cache (None: extract everything).
+        Extraction cache (None: extract everything; SQLite only, a shared store keeps its
+        extractions itself).
     geoparser : callable, optional
         Defaults to :func:`geo.geoparse.geoparse`.
+    database : str or Database, optional
+        ``sqlite:///path`` or ``postgresql://...``; overrides ``db_path``.
 
     Returns
     -------
@@ -215,6 +262,13 @@ def build_store(
     """
     t0 = time.perf_counter()
     directory = directory or ARTICLES_DIR
+    if database is not None:
+        db = parse_database(database)
+        if db.postgres:
+            from news.store.shared import build_shared
+
+            return build_shared(db, directory, geoparser=geoparser, use_cache=cache_path is not None)
+        db_path = db.path
     db_path = db_path or DB_PATH
     scan = scan_corpus(directory, _stored_state(db_path)[1])
     chash = scan.hash
@@ -225,26 +279,14 @@ def build_store(
     tmp = Path(tmp_name)
     n_articles = 0
     try:
-        conn = sqlite3.connect(tmp)
+        raw = sqlite3.connect(tmp)
         try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.executescript(SCHEMA)
-            ids: set[str] = set()
-            index = QuoteIndex()
-            with conn:
-                # Rows are written as articles are extracted, so memory stays flat; quote groups
-                # need every quote and are set at the end.
-                for a, r in run:
-                    n_articles += 1
-                    ids |= _article_rows(conn, a, r, {})
-                    for n, hit in enumerate(r.quotes):
-                        index.add(quote_id(a.id, n), hit.quote.text)
-                conn.executemany(
-                    "UPDATE quotes SET group_id = ? WHERE id = ?",
-                    ((g, q) for q, g in index.groups().items() if g != q),
-                )
-                _insert_jurisdictions(conn, ids)
+            raw.execute("PRAGMA journal_mode = OFF")
+            raw.execute("PRAGMA synchronous = OFF")
+            raw.executescript(SCHEMA)
+            conn = Connection(raw, postgres=False)
+            with raw:
+                n_articles = write_analyses(conn, run, insert_articles=True)
                 conn.executemany(
                     "INSERT INTO load_errors VALUES (?, ?)",
                     ((e.path, e.reason) for e in run.errors),
@@ -255,7 +297,7 @@ def build_store(
                 )
                 _set_meta(conn, chash)
         finally:
-            conn.close()
+            raw.close()
         os.replace(tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -269,6 +311,52 @@ def build_store(
         db_path, n_articles, tuple(run.errors), run.extracted, run.cached,
         time.perf_counter() - t0,
     )
+
+
+def write_analyses(
+    conn: Connection,
+    analyses: Iterable[tuple[Article, ArticleAnalysis]],
+    *,
+    insert_articles: bool,
+) -> int:
+    """Write articles' analyses into an empty store (derived tables), with their quote groups.
+
+    The writing half of a build: ``analyses`` may come from :class:`ExtractionRun` (serial,
+    cached) or from any executor that yields ``(article, analysis)`` pairs in article order.
+    Rows are written as pairs arrive, so memory stays flat; quote groups need every quote and
+    are set at the end, then the jurisdictions table.
+
+    Parameters
+    ----------
+    conn : Connection
+        An open transaction on a store whose derived tables are empty.
+    analyses : iterable of (Article, ArticleAnalysis)
+    insert_articles : bool
+        Also insert the articles' rows (SQLite); False when the store holds them already
+        (PostgreSQL).
+
+    Returns
+    -------
+    int
+        The number of articles written.
+    """
+    ids: set[str] = set()
+    index = QuoteIndex()
+    n_articles = 0
+    for a, r in analyses:
+        n_articles += 1
+        if insert_articles:
+            ids |= _article_rows(conn, a, r, {})
+        else:
+            ids |= _derived_rows(conn, a, r, {})
+        for n, hit in enumerate(r.quotes):
+            index.add(quote_id(a.id, n), hit.quote.text)
+    conn.executemany(
+        "UPDATE quotes SET group_id = ? WHERE id = ?",
+        ((g, q) for q, g in index.groups().items() if g != q),
+    )
+    _insert_jurisdictions(conn, ids)
+    return n_articles
 
 
 def _stored_state(db_path: Path, *, hashes: bool = True) -> tuple[str | None, KnownHashes]:
@@ -315,7 +403,7 @@ def ensure_store(
     cache_path: Path | None = CACHE_PATH,
     geoparser: Geoparser | None = None,
 ) -> Path:
-    """Build the store if it is missing or stale; return its path.
+    """Build the SQLite store if it is missing or stale; return its path.
 
     Parameters
     ----------
@@ -332,6 +420,42 @@ def ensure_store(
     if stored != scan_corpus(directory, known).hash:
         build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
     return db_path
+
+
+def ensure_database(
+    database: str | Database | None = None,
+    directory: Path | None = None,
+    *,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+) -> Database:
+    """Bring a store of either backend up to date; return where it is.
+
+    SQLite: as :func:`ensure_store` (rebuilt when the folder changed). PostgreSQL: the schema
+    is created if missing, the folder's articles are imported into a store that holds none yet
+    (so the seeds load on first use), and results made by other code are recomputed from the
+    stored articles.
+
+    Parameters
+    ----------
+    database : str or Database, optional
+        Default: the SQLite store ``data/build/sanctuary.sqlite``.
+    directory, cache_path, geoparser
+        As for :func:`build_store`.
+
+    Returns
+    -------
+    Database
+    """
+    db = parse_database(database)
+    if db.postgres:
+        from news.store.shared import ensure_shared
+
+        ensure_shared(db, directory or ARTICLES_DIR, geoparser=geoparser)
+        return db
+    assert db.path is not None
+    ensure_store(directory, db.path, cache_path=cache_path, geoparser=geoparser)
+    return db
 
 
 # --------------------------------------------------------------------------- adding
@@ -391,7 +515,6 @@ def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
     return locked
 
 
-@_one_save_at_a_time
 def add_article(
     text: str,
     *,
@@ -405,12 +528,15 @@ def add_article(
     db_path: Path | None = None,
     cache_path: Path | None = CACHE_PATH,
     geoparser: Geoparser | None = None,
+    database: str | Database | None = None,
 ) -> str:
-    """Validate and add one article: write its file, extract it, update the store in one go.
+    """Validate and add one article: store it, extract it, update the store in one go.
 
-    Only the new article is extracted. The store is updated in a single transaction; if that
-    fails the new file is removed again. A store that was already stale is rebuilt (reusing
-    the extraction cache) after the file is written.
+    Only the new article is extracted. SQLite: its file is written into the articles folder
+    and the store updated in a single transaction; if that fails the new file is removed
+    again, and a store that was already stale is rebuilt (reusing the extraction cache) after
+    the file is written. PostgreSQL: the article, its extraction and its results are stored
+    in one transaction (all or nothing); no file is written.
 
     Parameters
     ----------
@@ -422,27 +548,55 @@ def add_article(
         ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty.
     url, author, notes : str
         Optional.
-    directory, db_path, cache_path, geoparser
+    directory, db_path, cache_path, geoparser, database
         As for :func:`build_store`.
 
     Returns
     -------
     str
-        The new article's id (its file stem).
+        The new article's id (its file stem on SQLite).
 
     Raises
     ------
     ArticleRejected
         Invalid fields, an empty or too big text, or a duplicate (same text or same URL as a
         stored article); the carried :class:`ArticleError` says which.
+    StoreUnavailable
+        The shared store cannot be reached (nothing was stored).
     """
-    directory = (directory or ARTICLES_DIR).resolve()
-    db_path = db_path or DB_PATH
     meta = {
         "title": title.strip(), "outlet": outlet.strip(), "published": published.strip(),
         "url": url.strip(), "author": author.strip(), "notes": notes.strip(),
     }
-    stem = slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
+    if database is not None:
+        db = parse_database(database)
+        if db.postgres:
+            from news.store.shared import add_shared
+
+            return add_shared(db, meta, text, geoparser=geoparser)
+        db_path = db.path
+    return _add_article_file(meta, text, directory=directory, db_path=db_path,
+                             cache_path=cache_path, geoparser=geoparser)
+
+
+def article_stem(meta: dict[str, str]) -> str:
+    """Return the id (file stem) a new article gets, before any ``-2`` suffix."""
+    return slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
+
+
+@_one_save_at_a_time
+def _add_article_file(
+    meta: dict[str, str],
+    text: str,
+    *,
+    directory: Path | None,
+    db_path: Path | None,
+    cache_path: Path | None,
+    geoparser: Geoparser | None,
+) -> str:
+    directory = (directory or ARTICLES_DIR).resolve()
+    db_path = db_path or DB_PATH
+    stem = article_stem(meta)
     content = render_article(meta, text).encode("utf-8")
     candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
     # One pass over the folder: a stat per file, files read only when their stat changed.
@@ -451,9 +605,9 @@ def add_article(
     hash_before = scan.hash
     if stored != hash_before:
         build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
-    with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as conn:
-        _refuse_duplicates(conn, candidate, "")
-    analysis = analyze_text(candidate.text, geoparser=geoparser)
+    with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as raw:
+        _refuse_duplicates(Connection(raw, postgres=False), candidate, "")
+    analysis = extract_article(candidate, geoparser)
     # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
     stale_before = _stored_hash(db_path) != hash_before
     path = _write_new(directory, stem, content)
@@ -479,13 +633,15 @@ def add_article(
     return article.id
 
 
-def _refuse_duplicates(conn: sqlite3.Connection, a: Article, own_id: str) -> bool:
+def _refuse_duplicates(conn: Connection, a: Article, own_id: str) -> bool:
     """Raise ArticleRejected if a stored article has ``a``'s text or URL (both indexed).
 
     Returns True when the stored article with that text is ``own_id`` itself.
     """
+    # Unique on PostgreSQL; on SQLite the first stored wins.
+    first = "" if conn.postgres else " ORDER BY rowid"
     dup = conn.execute(
-        "SELECT id FROM articles WHERE text_hash = ? ORDER BY rowid LIMIT 1", (text_hash(a.text),)
+        f"SELECT id FROM articles WHERE text_hash = ?{first} LIMIT 1", (text_hash(a.text),)
     ).fetchone()
     if dup and dup[0] == own_id:
         return True
@@ -494,7 +650,7 @@ def _refuse_duplicates(conn: sqlite3.Connection, a: Article, own_id: str) -> boo
     if a.url:
         other = conn.execute(
             "SELECT a.id, a.url FROM url_keys k JOIN articles a ON a.id = k.article"
-            " WHERE k.key = ? ORDER BY a.rowid LIMIT 1",
+            f" WHERE k.key = ?{first.replace('rowid', 'a.rowid')} LIMIT 1",
             (norm_url(a.url),),
         ).fetchone()
         if other:
@@ -507,7 +663,8 @@ def _refuse_duplicates(conn: sqlite3.Connection, a: Article, own_id: str) -> boo
 def _add_to_store(
     db_path: Path, a: Article, r: ArticleAnalysis, chash: str, scan: Scan | None = None
 ) -> None:
-    conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    raw = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    conn = Connection(raw, postgres=False)
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -517,43 +674,7 @@ def _add_to_store(
             if _refuse_duplicates(conn, a, a.id):
                 conn.execute("ROLLBACK")
                 return
-            groups: dict[str, str] = {}
-            renumber: dict[str, str] = {}
-            if r.quotes:  # only quotes need the corpus's other quotes
-                # The stored quotes sharing a 4-gram with a new one, in store order, are all a
-                # QuoteIndex of every stored quote would compare the new ones with: the same
-                # groups come out. (A hash collision only adds a quote that matches nothing.)
-                index = QuoteIndex()
-                old_groups: set[str] = set()
-                hashes = sorted(set().union(*(_shingle_hashes(h.quote.text) for h in r.quotes)))
-                candidates: dict[str, tuple[int, str, str]] = {}
-                for i in range(0, len(hashes), 500):
-                    chunk = hashes[i : i + 500]
-                    for rowid, qid, qtext, gid in conn.execute(
-                        "SELECT q.rowid, q.id, q.text, q.group_id FROM quote_shingles s"
-                        " JOIN quotes q ON q.id = s.quote"
-                        f" WHERE s.shingle IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    ):
-                        candidates[qid] = (rowid, qtext, gid)
-                for qid, (_, qtext, gid) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
-                    index.add(qid, qtext, gid)
-                    old_groups.add(gid)
-                for n, hit in enumerate(r.quotes):
-                    index.add(quote_id(a.id, n), hit.quote.text)
-                groups = {
-                    quote_id(a.id, n): index.group_of(quote_id(a.id, n))
-                    for n in range(len(r.quotes))
-                }
-                # A new quote can join two groups into one: every quote of a merged group
-                # takes the merged group's id.
-                renumber = {g: index.group_of(g) for g in old_groups if index.group_of(g) != g}
-            ids = _article_rows(conn, a, r, groups)
-            conn.executemany(
-                "UPDATE quotes SET group_id = ? WHERE group_id = ?",
-                ((new, old) for old, new in renumber.items()),
-            )
-            _insert_jurisdictions(conn, ids)
+            _add_rows(conn, a, r)
             if scan is not None:
                 _remember_hashes(conn, scan)
             _set_meta(conn, chash)
@@ -562,6 +683,59 @@ def _add_to_store(
             conn.execute("ROLLBACK")
             raise
     finally:
-        conn.close()
+        raw.close()
+
+
+def _add_rows(
+    conn: Connection, a: Article, r: ArticleAnalysis, *, article_inserted: bool = False
+) -> None:
+    """Insert one new article and its results into a built store, joining its quote groups.
+
+    Runs inside the caller's write transaction, after the duplicate checks
+    (``article_inserted``: the article's own row is there already).
+    """
+    groups: dict[str, str] = {}
+    renumber: dict[str, str] = {}
+    if r.quotes:  # only quotes need the corpus's other quotes
+        # The stored quotes sharing a 4-gram with a new one, in store order, are all a
+        # QuoteIndex of every stored quote would compare the new ones with: the same
+        # groups come out. (A hash collision only adds a quote that matches nothing.)
+        # Store order: insertion order on SQLite; article then position on PostgreSQL, the
+        # order a build writes them in.
+        order = "0" if conn.postgres else "q.rowid"
+        index = QuoteIndex()
+        old_groups: set[str] = set()
+        hashes = sorted(set().union(*(_shingle_hashes(h.quote.text) for h in r.quotes)))
+        candidates: dict[str, tuple[int, str, int, str, str]] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            for rowid, qid, article, start, qtext, gid in conn.execute(
+                f"SELECT {order}, q.id, q.article, q.start, q.text, q.group_id"
+                " FROM quote_shingles s JOIN quotes q ON q.id = s.quote"
+                f" WHERE s.shingle IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                candidates[qid] = (rowid, article, start, qtext, gid)
+        for qid, (*_, qtext, gid) in sorted(candidates.items(), key=lambda kv: kv[1][:3]):
+            index.add(qid, qtext, gid)
+            old_groups.add(gid)
+        for n, hit in enumerate(r.quotes):
+            index.add(quote_id(a.id, n), hit.quote.text)
+        groups = {
+            quote_id(a.id, n): index.group_of(quote_id(a.id, n))
+            for n in range(len(r.quotes))
+        }
+        # A new quote can join two groups into one: every quote of a merged group
+        # takes the merged group's id.
+        renumber = {g: index.group_of(g) for g in old_groups if index.group_of(g) != g}
+    if article_inserted:
+        ids = _derived_rows(conn, a, r, groups)
+    else:
+        ids = _article_rows(conn, a, r, groups)
+    conn.executemany(
+        "UPDATE quotes SET group_id = ? WHERE group_id = ?",
+        ((new, old) for old, new in renumber.items()),
+    )
+    _insert_jurisdictions(conn, ids)
 
 

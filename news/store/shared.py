@@ -1,0 +1,270 @@
+"""The shared store (PostgreSQL): it holds the articles, and their results derive from them.
+
+Several app servers share one collection. An article lives in the ``articles`` table (text and
+metadata, with where it came from in ``path``) and its extraction in ``extractions`` (the
+analysis JSON and the code fingerprint that made it); the tables the app reads are derived
+from those. Article files are an import format: :func:`build_shared` imports a folder.
+
+Every write is one transaction holding the store's writers' lock
+(:func:`news.store.backend.pg_write`): a save or a build that fails, or whose process dies,
+leaves nothing behind, and two servers saving the same article at the same moment store it
+once (the second is refused as a duplicate; ``articles.text_hash`` and ``url_keys.key`` are
+unique besides).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from news.articles import Article, ArticleError, ArticleRejected, iter_articles, parse_article, render_article
+from news.pipeline import ArticleAnalysis, Geoparser
+from news.store.backend import (
+    PG_DERIVED,
+    SCHEMA_VERSION,
+    Connection,
+    Database,
+    connect_postgres,
+    pg_write,
+)
+from news.store.corpus import code_fingerprint, extract_article, text_hash
+from news.store.write import (
+    ARTICLE_INSERT,
+    BuildReport,
+    _add_rows,
+    _article_row,
+    _refuse_duplicates,
+    _set_meta,
+    article_stem,
+    write_analyses,
+)
+
+# Articles read from the store per query while results are derived again (memory stays flat).
+BATCH = 500
+_ARTICLE_COLUMNS = (
+    "id, title, outlet, published, date_precision, url, author, notes, text, path, captions,"
+    " stripped, sha256"
+)
+
+
+def _article(row: tuple[object, ...]) -> Article:
+    """Rebuild an Article from its stored row (the columns of ``_ARTICLE_COLUMNS``)."""
+    (aid, title, outlet, published, precision, url, author, notes, text, path, captions,
+     stripped, sha256) = row
+    return Article(
+        id=str(aid), title=str(title), outlet=str(outlet), published=str(published),
+        date_precision=str(precision), url=str(url), author=str(author), notes=str(notes),
+        text=str(text), path=str(path),
+        captions=tuple((int(s), int(e)) for s, e in json.loads(str(captions))),
+        stripped=tuple(json.loads(str(stripped))), sha256=str(sha256),
+    )
+
+
+def _import_article(conn: Connection, a: Article) -> ArticleError | None:
+    """Store (or replace, if its file changed) one article of a folder; None when done.
+
+    An article whose text another stored article already has is refused (returned as an
+    error), as the SQLite build refuses a copy.
+    """
+    same = conn.execute(
+        "SELECT id FROM articles WHERE text_hash = ? AND id <> ?", (text_hash(a.text), a.id)
+    ).fetchone()
+    if same:
+        return ArticleError(a.path, f"same text as article {same[0]!r}; the copy is not loaded")
+    stored = conn.execute("SELECT sha256 FROM articles WHERE id = ?", (a.id,)).fetchone()
+    if stored is None:
+        conn.execute(ARTICLE_INSERT, _article_row(a))
+    elif stored[0] != a.sha256:  # the file was edited: the new version replaces the old
+        conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # its extraction too
+        conn.execute(ARTICLE_INSERT, _article_row(a))
+    return None
+
+
+def _stored_analyses(
+    conn: Connection, geoparser: Geoparser | None, counts: dict[str, int], *, reuse: bool
+) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """Every stored article with its analysis, by id: stored when current, else extracted.
+
+    Extractions made with another code fingerprint (or none yet) are made again and stored.
+    """
+    fingerprint = code_fingerprint()
+    last = ""
+    while True:
+        rows = conn.execute(
+            f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))},"
+            " x.fingerprint, x.data FROM articles a LEFT JOIN extractions x ON x.article = a.id"
+            " WHERE a.id > ? ORDER BY a.id LIMIT ?",
+            (last, BATCH),
+        ).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            a = _article(tuple(row[:13]))
+            if reuse and row[13] == fingerprint:
+                counts["cached"] += 1
+                yield a, ArticleAnalysis.from_json(json.loads(row[14]), a.text)
+                continue
+            r = extract_article(a, geoparser)
+            counts["extracted"] += 1
+            conn.execute(
+                "INSERT INTO extractions VALUES (?, ?, ?) ON CONFLICT (article) DO UPDATE"
+                " SET fingerprint = excluded.fingerprint, data = excluded.data",
+                (a.id, fingerprint, json.dumps(r.to_json(), separators=(",", ":"))),
+            )
+            yield a, r
+        last = str(rows[-1][0])
+
+
+def _derive(conn: Connection, geoparser: Geoparser | None, *, reuse: bool = True) -> dict[str, int]:
+    """Rewrite every derived table from the stored articles (inside the caller's transaction)."""
+    for table in PG_DERIVED:
+        conn.execute(f"DELETE FROM {table}")
+    counts = {"extracted": 0, "cached": 0}
+    n = write_analyses(conn, _stored_analyses(conn, geoparser, counts, reuse=reuse),
+                       insert_articles=False)
+    digest = hashlib.sha256()
+    for aid, sha in conn.execute("SELECT id, sha256 FROM articles ORDER BY id"):
+        digest.update(f"{aid}\0{sha}\n".encode())
+    _set_meta(conn, digest.hexdigest())
+    _bump_generation(conn)
+    counts["articles"] = n
+    return counts
+
+
+def _bump_generation(conn: Connection) -> None:
+    """Count one more change of the store (app servers key their caches on it)."""
+    conn.execute(
+        "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE"
+        " SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)"
+    )
+
+
+def build_shared(
+    db: Database, directory: Path | None, *, geoparser: Geoparser | None = None,
+    use_cache: bool = True,
+) -> BuildReport:
+    """Import a folder of articles into a shared store and derive every result again.
+
+    Parameters
+    ----------
+    db : Database
+        A PostgreSQL store (created if empty).
+    directory : Path or None
+        The folder to import; None derives from the stored articles only.
+    geoparser : callable, optional
+        Defaults to :func:`geo.geoparse.geoparse`.
+    use_cache : bool
+        Reuse the stored extractions made by the current code (False: extract every article).
+
+    Returns
+    -------
+    BuildReport
+    """
+    t0 = time.perf_counter()
+    errors: list[ArticleError] = []
+    with pg_write(db) as conn:
+        if directory is not None:
+            for item in iter_articles(directory):
+                error = item if isinstance(item, ArticleError) else _import_article(conn, item)
+                if error is not None:
+                    errors.append(error)
+            conn.execute("DELETE FROM load_errors")
+            conn.executemany("INSERT INTO load_errors VALUES (?, ?)",
+                             ((e.path, e.reason) for e in errors))
+        counts = _derive(conn, geoparser, reuse=use_cache)
+    return BuildReport(db.shown, counts["articles"], tuple(errors), counts["extracted"],
+                       counts["cached"], time.perf_counter() - t0)
+
+
+def _is_current(meta: dict[str, str]) -> bool:
+    return (meta.get("schema_version") == SCHEMA_VERSION
+            and meta.get("code_fingerprint") == code_fingerprint())
+
+
+def ensure_shared(db: Database, directory: Path, *, geoparser: Geoparser | None = None) -> None:
+    """Create a shared store's schema if needed; derive its results if made by other code.
+
+    A store with no article yet imports ``directory`` (the seeds, on first use).
+    """
+    import psycopg
+
+    raw = connect_postgres(db)
+    try:
+        try:
+            meta = dict(raw.execute("SELECT key, value FROM meta").fetchall())
+        except psycopg.errors.UndefinedTable:
+            meta = {}
+    finally:
+        raw.close()
+    if _is_current(meta):
+        return
+    with pg_write(db) as conn:
+        # Another server may have brought it up to date while this one waited for the lock.
+        if _is_current(dict(conn.execute("SELECT key, value FROM meta").fetchall())):
+            return
+        if conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0:
+            errors = []
+            for item in iter_articles(directory):
+                error = item if isinstance(item, ArticleError) else _import_article(conn, item)
+                if error is not None:
+                    errors.append(error)
+            conn.executemany("INSERT INTO load_errors VALUES (?, ?)",
+                             ((e.path, e.reason) for e in errors))
+        _derive(conn, geoparser)
+
+
+def add_shared(
+    db: Database, meta: dict[str, str], text: str, *, geoparser: Geoparser | None = None
+) -> str:
+    """Validate, extract and store one article in a shared store, in one transaction.
+
+    Parameters
+    ----------
+    db : Database
+    meta : dict
+        ``title, outlet, published, url, author, notes`` (stripped).
+    text : str
+        The body.
+    geoparser : callable, optional
+
+    Returns
+    -------
+    str
+        The new article's id (``<published>-<outlet>-<title>`` slug, ``-2`` etc. if taken).
+
+    Raises
+    ------
+    ArticleRejected
+        Invalid fields or text, or a duplicate of a stored article (text or URL).
+    StoreUnavailable
+        PostgreSQL cannot be reached; nothing was stored.
+    """
+    stem = article_stem(meta)
+    content = render_article(meta, text).encode("utf-8")
+    # "path" records where an article came from: the nominal file it exports to.
+    candidate = parse_article(content, f"{stem}.md", stem)  # raises ArticleRejected
+    analysis = extract_article(candidate, geoparser)  # the slow part, outside the transaction
+    with pg_write(db) as conn:
+        _refuse_duplicates(conn, candidate, "")
+        taken = {r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR id LIKE ?", (stem, f"{stem}-%"))}
+        article_id = next(i for i in (stem, *(f"{stem}-{n}" for n in range(2, len(taken) + 3)))
+                          if i not in taken)
+        article = replace(candidate, id=article_id, path=f"{article_id}.md")
+        # Unique text hash: a concurrent save of the same text that got here first wins.
+        claimed = conn.execute(
+            ARTICLE_INSERT + " ON CONFLICT DO NOTHING RETURNING id", _article_row(article)
+        ).fetchone()
+        if claimed is None:
+            raise ArticleRejected(ArticleError(article.path, "same text as a stored article"))
+        _add_rows(conn, article, analysis, article_inserted=True)
+        conn.execute(
+            "INSERT INTO extractions VALUES (?, ?, ?)",
+            (article_id, code_fingerprint(), json.dumps(analysis.to_json(), separators=(",", ":"))),
+        )
+        _bump_generation(conn)
+    return article_id
