@@ -508,3 +508,47 @@ NATIONAL_SCOPE: frozenset[str] = frozenset({
     "the u.s.", "united states", "americans", "across the country", "supreme court",
     "sanctuary cities", "sanctuary jurisdictions", "sanctuary states", "sanctuary counties",
 })
+# What a sentence reports (news.classify): regular-expression stems matched case-insensitively
+# on word boundaries. General vocabulary of immigration enforcement and of government policy,
+# not phrases of any one article; written for the dev split's failures by kind of word
+# (instruments, acts of government, courts, permission verbs, money, services).
+ENFORCEMENT_TERMS: tuple[str, ...] = (
+    r"arrest\w*", r"detain(?!er)\w*", r"target(?:s|ed|ing)?", r"detention\w*", r"deport\w*",
+    r"raid\w*", r"custody",
+    r"remov(?:al|als|ed)", r"apprehen\w*", r"sweeps?", r"round-?ups?", r"rounded up",
+    r"crackdown", r"operations?", r"picked up", r"booked", r"jailed", r"transferr?\w* to ICE",
+    r"handed over", r"turned over", r"(?:ICE|immigration|Immigration and Customs Enforcement|"
+    r"federal|Border Patrol) (?:agents?|officers?|officials|authorities|raids?|checks?|"
+    r"proceedings|status)",
+    r"enforcement (?:actions?|activity|operations?|officers?)", r"checkpoints?",
+)
+POLICY_TERMS: tuple[str, ...] = (
+    # instruments
+    r"polic(?:y|ies)", r"(?<!-)laws?(?! enforcement)", r"statutes?", r"ordinances?",
+    r"resolutions?", r"bills?",
+    r"measures?", r"(?<!in )orders?", r"directives?", r"rules?", r"regulations?",
+    r"guidelines?", r"programs?", r"the plan", r"agreements?", r"contracts?", r"mandates?",
+    r"limits?", r"legislat\w*", r"executive orders?", r"(?:SB|HB|AB|S\.B\.|H\.B\.|Senate Bill|"
+    r"House Bill|Assembly Bill|Proposition|Prop\.|Measure|Question) ?\d+",
+    # cooperation with immigration enforcement
+    r"287\(g\)", r"detainers?", r"warrants?", r"hold requests?", r"sanctuary", r"cooperat\w*",
+    r"compl(?:y|ies|ied|iance|iant)", r"honou?r\w*", r"participat\w*", r"notif\w*", r"requests?",
+    # acts of government
+    r"sign(?:ed|ing)", r"signs? (?:the|a|an|it|into)", r"vot(?:e|es|ed|ing|ers?)",
+    r"referend\w*", r"pass(?:es|ed)", r"approv\w*", r"ratif\w*", r"adopt\w*", r"enact\w*", r"repeal\w*",
+    r"rescind\w*", r"amend\w*", r"veto\w*", r"(?:took|take|takes|taking|go|goes|went|"
+    r"going) (?:into )?effect", r"establish\w*", r"creat(?:e|ed|es|ing)", r"formed",
+    r"expand\w*", r"extend\w*", r"end(?:s|ed)? (?:its|the|their)",
+    # courts
+    r"lawsuits?", r"suits?", r"su(?:e|es|ed|ing)", r"court(?:s|room)?", r"rul(?:ed|ing|ings)",
+    r"injunct\w*", r"declaratory", r"complaints?", r"appeal\w*", r"unconstitutional",
+    r"challeng\w*",
+    # permission and prohibition
+    r"prohibit\w*", r"bar(?:s|red|ring)?", r"ban(?:s|ned|ning)?", r"forbid\w*",
+    r"allow(?:s|ed|ing)?", r"permit(?:s|ted)?", r"requir\w*", r"prevent\w*", r"limit\w*",
+    r"restrict\w*", r"block\w*", r"protections?", r"no longer",
+    r"(?:not|n't|refus\w*|declin\w*) (?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honou?r|"
+    r"communicat\w*|enforce\w*|share|notify|ask|comply|work with)",
+    # money and services
+    r"fund\w*", r"grants?", r"withh(?:o|e)ld\w*", r"budget\w*", r"shelter\w*",
+)

@@ -1,6 +1,7 @@
 """What a sentence reports: enforcement actions, policies (and quotes, decided elsewhere); figures.
 
-Lexicons of stems matched on word boundaries. A sentence can be in several categories.
+Lexicons of stems (:data:`geo._lexicon.ENFORCEMENT_TERMS`, :data:`geo._lexicon.POLICY_TERMS`)
+matched on word boundaries. A sentence can be in several categories.
 """
 
 from __future__ import annotations
@@ -8,34 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ENFORCEMENT = re.compile(
-    r"\b(?:raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention(?:s)?|"
-    r"deport(?:s|ed|ing|ation|ations)?|sweep(?:s)?|operation(?:s)?|apprehen(?:d|ded|sion|sions)|"
-    r"round-?ups?|rounded up|netted|custody|removals?|crackdown|targeted enforcement|"
-    r"enforcement (?:action|actions|activity|operation|operations)|"
-    r"immigration agents|ICE agents|ICE officers|at-large arrests|took into custody|"
-    r"picked up|taken into custody|(?:was|were|is|are|being|been) targeted|"
-    r"target(?:s|ed|ing)?\b(?= (?:sanctuary|cities|jurisdictions)))\b",
-    re.I,
-)
-POLICY = re.compile(
-    r"\b(?:polic(?:y|ies)|sanctuary (?:city|cities|jurisdiction|jurisdictions|county|counties|"
-    r"state|states|status|law|laws)|detainers?|resolutions?|ordinances?|executive orders?|"
-    r"funding|federal funds|grants?|withh(?:o|e)ld|ruled|ruling|injunction|lawsuit|sued|"
-    r"court order|statutes?|legislation|bills?|signed into law|law enforcement jurisdiction|"
-    r"refus(?:e|ed|es|ing) to (?:cooperate|detain|honor|hold|comply|work)|"
-    r"(?:not|n't|limit(?:s|ed)?|prohibit(?:s|ed)?|restrict(?:s|ed)?|declined to) "
-    r"(?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honor|communication|enforce\w*)|"
-    r"cooperat(?:e|ion|ing) with (?:ICE|federal)|cooperation agreements?|287\(g\)|"
-    r"name and shame|weekly report|voted? (?:\w+ ){0,3}to|signed into law|"
-    r"not be obliged to detain|access to (?:local )?jails|warrants?)\b",
-    re.I,
-)
+from geo import _lexicon as lex
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+
+def _lexicon_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    # A lookahead, not \b, ends each term: "287(g)" ends in a bracket.
+    return re.compile(rf"\b(?:{'|'.join(terms)})(?!\w)", re.I)
+
+
+ENFORCEMENT = _lexicon_pattern(lex.ENFORCEMENT_TERMS)
+POLICY = _lexicon_pattern(lex.POLICY_TERMS)
+_MONTHS = "|".join(lex.MONTHS)
 _FIGURE = re.compile(
     r"(?<![\w.,:/$-])(?P<qual>(?:nearly|almost|over|more than|about|around|some|at least|up to|"
     r"fewer than|less than|roughly|approximately)\s+)?"
