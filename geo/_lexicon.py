@@ -103,6 +103,7 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "reports", "tweeted", "recalled", "emphasized", "urged", "predicted", "vowed", "conceded",
     "admitted", "maintained", "contended", "contends", "indicated", "complained", "alleged",
     "cautioned", "countered", "posted", "ruled", "asked", "asks", "stressed", "pointed",
+    "called", "calls",
 })
 # Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({

@@ -39,13 +39,17 @@ NAME_ROLE = (
     rf"{NAME}(?:[ \t]+(?:spokesman|spokeswoman|spokesperson|official|director|chief|officer|"
     rf"agent|attorney|lawyer|prosecutor|representative|deputy)[ \t]+{NAME})?"
 )
-SPEAKER = rf"(?:{DESC}|{NAME_ROLE}|{PRONOUN})"
+# "Bonta's office", "the mayor's spokeswoman": speaking for a named person.
+NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:office|spokesman|spokeswoman|spokesperson|campaign|staff)"
+SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN})"
+# What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
+APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,80}){0,2},?"
 
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
 )
 _POST_SPK_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER})\s+(?:also\s+|later\s+|then\s+)?"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{VERBS})\b"
 )
 _POST_READ = re.compile(
@@ -54,13 +58,13 @@ _POST_READ = re.compile(
     rf"(?:\s+(?:from|by|of)\s+(?P<src>{NAME}|{DESC}))?"
 )
 _PRE = re.compile(
-    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*)?\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
 # The sentence's subject when the reporting verb is coordinated: "X called the law ... and said:"
 _SUBJECT_THEN_VERB = re.compile(rf"^(?P<spk>{DESC}|{NAME_ROLE})\s.*\b(?:{VERBS})\s*:?\s*$", re.S)
 _REPORTING = re.compile(
-    rf"(?P<spk>{SPEAKER})\s*(?:,[^,\"\u201c\u201d]{{1,80}},\s*|,\s*)?\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
 )
 _ACCORDING = re.compile(
