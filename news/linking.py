@@ -104,7 +104,7 @@ _POSSESSIVE = r"(?:'s|\u2019s|s'|s\u2019)?"
 # "the council", "the county's jail", "its board", "the Sheriff's Office", "county commissioners".
 _INSTITUTION = re.compile(
     rf"\b(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Ll]ocal|[Cc]ounty|[Cc]ity|[Ss]tate)"
-    rf"(?:[ \t]+(?P<mid>county|city|state|town|local){_POSSESSIVE})?[ \t]+)"
+    rf"(?:[ \t]+(?P<mid>county|city|state|town|local){_POSSESSIVE})?[ \t]+(?:[a-z]+[ \t]+)?)"
     rf"(?P<inst>{_words(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
     re.I,
 )
@@ -117,13 +117,21 @@ _CONTINUATION = re.compile(
     rf"(?:{_words(lex.ACT_NOUNS)})\b",
     re.I,
 )
+# "state law", "state and local police": the state's own (not "United States"; "statewide" is
+# rather a group's reach, as in a statewide association quoted in a county's story).
+_STATE_WORD = re.compile(r"(?<!United )(?<!U\.S\. )(?<!of )\bstate(?:'s|\u2019s)?\b(?! of\b)")
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{_words(lex.NATIONAL_SCOPE)})\b", re.I)
 _OFFICE = re.compile(rf"\b(?P<title>{_words(lex.OFFICE_KINDS)})\b", re.I)
-# "Lake County Sheriff Ann Ruiz": a place right before a title.
+# "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
+_LOWER_TITLE = rf"(?:{_words(lex.LOWER_TITLES)})(?![\w.])"
 _TITLE_AFTER_PLACE = re.compile(
-    rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?[ \t]+(?P<title>{TITLE}(?:[ \t]+{TITLE})*)"
-    rf"[ \t]+(?P<name>{PERSON_NAME})"
+    rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?[ \t]+"
+    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})"
+)
+# A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)".
+_DISTRICT_TAG = re.compile(
+    rf"(?P<name>{PERSON_NAME})(?:,[ \t]*|[ \t]*\()[DRI]\.?-[ \t]*$"
 )
 # "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff
 # of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
@@ -141,6 +149,7 @@ class Affiliation:
 
     jurisdiction: str | None
     kind: str | None
+    at: int = 0  # where the office is first written: a kind is resolved there
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,7 @@ class Focus:
 
     by_kind: dict[str, str]
     how: str  # "dateline" or "focus"
+    state_prominent: bool = False  # the article is as much about its state as its city
 
     def get(self, kind: str) -> str | None:
         """Return the focus of a kind; ``local`` is the focus city, else the focus county."""
@@ -157,16 +167,20 @@ class Focus:
         return self.by_kind.get(kind)
 
     @property
-    def main(self) -> str | None:
-        """The one jurisdiction a sentence naming no place is about."""
-        for kind in ("place", "county", "state"):
-            if kind in self.by_kind:
-                return self.by_kind[kind]
-        return None
+    def fallback(self) -> tuple[str, ...]:
+        """Return the jurisdictions a sentence naming no place is about."""
+        local = self.get("local")
+        state = self.by_kind.get("state")
+        if local and not (state and self.state_prominent):
+            return (local,)
+        return tuple(j for j in (local, state) if j)
 
 
 def _office_kind(title: str) -> str | None:
-    for word in reversed(title.lower().split()):
+    words = title.lower().split()
+    if "state" in words:  # "State Representative", "state Sen."
+        return "state"
+    for word in reversed(words):
         if word in lex.OFFICE_KINDS:
             return lex.OFFICE_KINDS[word]
     return None
@@ -189,10 +203,14 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         a known kind with no place.
     """
     out: dict[str, Affiliation] = {}
-    for _, end, jid in mentions:
+    for start, end, jid in mentions:
         m = _TITLE_AFTER_PLACE.match(text, end)
         if m:
-            out[m.group("name").split()[-1]] = Affiliation(jid, kind_of(jid))
+            out[m.group("name").split()[-1]] = Affiliation(jid, kind_of(jid), start)
+        tag = _DISTRICT_TAG.search(text, max(0, start - 80), start)
+        if tag and not jid.startswith("region:"):
+            # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
+            out.setdefault(tag.group("name").split()[-1], Affiliation(jid[:2], "state", start))
     # A description after the name: the first place named in it.
     for m in _APPOSITIVE.finditer(text):
         name = m.group("name").split()
@@ -211,11 +229,11 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         desc = m.group("desc")
         if _OFFICE.search(desc) or re.search(r"\b(?:for|of|with|at)\b", desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
-            out[surname] = Affiliation(inside[0], kind_of(inside[0]))
+            out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())
     for m in _TITLED.finditer(text):
         surname = m.group("name").split()[-1]
         if surname not in out and (kind := _office_kind(m.group("title"))):
-            out[surname] = Affiliation(None, kind)
+            out[surname] = Affiliation(None, kind, m.start())
     return out
 
 
@@ -273,14 +291,21 @@ def article_focus(
     if place and "county" not in by_kind and (its_county := parent_county(place)):
         # A county's institutions ("the jail", "the sheriff") in an article about its city.
         by_kind["county"] = its_county
+    local_focus = by_kind.get("place") or by_kind.get("county")
     if "state" not in by_kind:
-        local_focus = by_kind.get("place") or by_kind.get("county")
         states = {j[:2] for _, _, j in mentions if not j.startswith("region:")}
         if local_focus:
             by_kind["state"] = local_focus[:2]
         elif len(states) == 1:
             by_kind["state"] = states.pop()
-    return Focus(by_kind, how)
+    state = by_kind.get("state")
+    prominent = False
+    if state and local_focus:
+        named = Counter(j for _, _, j in mentions)
+        local_count = sum(n for j, n in named.items() if j in (by_kind.get("place"),
+                                                                by_kind.get("county")))
+        prominent = named[state] >= 2 and named[state] >= local_count
+    return Focus(by_kind, how, prominent)
 
 
 @dataclass
@@ -339,13 +364,12 @@ class Linker:
         """Return the jurisdiction of a kind named in this sentence or the ones just before."""
         first = max(0, self.layer.sentence_at(at) - RECENT_SENTENCES)
         since = self.layer.sentences[first].start if self.layer.sentences else 0
-        if kind in ("county", "state"):
+        if kind == "county":
             local = self._latest("local", at, since)
             if local is None:
                 return self._latest(kind, at, since)
-            if kind == "state":
-                return local[:2] if not local.startswith("region:") else None
             return local if kind_of(local) == "county" else self.parent_county(local)
+        # A state's institutions are the focus state's unless another state was just named.
         return self._latest(kind, at, since)
 
     def _of_kind(self, kind: str, at: int) -> str | None:
@@ -372,7 +396,8 @@ class Linker:
         if aff is None:
             kind = _office_kind(name)
             return self._of_kind(kind, at) if kind else None
-        return aff.jurisdiction or (self._of_kind(aff.kind, at) if aff.kind else None)
+        # An office with no place is of the jurisdiction in view where it is first written.
+        return aff.jurisdiction or (self._of_kind(aff.kind, aff.at) if aff.kind else None)
 
     def link(
         self,
@@ -425,8 +450,13 @@ class Linker:
                     for j, _ in pairs:
                         out.add(j, "coreference")
                 break
+        for m in _STATE_WORD.finditer(text):
+            if "state" not in named_kinds:
+                out.add(self._of_kind("state", sent.start + m.start()), "institution")
         if not out.links and not _NATIONAL.search(text):
-            out.add(self.focus.main, self.focus.how if self.focus.how == "dateline" else "focus")
+            for j in self.focus.fallback:
+                out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
+                        else "focus")
         pairs = out.pairs()
         if pairs and any(h != "focus" and h != "dateline" for _, h in pairs):
             self.history.append((index, pairs))

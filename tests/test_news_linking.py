@@ -125,3 +125,37 @@ def test_text_layer_dateline_and_people():
     assert layer.in_person(text.index("Andrew"), text.index("Andrew") + len("Andrew Austin"))
     assert layer.sentence_at(text.index("Austin said")) == len(layer.sentences) - 1
     assert text_layer("No dateline here \u2014 just a dash in a sentence.").dateline is None
+
+
+def test_a_legislators_district_tag_is_a_state_affiliation():
+    text = (
+        "Wisconsin lawmakers debated a bill on detainers this week.\n\n"
+        "\u201cOur sheriffs need clear rules on this,\u201d Rep. Ann Ruiz, D-Madison, the bill's "
+        "sponsor, said during the hearing.\n"
+    )
+    r = analyze_text(text)
+    assert speaker_of(r, "\u201cOur sheriffs") == "Rep. Ann Ruiz"
+    assert links_of(r, "\u201cOur sheriffs")[WISCONSIN] == "affiliation"
+
+
+def test_a_resident_of_a_place_speaks_about_it():
+    text = (
+        "Agents made arrests across the region last month.\n\n"
+        "Madison resident Carla Diaz said she now keeps her passport with her.\n\n"
+        "\u201cWe are afraid to drive to work every single day,\u201d Diaz said.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe are afraid")[MADISON] == "affiliation"
+
+
+def test_state_law_in_a_city_story_and_a_prominent_state():
+    text = (
+        "MADISON, Wis. \u2014 Wisconsin will bar its police from holding people on detainers, "
+        "under a bill signed Monday. Wisconsin lawmakers passed it in May.\n\n"
+        "Officers cannot arrest anyone only for their immigration status.\n\n"
+        "The measure prohibits state and local police from asking about status.\n"
+    )
+    r = analyze_text(text)
+    # a sentence naming no place: the dateline's city, and the state the story is about
+    assert links_of(r, "Officers cannot") == {MADISON: "dateline", WISCONSIN: "focus"}
+    assert links_of(r, "The measure prohibits")[WISCONSIN] == "institution"
