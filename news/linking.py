@@ -301,10 +301,10 @@ def article_focus(
     state = by_kind.get("state")
     prominent = False
     if state and local_focus:
-        named = Counter(j for _, _, j in mentions)
-        local_count = sum(n for j, n in named.items() if j in (by_kind.get("place"),
+        times = Counter(j for _, _, j in mentions)
+        local_count = sum(n for j, n in times.items() if j in (by_kind.get("place"),
                                                                 by_kind.get("county")))
-        prominent = named[state] >= 2 and named[state] >= local_count
+        prominent = times[state] >= 2 and times[state] >= local_count
     return Focus(by_kind, how, prominent)
 
 
