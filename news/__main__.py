@@ -126,6 +126,15 @@ def main(
     add_database_option(b)
     b.add_argument("--db", type=Path, help="a SQLite store file (same as --database sqlite:///PATH)")
     b.add_argument("--no-cache", action="store_true", help="re-extract every article")
+    cluster = b.add_mutually_exclusive_group()
+    cluster.add_argument(
+        "--workers", type=int, metavar="N",
+        help="extract on a local Dask cluster of N worker processes",
+    )
+    cluster.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="extract on the Dask cluster of this scheduler, e.g. tcp://host:8786",
+    )
     e = sub.add_parser("export", help="print the extracted corpus as one JSON object")
     e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     add_database_option(e)
@@ -140,7 +149,25 @@ def main(
         if args.command == "build":
             cache = None if args.no_cache else CACHE_PATH
             database = parse_database(args.db) if args.db else args.database
-            report = build_store(args.articles, cache_path=cache, database=database)
+            if args.workers is not None and args.workers < 1:
+                print(f"error: --workers must be at least 1, not {args.workers}", file=err)
+                return 2
+            if args.workers is None and args.scheduler is None:
+                report = build_store(args.articles, cache_path=cache, database=database)
+            else:
+                from news.dask_build import build_store_on_dask
+
+                try:
+                    report = build_store_on_dask(
+                        args.articles, workers=args.workers, scheduler=args.scheduler,
+                        cache_path=cache, database=database, progress=err,
+                    )
+                except (OSError, ValueError) as exc:
+                    if args.scheduler is None:
+                        raise
+                    # distributed's error for an address it cannot reach or parse
+                    print(f"error: Dask scheduler {args.scheduler}: {exc}", file=err)
+                    return 2
             _report_errors(report.errors, err)
             print(
                 f"built {report.path}: {report.articles} articles ({report.extracted} extracted,"

@@ -20,11 +20,15 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
+from news.articles import ARTICLES_DIR, article_paths
 from news.pipeline import ArticleAnalysis, Geoparser, analyze_text
+from news.store import CACHE_PATH, BuildReport, build_store
+from news.store.backend import Database
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -305,3 +309,58 @@ class DaskAnalyzer:
             if self.progress is not None:
                 self.progress.update(len(slot.items))
             yield from slot.filled()
+
+
+def build_store_on_dask(
+    directory: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+    database: str | Database | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: TextIO | None = None,
+) -> BuildReport:
+    """Build the store as :func:`news.store.build_store` does, extracting on a Dask cluster.
+
+    The store is written by this process, in article order, as batches come back: into a
+    temporary SQLite file renamed into place at the end, or in one PostgreSQL transaction, so
+    a failed build leaves the previous store.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        The articles folder; defaults to ``data/articles/``.
+    db_path : Path, optional
+        Defaults to ``data/build/sanctuary.sqlite``.
+    workers, scheduler
+        As for :func:`dask_client`; a local cluster of one worker per core if neither is given.
+    cache_path : Path or None
+        Extraction cache (None: extract everything).
+    geoparser : callable, optional
+        Sent to the workers; defaults to their :func:`geo.geoparse.geoparse`.
+    database : str or Database, optional
+        ``sqlite:///path`` or ``postgresql://...``; overrides ``db_path``.
+    batch_size : int
+        Articles per task.
+    progress : text stream, optional
+        Where progress is shown (default ``sys.stderr``).
+
+    Returns
+    -------
+    BuildReport
+    """
+    directory = directory or ARTICLES_DIR
+    with dask_client(workers, scheduler) as client:
+        analyzer = DaskAnalyzer(
+            client,
+            batch_size=batch_size,
+            geoparser=geoparser,
+            progress=Progress(len(article_paths(directory)), progress),
+        )
+        return build_store(
+            directory, db_path, cache_path=cache_path, geoparser=geoparser, database=database,
+            analyze=analyzer,
+        )

@@ -18,7 +18,8 @@ import sqlite3
 import stat
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -260,15 +261,48 @@ def cache_key(article: Article) -> str:
     return f"{article.sha256}:{code_fingerprint()}"
 
 
+#: Yields each article with its analysis, in input order, extracting those that come without
+#: one (a cached result comes with its article): :func:`analyze_here`, or on a cluster
+#: :class:`news.dask_build.DaskAnalyzer`.
+Analyzer = Callable[
+    [Iterable[tuple[Article, ArticleAnalysis | None]]], Iterator[tuple[Article, ArticleAnalysis]]
+]
+
+
+def analyze_here(
+    items: Iterable[tuple[Article, ArticleAnalysis | None]], geoparser: Geoparser | None = None
+) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """Extract in this process, one article at a time (the serial :data:`Analyzer`).
+
+    Parameters
+    ----------
+    items : iterable of (Article, ArticleAnalysis or None)
+    geoparser : callable, optional
+        Defaults to :func:`geo.geoparse.geoparse`.
+
+    Yields
+    ------
+    (Article, ArticleAnalysis)
+    """
+    for a, r in items:
+        yield a, r if r is not None else extract_article(a, geoparser)
+
+
 class ExtractionRun:
-    """Articles of a folder with their extraction, one at a time, from the cache when possible."""
+    """Articles of a folder with their extraction, in order, from the cache when possible.
+
+    ``analyze`` extracts the others (default :func:`analyze_here`; a distributed executor keeps
+    the order, so its results are matched to their cache keys in step).
+    """
 
     def __init__(
-        self, directory: Path, cache_path: Path | None, geoparser: Geoparser | None
+        self, directory: Path, cache_path: Path | None, geoparser: Geoparser | None,
+        analyze: Analyzer | None = None,
     ) -> None:
         self.directory = directory
         self.cache_path = cache_path
         self.geoparser = geoparser
+        self.analyze: Analyzer = analyze or (lambda items: analyze_here(items, geoparser))
         self.errors: list[ArticleError] = []
         self.extracted = 0
         self.cached = 0
@@ -276,8 +310,10 @@ class ExtractionRun:
 
     def __iter__(self) -> Iterator[tuple[Article, ArticleAnalysis]]:
         cache_db = ExtractionCache(self.cache_path)
-        new: list[tuple[str, dict]] = []
-        try:
+        # The cache key of each article handed to the analyzer, None when it came cached.
+        pending: deque[str | None] = deque()
+
+        def jobs() -> Iterator[tuple[Article, ArticleAnalysis | None]]:
             for item in iter_articles(self.directory):
                 if isinstance(item, ArticleError):
                     self.errors.append(item)
@@ -287,15 +323,23 @@ class ExtractionRun:
                 data = cache_db.get(key)
                 if data is not None:
                     self.cached += 1
+                    pending.append(None)
                     yield item, ArticleAnalysis.from_json(data, item.text)
-                    continue
-                result = extract_article(item, self.geoparser)
-                self.extracted += 1
-                new.append((key, result.to_json()))
-                if len(new) >= 500:
-                    cache_db.put_many(new)
-                    new = []
-                yield item, result
+                else:
+                    pending.append(key)
+                    yield item, None
+
+        new: list[tuple[str, dict]] = []
+        try:
+            for a, r in self.analyze(jobs()):
+                key = pending.popleft()
+                if key is not None:
+                    self.extracted += 1
+                    new.append((key, r.to_json()))
+                    if len(new) >= 500:
+                        cache_db.put_many(new)
+                        new = []
+                yield a, r
             cache_db.put_many(new)
         finally:
             cache_db.close()

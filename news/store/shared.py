@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +32,7 @@ from news.store.backend import (
     connect_postgres,
     pg_write,
 )
-from news.store.corpus import code_fingerprint, extract_article, text_hash
+from news.store.corpus import Analyzer, analyze_here, code_fingerprint, extract_article, text_hash
 from news.store.write import (
     ARTICLE_INSERT,
     BuildReport,
@@ -85,47 +86,62 @@ def _import_article(conn: Connection, a: Article) -> ArticleError | None:
 
 
 def _stored_analyses(
-    conn: Connection, geoparser: Geoparser | None, counts: dict[str, int], *, reuse: bool
+    conn: Connection, geoparser: Geoparser | None, counts: dict[str, int], *, reuse: bool,
+    analyze: Analyzer | None = None,
 ) -> Iterator[tuple[Article, ArticleAnalysis]]:
     """Every stored article with its analysis, by id: stored when current, else extracted.
 
-    Extractions made with another code fingerprint (or none yet) are made again and stored.
+    Extractions made with another code fingerprint (or none yet) are made again (by
+    ``analyze``, default :func:`analyze_here`) and stored.
     """
     fingerprint = code_fingerprint()
-    last = ""
-    while True:
-        rows = conn.execute(
-            f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))},"
-            " x.fingerprint, x.data FROM articles a LEFT JOIN extractions x ON x.article = a.id"
-            " WHERE a.id > ? ORDER BY a.id LIMIT ?",
-            (last, BATCH),
-        ).fetchall()
-        if not rows:
-            return
-        for row in rows:
-            a = _article(tuple(row[:13]))
-            if reuse and row[13] == fingerprint:
-                counts["cached"] += 1
-                yield a, ArticleAnalysis.from_json(json.loads(row[14]), a.text)
-                continue
-            r = extract_article(a, geoparser)
+    fresh: deque[bool] = deque()  # per article handed to the analyzer: extracted, not stored
+
+    def jobs() -> Iterator[tuple[Article, ArticleAnalysis | None]]:
+        last = ""
+        while True:
+            rows = conn.execute(
+                f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))},"
+                " x.fingerprint, x.data FROM articles a LEFT JOIN extractions x ON x.article = a.id"
+                " WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                (last, BATCH),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                a = _article(tuple(row[:13]))
+                if reuse and row[13] == fingerprint:
+                    counts["cached"] += 1
+                    fresh.append(False)
+                    yield a, ArticleAnalysis.from_json(json.loads(row[14]), a.text)
+                else:
+                    fresh.append(True)
+                    yield a, None
+            last = str(rows[-1][0])
+
+    for a, r in (analyze or (lambda items: analyze_here(items, geoparser)))(jobs()):
+        if fresh.popleft():
             counts["extracted"] += 1
             conn.execute(
                 "INSERT INTO extractions VALUES (?, ?, ?) ON CONFLICT (article) DO UPDATE"
                 " SET fingerprint = excluded.fingerprint, data = excluded.data",
                 (a.id, fingerprint, json.dumps(r.to_json(), separators=(",", ":"))),
             )
-            yield a, r
-        last = str(rows[-1][0])
+        yield a, r
 
 
-def _derive(conn: Connection, geoparser: Geoparser | None, *, reuse: bool = True) -> dict[str, int]:
+def _derive(
+    conn: Connection, geoparser: Geoparser | None, *, reuse: bool = True,
+    analyze: Analyzer | None = None,
+) -> dict[str, int]:
     """Rewrite every derived table from the stored articles (inside the caller's transaction)."""
     for table in PG_DERIVED:
         conn.execute(f"DELETE FROM {table}")
     counts = {"extracted": 0, "cached": 0}
-    n = write_analyses(conn, _stored_analyses(conn, geoparser, counts, reuse=reuse),
-                       insert_articles=False)
+    n = write_analyses(
+        conn, _stored_analyses(conn, geoparser, counts, reuse=reuse, analyze=analyze),
+        insert_articles=False,
+    )
     digest = hashlib.sha256()
     for aid, sha in conn.execute("SELECT id, sha256 FROM articles ORDER BY id"):
         digest.update(f"{aid}\0{sha}\n".encode())
@@ -145,7 +161,7 @@ def _bump_generation(conn: Connection) -> None:
 
 def build_shared(
     db: Database, directory: Path | None, *, geoparser: Geoparser | None = None,
-    use_cache: bool = True,
+    use_cache: bool = True, analyze: Analyzer | None = None,
 ) -> BuildReport:
     """Import a folder of articles into a shared store and derive every result again.
 
@@ -159,6 +175,8 @@ def build_shared(
         Defaults to :func:`geo.geoparse.geoparse`.
     use_cache : bool
         Reuse the stored extractions made by the current code (False: extract every article).
+    analyze : callable, optional
+        Extracts the others, keeping their order (see :data:`news.store.corpus.Analyzer`).
 
     Returns
     -------
@@ -175,7 +193,7 @@ def build_shared(
             conn.execute("DELETE FROM load_errors")
             conn.executemany("INSERT INTO load_errors VALUES (?, ?)",
                              ((e.path, e.reason) for e in errors))
-        counts = _derive(conn, geoparser, reuse=use_cache)
+        counts = _derive(conn, geoparser, reuse=use_cache, analyze=analyze)
     return BuildReport(db.shown, counts["articles"], tuple(errors), counts["extracted"],
                        counts["cached"], time.perf_counter() - t0)
 

@@ -50,6 +50,7 @@ from news.store.backend import (
     parse_database,
 )
 from news.store.corpus import (
+    Analyzer,
     ExtractionCache,
     ExtractionRun,
     KnownHashes,
@@ -234,6 +235,7 @@ def build_store(
     cache_path: Path | None = CACHE_PATH,
     geoparser: Geoparser | None = None,
     database: str | Database | None = None,
+    analyze: Analyzer | None = None,
 ) -> BuildReport:
     """Build the store from an articles folder, atomically.
 
@@ -255,6 +257,10 @@ def build_store(
         Defaults to :func:`geo.geoparse.geoparse`.
     database : str or Database, optional
         ``sqlite:///path`` or ``postgresql://...``; overrides ``db_path``.
+    analyze : callable, optional
+        Extracts the articles without a current result, keeping their order (an
+        :data:`~news.store.corpus.Analyzer`, e.g. :class:`news.dask_build.DaskAnalyzer`);
+        default: one by one in this process.
 
     Returns
     -------
@@ -267,12 +273,13 @@ def build_store(
         if db.postgres:
             from news.store.shared import build_shared
 
-            return build_shared(db, directory, geoparser=geoparser, use_cache=cache_path is not None)
+            return build_shared(db, directory, geoparser=geoparser, use_cache=cache_path is not None,
+                                analyze=analyze)
         db_path = db.path
     db_path = db_path or DB_PATH
     scan = scan_corpus(directory, _stored_state(db_path)[1])
     chash = scan.hash
-    run = ExtractionRun(directory, cache_path, geoparser)
+    run = ExtractionRun(directory, cache_path, geoparser, analyze)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=db_path.parent, prefix=".build-", suffix=".sqlite")
     os.close(fd)
