@@ -87,6 +87,10 @@ MEDIA_WORDS: frozenset[str] = frozenset({
     "Grizzlies", "Hornets", "Buccaneers", "Jaguars", "Wizards", "Commanders", "Redskins",
     "Sounders", "Galaxy", "Sabres", "Bills", "Devils", "Diamondbacks", "Coyotes", "Avalanche",
     "Sox", "49ers", "76ers",
+    "Sun", "Star", "Sentinel", "Bulletin", "Ledger", "Advocate", "Mercury", "Citizen", "Newsday",
+    "Union-Tribune", "Radio", "Television", "TV", "Broadcasting", "Weekly", "Patch",
+    "Warriors", "Giants", "Rams", "Saints", "Jazz", "Titans", "Reds", "Pirates", "Royals", "Twins",
+    "Athletics", "Sharks", "Panthers", "Kraken", "Rays", "Blazers", "Hawks",
 })
 # Words before a name that make it a storm: "Hurricane Harvey", "Hurricanes Irma and Harvey".
 STORM_WORDS: frozenset[str] = frozenset({
@@ -217,7 +221,7 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "time", "tornado", "trail", "turkey", "van", "wall", "walls", "war", "western", "winter",
     "winters", "worth", "gateway", "centennial", "branch", "superior", "loop", "district",
     "commission", "assembly", "detention", "deportation", "raid", "raids", "agents",
-    "operation",
+    "operation", "supreme",
 })
 # First names: a known first name followed by a capitalized word is a person ("Andrew Austin",
 # "Sally Hernandez", "Bryan Cox"), unless the words form a place name in the gazetteer.
@@ -553,3 +557,52 @@ POLICY_TERMS: tuple[str, ...] = (
     # money and services
     r"fund\w*", r"grants?", r"withh(?:o|e)ld\w*", r"budget\w*", r"shelter\w*",
 )
+
+# State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):
+# nickname -> postal code. Read as the state only after "the" and not inside a longer name
+# ("Golden State Warriors", "Empire State Building").
+STATE_NICKNAMES: dict[str, str] = {
+    "Golden State": "CA", "Lone Star State": "TX", "Empire State": "NY", "Sunshine State": "FL",
+    "Garden State": "NJ", "Keystone State": "PA", "Bay State": "MA", "Show-Me State": "MO",
+    "Peach State": "GA", "Buckeye State": "OH", "Hoosier State": "IN", "Prairie State": "IL",
+    "Land of Lincoln": "IL", "Badger State": "WI", "Evergreen State": "WA", "Beaver State": "OR",
+    "Silver State": "NV", "Grand Canyon State": "AZ", "Land of Enchantment": "NM",
+    "Centennial State": "CO", "Beehive State": "UT", "Tar Heel State": "NC",
+    "Palmetto State": "SC", "Volunteer State": "TN", "Bluegrass State": "KY",
+    "Pelican State": "LA", "Magnolia State": "MS", "Yellowhammer State": "AL",
+    "Heart of Dixie": "AL", "Natural State": "AR", "Sooner State": "OK", "Sunflower State": "KS",
+    "Cornhusker State": "NE", "Hawkeye State": "IA", "North Star State": "MN",
+    "Great Lakes State": "MI", "Wolverine State": "MI", "Mountain State": "WV",
+    "Old Line State": "MD", "First State": "DE", "Diamond State": "DE",
+    "Constitution State": "CT", "Ocean State": "RI", "Granite State": "NH",
+    "Green Mountain State": "VT", "Pine Tree State": "ME", "Gem State": "ID",
+    "Treasure State": "MT", "Equality State": "WY", "Cowboy State": "WY",
+    "Mount Rushmore State": "SD", "Peace Garden State": "ND", "Aloha State": "HI",
+    "Last Frontier": "AK", "Old Dominion": "VA",
+}
+# Words that end the name of a school: a place named in "X University", "X State University",
+# "University of X", "X Law School", "X College" is the school's name, not a mention of X.
+ACADEMIC_WORDS: frozenset[str] = frozenset({
+    "University", "College", "Seminary", "Polytechnic",
+})
+# Words that end the name of a natural area or water: "X National Forest", "X River", "X Creek"
+# are not the town X. "National"/"State" + one of NATURAL_AREA_AFTER_NATIONAL, or any of
+# NATURAL_AREA_WORDS; "Lake X" and "Mount X" name the lake and the mountain.
+NATURAL_AREA_WORDS: frozenset[str] = frozenset({
+    "River", "Creek", "Mountains", "Wilderness", "Refuge", "Seashore", "Lakeshore",
+})
+NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
+    "Forest", "Park", "Monument", "Preserve", "Grassland", "Recreation", "Wildlife", "Memorial",
+    "Battlefield", "Historic", "Scenic",
+})
+NATURAL_AREA_BEFORE: frozenset[str] = frozenset({"Lake", "Mount", "Mt.", "Lakes"})
+# Party letters of a legislator's tag: "(D-Lake, Porter)", "(R-Ashland)".
+PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
+# Lower-case words after a state's name (or after "State's") that make it the state:
+# "Washington law", "Washington's senators".
+STATE_CUE_WORDS: frozenset[str] = frozenset({
+    "law", "laws", "statute", "statutes", "legislators", "senators", "voters", "lawmakers",
+    "legislature", "governor", "attorney", "constitution", "taxpayers", "officials",
+})
+# Words that make "according to X" attribution, not a locative.
+ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})

@@ -15,6 +15,8 @@ from geo.index import _deletes, _Index, _osa
 from geo.tokens import _is_cap, _is_upper, _tokenize
 from geo.weights import WEIGHTS as W
 
+# Lower-case words inside one place name ("Fond du Lac", "Isle of Wight"), not list glue.
+_NAME_CONNECTORS = lex.CONNECTORS - {"and", "in", "on", "the", "or"}
 _DATELINE_END = frozenset({",", "-", "\u2014", "\u2013", "("})
 
 
@@ -41,20 +43,30 @@ class _Cand:
     confidence: float = 0.0
     method: str = ""
     weak_reason: str | None = None
-
+    nickname: bool = False  # "the Golden State"
+    party: int = 0  # inside a legislator's tag "(D-Lake, Porter)": how many names the tag lists
+    thing: str | None = None  # inside the name of a school or a natural area: not a mention
+    named_person: bool = False  # the surname of someone the article names in full
 
 
 class _CandidateFinder:
     """Find candidate spans; the later stages subclass this to share the tokens."""
 
-    def __init__(self, text: str, index: _Index) -> None:
+    def __init__(self, text: str, index: _Index, outlet_state: str | None = None,
+                 outlet_place: str | None = None) -> None:
         self.text = text
         self.x = index
+        self.outlet_state = outlet_state  # state id of the outlet's home (GeoContext)
+        self.outlet_place = outlet_place  # id of the outlet's home town
+        self.dateline_state: str | None = None
+        self.state_cued: set[str] = set()
         self.t = _tokenize(text, index.dot_abbreviations)
         n = len(self.t.texts)
         self.n = n
         self.person = [False] * n
         self.storm = [False] * n
+        self.thing: list[str | None] = [None] * n
+        self.party: list[int] = [0] * n
         self.surnames: set[str] = set()
         self.person_keys: set[tuple[str, ...]] = set()
         self.strong_keys: set[tuple[str, ...]] = set()
@@ -142,6 +154,12 @@ class _CandidateFinder:
                 if self._key_at(i, min_len=2):
                     continue  # "Jordan Valley", "Santa Clara": the words form a place name
                 self._person([i, *run])
+            elif (kinds[i] == "w" and _is_cap(word) and len(word) > 1 and not _is_upper(word)
+                  and word not in lex.FUNCTION_WORDS and word not in lex.PLACE_MODIFIERS
+                  and i + 3 < self.n and self._initial(i + 1) and self._cap_word(i + 3)
+                  and len(texts[i + 3]) > 1 and not self._initial(i + 3)
+                  and texts[i + 3] not in lex.PLACE_WORDS):
+                self._person([i, i + 1, i + 3])  # "Tyrise M. Bell": a middle initial
 
     def _person(self, run: list[int]) -> None:
         for k in run:
@@ -178,6 +196,73 @@ class _CandidateFinder:
                     k += 1
                 else:
                     break
+
+    def _cap_run_back(self, k: int) -> int:
+        """Start of the capitalized run that ends just before token k ("Marion State")."""
+        start = k
+        while start > 0 and self._cap_word(start - 1) \
+                and self.t.texts[start - 1] not in lex.FUNCTION_WORDS:
+            start -= 1
+        return start
+
+    def _cap_run_forward(self, k: int) -> int:
+        """End of the capitalized run (connectors inside) that starts at token k."""
+        end = k
+        while end < self.n and (self._cap_word(end) or (
+                self.t.texts[end] in lex.CONNECTORS and self._cap_word(end + 1))) \
+                and self.t.texts[end] not in lex.FUNCTION_WORDS:
+            end += 1
+        return end
+
+    def _mark_things(self) -> None:
+        """Mark names of schools and natural areas: the places in them are not mentions.
+
+        "Marion State University", "University of Kansas at Lawrence", "Golden Law School",
+        "Harrison National Forest", "Bend River", "Lake Tahoe". Agencies of a jurisdiction
+        ("Ohio State Highway Patrol", "Dane County Jail") are not marked: they report on it.
+        """
+        texts = self.t.texts
+        for k in range(self.n):
+            word = texts[k]
+            spans: list[tuple[int, int, str]] = []
+            if word in lex.ACADEMIC_WORDS or (word == "Law" and self._word(k + 1) == "School"):
+                spans.append((self._cap_run_back(k), k, "school"))
+                if self._word(k + 1) == "of" and self._cap_word(k + 2):
+                    end = self._cap_run_forward(k + 2)
+                    if self._word(end) == "at" and self._cap_word(end + 1):
+                        end = self._cap_run_forward(end + 1)
+                    spans.append((k + 2, end, "school"))
+            elif word in lex.NATURAL_AREA_WORDS or (
+                    word in lex.NATURAL_AREA_AFTER_NATIONAL
+                    and self._word(k - 1) in {"National", "State"}):
+                head = k - 1 if word in lex.NATURAL_AREA_AFTER_NATIONAL else k
+                spans.append((self._cap_run_back(head), head, "natural area"))
+            elif word in lex.NATURAL_AREA_BEFORE and self._cap_word(k + 1) \
+                    and not self.t.sentence_start[k + 1]:
+                spans.append((k + 1, self._cap_run_forward(k + 1), "natural area"))
+            for start, end, what in spans:
+                for m in range(start, end):
+                    if self.thing[m] is None:
+                        self.thing[m] = f"in the name of a {what} ({word})"
+
+    def _mark_party_tags(self) -> None:
+        """Mark the names in legislators' tags: "(D-Lake, Porter)", "Sen. Ann Doe, R-Ashland,"."""
+        texts = self.t.texts
+        for k in range(self.n - 3):
+            if texts[k] not in {"(", ","} or texts[k + 1] not in lex.PARTY_LETTERS \
+                    or texts[k + 2] != "-" or self.t.ends[k + 1] != self.t.starts[k + 2]:
+                continue
+            end = k + 3
+            if texts[k] == "(":
+                while end < self.n and end < k + 16 and texts[end] != ")":
+                    end += 1
+                if end >= self.n or texts[end] != ")":
+                    continue
+            else:  # ", R-Ashland," names one home town or county
+                end = self._cap_run_forward(k + 3)
+            names = 1 + sum(texts[m] in {",", "and", "&"} for m in range(k + 3, end))
+            for m in range(k + 3, end):
+                self.party[m] = names
 
     # -- finding -----------------------------------------------------------------------------
     def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
@@ -243,6 +328,11 @@ class _CandidateFinder:
                 i += 1
                 continue
             if found.key not in lex.NOT_PLACES:
+                found.nickname = found.key in self.x.nicknames
+                found.party = self.party[i]
+                inside = [self.thing[m] for m in range(found.i, found.j)]
+                if all(inside):
+                    found.thing = inside[0]
                 out.append(found)
             i = found.j
         return out
@@ -268,18 +358,26 @@ class _CandidateFinder:
         return None
 
     def _county_lists(self, cands: list[_Cand]) -> list[_Cand]:
-        """'Alameda and Santa Clara counties': one county per name before the plural."""
+        """Read the names of a list before "counties" as counties, one each.
+
+        "Alameda and Santa Clara counties", "Lake, Porter and La Porte counties"; a list before
+        a lower-case singular "county" too: "Fond du Lac and Dodge county families".
+        """
         out: list[_Cand] = []
         texts = self.t.texts
         for p in range(self.n):
-            plural = texts[p].lower()
-            if plural not in {"counties", "parishes"}:
+            word = texts[p]
+            plural = word.lower() in {"counties", "parishes"}
+            if not plural and word not in {"county", "parish"}:
                 continue
-            suffix = "county" if plural == "counties" else "parish"
+            suffix = "county" if word.lower() in {"counties", "county"} else "parish"
+            found: list[_Cand] = []
             k = p - 1
             while k >= 0:
                 end = k + 1
-                while k >= 0 and self._cap_word(k):
+                while k >= 0 and (self._cap_word(k) or (
+                        texts[k] in _NAME_CONNECTORS and self._cap_word(k - 1)
+                        and self._cap_word(k + 1))):
                     k -= 1
                 start = k + 1
                 if start == end:
@@ -292,7 +390,7 @@ class _CandidateFinder:
                     ids = tuple(i for i in self.x.keys.get(key, ())
                                 if self.x.jur[i].kind == "county")
                     if ids:
-                        out.append(_Cand(s, end, ids, key, forced_kind="county"))
+                        found.append(_Cand(s, end, ids, key, forced_kind="county"))
                         break
                 if k >= 1 and texts[k] == "and" and texts[k - 1] == ",":
                     k -= 2
@@ -300,6 +398,8 @@ class _CandidateFinder:
                     k -= 1
                 else:
                     break
+            if plural or len(found) >= 2:
+                out += found
         if out:
             taken = [(c.i, c.j) for c in out]
             cands = [c for c in cands if not any(c.i < j and i < c.j for i, j in taken)]

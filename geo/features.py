@@ -17,6 +17,9 @@ from geo.gazetteer import Jurisdiction
 from geo.tokens import _is_cap, _is_upper
 from geo.weights import WEIGHTS as W
 
+# A dateline opens the article: within its first characters, and ends in one of these marks.
+_DATELINE_REACH = 600
+_DATELINE_MARKS = frozenset({"(", "\u2014", "\u2013", "-", "_"})
 _INSTITUTION_WORDS = (lex.PLACE_WORDS | lex.CITY_CUES | lex.COUNTY_CUES | lex.STATE_CUES
                       | lex.TITLES) - lex.STREET_WORDS
 _LIST_GLUE = (
@@ -64,6 +67,14 @@ class _Features(_CandidateFinder):
         extra: list[_Cand] = []
         qualifier_tokens: set[int] = set()
         for c in cands:
+            if c.nickname and (self.t.norms[c.i - 1:c.i] != ["the"] or self._cap_word(c.j)):
+                c.drop = "state nickname inside a longer name"
+                continue
+            if c.party:
+                # A legislator's district: counties (or towns) of the article's state.
+                c.ids = c.ids + tuple(
+                    i for suffix in ("county", "parish")
+                    for i in self.x.keys.get((*c.key, suffix), ()))
             nxt = self._word(c.j)
             words = [texts[k] for k in range(c.i, c.j) if self.t.kinds[k] != "p"]
             phrase = " ".join(w.title() if c.upper else w for w in words)
@@ -141,7 +152,7 @@ class _Features(_CandidateFinder):
                 if after in lex.SPEECH_VERBS or after in {"'s", "\u2019s"}:
                     c.drop = "person named earlier in the article"
                     continue
-                c.surname = True
+                c.surname = c.named_person = True
             if single and c.qual is None and self.t.sentence_start[c.i]:
                 c.initial = True
         for c in cands:
@@ -150,7 +161,27 @@ class _Features(_CandidateFinder):
         if qualifier_tokens:
             cands = [c for c in cands
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
+        self.dateline_state = self._dateline_state(cands, extra)
+        self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
+                           for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
+
+    def _dateline_state(self, cands: list[_Cand], qualifiers: list[_Cand]) -> str | None:
+        """Return the state of the article's dateline: "DOVER, Del. (Outlet) \u2014", "Dover, Del. -".
+
+        The dateline opens one of the first lines: a place, its state, then a bracketed outlet
+        or a dash.
+        """
+        ends = {q.i: q for q in qualifiers}
+        for c in cands:
+            if self.t.starts[c.i] > _DATELINE_REACH:
+                break
+            q = ends.get(c.j + 1)
+            if q is None or not self.t.line_start[c.i]:
+                continue
+            if self._word(q.j) in _DATELINE_MARKS:
+                return q.ids[0]
+        return None
 
     def _part_of_other_name(self, c: _Cand) -> bool:
         """Drop a name that is part of a person's, a street's or an institution's name.
@@ -171,7 +202,7 @@ class _Features(_CandidateFinder):
             return True
         if nxt in {",", "\u2019s", "'s"} and self._word(c.j + 1) in lex.SPEECH_VERBS:
             after = c.j + 1
-        if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who"
+        if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who" and not c.party
                 and self.t.norms[c.i - 1:c.i] != ["of"]
                 and not (c.i and self.t.norms[c.i - 1] in lex.LOCATIVES)):
             c.drop = "person (speech verb after the name)"
@@ -241,8 +272,11 @@ class _Features(_CandidateFinder):
         if nxt in lex.STATE_CUES or before[-1:] in (["upstate"], ["downstate"]) \
                 or before == ["state", "of"]:
             return "state"
-        if nxt in {"'s", "\u2019s"} and self._word(c.j + 1).lower() in {
-                "governor", "legislature", "attorney", "lawmakers", "senators"}:
+        has_state = any(self.x.jur[i].kind == "state" for i in c.ids)
+        if has_state and nxt in lex.STATE_CUE_WORDS:
+            return "state"  # "Washington law", "Washington voters"
+        if nxt in {"'s", "\u2019s"} and any(  # "Washington's two U.S. senators"
+                self._word(k).lower() in lex.STATE_CUE_WORDS for k in range(c.j + 1, c.j + 5)):
             return "state"
         if nxt in lex.COUNTY_CUES:
             return "county"
@@ -296,6 +330,11 @@ class _Features(_CandidateFinder):
                 self.id_keys[i].add(c.key)
                 for parent in j.parents[:-1]:
                     self.parent_keys[parent].add(c.key)
+        if self.outlet_place is not None:  # the outlet's home supports the readings near it
+            j = jur[self.outlet_place]
+            self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))][("<outlet>",)] = W.vote_unique
+            for parent in j.parents[:-1]:
+                self.parent_keys[parent].add(("<outlet>",))
 
     def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
         """Other names with a reading near j (weighted by their ambiguity); containment."""

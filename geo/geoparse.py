@@ -62,7 +62,81 @@ from geo.index import _index_for
 from geo.scoring import _Scorer
 from geo.text import TextLayer
 
-__all__ = ["Mention", "explain", "geoparse"]
+__all__ = ["GeoContext", "Mention", "explain", "geoparse"]
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """What is known about an article's place before reading it: the outlet's home.
+
+    A local paper names places without their state ("Dover's new parking rules" in a Delaware
+    paper); its home state and town decide such names, as a dateline would.
+
+    Attributes
+    ----------
+    state : str, optional
+        The outlet's state: postal code, name, AP abbreviation or FIPS ("DE", "Delaware").
+    place : str, optional
+        The outlet's home town or county ("Smyrna"); looked up in ``state`` when given. A name
+        the gazetteer does not know is ignored (many New England towns are no Census place).
+    """
+
+    state: str | None = None
+    place: str | None = None
+
+    @classmethod
+    def from_place(cls, text: str, gazetteer: Gazetteer | None = None) -> GeoContext:
+        """Parse an outlet's home as written in front matter: "Smyrna, DE", "Delaware".
+
+        Parameters
+        ----------
+        text : str
+            "Place, ST" or a state alone.
+        gazetteer : Gazetteer, optional
+            Used to check the state; :func:`geo.load_gazetteer` by default.
+
+        Returns
+        -------
+        GeoContext
+
+        Raises
+        ------
+        ValueError
+            When the text is empty or its state part names no US state.
+        """
+        gaz = gazetteer if gazetteer is not None else load_gazetteer()
+        place, _, state = text.rpartition(",")
+        place, state = place.strip(), state.strip()
+        if not state:
+            raise ValueError(f"place {text!r} names no state (write it as 'Town, ST')")
+        if gaz.state(state) is None:
+            if not place and gaz.lookup(state):
+                raise ValueError(f"place {text!r} names no state (write it as 'Town, ST')")
+            raise ValueError(f"unknown state {state!r} in place {text!r}")
+        return cls(state=state, place=place or None)
+
+    def resolve(self, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+        """Return (state id, place id) of this context in a gazetteer.
+
+        Raises
+        ------
+        ValueError
+            When ``state`` names no US state.
+        """
+        state_id = None
+        if self.state:
+            state = gazetteer.state(self.state)
+            if state is None:
+                raise ValueError(f"unknown state {self.state!r} in the geoparse context")
+            state_id = state.id
+        place_id = None
+        if self.place:
+            readings = [j for j in gazetteer.lookup(self.place, state=state_id)
+                        if j.kind in {"place", "county"}]
+            if readings:
+                place_id = readings[0].id
+                state_id = state_id or readings[0].state
+        return state_id, place_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +173,8 @@ class _Parser(_Scorer):
     def run(self) -> list[Mention]:
         self._mark_people()
         self._mark_storms()
+        self._mark_things()
+        self._mark_party_tags()
         cands = self._find()
         cands = self._county_lists(cands)
         cands.sort(key=lambda c: c.i)
@@ -109,7 +185,8 @@ class _Parser(_Scorer):
         for c in cands:
             for k in range(c.i, c.j):
                 covered[k] = True
-        cands = [c for c in cands if c.chosen is not None and c.drop is None]
+        # A place named inside a school's or a natural area's name is context, not a mention.
+        cands = [c for c in cands if c.chosen is not None and c.drop is None and not c.thing]
         cands += self._fuzzy(covered)
         mentions: list[Mention] = []
         last_end = -1
@@ -126,15 +203,18 @@ class _Parser(_Scorer):
         """Debug view: every candidate with its fate (used by the benchmark's error report)."""
         self._mark_people()
         self._mark_storms()
+        self._mark_things()
+        self._mark_party_tags()
         cands = self._filter(sorted(self._county_lists(self._find()), key=lambda c: c.i))
         cands.sort(key=lambda c: c.i)
         self._resolve(cands)
-        return [(self.text[self.t.starts[c.i]:self.t.ends[c.j - 1]], c.drop or "", c.chosen,
-                 c.method) for c in cands]
+        return [(self.text[self.t.starts[c.i]:self.t.ends[c.j - 1]], c.drop or c.thing or "",
+                 c.chosen, c.method) for c in cands]
 
 
 def geoparse(
-    text: str, gazetteer: Gazetteer | None = None, *, layer: TextLayer | None = None
+    text: str, gazetteer: Gazetteer | None = None, *, layer: TextLayer | None = None,
+    context: GeoContext | None = None,
 ) -> list[Mention]:
     """Find every US state, county, city and named region a text names.
 
@@ -148,26 +228,37 @@ def geoparse(
     layer : TextLayer, optional
         The text's layer (:func:`geo.text.text_layer`), when the caller has computed it: names
         inside its people ("Judge Andrew Austin") are not places.
+    context : GeoContext, optional
+        The outlet's home, when known: its state and town decide bare names, as a dateline
+        does. Not itself a mention.
 
     Returns
     -------
     list[Mention]
         Sorted by ``start``, non-overlapping, each with ``text == source[start:end]``, the id it
         resolves to, a confidence and the method that decided it.
+
+    Raises
+    ------
+    ValueError
+        When ``context`` names no US state.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    state_id, place_id = context.resolve(gaz) if context is not None else (None, None)
     if not text:
         return []
-    mentions = _Parser(text, _index_for(gaz)).run()
+    mentions = _Parser(text, _index_for(gaz), state_id, place_id).run()
     if layer is None:
         return mentions
     return [m for m in mentions if not layer.in_person(m.start, m.end)]
 
 
-def explain(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[str, str, str | None, str]]:
+def explain(text: str, gazetteer: Gazetteer | None = None, *,
+            context: GeoContext | None = None) -> list[tuple[str, str, str | None, str]]:
     """Return every candidate name with why it was kept or dropped: (span, drop, id, method).
 
     A debugging aid for the benchmark and for reading odd results; :func:`geoparse` is the API.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
-    return _Parser(text, _index_for(gaz)).explain()
+    state_id, place_id = context.resolve(gaz) if context is not None else (None, None)
+    return _Parser(text, _index_for(gaz), state_id, place_id).explain()

@@ -9,9 +9,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from geo import _lexicon as lex
 from geo.gazetteer import Gazetteer, Jurisdiction
 from geo.tokens import _is_upper, _tokenize
 from geo.weights import WEIGHTS as W
+
+_PARTICLE = re.compile(r"\b(La|De|Du|Le)(?=[A-Z][a-z])")
 
 
 @dataclass(slots=True)
@@ -30,6 +33,7 @@ class _Index:
     dc_place: str | None
     pop: dict[str, int]
     official: set[tuple[str, tuple[str, ...]]]
+    nicknames: set[tuple[str, ...]]
 
 
 def _name_variants(j: Jurisdiction) -> Iterable[str]:
@@ -45,6 +49,11 @@ def _name_variants(j: Jurisdiction) -> Iterable[str]:
     # A hyphenated county name is distinctive without "County": "Miami-Dade police".
     if j.kind == "county" and "-" in j.name and j.name.endswith(" County"):
         yield j.name[: -len(" County")]
+    # Census joins French and Dutch particles ("LaPorte County", "DeKalb County"); news often
+    # writes them apart ("La Porte County").
+    spaced = _PARTICLE.sub(r"\1 ", j.name)
+    if spaced != j.name:
+        yield spaced
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -111,6 +120,14 @@ def _build_index(gaz: Gazetteer) -> _Index:
             if j.kind == "state" and name == j.name:
                 state_names[key] = j.id
     by_id = {j.id: j for j in jurisdictions}
+    nicknames: set[tuple[str, ...]] = set()
+    state_by_code = {j.state_abbr: j.id for j in jurisdictions if j.kind == "state"}
+    for nickname, code in lex.STATE_NICKNAMES.items():
+        if code in state_by_code:
+            key = tuple(_tokenize(nickname).norms)
+            keys[key] = [state_by_code[code]]
+            plain.add(key)
+            nicknames.add(key)
     # All-caps aliases are trusted when they abbreviate the name ("NYC", "LA", "SF") or appear in
     # another alias ("DC" in "Washington DC"); airport codes ("ATL", "DEN") are not.
     for j, alias in upper:
@@ -163,6 +180,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         dc_place=dc_place,
         pop=pop,
         official=official,
+        nicknames=nicknames,
     )
 
 

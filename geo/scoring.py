@@ -16,6 +16,11 @@ from geo.weights import WEIGHTS as W
 _STATE_METHODS: dict[tuple[str, ...], str] = {
     ("<state>",): "state after a place", ("<abbr>",): "state abbreviation",
 }
+# Weak reasons for which a name takes the reading the same name has elsewhere in the article.
+_SAME_NAME_REASONS = frozenset({
+    "common word", "small place name starting a sentence (often a surname)",
+    "capitals without context", "small place without context",
+})
 
 
 class _Scorer(_Features):
@@ -51,6 +56,8 @@ class _Scorer(_Features):
             # "Washington" alone in news is the capital unless the article points to the state.
             if self.x.dc_place in named_places:
                 return self.x.dc_place, "capital (D.C. named in article)"
+            if states[0] in (self.state_cued | {self.dateline_state, self.outlet_state}):
+                return states[0], "state (the article means the state elsewhere)"
             return self.x.dc_place, "capital (national news usage)"
         return states[0], "state name, also a city's"
 
@@ -73,6 +80,8 @@ class _Scorer(_Features):
             if c.forced_kind == "state" or kinds == {"state"}:
                 c.chosen, c.confidence = c.ids[0], W.conf_certain
                 c.method = _STATE_METHODS.get(c.key, "state name")
+                if c.nickname:
+                    c.method = "state nickname"
                 named_states.add(c.chosen)
             elif "state" in kinds and c.cue != "place" and not any(
                     (jur[i].population or 0) >= W.big_city for i in c.ids if jur[i].kind != "state"):
@@ -86,7 +95,7 @@ class _Scorer(_Features):
                 c.method = f"{'city' if kind == 'place' else kind}, state"
                 named_states.add(c.qual)
             elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper
-                                          or c.in_name) and (
+                                          or c.in_name or c.party) and (
                     jur[c.ids[0]].kind != "place"
                     or (jur[c.ids[0]].population or 0) >= W.min_pop_unsupported):
                 c.chosen, c.confidence = c.ids[0], W.conf_name
@@ -96,6 +105,8 @@ class _Scorer(_Features):
             if c.chosen and jur[c.chosen].kind in {"place", "county"}:
                 anchors.append((n_, jur[c.chosen]))
                 named_places.add(c.chosen)
+        if self.outlet_place is not None:  # the outlet's home: as near as a place it names
+            anchors.append((-1, jur[self.outlet_place]))
         # States named through their places count as weaker context.
         context_states = anchors.states()
         for c in live:
@@ -129,6 +140,7 @@ class _Scorer(_Features):
                     if not c.in_name and c.confidence >= W.strong_min:
                         self.strong_keys.add(c.key)
             context_states = anchors.states()
+        self._same_name_same_place(live)
         plain = {c.chosen for c in live if c.chosen and not c.the_only}
         for c in live:
             if c.the_only and c.chosen is not None and c.chosen not in plain:
@@ -140,8 +152,14 @@ class _Scorer(_Features):
     def _score(self, c: _Cand, n_: int, named_states: set[str], context_states: set[str],
                anchors: _Anchors, final: bool) -> None:
         jur = self.x.jur
+        if c.party:
+            self._score_district(c, named_states | context_states)
+            return
         scored: list[tuple[float, str, str]] = []
         strong: dict[str, bool] = {}
+        nearby: dict[str, bool] = {}
+        home = {self.dateline_state: W.dateline_state, self.outlet_state: W.outlet_state}
+        home.pop(None, None)
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
@@ -168,9 +186,18 @@ class _Scorer(_Features):
                 support = True
                 if c.qual is None:
                     reason = "state of other places in article"
+            cap = W.context_cap
+            if home.get(j.state, 0.0) > context:
+                # The dateline and the outlet's home say where a local paper's bare names lie.
+                context = cap = home[j.state]
+                support = True
+                if c.qual is None:
+                    reason = ("state of the dateline" if j.state == self.dateline_state
+                              else "outlet's home state")
             near = anchors.nearest_km(j, n_)
             strong[i] = (c.qual is not None or near <= W.near_km or c.cue == j.kind
-                         or (j.state in named_states and self.x.pop[i] >= W.big_city))
+                         or (j.state in named_states and self.x.pop[i] >= W.big_city)
+                         or j.state in home)
             if near <= W.near_km:
                 score += W.near
                 support = True
@@ -183,10 +210,11 @@ class _Scorer(_Features):
                 score += W.cue
                 support = True
             vote, contained = self._support(c, j)
+            nearby[i] = near <= W.near_km or contained
             vote = min(vote, W.vote_cap)
             # Context from the article is capped, so that a hamlet in a state the article
             # names never outweighs a city a thousand times its size.
-            score += min(W.context_cap, context + (W.vote * vote if vote >= W.vote_min else 0.0))
+            score += min(cap, context + (W.vote * vote if vote >= W.vote_min else 0.0))
             if contained:
                 score += W.contained
             if vote >= W.vote_min or contained:
@@ -217,7 +245,12 @@ class _Scorer(_Features):
                 pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)):
             c.weak_reason = "common word"
             return
-        if c.surname and not (strong[best_id] or after_locative):
+        attribution = c.i >= 2 and self.t.norms[c.i - 2] in lex.ATTRIBUTION_BEFORE
+        if c.named_person and not (c.cue == j.kind or c.dateline or nearby[best_id]
+                                   or (after_locative and not attribution)):
+            c.weak_reason = "surname of a person named in the article"
+            return
+        if c.surname and not (strong[best_id] or (after_locative and not attribution)):
             c.weak_reason = "surname of a person in the article"
             return
         if c.initial and pop < W.big_city and not (strong[best_id] or c.upper or c.office):
@@ -240,3 +273,42 @@ class _Scorer(_Features):
             confidence *= W.capitals_factor
         c.chosen, c.confidence, c.method = best_id, round(confidence, 3), reason
 
+    def _same_name_same_place(self, live: list[_Cand]) -> None:
+        """Give a name left out for want of support the reading it has elsewhere in the article.
+
+        One sense per article: "Dublin's boards" after "Dublin, Ohio". Only for names dropped
+        for weak evidence, never for names that are also someone's name in the article.
+        """
+        resolved: dict[tuple[str, ...], _Cand] = {}
+        for c in live:
+            if c.chosen is not None and c.confidence >= W.anchor_min and not c.party \
+                    and (c.key not in resolved or c.confidence > resolved[c.key].confidence):
+                resolved[c.key] = c
+        for c in live:
+            other = resolved.get(c.key)
+            if other is None or c.chosen is not None or c.drop is not None \
+                    or c.weak_reason not in _SAME_NAME_REASONS or other.chosen not in c.ids \
+                    or c.key in self.person_keys or c.key[-1] in self.surnames:
+                continue
+            c.chosen = other.chosen
+            c.confidence = min(other.confidence, W.conf_kind_cue)
+            c.method = "same name elsewhere in article"
+
+    def _score_district(self, c: _Cand, article_states: set[str]) -> None:
+        """Resolve a name in a legislator's tag to a county (or town) of the article's states.
+
+        "(D-Lake, Porter)" lists the counties of a district; "(R-Ashland)" names a home town or
+        county. Either lies in the state the article is about, never in another state.
+        """
+        jur = self.x.jur
+        states = article_states | {self.dateline_state, self.outlet_state}
+        readings = [i for i in c.ids if jur[i].kind in {"place", "county"} and jur[i].state in states]
+        counties = [i for i in readings if jur[i].kind == "county"]
+        if c.party >= 2 and counties:
+            readings = counties
+        if not readings:
+            c.weak_reason = "legislator's district outside the article's states"
+            return
+        c.chosen = max(readings, key=lambda i: self.x.pop[i])
+        c.confidence = W.conf_kind_cue
+        c.method = f"legislator's district ({jur[c.chosen].kind} of the article's state)"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from geo.geoparse import GeoContext
 from news.articles import ARTICLES_DIR, ArticleError
 from news.store import CACHE_PATH, Store, build_store, ensure_database
 from news.store.backend import Database, StoreUnavailable, add_database_option, parse_database
@@ -71,12 +72,14 @@ def export_json(
     return store.export(), store.load_errors()
 
 
-def geoparse_json(text: str) -> list[dict]:
+def geoparse_json(text: str, context: GeoContext | None = None) -> list[dict]:
     """Find the jurisdiction mentions of a text, in the CLI's output form.
 
     Parameters
     ----------
     text : str
+    context : GeoContext, optional
+        The outlet's home (state, place), passed to :func:`geo.geoparse.geoparse`.
 
     Returns
     -------
@@ -86,7 +89,7 @@ def geoparse_json(text: str) -> list[dict]:
     from geo.geoparse import geoparse
 
     out = []
-    for m in geoparse(text):
+    for m in geoparse(text, context=context):
         j = _jurisdiction(m.jurisdiction_id)
         out.append(
             {"start": m.start, "end": m.end, "text": m.text, "id": j["id"], "name": j["name"],
@@ -94,6 +97,16 @@ def geoparse_json(text: str) -> list[dict]:
              "confidence": m.confidence}
         )
     return out
+
+
+def _context(value: object) -> GeoContext | None:
+    """Read a JSONL line's optional ``"context": {"state": "DE", "place": "Smyrna"}``."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"state", "place"} or not all(
+            v is None or isinstance(v, str) for v in value.values()):
+        raise TypeError('context must be an object with optional "state" and "place" strings')
+    return GeoContext(state=value.get("state") or None, place=value.get("place") or None)
 
 
 def main(
@@ -139,7 +152,8 @@ def main(
     e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     add_database_option(e)
     g = sub.add_parser("geoparse", help="print the US jurisdictions named in stdin as JSON")
-    g.add_argument("--jsonl", action="store_true", help='stdin: one {"id","text"} per line')
+    g.add_argument("--jsonl", action="store_true",
+                   help='stdin: one {"id", "text", "context"?: {"state", "place"}} per line')
     args = parser.parse_args(argv)
 
     if args.command in ("build", "export") and not args.articles.is_dir():
@@ -195,12 +209,18 @@ def main(
                 text = item["text"]
                 if not isinstance(text, str):
                     raise TypeError("text is not a string")
+                context = _context(item.get("context"))
             except (ValueError, KeyError, TypeError) as exc:
                 print(f"error: line {n}: not a JSON object with a text string ({exc})", file=err)
                 status = 2
                 continue
-            json.dump({"id": item.get("id"), "mentions": geoparse_json(text)}, out,
-                      ensure_ascii=False)
+            try:
+                mentions = geoparse_json(text, context)
+            except ValueError as exc:  # a context naming no US state
+                print(f"error: line {n}: {exc}", file=err)
+                status = 2
+                continue
+            json.dump({"id": item.get("id"), "mentions": mentions}, out, ensure_ascii=False)
             out.write("\n")
         return status
     json.dump(geoparse_json(inp.read()), out, ensure_ascii=False)

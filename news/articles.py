@@ -21,7 +21,7 @@ ARTICLES_DIR = REPO / "data" / "articles"
 MAX_BYTES = 5 * 1024 * 1024
 REQUIRED = ("title", "outlet")
 KNOWN_KEYS = frozenset(
-    {"title", "outlet", "published", "url", "author", "notes", "captions", "stripped"}
+    {"title", "outlet", "published", "url", "author", "notes", "captions", "stripped", "place"}
 )
 
 
@@ -98,6 +98,9 @@ class Article:
         Lines the import removed as site chrome (from the front matter).
     sha256 : str
         Hash of the file's bytes; keys the extraction cache.
+    place : str
+        The outlet's home as written in the front matter ("Smyrna, DE"), ``""`` when unknown;
+        the geoparser reads bare local names near it (:class:`geo.geoparse.GeoContext`).
     """
 
     id: str
@@ -113,6 +116,7 @@ class Article:
     captions: tuple[tuple[int, int], ...] = ()
     stripped: tuple[str, ...] = ()
     sha256: str = ""
+    place: str = ""
 
 
 def parse_published(value: object) -> tuple[str, str]:
@@ -249,9 +253,17 @@ def parse_article(raw: bytes, path: str | Path, article_id: str) -> Article:
     if not isinstance(meta, dict):
         raise reject("front matter must be a mapping of keys to values")
     try:
-        fields = {k: _text(meta, k) for k in ("title", "outlet", "url", "author", "notes")}
+        fields = {k: _text(meta, k)
+                  for k in ("title", "outlet", "url", "author", "notes", "place")}
     except ValueError as exc:
         raise reject(str(exc)) from None
+    if fields["place"]:
+        from geo.geoparse import GeoContext
+
+        try:
+            GeoContext.from_place(fields["place"])
+        except ValueError as exc:
+            raise reject(f"'place' must be 'Town, ST' or a state: {exc}") from None
     for key in REQUIRED:
         if not fields[key]:
             raise reject(f"missing {key!r} in the front matter")

@@ -1,0 +1,171 @@
+"""geo.geoparse on the news traps of issue 11, one general cause per test.
+
+Every sentence is made up, in the shape of the trap, never copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import load_gazetteer
+from geo.geoparse import GeoContext, geoparse
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def found(text: str, gaz, context: GeoContext | None = None) -> list[tuple[str, str]]:
+    return [(m.text, m.jurisdiction_id) for m in geoparse(text, gaz, context=context)]
+
+
+def ids(text: str, gaz, context: GeoContext | None = None) -> set[str]:
+    return {i for _, i in found(text, gaz, context)}
+
+
+# -- state nicknames: the state, never a town -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farmworkers have long sustained the Golden State's economy.", [("Golden State", "06")]),
+    ("Lawmakers in the Lone Star State passed the bill.", [("Lone Star State", "48")]),
+    ("The Keystone State has no such law, the governor said.", [("Keystone State", "42")]),
+])
+def test_state_nickname_is_the_state(gaz, text, expected):
+    assert found(text, gaz) == expected
+
+
+def test_nickname_inside_a_longer_name_is_no_place(gaz):
+    assert found("The Golden State Warriors won on Friday.", gaz) == []
+    assert found("Tourists lined up at the Empire State Building.", gaz) == []
+
+
+# -- datelines: the strongest context --------------------------------------------------------
+
+def test_dateline_state_decides_an_ambiguous_town(gaz):
+    text = ("DOVER, Del. (Metro Wire) \u2014 Police said the Smyrna office would close. "
+            "Residents of Smyrna were told on Monday.")
+    assert ("Smyrna", "1067310") in found(text, gaz)
+    assert "1371492" not in ids(text, gaz)  # not Smyrna, Ga.
+
+
+def test_dateline_state_decides_a_metro_area_phrase(gaz):
+    text = ("URBANA, Ohio (Valley Radio) \u2014 Families across the Springfield area "
+            "waited for news.")
+    assert ("Springfield", "3974118") in found(text, gaz)
+
+
+def test_mixed_case_dateline(gaz):
+    text = "Smyrna, Del. \u2014 Officials in Dover said the plan was dead."
+    assert ("Dover", "1021200") in found(text, gaz)
+
+
+# -- party-and-district tags ------------------------------------------------------------------
+
+def test_party_tag_names_counties_of_the_articles_state(gaz):
+    text = ("GARY, Ind. (Region Wire) \u2014 State Sen. Ann Doe (D-Lake, Porter) filed the bill "
+            "on Tuesday.")
+    got = found(text, gaz)
+    assert ("Lake", "18089") in got and ("Porter", "18127") in got
+    assert not ids(text, gaz) & {"2838600", "5355540"}  # Lake, Miss.; Porter, Wash.
+
+
+def test_party_tag_outside_the_articles_state_is_no_place(gaz):
+    text = "Indiana lawmakers met. Rep. Tom Roe (R-Porter) objected."
+    assert "5355540" not in ids(text, gaz)
+
+
+# -- surnames of people already named ---------------------------------------------------------
+
+def test_surname_of_a_named_person_is_not_a_place(gaz):
+    text = ("Texas officials met on Monday. Mayor Jane Garland said the city would comply. "
+            "According to Garland, the order is unlawful.")
+    assert "4829000" not in ids(text, gaz)
+
+
+def test_surname_does_not_hide_the_place_with_its_state(gaz):
+    text = "Mayor Jane Garland spoke. Later, police in Garland, Texas, made arrests."
+    assert ("Garland", "4829000") in found(text, gaz)
+
+
+# -- Washington, the state or the capital ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Both of Washington's senators voted no. Washington passed a state law on detainers.",
+    "Washington lawmakers debated the bill. Under Washington law, jails may not hold anyone.",
+    "OLYMPIA, Wash. (Sound Wire) \u2014 Washington will not share data with agents.",
+])
+def test_washington_the_state_from_context(gaz, text):
+    got = ids(text, gaz)
+    assert "53" in got and "1150000" not in got
+
+
+def test_washington_the_capital_by_default(gaz):
+    assert ids("Officials in Washington said the grants would be cut.", gaz) == {"1150000"}
+
+
+# -- a place name inside the name of a thing -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The state Supreme Court ruled on Friday.",
+    "She studied at the Golden University School of Law.",
+    "Hikers were rescued in the Harrison National Forest.",
+    "Students at Marion State University marched.",
+    "The Smyrna Sentinel first reported the arrests.",
+    "Fans of the Bend Warriors cheered.",
+])
+def test_place_inside_a_things_name_is_no_mention(gaz, text):
+    assert found(text, gaz) == []
+
+
+def test_university_of_a_state_is_not_the_state(gaz):
+    assert found("Researchers at the University of Kansas studied the data.", gaz) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ohio State Highway Patrol stopped the van.", "39"),
+    ("He was held at the Dane County Jail.", "55025"),
+    ("The Ocala Police Department made the arrest.", "1250750"),
+])
+def test_agency_of_a_jurisdiction_is_a_mention(gaz, text, expected):
+    assert expected in ids(text, gaz)
+
+
+# -- local papers: the outlet's home, lists of counties --------------------------------------
+
+def test_outlet_state_decides_a_bare_town(gaz):
+    text = "Dover's new parking rules start Monday."
+    assert ids(text, gaz, GeoContext(state="DE")) == {"1021200"}
+    assert ids(text, gaz, GeoContext(state="NH")) == {"3318820"}
+
+
+def test_outlet_place_makes_near_places_win(gaz):
+    text = "Clay County commissioners met on Tuesday."
+    assert ids(text, gaz, GeoContext(place="Birmingham", state="AL")) == {"01027"}
+
+
+def test_context_from_a_place_string(gaz):
+    context = GeoContext.from_place("Smyrna, DE")
+    assert context == GeoContext(state="DE", place="Smyrna")
+    with pytest.raises(ValueError, match="state"):
+        GeoContext.from_place("Smyrna, Atlantis")
+
+
+def test_context_with_unknown_state_is_refused(gaz):
+    with pytest.raises(ValueError, match="Atlantis"):
+        geoparse("Dover", gaz, context=GeoContext(state="Atlantis"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lake, Porter and La Porte counties sued. Indiana officials said nothing.",
+     {"18089", "18127", "18091", "18"}),
+    ("Fond du Lac and Dodge county families waited in Wisconsin.",
+     {"55039", "55027", "55"}),
+])
+def test_lists_of_counties_resolve_as_counties(gaz, text, expected):
+    assert ids(text, gaz) == expected
+
+
+def test_geoparse_stays_backwards_compatible(gaz):
+    assert found("Austin, Texas", gaz) == found("Austin, Texas", gaz, None)
+    assert [m.text for m in geoparse("Austin, Texas", gaz)] == ["Austin", "Texas"]
