@@ -133,7 +133,7 @@ PLACE_MODIFIERS: frozenset[str] = frozenset({
     "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
     "Southeastern", "Southwestern", "Greater", "Downtown", "Upstate", "Metro", "Rural", "Old",
     "Suburban", "Coastal", "Uptown", "Midtown", "Inner", "Outer", "Upper", "Lower", "Deep",
-    "Middle", "Mid", "Far",
+    "Middle", "Mid", "Far", "Metropolitan",
 })
 # Lower-case words allowed inside a multi-word place name ("Truth or Consequences" aside).
 CONNECTORS: frozenset[str] = frozenset({

@@ -47,6 +47,7 @@ class _Cand:
     party: int = 0  # inside a legislator's tag "(D-Lake, Porter)": how many names the tag lists
     thing: str | None = None  # inside the name of a school or a natural area: not a mention
     named_person: bool = False  # the surname of someone the article names in full
+    group: int = 0  # a list of counties ("Dodge, Washington and Wood counties"): its id
 
 
 class _CandidateFinder:
@@ -383,7 +384,7 @@ class _CandidateFinder:
                 if start == end:
                     break
                 state = self._state_at(start)
-                if state is not None and state[1] == end:
+                if end == p and state is not None and state[1] == end:
                     break  # "Indiana counties" are the state's counties
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)
@@ -398,12 +399,46 @@ class _CandidateFinder:
                     k -= 1
                 else:
                     break
+            if plural:
+                found += self._counties_after(p + 1, suffix)
             if plural or len(found) >= 2:
+                for c in found:
+                    c.group = p + 1  # one list: its counties tend to share a state
                 out += found
         if out:
             taken = [(c.i, c.j) for c in out]
             cands = [c for c in cands if not any(c.i < j and i < c.j for i, j in taken)]
         return cands + out
+
+    def _counties_after(self, k: int, suffix: str) -> list[_Cand]:
+        """Read the list after "counties" and a dash, a colon or "including" as counties.
+
+        "Five Georgia counties -- Gwinnett, Cobb and Hall --", "three counties: Lake, Porter
+        and Jasper".
+        """
+        texts = self.t.texts
+        while k < self.n and texts[k] in {"-", "\u2014", "\u2013", ":"}:
+            k += 1
+        if k < self.n and texts[k] in {"including", "such"}:
+            k += 2 if self._word(k + 1) == "as" else 1
+        elif k == 0 or texts[k - 1] not in {"-", "\u2014", "\u2013", ":"}:
+            return []
+        found: list[_Cand] = []
+        while k < self.n and self._cap_word(k):
+            end = k
+            while end < self.n and (self._cap_word(end) or (
+                    texts[end] in _NAME_CONNECTORS and self._cap_word(end + 1))):
+                end += 1
+            key = (*self.t.norms[k:end], suffix)
+            ids = tuple(i for i in self.x.keys.get(key, ()) if self.x.jur[i].kind == "county")
+            if ids:
+                found.append(_Cand(k, end, ids, key, forced_kind="county"))
+            if self._word(end) == "," and self._word(end + 1) in {"and", "or"}:
+                end += 1
+            if self._word(end) not in {",", "and", "or", "&"}:
+                break
+            k = end + 1
+        return found if len(found) >= 2 else []
 
     # -- rules -------------------------------------------------------------------------------
     def _state_at(self, k: int) -> tuple[str, int] | None:

@@ -65,6 +65,10 @@ class _Scorer(_Features):
         jur = self.x.jur
         live = [c for c in cands if c.drop is None]
         neighbours = self._neighbours(live)
+        self._groups: dict[int, list[_Cand]] = {}
+        for c in live:
+            if c.group:
+                self._groups.setdefault(c.group, []).append(c)
         named_states: set[str] = set()
         anchors = _Anchors()
         named_places: set[str] = set()
@@ -158,8 +162,10 @@ class _Scorer(_Features):
         scored: list[tuple[float, str, str]] = []
         strong: dict[str, bool] = {}
         nearby: dict[str, bool] = {}
+        close: dict[str, bool] = {}
         home = {self.dateline_state: W.dateline_state, self.outlet_state: W.outlet_state}
         home.pop(None, None)
+        list_state = self._list_state(c) if c.group else None
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
@@ -209,8 +215,14 @@ class _Scorer(_Features):
             if c.cue and c.cue == j.kind:
                 score += W.cue
                 support = True
+            if list_state is not None and j.state == list_state:
+                score += W.list_state
+                support = True
+                if c.qual is None and reason == "population prior":
+                    reason = "in a list of one state's counties"
             vote, contained = self._support(c, j)
             nearby[i] = near <= W.near_km or contained
+            close[i] = near <= W.near_km
             vote = min(vote, W.vote_cap)
             # Context from the article is capped, so that a hamlet in a state the article
             # names never outweighs a city a thousand times its size.
@@ -236,8 +248,13 @@ class _Scorer(_Features):
         after_locative = bool(self.t.norms[c.i - 1:c.i]) and self.t.norms[c.i - 1] in lex.LOCATIVES
         strict_locative = (bool(self.t.norms[c.i - 1:c.i])
                            and self.t.norms[c.i - 1] in lex.STRICT_LOCATIVES)
-        if c.in_name and not (strong[best_id] or c.key in self.strong_keys):
-            c.weak_reason = c.in_name
+        if c.in_name and not (close[best_id] or c.qual is not None or c.cue == j.kind
+                              or c.key in self.strong_keys):
+            c.weak_reason = c.in_name  # "Education Austin": a state named is not enough
+            return
+        if home and reason == "population prior" and c.qual is None and c.cue is None \
+                and j.state not in home and pop < W.big_city:
+            c.weak_reason = "small place far from the article's home, with no support"
             return
         if c.dateline or (strict_locative and not c.world):
             supported = True
@@ -272,6 +289,19 @@ class _Scorer(_Features):
         if c.upper or c.in_name:
             confidence *= W.capitals_factor
         c.chosen, c.confidence, c.method = best_id, round(confidence, 3), reason
+
+    def _list_state(self, c: _Cand) -> str | None:
+        """Return the state in which most names of c's county list have a county, if one wins."""
+        counts: dict[str, int] = {}
+        for other in self._groups.get(c.group, ()):
+            for state in {self.x.jur[i].state for i in other.ids}:
+                if state:
+                    counts[state] = counts.get(state, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        winners = [s for s, n in counts.items() if n == best]
+        return winners[0] if best >= 2 and len(winners) == 1 else None
 
     def _same_name_same_place(self, live: list[_Cand]) -> None:
         """Give a name left out for want of support the reading it has elsewhere in the article.

@@ -45,6 +45,7 @@ class Weights:
     context_cap: float = 3.0  # a hamlet never beats a city 1,000 times its size on context
     contained: float = 2.0  # a county the article names contains it (or it contains one)
     dateline_state: float = 4.0  # the dateline names the state (news dev split): the strongest
+    list_state: float = 2.0  # the state most names of a county list share (news dev split)
     outlet_state: float = 2.5  # the outlet's home state (GeoContext.state), as strong as a named one
     # -- ambiguity weight of another name's readings when it supports a reading nearby -------
     vote_unique: float = 1.0

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geo.geoparse import GeoContext
 from geo.text import Sentence, TextLayer, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
@@ -174,6 +175,20 @@ def _mention_row(m: MentionHit) -> tuple:
     return (m.start, m.end, m.jurisdiction, m.method, m.confidence)
 
 
+def outlet_context(meta: Mapping | None) -> GeoContext | None:
+    """Return the geoparser's context from front matter's ``place`` ("Smyrna, DE"), if any.
+
+    A place that names no US state is ignored here: the article loader refuses it with a reason.
+    """
+    place = str((meta or {}).get("place") or "").strip()
+    if not place:
+        return None
+    try:
+        return GeoContext.from_place(place)
+    except ValueError:
+        return None
+
+
 def _default_geoparser() -> Callable[..., Sequence[Mention]]:
     from geo.geoparse import geoparse
 
@@ -191,7 +206,9 @@ def _county_of_place(place_id: str) -> str | None:
     return next((p.id for p in parents if p.kind == "county"), None)
 
 
-def find_mentions(layer: TextLayer, geoparser: Geoparser | None = None) -> list[MentionHit]:
+def find_mentions(
+    layer: TextLayer, geoparser: Geoparser | None = None, context: GeoContext | None = None
+) -> list[MentionHit]:
     """Step 1: the jurisdictions the body names, people's names left out.
 
     Parameters
@@ -200,6 +217,8 @@ def find_mentions(layer: TextLayer, geoparser: Geoparser | None = None) -> list[
         The body's text layer.
     geoparser : callable, optional
         ``text -> list of Mention``; :func:`geo.geoparse.geoparse` (given the layer) by default.
+    context : GeoContext, optional
+        The outlet's home, for the default geoparser: it decides bare local names.
 
     Returns
     -------
@@ -207,7 +226,8 @@ def find_mentions(layer: TextLayer, geoparser: Geoparser | None = None) -> list[
         In order of the body.
     """
     text = layer.text
-    found = geoparser(text) if geoparser is not None else _default_geoparser()(text, layer=layer)
+    found = (geoparser(text) if geoparser is not None
+             else _default_geoparser()(text, layer=layer, context=context))
     out = []
     for m in found:
         start, end = int(m.start), int(m.end)
@@ -454,8 +474,8 @@ def analyze_text(
     text : str
         The body, exactly as it will be stored (offsets index into it).
     meta : mapping, optional
-        The front matter, accepted for the add-article preview; extraction reads the body only
-        (captions are found in it by their photo credit).
+        The front matter. Extraction reads the body, and ``place`` (the outlet's home, "Smyrna,
+        DE") as the geoparser's context; captions are found in the body by their photo credit.
     geoparser : callable, optional
         ``text -> list of Mention``; defaults to :func:`geo.geoparse.geoparse`.
     layer : TextLayer, optional
@@ -465,9 +485,8 @@ def analyze_text(
     -------
     ArticleAnalysis
     """
-    del meta  # the body alone decides what is extracted
     layer = layer if layer is not None else text_layer(text)
-    mentions = find_mentions(layer, geoparser)
+    mentions = find_mentions(layer, geoparser, outlet_context(meta))
     speech = find_speech(layer)
     excerpts, quote_hits = link_and_classify(layer, mentions, speech)
     roles = article_roles(layer, mentions, excerpts)

@@ -169,3 +169,24 @@ def test_lists_of_counties_resolve_as_counties(gaz, text, expected):
 def test_geoparse_stays_backwards_compatible(gaz):
     assert found("Austin, Texas", gaz) == found("Austin, Texas", gaz, None)
     assert [m.text for m in geoparse("Austin, Texas", gaz)] == ["Austin", "Texas"]
+
+
+def test_list_after_counties_and_a_dash_are_counties(gaz):
+    text = "Three Indiana counties -- Lake, Porter and Jasper -- signed up."
+    assert {"18089", "18127", "18073"} <= ids(text, gaz)
+
+
+def test_a_state_name_inside_a_county_list_is_the_county(gaz):
+    text = "Sheriffs in Dodge, Washington and Wood counties signed agreements."
+    assert {"55027", "55131", "55141"} <= ids(text, gaz)
+    assert "1150000" not in ids(text, gaz)
+
+
+def test_big_city_ending_an_organization_name_needs_more_than_its_state(gaz):
+    text = "Texas passed the law. A teacher of Education Austin spoke at the rally."
+    assert "4805000" not in ids(text, gaz)
+
+
+def test_small_unsupported_place_far_from_the_outlets_home_is_left_out(gaz):
+    text = "The mayor answered critics. Johnston addressed the council on Wednesday."
+    assert "1939765" not in ids(text, gaz, GeoContext(place="Denver", state="CO"))

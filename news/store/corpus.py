@@ -253,7 +253,7 @@ def extract_article(article: Article, geoparser: Geoparser | None = None) -> Art
     -------
     ArticleAnalysis
     """
-    return analyze_text(article.text, geoparser=geoparser)
+    return analyze_text(article.text, {"place": article.place}, geoparser=geoparser)
 
 
 def cache_key(article: Article) -> str:
