@@ -16,6 +16,9 @@ import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -516,3 +519,33 @@ def test_an_unreachable_shared_store_is_a_clear_error(tmp_path):
     status, _, err = run_cli("export", "--database", url)
     assert status == 1
     assert "not reachable" in err and "127.0.0.1" in err
+
+
+KILLED_SAVE = textwrap.dedent("""
+    import os, signal, sys
+    import news.store.write as w
+    from news.store import add_article
+
+    def die(*args, **kwargs):  # the article's rows are inserted, the transaction not committed
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    w._insert_jurisdictions = die
+    add_article("Federal agents arrested 12 people in Peoria, Illinois, on Tuesday.",
+                title="Killed mid-save", outlet="Test", database=sys.argv[1])
+    print("NOT KILLED")
+""")
+
+
+def test_a_save_killed_midway_leaves_nothing_in_the_shared_store(tmp_path, postgres):
+    db = parse_database(postgres.create_database())
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURES, articles)
+    build_store(articles, geoparser=DictGeoparser(), database=db)
+    tables = ("articles", "extractions", "mentions", "excerpts", "quotes", "url_keys", "meta")
+    before = {t: query(db, f"SELECT * FROM {t}") for t in tables}
+    proc = subprocess.run([sys.executable, "-c", KILLED_SAVE, db.url], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == -9, proc.stdout + proc.stderr
+    assert {t: query(db, f"SELECT * FROM {t}") for t in tables} == before
+    # and the store takes the next save (the dead transaction's lock is gone with it)
+    assert add((articles, db, None), DictGeoparser()) == "2020-02-01-daily-c-peoria-raids"

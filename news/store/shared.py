@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
-from collections import deque
-from collections.abc import Iterator
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from news.articles import Article, ArticleError, ArticleRejected, iter_articles, parse_article, render_article
 from news.pipeline import ArticleAnalysis, Geoparser
@@ -130,6 +132,66 @@ def _stored_analyses(
         yield a, r
 
 
+class _BulkConnection(Connection):
+    r"""A connection for filling emptied tables: plain ``INSERT``\ s are sent with ``COPY``.
+
+    Rows of ``INSERT INTO t VALUES (?, ...)`` are buffered per table and copied in bulk (one
+    statement per row costs most of a rebuild in psycopg); with ``ON CONFLICT DO NOTHING``
+    they are copied into a temporary table and inserted from there, conflicts skipped. Any
+    other statement first sends the buffered rows, so it sees them.
+    """
+
+    FLUSH_ROWS = 50_000
+    _PLAIN_INSERT = re.compile(
+        r"INSERT INTO (\w+) VALUES \(\?(?:, ?\?)*\)(?P<skip> ON CONFLICT DO NOTHING)?")
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn.raw, postgres=True)
+        self._rows: dict[tuple[str, bool], list[Sequence[Any]]] = defaultdict(list)
+        self._n = 0
+
+    def _buffer(self, sql: str, rows: Iterable[Sequence[Any]]) -> bool:
+        plain = self._PLAIN_INSERT.fullmatch(sql)
+        if plain is None:
+            self.flush()
+            return False
+        buffered = self._rows[(plain.group(1), plain.group("skip") is not None)]
+        before = len(buffered)
+        buffered.extend(rows)
+        self._n += len(buffered) - before
+        if self._n >= self.FLUSH_ROWS:
+            self.flush()
+        return True
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Buffer a plain insert (returns None); run anything else after a flush."""
+        if self._buffer(sql, [params]):
+            return None
+        return super().execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Buffer plain inserts; run anything else after a flush."""
+        if not self._buffer(sql, rows):
+            super().executemany(sql, rows)
+
+    def flush(self) -> None:
+        """Send the buffered rows (``COPY``; generated columns are computed by the server)."""
+        for (table, skip_conflicts), rows in self._rows.items():
+            target = f"staged_{table}" if skip_conflicts else table
+            if skip_conflicts:
+                self.raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {target}"
+                                 f" (LIKE {table}) ON COMMIT DROP")
+            with self.raw.cursor() as cur, cur.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if skip_conflicts:
+                self.raw.execute(f"INSERT INTO {table} SELECT * FROM {target}"
+                                 " ON CONFLICT DO NOTHING")
+                self.raw.execute(f"TRUNCATE {target}")
+        self._rows.clear()
+        self._n = 0
+
+
 def _derive(
     conn: Connection, geoparser: Geoparser | None, *, reuse: bool = True,
     analyze: Analyzer | None = None,
@@ -138,10 +200,12 @@ def _derive(
     for table in PG_DERIVED:
         conn.execute(f"DELETE FROM {table}")
     counts = {"extracted": 0, "cached": 0}
+    bulk = _BulkConnection(conn)
     n = write_analyses(
-        conn, _stored_analyses(conn, geoparser, counts, reuse=reuse, analyze=analyze),
+        bulk, _stored_analyses(conn, geoparser, counts, reuse=reuse, analyze=analyze),
         insert_articles=False,
     )
+    bulk.flush()
     digest = hashlib.sha256()
     for aid, sha in conn.execute("SELECT id, sha256 FROM articles ORDER BY id"):
         digest.update(f"{aid}\0{sha}\n".encode())
