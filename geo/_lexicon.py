@@ -417,11 +417,16 @@ BUILDING_WORDS: frozenset[str] = frozenset({
     "Foundation", "Society", "Club", "Inn", "Museum", "Church", "Hospital", "Arena", "Stadium",
     "Park", "Library", "Institute", "Company", "Co.", "Inc.", "Corp.", "Energy", "Bank",
 })
-# Weekdays and months as written in running text.
+# Months, in full and abbreviated (AP style without the period), for dates in running text.
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+)
+# Weekdays and months as written in running text ("Jan." with its period).
 CALENDAR: frozenset[str] = frozenset({
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", *MONTHS[:12],
+    *(f"{m}." for m in MONTHS[12:]),
 })
 # Multi-word names that are institutions far more often than the small places they also name.
 NOT_PLACES: frozenset[tuple[str, ...]] = frozenset({
@@ -436,22 +441,16 @@ GEORGIA_COUNTRY_CUES: frozenset[str] = frozenset({
 
 # --- The shared text layer (geo.text) and the news pipeline read the lists below. ---
 
-# Abbreviations after which a period does not end a sentence when a capital follows.
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """mr mrs ms dr prof sen rep gov lt gen col maj capt sgt cpl adm cmdr supt insp det atty
-    hon rev fr sr jr st mt ft pres sec no nos vol vs v etc inc corp co ltd bros dept univ
-    jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd hwy approx est""".split()
+# Abbreviations after which a period does not end a sentence when a capital follows: the
+# geoparser's DOT_WORDS and a few more.
+ABBREVIATIONS: frozenset[str] = frozenset(w.lower() for w in DOT_WORDS) | frozenset(
+    """approx bros dept est etc fr hon hwy insp ltd nos pres sec supt univ v vol vs""".split()
 )
 # Words that open a sentence: after them an abbreviation's period ("the U.S. The") ends one.
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     """the a an this that these those he she it they we i but and or so yet however in on at
     for after before when while if as his her their its our there here meanwhile still also
     according last next earlier later some many most""".split()
-)
-MONTHS: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
 )
 # The kind of jurisdiction an office belongs to: "Sheriff Ann Ruiz", with no place named, is
 # the sheriff of the county the article is about. Offices held at several levels (senators,
@@ -606,3 +605,14 @@ STATE_CUE_WORDS: frozenset[str] = frozenset({
 })
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
+# What speaks in a news sentence besides people (news.quotes): documents ("the statement
+# said") and bodies ("the agency said", "Ruiz's office said"). People are LOWER_TITLES.
+SPEAKER_DOCUMENTS: frozenset[str] = frozenset({
+    "statement", "response", "release", "report", "letter", "memo", "complaint", "ruling",
+    "order", "post", "tweet",
+})
+SPEAKER_BODIES: frozenset[str] = frozenset({
+    "source", "agency", "department", "council", "court", "group", "organization",
+    "administration", "police", "office", "official", "officials", "lawmaker", "AG",
+    "attorney general", "sheriff's office", "campaign", "staff", "spokesperson",
+})

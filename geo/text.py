@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo import _lexicon as lex
@@ -160,21 +161,21 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
     return out
 
 
-def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """Build a regex alternation of literal words, longest first (so "Sen.-elect" beats "Sen.")."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # A titled person: one or more titles, then a capitalized name of one to three words
 # ("Lake County Sheriff Ann Ruiz" -> "Ann Ruiz"; "Attorney General Jeff Sessions").
-TITLE = rf"(?:{_alternation(lex.TITLES)})(?![\w.])"
+TITLE = rf"(?:{alternation(lex.TITLES)})(?![\w.])"
 PERSON_NAME = r"[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w\u2019'\-]*){0,2}"
 _TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
 _STORM = re.compile(
-    rf"\b(?:{_alternation(lex.STORM_WORDS)})\s+"
+    rf"\b(?:{alternation(lex.STORM_WORDS)})\s+"
     r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
 )
-_PERSON_AFTER = _alternation(lex.SPEECH_VERBS)
+_PERSON_AFTER = alternation(lex.SPEECH_VERBS)
 # "OAKLAND, Calif. (AP) —", "Lake Charles, La. -", "WASHINGTON —": a place, an optional state
 # and outlet, then a dash, at the start of one of the first paragraphs.
 _DATELINE = re.compile(

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, TextLayer
+from geo.text import PERSON_NAME, TITLE, TextLayer, alternation
 
 # How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
 # links are the geoparser's; a context link is as good as the rule that made it.
@@ -96,35 +96,31 @@ def kind_of(jurisdiction_id: str) -> str:
     raise ValueError(f"not a jurisdiction id: {jurisdiction_id!r}")
 
 
-def _words(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 _POSSESSIVE = r"(?:'s|\u2019s|s'|s\u2019)?"
 # "the council", "the county's jail", "its board", "the Sheriff's Office", "county commissioners".
 _INSTITUTION = re.compile(
     rf"\b(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Ll]ocal|[Cc]ounty|[Cc]ity|[Ss]tate)"
     rf"(?:[ \t]+(?P<mid>county|city|state|town|local){_POSSESSIVE})?[ \t]+(?:[a-z]+[ \t]+)?)"
-    rf"(?P<inst>{_words(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
+    rf"(?P<inst>{alternation(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
     re.I,
 )
 _PLACE_NOUNS = re.compile(
-    rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{_words(lex.PLACE_NOUNS)})\b"
+    rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{alternation(lex.PLACE_NOUNS)})\b"
 )
 _CONTINUATION = re.compile(
-    rf"^[\"\u201c(]?(?:{_words(lex.CONTINUATION_SUBJECTS)})\b"
+    rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b"
     rf"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)[ \t]+(?:new[ \t]+|recent[ \t]+)?"
-    rf"(?:{_words(lex.ACT_NOUNS)})\b",
+    rf"(?:{alternation(lex.ACT_NOUNS)})\b",
     re.I,
 )
 # "state law", "state and local police": the state's own (not "United States"; "statewide" is
 # rather a group's reach, as in a statewide association quoted in a county's story).
 _STATE_WORD = re.compile(r"(?<!United )(?<!U\.S\. )(?<!of )\bstate(?:'s|\u2019s)?\b(?! of\b)")
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
-_NATIONAL = re.compile(rf"\b(?:{_words(lex.NATIONAL_SCOPE)})\b", re.I)
-_OFFICE = re.compile(rf"\b(?P<title>{_words(lex.OFFICE_KINDS)})\b", re.I)
+_NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
+_OFFICE = re.compile(rf"\b(?P<title>{alternation(lex.OFFICE_KINDS)})\b", re.I)
 # "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
-_LOWER_TITLE = rf"(?:{_words(lex.LOWER_TITLES)})(?![\w.])"
+_LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
 _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?[ \t]+"
     rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})"
@@ -350,7 +346,7 @@ class Linker:
         self.focus = article_focus(layer, self.mentions, parent_county)
         self.history: list[tuple[int, tuple[tuple[str, str], ...]]] = []
         self._surnames = (
-            re.compile(rf"\b(?:{_words(self.people)})\b") if self.people else None
+            re.compile(rf"\b(?:{alternation(self.people)})\b") if self.people else None
         )
 
     def _latest(self, kind: str, before: int, since: int = 0) -> str | None:

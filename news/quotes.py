@@ -17,30 +17,29 @@ import re
 from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, Sentence
+from geo.text import PERSON_NAME, TITLE, Sentence, alternation
 
-VERBS = "|".join(sorted(lex.REPORTING_VERBS, key=lambda w: (-len(w), w)))
+VERBS = alternation(lex.REPORTING_VERBS)
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
-ROLES = (
-    "statement|response|release|report|judge|sheriff|mayor|official|officials|spokesman|"
-    "spokeswoman|spokesperson|director|governor|chief|AG|attorney general|president|senator|"
-    "source|agency|department|representative|officer|lawyer|attorney|advocate|prosecutor|"
-    "commissioner|council|court|letter|memo|complaint|ruling|order|group|organization|"
-    "administration|secretary|sheriff's office|police|lawmaker|activist|spokesperson"
-)
+
+
+def _undotted(words: frozenset[str]) -> str:
+    # Role words end on a word boundary; "rep." and the like are titles, read elsewhere.
+    return alternation(w for w in words if "." not in w)
+
+
+PERSON_ROLES = _undotted(lex.LOWER_TITLES)
+ROLES = _undotted(lex.LOWER_TITLES | lex.SPEAKER_DOCUMENTS | lex.SPEAKER_BODIES)
 DESC = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w\-]+[ \t]+){0,4}?"
     rf"(?:{ROLES})\b"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 # "ICE spokesman James Schwab": an organisation, a role and a name.
-NAME_ROLE = (
-    rf"{NAME}(?:[ \t]+(?:spokesman|spokeswoman|spokesperson|official|director|chief|officer|"
-    rf"agent|attorney|lawyer|prosecutor|representative|deputy)[ \t]+{NAME})?"
-)
-# "Bonta's office", "the mayor's spokeswoman": speaking for a named person.
-NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:office|spokesman|spokeswoman|spokesperson|campaign|staff)"
+NAME_ROLE = rf"{NAME}(?:[ \t]+(?:{PERSON_ROLES})[ \t]+{NAME})?"
+# "Bonta's office", "Ruiz's spokeswoman": speaking for a named person.
+NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
 SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN})"
 # What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
 APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,80}){0,2},?"
@@ -54,7 +53,7 @@ _POST_SPK_FIRST = re.compile(
 )
 _POST_READ = re.compile(
     r"^[\s,]*read\s+(?P<spk>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:statement|response|release|letter|post|tweet|report))"
+    rf"(?:{alternation(lex.SPEAKER_DOCUMENTS)}))"
     rf"(?:\s+(?:from|by|of)\s+(?P<src>{NAME}|{DESC}))?"
 )
 _PRE = re.compile(
@@ -271,7 +270,7 @@ class SpeakerContext:
             return spk
         if re.fullmatch(DESC, spk.text):
             head = low.split()[-1]
-            if head in ("statement", "response", "release", "letter", "memo", "report"):
+            if head in lex.SPEAKER_DOCUMENTS:
                 if self.sources:
                     return self.sources[-1]
                 return self.speakers[-1] if self.speakers else spk
