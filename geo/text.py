@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from geo import _lexicon as lex
 
@@ -263,9 +264,13 @@ class TextLayer:
     dateline: tuple[int, int] | None
     persons: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding (or last starting before) ``offset``; -1 before all."""
-        return bisect_right([s.start for s in self.sentences], offset) - 1
+        return bisect_right(self._starts, offset) - 1
 
     def in_person(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a person's (or storm's) name."""

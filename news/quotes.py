@@ -80,6 +80,7 @@ _TITLED_FULL = re.compile(rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+{P
 # How far from a quote its attribution is looked for (characters).
 _WINDOW = 300
 _TITLE_WORD = re.compile(rf"\b{TITLE}")
+_TITLE_CANDIDATE = re.compile(r"\b[A-Z][\w.\-]*")  # a set lookup is cheaper than TITLE's regex
 _VERB_WORD = re.compile(rf"\b(?:{VERBS})\b")
 _SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
 _STOP_NAMES = frozenset(
@@ -286,7 +287,8 @@ class SpeakerContext:
     def read_sentence(self, text: str, sentence: Sentence) -> None:
         """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
         # Cheap checks first: most sentences have neither a title nor a statement.
-        titled = _TITLED_FULL.finditer(sentence.text) if _TITLE_WORD.search(sentence.text) else ()
+        words = _TITLE_CANDIDATE.findall(sentence.text)
+        titled = _TITLED_FULL.finditer(sentence.text) if not lex.TITLES.isdisjoint(words) else ()
         for m in titled:
             if m.group().split()[-1] in lex.PLACE_WORDS:
                 continue  # "King County": a title-like word in a place's name
