@@ -127,7 +127,7 @@ _TITLE_AFTER_PLACE = re.compile(
 )
 # A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)".
 _DISTRICT_TAG = re.compile(
-    rf"(?P<name>{PERSON_NAME})(?:,[ \t]*|[ \t]*\()[DRI]\.?-[ \t]*$"
+    rf"(?P<name>{PERSON_NAME})(?:,[ \t]*|[ \t]*\()[{''.join(sorted(lex.PARTY_LETTERS))}]\.?-[ \t]*$"
 )
 # "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff
 # of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
