@@ -66,6 +66,14 @@ class _Features(_CandidateFinder):
         texts, norms = self.t.texts, self.t.norms
         extra: list[_Cand] = []
         qualifier_tokens: set[int] = set()
+        states_named = {c.ids[0] for c in cands
+                        if len(c.ids) == 1 and self.x.jur[c.ids[0]].kind == "state"}
+        # Counties the article names in full ("Middlesex County"), by the name without "County".
+        named_counties: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for c in cands:
+            if len(c.key) > 1 and c.key[-1] in {"county", "parish"} and c.drop is None:
+                named_counties[c.key[:-1]] = tuple(
+                    i for i in c.ids if self.x.jur[i].kind == "county")
         for c in cands:
             if c.nickname and (self.t.norms[c.i - 1:c.i] != ["the"] or self._cap_word(c.j)):
                 c.drop = "state nickname inside a longer name"
@@ -106,6 +114,7 @@ class _Features(_CandidateFinder):
             if self._part_of_other_name(c):
                 continue
             c.cue = self._cue(c)
+            self._county_short_form(c, named_counties)
             # Outlets and teams: "New York Times", "Dallas Cowboys".
             media = [texts[k] for k in range(c.j, min(c.j + 3, self.n))
                      if texts[k] in lex.MEDIA_WORDS or texts[k].split("-")[0] in lex.MEDIA_WORDS]
@@ -126,8 +135,12 @@ class _Features(_CandidateFinder):
             # Countries and world cities.
             if phrase in lex.COUNTRIES and c.qual is None:
                 if not any(self.x.jur[i].kind == "state" for i in c.ids):
+                    at_home = tuple(i for i in c.ids if self.x.jur[i].state in states_named)
                     if c.office or c.cue == "place":
                         c.world = True  # "Lebanon Street Superintendent", "Jordan Elementary"
+                    elif at_home and not self._foreign_names() - {phrase}:
+                        # "Palestine" in a story from Texas that names no other foreign place
+                        c.ids, c.world = at_home, True
                     else:
                         c.drop = "country"
                         continue
@@ -165,6 +178,26 @@ class _Features(_CandidateFinder):
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
                            for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
+
+    def _county_short_form(self, c: _Cand, named_counties: dict[tuple[str, ...],
+                                                                 tuple[str, ...]]) -> None:
+        """Read "Middlesex" as Middlesex County when the article names the county in full.
+
+        Only when the words say county ("the county of El Paso", "Frederick is one of 36
+        counties") or the towns of that name in the county are small next to it.
+        """
+        counties = named_counties.get(c.key)
+        if not counties or c.qual is not None or c.forced_kind or c.in_name \
+                or c.key in self.person_keys or c.key[-1] in self.surnames:
+            return
+        jur = self.x.jur
+        towns = [i for i in c.ids if jur[i].kind == "place" and jur[i].parents[:1]
+                 and jur[i].parents[0] in counties]
+        if c.cue == "county" or (c.cue is None and all(
+                (jur[i].population or 0) < W.big_place for i in towns)):
+            c.ids = counties
+            c.forced_kind = "county"
+            c.cue = "county"
 
     def _dateline_state(self, cands: list[_Cand], qualifiers: list[_Cand]) -> str | None:
         """Return the state of the article's dateline: "DOVER, Del. (Outlet) \u2014", "Dover, Del. -".
@@ -278,7 +311,11 @@ class _Features(_CandidateFinder):
         if nxt in {"'s", "\u2019s"} and any(  # "Washington's two U.S. senators"
                 self._word(k).lower() in lex.STATE_CUE_WORDS for k in range(c.j + 1, c.j + 5)):
             return "state"
-        if nxt in lex.COUNTY_CUES:
+        if nxt in lex.COUNTY_CUES or before == ["county", "of"]:
+            return "county"
+        if nxt in {"is", "was", "became", "remains"} and any(  # "Frederick is one of 36 counties"
+                self.t.norms[k] in {"county", "counties"} and self.t.texts[k].islower()
+                for k in range(c.j + 1, min(c.j + 8, self.n))):
             return "county"
         if nxt in lex.CITY_CUES or before in (["city", "of"], ["town", "of"], ["village", "of"]):
             return "place"

@@ -252,8 +252,9 @@ class _Scorer(_Features):
                               or c.key in self.strong_keys):
             c.weak_reason = c.in_name  # "Education Austin": a state named is not enough
             return
-        if home and reason == "population prior" and c.qual is None and c.cue is None \
-                and j.state not in home and pop < W.big_city:
+        where = set(home) or named_states
+        if where and reason == "population prior" and c.qual is None and c.cue is None \
+                and j.state not in where and pop < W.big_city:
             c.weak_reason = "small place far from the article's home, with no support"
             return
         if c.dateline or (strict_locative and not c.world):

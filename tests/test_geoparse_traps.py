@@ -190,3 +190,13 @@ def test_big_city_ending_an_organization_name_needs_more_than_its_state(gaz):
 def test_small_unsupported_place_far_from_the_outlets_home_is_left_out(gaz):
     text = "The mayor answered critics. Johnston addressed the council on Wednesday."
     assert "1939765" not in ids(text, gaz, GeoContext(place="Denver", state="CO"))
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Middlesex County, N.J., refused detainers. Middlesex officials adopted the policy.",
+     "34023", "3445900"),
+    ("El Paso County sued. The county of El Paso filed the suit in Texas.", "48141", None),
+])
+def test_a_county_named_in_full_then_by_its_name_alone(gaz, text, expected, not_expected):
+    got = [i for t, i in found(text, gaz) if "County" not in t]
+    assert expected in got and not_expected not in got
