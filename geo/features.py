@@ -138,9 +138,10 @@ class _Features(_CandidateFinder):
                     at_home = tuple(i for i in c.ids if self.x.jur[i].state in states_named)
                     if c.office or c.cue == "place":
                         c.world = True  # "Lebanon Street Superintendent", "Jordan Elementary"
-                    elif at_home and not self._foreign_names() - {phrase}:
-                        # "Palestine" in a story from Texas that names no other foreign place
-                        c.ids, c.world = at_home, True
+                    elif not self._foreign_names() - {phrase}:
+                        # "Palestine" in a story from Texas that names no other foreign place:
+                        # a town if the article's states or places support it
+                        c.ids, c.world = at_home or c.ids, True
                     else:
                         c.drop = "country"
                         continue

@@ -200,3 +200,10 @@ def test_small_unsupported_place_far_from_the_outlets_home_is_left_out(gaz):
 def test_a_county_named_in_full_then_by_its_name_alone(gaz, text, expected, not_expected):
     got = [i for t, i in found(text, gaz) if "County" not in t]
     assert expected in got and not_expected not in got
+
+
+def test_a_country_name_is_a_town_only_with_support_and_no_other_foreign_place(gaz):
+    assert ("Palestine", "4854708") in found(
+        "Deputies in Anderson County, Texas, arrested a man from Palestine on Friday.", gaz)
+    assert found("Talks between Israel and Palestine stalled in Texas.", gaz) == [("Texas", "48")]
+    assert found("Aid reached Palestine on Friday.", gaz) == []
