@@ -1,6 +1,8 @@
 """The five seed articles through the whole pipeline, with the real gazetteer and geoparser.
 
-Each test names the trap it checks. The store is built once per module into a temporary folder.
+Each test names the trap it checks. The store is built once per module and backend: a SQLite
+file in a temporary folder and a database of the tests' PostgreSQL (the same reads must hold on
+both).
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ BLASTING = "2017-09-blastingnews-sanctuary-cities-targeted"
 TRAVIS, AUSTIN, TEXAS = "48453", "4805000", "48"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    db = tmp_path_factory.mktemp("seeds") / "store.sqlite"
-    report = build_store(ARTICLES_DIR, db, cache_path=None)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory):
+    if request.param == "sqlite":
+        db = f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'store.sqlite'}"
+    else:
+        db = request.getfixturevalue("postgres").create_database()
+    report = build_store(ARTICLES_DIR, cache_path=None, database=db)
     assert report.errors == () and report.articles == 5
     return Store(db)
 
