@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 
+from news.store import CATEGORIES  # the one list; pages import it from here too
+
 if TYPE_CHECKING:
     from geo import Jurisdiction
     from news.store import ArticleRecord, ExcerptRecord, JurisdictionSummary
 
-CATEGORIES = ("enforcement", "policy", "quote")
 CATEGORY_LABELS = {"enforcement": "Enforcement actions", "policy": "Policies", "quote": "Quotes"}
 KINDS = ("state", "county", "place", "region")
 KIND_LABELS = {"state": "State", "county": "County", "place": "City", "region": "Region"}
