@@ -55,6 +55,7 @@ Word lists are in :mod:`geo._lexicon`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer, load_gazetteer
@@ -62,7 +63,7 @@ from geo.index import _index_for
 from geo.scoring import _Scorer
 from geo.text import TextLayer
 
-__all__ = ["GeoContext", "Mention", "explain", "geoparse"]
+__all__ = ["GeoContext", "Mention", "explain", "geoparse", "reported"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,12 @@ class Mention:
     method : str
         Why this id: "city, state", "county, state", "state name", "alias", "region",
         "state named in article", "near other places", "population prior", "fuzzy", ...
+    part_of : str
+        ``""`` for a place the text reports on. Otherwise the kind of thing whose name the
+        place name is part of ("school": "Ohio State University", "University of Kansas";
+        "natural area": "Harrison National Forest", "Bend River"): the text names the place
+        (LGL and gazetteers count it as a toponym) but reports on the thing, not on the
+        jurisdiction. :func:`reported` keeps only the others.
     """
 
     start: int
@@ -164,7 +171,30 @@ class Mention:
     jurisdiction_id: str
     confidence: float
     method: str
+    part_of: str = ""
 
+
+def reported(mentions: Iterable[Mention]) -> list[Mention]:
+    """Return the mentions of places the text reports on: not those inside a thing's name.
+
+    Parameters
+    ----------
+    mentions : iterable of Mention
+
+    Returns
+    -------
+    list[Mention]
+        Those whose ``part_of`` is empty, in the given order.
+    """
+    return [m for m in mentions if not m.part_of]
+
+
+
+def _thing_kind(reason: str | None) -> str:
+    """'in the name of a school (University)' -> 'school'."""
+    if not reason:
+        return ""
+    return reason.removeprefix("in the name of a ").split(" (")[0]
 
 
 class _Parser(_Scorer):
@@ -185,8 +215,7 @@ class _Parser(_Scorer):
         for c in cands:
             for k in range(c.i, c.j):
                 covered[k] = True
-        # A place named inside a school's or a natural area's name is context, not a mention.
-        cands = [c for c in cands if c.chosen is not None and c.drop is None and not c.thing]
+        cands = [c for c in cands if c.chosen is not None and c.drop is None]
         cands += self._fuzzy(covered)
         mentions: list[Mention] = []
         last_end = -1
@@ -195,7 +224,7 @@ class _Parser(_Scorer):
             if start < last_end or c.chosen is None:
                 continue
             mentions.append(Mention(start, end, self.text[start:end], c.chosen,
-                                    round(c.confidence, 3), c.method))
+                                    round(c.confidence, 3), c.method, _thing_kind(c.thing)))
             last_end = end
         return mentions
 

@@ -86,10 +86,10 @@ def geoparse_json(text: str, context: GeoContext | None = None) -> list[dict]:
     list of dict
         ``start, end, text, id, name, kind, state, lat, lon, confidence`` per mention.
     """
-    from geo.geoparse import geoparse
+    from geo.geoparse import geoparse, reported
 
     out = []
-    for m in geoparse(text, context=context):
+    for m in reported(geoparse(text, context=context)):
         j = _jurisdiction(m.jurisdiction_id)
         out.append(
             {"start": m.start, "end": m.end, "text": m.text, "id": j["id"], "name": j["name"],

@@ -233,6 +233,8 @@ def find_mentions(
         start, end = int(m.start), int(m.end)
         if layer.in_person(start, end):
             continue  # "Judge Andrew Austin": a person, whatever the geoparser thought
+        if getattr(m, "part_of", ""):
+            continue  # "Ohio State University": named, but not a place the article reports on
         out.append(
             MentionHit(start, end, text[start:end], str(m.jurisdiction_id), str(m.method),
                        float(m.confidence))

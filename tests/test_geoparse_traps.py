@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from geo import load_gazetteer
-from geo.geoparse import GeoContext, geoparse
+from geo.geoparse import GeoContext, geoparse, reported
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def gaz():
 
 
 def found(text: str, gaz, context: GeoContext | None = None) -> list[tuple[str, str]]:
-    return [(m.text, m.jurisdiction_id) for m in geoparse(text, gaz, context=context)]
+    return [(m.text, m.jurisdiction_id) for m in reported(geoparse(text, gaz, context=context))]
 
 
 def ids(text: str, gaz, context: GeoContext | None = None) -> set[str]:
@@ -207,3 +207,11 @@ def test_a_country_name_is_a_town_only_with_support_and_no_other_foreign_place(g
         "Deputies in Anderson County, Texas, arrested a man from Palestine on Friday.", gaz)
     assert found("Talks between Israel and Palestine stalled in Texas.", gaz) == [("Texas", "48")]
     assert found("Aid reached Palestine on Friday.", gaz) == []
+
+
+def test_a_place_inside_a_things_name_is_marked_not_lost(gaz):
+    mentions = geoparse("Researchers at Ohio State University met.", gaz)
+    assert [(m.text, m.part_of) for m in mentions] == [("Ohio", "school")]
+    assert reported(mentions) == []
+    mentions = geoparse("Hikers crossed the Bend River in Oregon.", gaz)
+    assert [(m.text, m.part_of) for m in mentions] == [("Bend", "natural area"), ("Oregon", "")]
