@@ -525,6 +525,17 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"federal|Border Patrol) (?:agents?|officers?|officials|authorities|raids?|checks?|"
     r"proceedings|status)",
     r"enforcement (?:actions?|activity|operations?|officers?)", r"checkpoints?",
+    # the agency and its agents, by name or by role ("agents", "deputies" are enforcement)
+    r"agents?", r"immigration (?:enforcement|authorities|officials|officers)",
+    r"(?<!law )enforc(?:e|es|ed|ing)\b(?! (?:a|the|its|their) (?:law|polic))",
+    # what is done to people: searched, held, charged, released, moved
+    r"search(?:ed|es|ing)", r"scour\w*", r"raided", r"stormed", r"handcuff\w*", r"seiz\w*",
+    r"(?:traffic )?stops?", r"stopped", r"pulled over", r"charged", r"convicted", r"sentenced",
+    r"prosecut\w*", r"releas(?:e|ed|es|ing)", r"held (?:in|at|on|for|by|without)",
+    r"locked up", r"taken (?:into|away|from)", r"jails?", r"inmates?", r"prisoners?",
+    r"encounter(?:s|ed)?", r"expel\w*", r"expedited", r"worksites?", r"workplace",
+    r"bus(?:es|ed|ing|sed|sing)?", r"flights?", r"flown", r"sent to", r"transport\w*",
+    r"relocat\w*", r"migrants? (?:were|was|arriv\w*)",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -555,6 +566,22 @@ POLICY_TERMS: tuple[str, ...] = (
     r"communicat\w*|enforce\w*|share|notify|ask|comply|work with)",
     # money and services
     r"fund\w*", r"grants?", r"withh(?:o|e)ld\w*", r"budget\w*", r"shelter\w*",
+    r"costs?", r"spen(?:d|ds|t|ding)", r"paid", r"pay(?:s|ing)?", r"millions?", r"billions?",
+    r"taxpayers?", r"resources", r"services",
+    # who decides, and deciding
+    r"council", r"commission(?:ers?)?", r"board", r"supervisors", r"lawmakers", r"legislators?",
+    r"governor", r"gov\.", r"mayor", r"attorney general", r"administration",
+    r"announc\w*", r"decid\w*", r"decision", r"plan(?:s|ned|ning)?", r"propos\w*",
+    r"consider\w*", r"debat\w*", r"unanimous\w*", r"declar\w*", r"designat\w*",
+    r"authori[sz]\w*", r"implement\w*", r"stop(?:s|ped|ping)? (?:\w+ )?(?:honou?r|cooperat|"
+    r"hold|work|shar|help|accept)\w*", r"suspend\w*", r"terminat\w*", r"withdr[ae]w\w*",
+    r"pull(?:s|ed|ing)? out", r"opt(?:s|ed|ing)? (?:in|out|to)", r"pledg\w*", r"vow\w*",
+    r"threat\w*", r"penalt\w*", r"fined", r"fines", r"elect(?:ed|ion|ions)", r"ballots?",
+    r"initiatives?", r"petitions?", r"hearings?", r"judges?",
+    # what a policy is about: status, information, documents, welcome
+    r"(?:immigration|legal|citizenship) status", r"citizenship", r"information", r"data",
+    r"records", r"licen[cs]\w*", r"ID cards?", r"identification", r"welcoming",
+    r"protect\w*", r"shield\w*", r"legal (?:aid|representation|defen[cs]e|services|help)",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):
