@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -317,3 +318,128 @@ CLICK_POINT = """
     return null;
 }
 """
+
+
+@dataclass
+class PageRun:
+    """What one run of a page sent over Streamlit's websocket: its elements, in order."""
+
+    elements: list[Any]  # streamlit.proto Element messages
+    pages: dict[str, str]  # page name -> page_script_hash (from the navigation message)
+    page_hash: str
+
+    def texts(self, kind: str) -> list[str]:
+        """The bodies of the elements of one kind: 'markdown', 'heading', 'alert', ..."""
+        out = []
+        for e in self.elements:
+            if e.WhichOneof("type") == kind:
+                part = getattr(e, kind)
+                out.append(part.body if hasattr(part, "body") else str(part))
+        return out
+
+    def alerts(self, fmt: str) -> list[str]:
+        """The page's alerts of one format ('ERROR', 'WARNING', 'INFO', 'SUCCESS') as plain text
+        (the markdown escapes of untrusted text removed)."""
+        from streamlit.proto.Alert_pb2 import Alert
+
+        want = Alert.Format.Value(fmt)
+        return [re.sub(r"\\(.)", r"\1", e.alert.body) for e in self.elements
+                if e.WhichOneof("type") == "alert" and e.alert.format == want]
+
+    def exceptions(self) -> list[str]:
+        """Exceptions the script raised (``type: message``)."""
+        return [f"{e.exception.type}: {e.exception.message}" for e in self.elements
+                if e.WhichOneof("type") == "exception"]
+
+    def widget(self, kind: str, label: str) -> Any:
+        """The widget of ``kind`` ('text_input', 'text_area', 'button') with ``label``."""
+        for e in self.elements:
+            if e.WhichOneof("type") == kind and getattr(e, kind).label == label:
+                return getattr(e, kind)
+        raise LookupError(f"no {kind} labelled {label!r} on the page")
+
+
+class AppSession:
+    """One browser-less session of a running app, over Streamlit's websocket protocol.
+
+    What a browser tab does, without the browser: it opens ``/_stcore/stream``, asks for a
+    page (``rerun_script`` with the page's hash and query string), sets widgets (their states
+    are sent with the rerun, as a form's submit does) and reads the elements the script sends
+    until ``script_finished``. The same protobuf classes as Streamlit's frontend
+    (``streamlit.proto``); the load tool ``../shared/tools/stload.py`` speaks it too.
+    """
+
+    def __init__(self, server_url: str, timeout: float = 120) -> None:
+        from websockets.sync.client import connect
+
+        ws_url = server_url.replace("http://", "ws://", 1) + "/_stcore/stream"
+        self.timeout = timeout
+        self._stack = contextlib.ExitStack()
+        self.ws = self._stack.enter_context(connect(
+            ws_url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
+            open_timeout=timeout))
+        self.pages: dict[str, str] = {}
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> AppSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, page: str | None = None, query: str = "",
+            widgets: Mapping[str, str | bool] | None = None) -> PageRun:
+        """Run ``page`` (a page name, e.g. 'Add article'; None: the main page) and return it.
+
+        ``widgets`` maps a widget id to its value: a string for a text widget, True for a
+        button pressed in this run.
+        """
+        self.request(page, query, widgets)
+        return self.receive()
+
+    def request(self, page: str | None = None, query: str = "",
+                widgets: Mapping[str, str | bool] | None = None) -> None:
+        """Ask for a run of ``page`` (see :meth:`run`) without waiting for it."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if page is not None and page not in self.pages:
+            self.run()  # learn the pages' hashes from the navigation message
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        if page is not None:
+            msg.rerun_script.page_script_hash = self.pages[page]
+        for wid, value in (widgets or {}).items():
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id = wid
+            if value is True:
+                state.trigger_value = True
+            else:
+                state.string_value = str(value)
+        self.ws.send(msg.SerializeToString())
+
+    def receive(self) -> PageRun:
+        """The elements of the run asked for, once the script has finished."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        by_path: dict[tuple[int, ...], Any] = {}
+        page_hash = ""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            raw = self.ws.recv(timeout=max(0.1, deadline - time.monotonic()))
+            m = ForwardMsg()
+            m.ParseFromString(raw)
+            kind = m.WhichOneof("type")
+            if kind == "new_session":
+                page_hash = m.new_session.page_script_hash
+                by_path.clear()
+            elif kind == "navigation":
+                self.pages = {p.page_name: p.page_script_hash for p in m.navigation.app_pages}
+                page_hash = m.navigation.page_script_hash or page_hash
+            elif kind == "delta" and m.delta.WhichOneof("type") == "new_element":
+                by_path[tuple(m.metadata.delta_path)] = m.delta.new_element
+            elif (kind == "script_finished"
+                  and m.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
+                elements = [by_path[k] for k in sorted(by_path)]
+                return PageRun(elements, dict(self.pages), page_hash)
