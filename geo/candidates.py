@@ -96,7 +96,7 @@ class _CandidateFinder:
         return self.t.texts[k] if 0 <= k < self.n else ""
 
     def _cap_word(self, k: int) -> bool:
-        return 0 <= k < self.n and self.t.kinds[k] in "wa" and _is_cap(self.t.texts[k])
+        return 0 <= k < self.n and self.t.kinds[k] in "wa" and self.t.caps[k]
 
     def _caps_line(self, k: int) -> bool:
         """Whether the line holding token k is written in capitals (a headline, a dateline)."""
@@ -124,7 +124,7 @@ class _CandidateFinder:
                 run.append(k)
                 k += 2
                 continue
-            if (self.t.kinds[k] in "wa" and _is_cap(word) and not _is_upper(word)
+            if (self.t.kinds[k] in "wa" and self.t.caps[k] and not _is_upper(word)
                     and word not in lex.PLACE_WORDS and word not in lex.FUNCTION_WORDS):
                 run.append(k)
                 k += 1
@@ -155,9 +155,10 @@ class _CandidateFinder:
                 if self._key_at(i, min_len=2):
                     continue  # "Jordan Valley", "Santa Clara": the words form a place name
                 self._person([i, *run])
-            elif (kinds[i] == "w" and _is_cap(word) and len(word) > 1 and not _is_upper(word)
+            elif (kinds[i] == "w" and self.t.caps[i] and i + 3 < self.n and texts[i + 2] == "."
+                  and len(word) > 1 and not _is_upper(word)
                   and word not in lex.FUNCTION_WORDS and word not in lex.PLACE_MODIFIERS
-                  and i + 3 < self.n and self._initial(i + 1) and self._cap_word(i + 3)
+                  and self._initial(i + 1) and self._cap_word(i + 3)
                   and len(texts[i + 3]) > 1 and not self._initial(i + 3)
                   and texts[i + 3] not in lex.PLACE_WORDS):
                 self._person([i, i + 1, i + 3])  # "Tyrise M. Bell": a middle initial
@@ -269,7 +270,7 @@ class _CandidateFinder:
     def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
         """Whether the tokens i..j look like a name; second value: written in capitals."""
         texts, kinds = self.t.texts, self.t.kinds
-        if not _is_cap(texts[i]) or not (_is_cap(texts[j - 1]) or kinds[j - 1] == "p"):
+        if not self.t.caps[i] or not (self.t.caps[j - 1] or kinds[j - 1] == "p"):
             return False, False
         upper = False
         for k in range(i, j):
@@ -298,10 +299,10 @@ class _CandidateFinder:
 
     def _find(self) -> list[_Cand]:
         out: list[_Cand] = []
-        texts, kinds, norms = self.t.texts, self.t.kinds, self.t.norms
+        kinds, norms = self.t.kinds, self.t.norms
         i = 0
         while i < self.n:
-            if (kinds[i] not in "wa" or not _is_cap(texts[i]) or self.person[i] or self.storm[i]
+            if (kinds[i] not in "wa" or not self.t.caps[i] or self.person[i] or self.storm[i]
                     or norms[i] not in self.x.lengths):
                 state = self._abbreviated_state(i) if kinds[i] == "a" else None
                 if state is not None:
@@ -487,13 +488,13 @@ class _CandidateFinder:
         texts, kinds, norms = self.t.texts, self.t.kinds, self.t.norms
         k = 0
         while k < self.n:
-            if covered[k] or kinds[k] != "w" or not _is_cap(texts[k]) or _is_upper(texts[k]) \
+            if covered[k] or kinds[k] != "w" or not self.t.caps[k] or _is_upper(texts[k]) \
                     or self.person[k] or self.storm[k]:
                 k += 1
                 continue
             spans = [(k, k + 1)]
             if k + 1 < self.n and not covered[k + 1] and kinds[k + 1] == "w" \
-                    and _is_cap(texts[k + 1]) and not self.person[k + 1]:
+                    and self.t.caps[k + 1] and not self.person[k + 1]:
                 spans.insert(0, (k, k + 2))
             hit = None
             for s, e in spans:

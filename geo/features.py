@@ -14,7 +14,7 @@ from collections import defaultdict
 from geo import _lexicon as lex
 from geo.candidates import _Cand, _CandidateFinder
 from geo.gazetteer import Jurisdiction
-from geo.tokens import _is_cap, _is_upper
+from geo.tokens import _is_upper
 from geo.weights import WEIGHTS as W
 
 # A dateline opens the article: within its first characters, and ends in one of these marks.
@@ -266,7 +266,7 @@ class _Features(_CandidateFinder):
         # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
         # support (a qualifier, a place nearby, the same name elsewhere on its own).
         prev = c.i - 1
-        if (prev >= 0 and self.t.kinds[prev] == "w" and _is_cap(texts[prev])
+        if (prev >= 0 and self.t.kinds[prev] == "w" and self.t.caps[prev]
                 and not _is_upper(texts[prev]) and texts[prev] not in lex.PLACE_MODIFIERS
                 and texts[prev] not in lex.FUNCTION_WORDS and texts[prev] not in lex.CALENDAR
                 and not (self.t.sentence_start[prev] and texts[prev] not in lex.FIRST_NAMES

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from geo import _lexicon as lex
 
 _TOKEN_RE = re.compile(
-    r"(?P<abbr>[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]{0,3}\.)+)"  # D.C., U.S., W.Va., N. Y.
-    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
-    r"|(?P<num>\d[\d,.]*\d|\d)"
-    r"|(?P<punct>\S)"
+    r"([A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]{0,3}\.)+)"  # D.C., U.S., W.Va., N. Y.
+    r"|([^\W\d_]+(?:['\u2019][^\W\d_]+)*)"  # a word
+    r"|(\d[\d,.]*\d|\d)"  # a number
+    r"|(\S)"  # punctuation
 )
+_KINDS = ("", "a", "w", "n", "p")  # by the group that matched (match.lastindex)
 _CANON = {"saint": "st", "sainte": "ste", "ft": "fort", "mt": "mount"}
 _SENTENCE_END = frozenset(".!?:;")
 _OPENERS = frozenset("\"'\u201c\u2018([\u00ab\u2014-")
@@ -43,51 +44,64 @@ class _Tokens:
     kinds: list[str] = field(default_factory=list)  # w word, a abbreviation, n number, p punct
     sentence_start: list[bool] = field(default_factory=list)
     line_start: list[bool] = field(default_factory=list)
+    caps: list[bool] = field(default_factory=list)  # starts with a capital (_is_cap)
 
 
 def _tokenize(text: str, dot_abbreviations: frozenset[str] = frozenset()) -> _Tokens:
+    # The hot loop of the geoparser (every article, every token): locals, no per-token dicts.
     toks = _Tokens()
+    starts, ends, texts, norms, kinds = toks.starts, toks.ends, toks.texts, toks.norms, toks.kinds
     n = len(text)
     consumed = 0
+    dot_words = lex.DOT_WORDS
+    norm = _norm
     for match in _TOKEN_RE.finditer(text):
-        kind = match.lastgroup or "punct"
+        kind = _KINDS[match.lastindex or 4]
         start, end = match.span()
         if start < consumed:  # the dot of an abbreviation merged into its word
             continue
         word = match.group()
-        if kind == "word":
-            lower = word.lower()
-            if len(word) > 3 and (lower.endswith("'s") or lower.endswith("\u2019s")):
-                toks.starts.append(start)
-                toks.ends.append(end - 2)
-                toks.texts.append(word[:-2])
-                toks.norms.append(_norm(word[:-2]))
-                toks.kinds.append("w")
-                start, end, word, kind = end - 2, end, word[-2:], "p"
-            elif end < n and text[end] == "." and (word in lex.DOT_WORDS
-                                                     or f"{word}." in dot_abbreviations):
+        if kind == "w":
+            if len(word) > 3 and word[-2] in "'\u2019" and word[-1] in "sS":
+                starts.append(start)
+                ends.append(end - 2)
+                texts.append(word[:-2])
+                norms.append(norm(word[:-2]))
+                kinds.append("w")
+                starts.append(end - 2)
+                ends.append(end)
+                texts.append(word[-2:])
+                norms.append("s")
+                kinds.append("p")
+                continue
+            if end < n and text[end] == "." and (word in dot_words
+                                                 or f"{word}." in dot_abbreviations):
                 end += 1
                 consumed = end
                 word = text[start:end]
                 kind = "a"
-        toks.starts.append(start)
-        toks.ends.append(end)
-        toks.texts.append(word)
-        toks.norms.append("s" if kind == "p" and word[-1:] in "sS" else _norm(word))
-        toks.kinds.append({"word": "w", "abbr": "a", "num": "n"}.get(kind, kind[0]))
+        starts.append(start)
+        ends.append(end)
+        texts.append(word)
+        norms.append("s" if kind == "p" and word in "sS" else norm(word))
+        kinds.append(kind)
     # Sentence and line starts: the first token, or one after . ! ? : or a line break,
     # skipping opening quotes and brackets.
+    sentence_start, line_start = toks.sentence_start, toks.line_start
+    function_words = lex.FUNCTION_WORDS
     fresh = True
     line = True
     previous_end = 0
-    for i, word in enumerate(toks.texts):
-        if "\n" in text[previous_end:toks.starts[i]]:
+    previous_kind = ""
+    for word, kind, start, end in zip(texts, kinds, starts, ends, strict=True):
+        gap = start - previous_end
+        if gap and (text[previous_end] == "\n" if gap == 1
+                    else text.find("\n", previous_end, start) >= 0):
             fresh = line = True
-        elif i and toks.kinds[i - 1] == "a" and word in lex.FUNCTION_WORDS:
+        elif previous_kind == "a" and word in function_words:
             fresh = True  # "in Washington, D.C. The mother...": the dot ended the sentence
-        toks.sentence_start.append(fresh)
-        toks.line_start.append(line)
-        kind = toks.kinds[i]
+        sentence_start.append(fresh)
+        line_start.append(line)
         if kind == "p" and word in _OPENERS and fresh:
             pass
         elif kind == "p" and word in _SENTENCE_END:
@@ -95,7 +109,9 @@ def _tokenize(text: str, dot_abbreviations: frozenset[str] = frozenset()) -> _To
             line = False
         else:
             fresh = line = False
-        previous_end = toks.ends[i]
+        previous_end = end
+        previous_kind = kind
+    toks.caps = [w[:1].isupper() for w in texts]
     return toks
 
 
@@ -104,6 +120,8 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_upper(word: str) -> bool:
+    if not word.isupper():  # most words: a lower-case letter, or no cased letter at all
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
