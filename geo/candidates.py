@@ -238,7 +238,10 @@ class _CandidateFinder:
                     word in lex.NATURAL_AREA_AFTER_NATIONAL
                     and self._word(k - 1) in {"National", "State"}):
                 head = k - 1 if word in lex.NATURAL_AREA_AFTER_NATIONAL else k
-                spans.append((self._cap_run_back(head), head, "natural area"))
+                start = self._cap_run_back(head)
+                # "Yosemite National Park": "National Park" is part of the name too (a town
+                # of that name exists); alone ("in National Park, N.J.") it is the town.
+                spans.append((start, k + 1 if start < head else head, "natural area"))
             elif word in lex.NATURAL_AREA_BEFORE and self._cap_word(k + 1) \
                     and not self.t.sentence_start[k + 1]:
                 spans.append((k + 1, self._cap_run_forward(k + 1), "natural area"))

@@ -110,6 +110,7 @@ def test_washington_the_capital_by_default(gaz):
     "The state Supreme Court ruled on Friday.",
     "She studied at the Golden University School of Law.",
     "Hikers were rescued in the Harrison National Forest.",
+    "They camped in the Granite National Park and the Pine National Forest.",
     "Students at Marion State University marched.",
     "The Smyrna Sentinel first reported the arrests.",
     "Fans of the Bend Warriors cheered.",
