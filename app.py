@@ -11,19 +11,78 @@ import streamlit as st
 from ui import cache
 from ui import map as umap
 from ui.data import excerpts_csv
-from ui.panel import jurisdiction_panel
-from ui.sidebar import select_jurisdiction, selected_jurisdiction, sidebar
+from ui.panel import find_options, jurisdiction_panel
+from ui.sidebar import FilterState, select_jurisdiction, selected_jurisdiction, sidebar
 from ui.views import require_store
 
 st.set_page_config(page_title="Sanctuary Map", page_icon=":world_map:", layout="wide")
 
 MAP_KEY = "map"
+# st_folium's value before the latest click: what changed in it tells a click on a city's point
+# from a click elsewhere (ui.map.read_click).
+MAP_PREVIOUS = "map_previous"
+FIND_KEY = "find"
 
 
-def _on_map_click() -> None:
-    clicked = umap.clicked_id(st.session_state.get(MAP_KEY))
-    if clicked:
-        select_jurisdiction(clicked)
+def _on_map_click(key: cache.StoreKey, fkey: tuple[tuple[str, ...], ...]) -> None:
+    value = st.session_state.get(MAP_KEY)
+    click = umap.read_click(value, st.session_state.get(MAP_PREVIOUS))
+    st.session_state[MAP_PREVIOUS] = value
+    if click is None:
+        return
+    jurisdiction = click.jurisdiction
+    if jurisdiction is None and click.lat is not None and click.lon is not None:
+        jurisdiction = cache.pick_index(key, fkey).at(click.lon, click.lat)
+    if jurisdiction:
+        select_jurisdiction(jurisdiction)
+
+
+def _on_find() -> None:
+    select_jurisdiction(st.session_state.get(FIND_KEY))
+
+
+@st.fragment
+def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool) -> None:
+    """The map and the selected jurisdiction's panel: a click reruns only this part."""
+    frame = cache.map_frame(key, filters.key())
+    selected = selected_jurisdiction()
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        if not len(frame):
+            st.info("No jurisdiction matches the current filters.")
+        # Only a click reruns: the clicked city's feature or the click's position. The map is
+        # rendered once per view (ui.cache.map_component) and draws the selection itself from
+        # the URL (ui.map._ViewLayer), so a click's rerun sends the very same arguments, which
+        # the browser does not redraw.
+        umap.show_map(
+            cache.map_component(key, filters.key(), online_tiles, MAP_KEY, 600,
+                                ("last_clicked", "last_active_drawing")),
+            key=MAP_KEY,
+            on_change=lambda: _on_map_click(key, filters.key()),
+        )
+        shown = cache.excerpts(key, filters.key(), selected) if selected else \
+            cache.excerpts(key, filters.key())
+        dl1, dl2 = st.columns(2)
+        dl1.download_button(
+            "Excerpts on screen (CSV)", excerpts_csv(shown),
+            file_name=f"excerpts-{selected or 'all'}.csv", mime="text/csv",
+            help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
+            on_click="ignore")
+        dl2.download_button(
+            "Jurisdictions on the map (GeoJSON)", cache.map_geojson(key, filters.key()),
+            file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
+
+    # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
+    with panel_col, st.container(height=680, border=False):
+        summaries = cache.summaries(key, filters.key())
+        names = find_options(summaries)
+        # The box shows the selection however it was made (a click, a button, the URL).
+        st.session_state[FIND_KEY] = selected if selected in names else None
+        st.selectbox("Find a jurisdiction", list(names), key=FIND_KEY,
+                     format_func=names.__getitem__, on_change=_on_find,
+                     placeholder=f"Type a name ({len(names)} in view)",
+                     help="Any jurisdiction in the current filters, most reported first.")
+        jurisdiction_panel(key, filters, frame, selected)
 
 
 key = require_store()
@@ -35,7 +94,6 @@ if not st.get_option("server.enableStaticServing"):
              "`--server.enableStaticServing true`.")
 filters, online_tiles = sidebar(cache.articles(key), cache.outlets(key), show_tiles_toggle=True)
 frame = cache.map_frame(key, filters.key())
-selected = selected_jurisdiction()
 
 st.title("Sanctuary Map")
 st.caption(
@@ -49,38 +107,7 @@ n_articles = len(arts)
 st.caption(f"In view: {len(frame)} jurisdictions · {len(in_view)} excerpts · "
            f"{n_articles} articles" + (" (filtered)" if filters.active else ""))
 
-map_col, panel_col = st.columns([3, 2], gap="medium")
-with map_col:
-    if not len(frame):
-        st.info("No jurisdiction matches the current filters.")
-    # Only a click reruns the app: the clicked feature (with its id) and the click position
-    # (so that clicking the same jurisdiction again after choosing another one re-selects
-    # it). The click is handled in on_change, which runs before the rerun, so the panel of
-    # that very run shows the clicked jurisdiction. The selection outline is drawn by the
-    # map itself from the URL (ui.map._SelectionOutline): nothing here depends on the
-    # selection, so the map is rendered once per view (filters, tiles) and a click's rerun
-    # sends the very same arguments, which the browser does not redraw.
-    umap.show_map(
-        cache.map_component(key, filters.key(), online_tiles, MAP_KEY, 600,
-                            ("last_active_drawing", "last_object_clicked")),
-        key=MAP_KEY,
-        on_change=_on_map_click,
-    )
-
-    shown = cache.excerpts(key, filters.key(), selected) if selected else in_view
-    dl1, dl2 = st.columns(2)
-    dl1.download_button(
-        "Excerpts on screen (CSV)", excerpts_csv(shown),
-        file_name=f"excerpts-{selected or 'all'}.csv", mime="text/csv",
-        help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
-        on_click="ignore")
-    dl2.download_button(
-        "Jurisdictions on the map (GeoJSON)", cache.map_geojson(key, filters.key()),
-        file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
-
-# The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
-with panel_col, st.container(height=680, border=False):
-    jurisdiction_panel(key, filters, frame, selected)
+map_and_panel(key, filters, online_tiles)
 
 # Load the gazetteer now, after the page has been sent, rather than on the first click.
 cache.gazetteer()

@@ -60,8 +60,8 @@ INIT_SCRIPT = """
     const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
     const w = frame && frame.contentWindow;
     try {
-      if (w && w.map && w.map._loaded && w.document.querySelectorAll(
-              '.leaflet-overlay-pane path').length >= minPaths) {
+      // the app's map paints its jurisdictions on a canvas (ui.map._ViewLayer)
+      if (w && w.map && w.map._loaded && (minPaths === 0 || w.sanctuaryDrawn)) {
         window.__bench.mapAt = now();
         return;
       }
@@ -102,8 +102,8 @@ WATCH = """
 
 # The map in the iframe has a drawn polygon for this id (after a rerun it may be redrawing).
 LAYER_DRAWN = """
-(id) => window.map && Object.values(window.map._layers).some(
-    l => l.feature && String(l.feature.id) === id && l._path && l._path.isConnected)
+(id) => !!(window.map && window.sanctuaryDrawn && window.sanctuaryLayers
+             && window.sanctuaryLayers[id])
 """
 
 IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"

@@ -79,35 +79,6 @@ def test_assets_are_not_shared_with_other_folium_maps():
     assert any("cdn" in u for _, u in folium.Map.default_js), "class defaults must be untouched"
 
 
-def test_online_tiles_are_opt_in():
-    offline = umap.build_map(_frame()).get_root().render()
-    online = umap.build_map(_frame(), online_tiles=True).get_root().render()
-    assert "tile_layer" not in offline
-    # with tiles the basemap's land is transparent, or it would hide them
-    assert '"fillOpacity": 1.0' in umap.build_map(_frame(), _basemap()).get_root().render()
-    with_tiles = umap.build_map(_frame(), _basemap(), online_tiles=True).get_root().render()
-    assert '"fillOpacity": 1.0' not in with_tiles
-    assert "tile.openstreetmap.org" in online
-
-
-def test_layers_ids_tooltips_and_legend(rendered):
-    for jid in ("48", "48453", "4805000", "region:san-francisco-bay-area"):
-        assert f'"id": "{jid}"' in rendered
-    assert "Travis County, TX (county)" in rendered
-    assert "9 excerpts (4 enforcement, 3 policy, 2 quotes)" in rendered
-    assert "Excerpts reported" in rendered
-    assert "mentioned, no excerpt" in rendered
-    # the basemap is drawn but cannot be clicked
-    assert '"interactive": false' in rendered
-    # states are drawn before (under) counties, counties before cities
-    assert rendered.index('"id": "48",') < rendered.index('"id": "48453"') \
-        < rendered.index('"id": "4805000"')
-    # a marker keeps a small city visible at national zoom
-    assert "L.CircleMarker" in rendered
-    # opens on the contiguous US whatever the width of the map
-    assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
-
-
 def test_shading_follows_excerpt_count():
     assert umap.color_for(0) == umap.NO_EXCERPTS_COLOR
     assert umap.color_for(1) == umap.CLASS_COLORS[0]
@@ -116,26 +87,6 @@ def test_shading_follows_excerpt_count():
     labels = [c.label for c in umap.legend_classes()]
     assert labels[1:] == ["1 excerpt", "2 to 3 excerpts", "4 to 7 excerpts", "8 to 15 excerpts",
                           "16+ excerpts"]
-
-
-def test_tooltip_text_is_escaped():
-    frame = _frame()
-    frame.loc[1, "display_name"] = '<img src=x onerror="window.__pwned=1">'
-    rendered = umap.build_map(frame).get_root().render()
-    assert "<img src=x" not in rendered
-    # escaped for innerHTML, then JSON-escaped by folium's tojson: shows as literal text
-    assert "\\u0026lt;img src=x onerror=" in rendered
-
-
-def test_feature_collection_points_and_click_roundtrip():
-    fc = umap.feature_collection(_frame(), points=True)
-    assert [f["geometry"]["type"] for f in fc["features"]] == ["Point"] * 4
-    feature = umap.feature_collection(_frame())["features"][1]
-    # what streamlit-folium sends back for a click on that polygon
-    value = {"last_active_drawing": json.loads(json.dumps(feature))}
-    assert umap.clicked_id(value) == "48453"
-    assert umap.clicked_id(None) is None
-    assert umap.clicked_id({"last_active_drawing": None}) is None
 
 
 def test_geometry_is_rounded_and_simplified():
@@ -169,23 +120,147 @@ def test_basemap_merges_lines_and_drops_specks():
     assert len(out.geometry.iloc[1].coords) == 2
 
 
-def test_selection_outline_follows_the_page_url(rendered):
-    assert 'URLSearchParams(window.parent.location.search).get("j")' in rendered
-    assert f'color: "{umap.SELECTION_COLOR}"' in rendered
-
-
 def test_geojson_download():
     doc = json.loads(umap.geojson_download(_frame().drop(columns=["lat", "lon"])))
     assert {f["properties"]["id"] for f in doc["features"]} >= {"48453", "4805000"}
 
 
-def test_layers_are_cacheable_and_bounds_known():
+def test_online_tiles_are_opt_in():
+    offline = umap.build_map(_frame()).get_root().render()
+    online = umap.build_map(_frame(), online_tiles=True).get_root().render()
+    assert "tile_layer" not in offline
+    assert "tile.openstreetmap.org" in online
+    # with tiles the basemap's land is transparent, or it would hide them
+    assert umap._ViewLayer(umap.view_table(_frame(), _basemap())).land_opacity == 1.0
+    assert umap._ViewLayer(umap.view_table(_frame(), _basemap()),
+                           online_tiles=True).land_opacity == 0.0
+
+
+def test_view_table_draws_shapes_by_kind_and_cities_as_points():
+    table = umap.view_table(_frame(), _basemap())
+    # states under regions under counties; the city is a point at its lat/lon
+    assert [(s[0], s[1]) for s in table.shapes] == [
+        ("48", "state"), ("region:san-francisco-bay-area", "region"), ("48453", "county")]
+    assert table.points == (("4805000", 0, "Austin, TX (city)", 30.27, -97.74),)
+    assert table.shapes[2][2:4] == (9, "Travis County, TX (county)")
+    assert table.basemap and len(table.basemap["land"]) == 2
+    rendered = umap.map_from_table(table).get_root().render()
+    assert "Excerpts reported" in rendered and "mentioned, no excerpt" in rendered
+    assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
+
+
+def test_payload_grows_with_jurisdictions_not_with_articles():
+    few = _frame()
+    many = _frame()
+    many["n_articles"] = [10_000, 9_000, 8_000, 7_000]
+    many["n_mentions"] = [50_000, 40_000, 30_000, 20_000]
+    size = [len(json.dumps(umap.view_table(f).to_json())) for f in (few, many)]
+    assert size[0] == size[1]
+
+
+def test_encoded_shapes_decode_to_what_is_drawn():
+    travis = box(-98.2, 30.0, -97.4, 30.6).difference(box(-97.9, 30.2, -97.8, 30.3))
+    polygons = umap.encode_geometry(travis)
+    assert len(polygons) == 1 and len(polygons[0]) == 2  # exterior and the hole
+    back = umap.decode_geometry(polygons)
+    assert back.symmetric_difference(travis).area < 1e-9
+    # small integers (deltas on a 0.01 degree grid), not coordinates
+    assert max(abs(v) for r in polygons[0] for v in r[2:]) <= 80
+    # a speck smaller than the grid is dropped rather than drawn as a degenerate ring
+    assert umap.encode_geometry(Point(0, 0).buffer(0.001)) == []
+
+
+def test_labels_reach_the_page_as_text_never_html():
+    frame = _frame()
+    frame.loc[1, "display_name"] = '<img src=x onerror="window.__pwned=1">'
+    rendered = umap.build_map(frame).get_root().render()
+    assert "<img src=x" not in rendered  # JSON-escaped inside the script
+    assert "\\u003cimg src=x onerror=" in rendered
+    # tooltips are text nodes; nothing from the table is assigned to innerHTML
+    assert "d.textContent = text" in rendered
+    script = rendered[rendered.index("var view ="):]
+    assert "innerHTML" not in script[:script.index("})();")]
+
+
+def test_selection_is_outlined_and_zoomed_from_the_page_url():
+    rendered = umap.build_map(_frame()).get_root().render()
+    assert 'URLSearchParams(window.parent.location.search).get("j")' in rendered
+    assert f'color: "{umap.SELECTION_COLOR}"' in rendered
+    assert "map.fitBounds(layer.getBounds()" in rendered and "map.setView(" in rendered
+
+
+def test_read_click_tells_a_city_point_from_a_position():
+    before = {"last_clicked": {"lat": 30.0, "lng": -98.0}, "last_active_drawing": None}
+    # a click on a shape or the bare map: a new position
+    moved = {**before, "last_clicked": {"lat": 30.2, "lng": -97.9}}
+    assert umap.read_click(moved, before) == umap.Click(lat=30.2, lon=-97.9)
+    # a click on a city point: the position is unchanged, the drawing is the city's feature
+    city = {**before, "last_active_drawing": {"type": "Feature", "id": "4805000",
+                                              "properties": {"id": "4805000"},
+                                              "geometry": {"type": "Point",
+                                                           "coordinates": [-97.74, 30.27]}}}
+    assert umap.read_click(city, before) == umap.Click(jurisdiction="4805000")
+    assert umap.clicked_id(city) == "4805000"
+    assert umap.read_click(None) is None
+    assert umap.read_click({"last_clicked": None, "last_active_drawing": None}) is None
+
+
+def test_a_click_position_resolves_to_the_smallest_shape_drawn_there():
+    from geo.pick import JurisdictionIndex
+
+    table = umap.view_table(_frame())
+    index = JurisdictionIndex.build([s[0] for s in table.shapes],
+                                    [umap.decode_geometry(s[4]) for s in table.shapes])
+    assert index.at(-97.5, 30.5) == "48453"  # in Travis County, so in Texas too
+    assert index.at(-105.0, 27.0) == "48"
+    assert index.at(-122.5, 37.5) == "region:san-francisco-bay-area"
+    assert index.at(-80.0, 40.0) is None
+    assert JurisdictionIndex.build([], []).at(0, 0) is None
+
+
+def test_view_table_is_cacheable():
     import pickle
 
-    layers = umap.map_layers(_frame(), _basemap())
-    again = pickle.loads(pickle.dumps(layers))  # st.cache_data stores it pickled
-    assert [k for k, _ in again.polygons] == ["state", "region", "county", "place"]
-    m = umap.map_from_layers(again)
-    # st_folium asks for the bounds on every rerun; they come from the layers, not a walk
-    assert m.get_bounds() == [[26.0, -124.0], [42.0, -94.0]]
-    assert m.get_root().render().count("L.geoJson(") == 6  # basemap, 4 kinds, markers
+    table = umap.view_table(_frame(), _basemap())
+    assert pickle.loads(pickle.dumps(table)) == table  # st.cache_data stores it pickled
+
+
+# The map page under AppTest: the find box and the URL (st_folium returns its default there).
+
+def _app(**params: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_find_box_selects_a_jurisdiction():
+    at = _app()
+    find = at.selectbox(key="find")
+    assert find.value is None
+    assert "48453" in find.options or any("Travis County" in o for o in find.options)
+    find.set_value("48453").run(timeout=60)
+    assert not at.exception
+    assert at.query_params["j"] in ("48453", ["48453"])
+    assert "Travis County, TX" in [s.value for s in at.subheader]
+
+
+def test_find_box_shows_the_selection_from_the_url():
+    at = _app(j="48453")
+    assert at.selectbox(key="find").value == "48453"
+    # the most reported jurisdictions come first in the box
+    at2 = _app()
+    first = at2.selectbox(key="find").options[0]
+    assert first.endswith(tuple(f"— {n}" for n in range(1, 1000)))
+
+
+def test_clearing_the_selection_empties_the_find_box():
+    at = _app(j="48453")
+    at.button(key="clear-selection").click().run(timeout=60)
+    assert not at.exception
+    assert "j" not in at.query_params
+    assert at.selectbox(key="find").value is None

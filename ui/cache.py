@@ -33,6 +33,7 @@ from ui.data import jurisdiction_frame
 
 if TYPE_CHECKING:
     from geo import Gazetteer
+    from geo.pick import JurisdictionIndex
     from news.articles import ArticleError
     from news.store import (
         ArticleRecord,
@@ -159,7 +160,7 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     for fn in (articles, outlets, summaries, excerpts, mentions, article_jurisdictions, quotes,
-               quote_groups, load_errors, map_frame, map_layers, map_component,
+               quote_groups, load_errors, map_frame, view_table, pick_index, map_component,
                map_geojson):
         fn.clear()
 
@@ -255,9 +256,19 @@ def geometries(ids: tuple[str, ...]) -> gpd.GeoDataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def map_layers(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> umap.MapLayers:
-    """The map's GeoJSON layers (the slow part of building the map, done once per view)."""
-    return umap.map_layers(map_frame(key, fkey), basemap())
+def view_table(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> umap.ViewTable:
+    """What the map draws for a view (the slow part of building the map, done once per view)."""
+    return umap.view_table(map_frame(key, fkey), basemap())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def pick_index(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> JurisdictionIndex:
+    """The shapes of a view as drawn, for resolving a click's position (shared, read-only)."""
+    from geo.pick import JurisdictionIndex
+
+    shapes = view_table(key, fkey).shapes
+    return JurisdictionIndex.build([s[0] for s in shapes],
+                                   [umap.decode_geometry(s[4]) for s in shapes])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -277,7 +288,7 @@ def map_component(key: StoreKey, fkey: tuple[tuple[str, ...], ...], online_tiles
     rerun reuses these arguments: no ~90 ms render, and the browser gets the same map and
     leaves it alone. Shared and read-only: :func:`ui.map.show_map` sends a copy.
     """
-    m = umap.map_from_layers(map_layers(key, fkey), online_tiles=online_tiles)
+    m = umap.map_from_table(view_table(key, fkey), online_tiles=online_tiles)
     return umap.folium_component_args(m, key=map_key, height=height, use_container_width=True,
                                       returned_objects=list(returned_objects))
 

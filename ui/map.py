@@ -230,6 +230,8 @@ class _PageStyle(MacroElement):
         /* Chrome draws a focus rectangle around a clicked SVG path; the selection outline
            (_SelectionOutline) already shows what was clicked. */
         .leaflet-interactive:focus { outline: none; }
+        /* A long name wraps instead of running past the map's edge. */
+        .sanctuary-tip { white-space: normal; max-width: 260px; }
         .sanctuary-legend { background: rgba(255,255,255,.92); padding: 6px 8px;
             font: 12px/1.4 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
         .sanctuary-legend i { display: inline-block; width: 14px; height: 14px;
@@ -240,14 +242,154 @@ class _PageStyle(MacroElement):
     )
 
 
-class _SelectionOutline(MacroElement):
-    """Outline the jurisdiction selected in the page URL (``?j=<id>``), drawn in the browser.
+# What a view draws (see view_table): shapes (states, regions, counties) as quantised polygons,
+# cities as points. QUANTUM is the grid, in degrees, that shapes are snapped to (about 1 km,
+# under a pixel up to zoom 7); TOLERANCE the extra simplification per kind, in degrees.
+QUANTUM = 0.01
+SHAPE_KINDS = ("state", "region", "county")  # drawing order: bottom to top
+TOLERANCE = {"state": 0.02, "region": 0.01, "county": 0.01}
+# Zoom reached when a city (a point) is selected; a shape is fitted to the map instead.
+POINT_ZOOM = 10
+SHAPE_STYLE = {
+    "state": {"weight": 1, "fillOpacity": 0.35, "color": "#8a8a8a"},
+    "region": {"weight": 2, "fillOpacity": 0.35, "color": "#555", "dashArray": "5 4"},
+    "county": {"weight": 0.8, "fillOpacity": 0.75, "color": "#444"},
+}
 
-    The selection changes on every click, so drawing it from Python would change the
-    component's arguments and resend the whole map (hundreds of kB) each time. Instead this
-    script, part of the unchanging map, reads ``j`` from the parent page's URL (the component
-    iframe is same-origin) and outlines the matching layer; it follows clicks, the panel's
-    buttons and shared links alike, without a byte sent for it.
+
+def encode_geometry(geom: Any, quantum: float = QUANTUM) -> list[list[list[int]]]:
+    """A (multi)polygon as polygons of rings of delta-encoded integers.
+
+    Each ring is ``[x0, y0, dx1, dy1, ...]`` in units of ``quantum`` degrees (x is longitude):
+    small integers, about a third of the text of rounded GeoJSON coordinates. Rings that
+    collapse to fewer than three distinct points on the grid are dropped.
+    """
+    if geom is None or geom.is_empty:
+        return []
+    polygons = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+    out = []
+    for poly in polygons:
+        if poly.geom_type != "Polygon":
+            continue
+        rings = []
+        for ring in (poly.exterior, *poly.interiors):
+            q = np.round(np.asarray(ring.coords)[:, :2] / quantum).astype(np.int64)
+            keep = np.ones(len(q), dtype=bool)
+            keep[1:] = np.any(q[1:] != q[:-1], axis=1)  # repeated points on the grid
+            q = q[keep]
+            if len(q) < 4:
+                continue
+            delta = np.vstack([q[:1], np.diff(q, axis=0)])
+            rings.append([int(v) for v in delta.ravel()])
+        if rings:
+            out.append(rings)
+    return out
+
+
+def decode_geometry(polygons: list[list[list[int]]], quantum: float = QUANTUM) -> Any:
+    """The inverse of :func:`encode_geometry` (what the browser draws), as a shapely geometry."""
+    parts = []
+    for rings in polygons:
+        coords = [np.cumsum(np.asarray(r, dtype=np.int64).reshape(-1, 2), axis=0) * quantum
+                  for r in rings]
+        parts.append(shapely.Polygon(coords[0], coords[1:]))
+    return shapely.MultiPolygon(parts) if parts else shapely.Polygon()
+
+
+def _label(row: Mapping[str, Any]) -> str:
+    kind = str(row.get("kind", ""))
+    name = row.get("display_name") or row.get("name") or row["id"]
+    return f"{name} ({KIND_LABELS.get(kind, kind)})"
+
+
+@dataclass(frozen=True)
+class ViewTable:
+    """What the browser needs to draw one view: the only per-view part of the map.
+
+    ``shapes``: ``[id, kind, n_excerpts, label, polygons]`` (:func:`encode_geometry`), states
+    first, then regions, then counties (drawing order). ``points``: ``[id, n_excerpts, label,
+    lat, lon]`` for cities and for any jurisdiction without a boundary. ``basemap``: nation
+    land and state borders as encoded polygons / lines. Labels are plain text (drawn with
+    ``textContent``, never as HTML).
+    """
+
+    shapes: tuple[tuple[Any, ...], ...]
+    points: tuple[tuple[Any, ...], ...]
+    basemap: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"q": QUANTUM, "shapes": [list(s) for s in self.shapes],
+                "points": [list(p) for p in self.points], "basemap": self.basemap}
+
+
+def _encode_lines(geom: Any, quantum: float = QUANTUM) -> list[list[int]]:
+    lines = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+    out = []
+    for line in lines:
+        if line.geom_type != "LineString" or line.is_empty:
+            continue
+        q = np.round(np.asarray(line.coords)[:, :2] / quantum).astype(np.int64)
+        delta = np.vstack([q[:1], np.diff(q, axis=0)])
+        out.append([int(v) for v in delta.ravel()])
+    return out
+
+
+def view_table(jurisdictions: gpd.GeoDataFrame,
+               basemap: gpd.GeoDataFrame | None = None) -> ViewTable:
+    """The per-view table of :class:`ViewTable` from the jurisdictions in view.
+
+    ``jurisdictions`` has ``id``, ``display_name``, ``kind``, ``n_excerpts``, ``lat``, ``lon``
+    and ``geometry`` (EPSG:4326, None where unknown). Shapes are simplified per kind
+    (``TOLERANCE``) and snapped to ``QUANTUM``.
+    """
+    shapes: list[tuple[Any, ...]] = []
+    points: list[tuple[Any, ...]] = []
+    rows = jurisdictions.to_dict("records") if len(jurisdictions) else []
+    order = {k: i for i, k in enumerate(SHAPE_KINDS)}
+    for row in sorted(rows, key=lambda r: order.get(str(r.get("kind")), len(order))):
+        jid, kind = str(row["id"]), str(row.get("kind", ""))
+        n = int(row.get("n_excerpts", 0) or 0)
+        geom = row.get("geometry")
+        has_geom = geom is not None and not geom.is_empty
+        if kind in SHAPE_KINDS and has_geom:
+            polygons = encode_geometry(geom.simplify(TOLERANCE[kind], preserve_topology=True))
+            if polygons:
+                shapes.append((jid, kind, n, _label(row), polygons))
+                continue
+        lat, lon = row.get("lat"), row.get("lon")
+        if (lat is None or lon is None or not np.isfinite([lat, lon]).all()) and has_geom:
+            p = geom.representative_point()
+            lat, lon = p.y, p.x
+        if lat is None or lon is None or not np.isfinite([lat, lon]).all():
+            continue
+        points.append((jid, n, _label(row), round(float(lat), 3), round(float(lon), 3)))
+    base = None
+    if basemap is not None and len(basemap):
+        land: list[Any] = []
+        borders: list[Any] = []
+        for g in basemap.geometry:
+            if g is None or g.is_empty:
+                continue
+            if g.geom_type in ("Polygon", "MultiPolygon"):
+                land += encode_geometry(g)
+            else:
+                borders += _encode_lines(g)
+        base = {"land": land, "borders": borders}
+    return ViewTable(tuple(shapes), tuple(points), base)
+
+
+class _ViewLayer(MacroElement):
+    """Draws a :class:`ViewTable` in the browser, outlines and zooms to the selection.
+
+    Shapes and points are shaded from their excerpt count; tooltips are plain text nodes (a
+    label never reaches ``innerHTML``) and open on the side of the pointer that keeps them
+    inside the map. City points sit in a feature group, so that streamlit-folium reports a
+    click on one as ``last_active_drawing`` (with the city's id); clicks elsewhere reach the
+    map as ``last_clicked`` and are resolved on the server (``geo.pick``).
+
+    The selection is read from the parent page's URL (``?j=<id>``; the component iframe is
+    same-origin): a click's rerun then sends the very same map, which the browser leaves alone,
+    while Back/Forward, the panel's buttons and shared links move the outline and the view.
     """
 
     _template = Template(
@@ -255,53 +397,116 @@ class _SelectionOutline(MacroElement):
         {% macro script(this, kwargs) %}
         (function() {
             var map = {{ this._parent.get_name() }};
+            var view = {{ this.table|tojson }};
+            var colors = {{ this.colors|tojson }}, bounds = {{ this.bounds|tojson }};
+            var none = {{ this.none_color|tojson }}, styles = {{ this.styles|tojson }};
+            var q = view.q, byId = {};
+            function color(n) {
+                var c = none;
+                for (var i = 0; i < bounds.length; i++) { if (n >= bounds[i]) c = colors[i]; }
+                return c;
+            }
+            function ring(r) {
+                var out = [], x = 0, y = 0;
+                for (var i = 0; i < r.length; i += 2) {
+                    x += r[i]; y += r[i + 1];
+                    out.push([y * q, x * q]);
+                }
+                return out;
+            }
+            function polygons(ps) { return ps.map(function(p) { return p.map(ring); }); }
+            function tip(text) {
+                return function() {
+                    var d = document.createElement("div");
+                    d.textContent = text;
+                    return d;
+                };
+            }
+            function label(name, n) {
+                return name + " \\u2014 " + n + " excerpt" + (n === 1 ? "" : "s");
+            }
+            var tipOptions = {sticky: true, direction: "auto", className: "sanctuary-tip"};
+            if (view.basemap) {
+                var land = {{ this.land_opacity|tojson }};
+                L.polygon(view.basemap.land.map(function(p) { return p.map(ring); }),
+                          {interactive: false, color: "#b8c2cc", weight: 0.8,
+                           fillColor: "#fbfbf8", fillOpacity: land}).addTo(map);
+                L.polyline(view.basemap.borders.map(ring),
+                           {interactive: false, color: "#b8c2cc", weight: 0.8}).addTo(map);
+            }
+            view.shapes.forEach(function(s) {
+                var style = Object.assign({fillColor: color(s[2])}, styles[s[1]]);
+                var layer = L.polygon(polygons(s[4]), style);
+                layer.feature = {type: "Feature", id: s[0], properties: {id: s[0]}};
+                layer.bindTooltip(tip(label(s[3], s[2])), tipOptions);
+                layer.on("mouseover", function() { layer.setStyle({weight: 2.5}); });
+                layer.on("mouseout", function() { layer.setStyle({weight: style.weight}); });
+                layer.addTo(map);
+                byId[s[0]] = layer;
+            });
+            var cities = L.featureGroup().addTo(map);
+            view.points.forEach(function(p) {
+                var layer = L.circleMarker([p[3], p[4]], {
+                    radius: 4, weight: 1.2, color: "#222", fillColor: color(p[1]),
+                    fillOpacity: 0.95, bubblingMouseEvents: false});
+                layer.feature = {type: "Feature", id: p[0], properties: {id: p[0]}};
+                layer.bindTooltip(tip(label(p[2], p[1])), tipOptions);
+                layer.addTo(cities);
+                if (!byId[p[0]]) byId[p[0]] = layer;
+            });
+            window.sanctuaryLayers = byId;
+            // The canvas paints in the next frame: then the map is drawn (tests, benchmarks).
+            L.Util.requestAnimFrame(function() { window.sanctuaryDrawn = true; });
+
             var current, outline = null;
             function selectedId() {
                 try {
                     return new URLSearchParams(window.parent.location.search).get("j");
                 } catch (e) { return null; }
             }
-            function find(id) {
-                var shape = null, point = null;
-                map.eachLayer(function(l) {
-                    if (!l.feature || l.options.interactive === false) return;
-                    if (String(l.feature.id) !== id) return;
-                    if (l.getBounds && !shape) shape = l;
-                    if (l.getLatLng && !point) point = l;
-                });
-                return shape || point;
-            }
             function update() {
                 var id = selectedId();
                 if (id === current) return;
-                var layer = id ? find(id) : null;
                 current = id;
                 if (outline) { map.removeLayer(outline); outline = null; }
                 window.sanctuarySelection = null;
+                var layer = id ? byId[id] : null;
                 if (!layer) return;
                 var style = {color: {{ this.color|tojson }}, weight: 4, opacity: 1,
                              fill: false, interactive: false};
-                outline = layer.getBounds
-                    ? L.geoJSON(layer.toGeoJSON(), {style: style, interactive: false})
-                    : L.circleMarker(layer.getLatLng(), Object.assign({radius: 10}, style));
-                outline.addTo(map);
+                if (layer.getBounds) {
+                    outline = L.polygon(layer.getLatLngs(), style).addTo(map);
+                    map.fitBounds(layer.getBounds(), {maxZoom: {{ this.point_zoom }},
+                                                      animate: false});
+                } else {
+                    outline = L.circleMarker(layer.getLatLng(),
+                                             Object.assign({radius: 10}, style)).addTo(map);
+                    map.setView(layer.getLatLng(),
+                                Math.max(map.getZoom(), {{ this.point_zoom }}),
+                                {animate: false});
+                }
                 window.sanctuarySelection = id;
             }
             update();
+            // The URL changes without reloading the map (a click's rerun, Back/Forward).
             setInterval(update, 250);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, color: str = SELECTION_COLOR):
+    def __init__(self, table: ViewTable, *, online_tiles: bool = False,
+                 color: str = SELECTION_COLOR):
         super().__init__()
-        self._name = "SelectionOutline"
+        self._name = "ViewLayer"
+        self.table = table.to_json()
+        self.colors = list(CLASS_COLORS)
+        self.bounds = list(CLASS_BOUNDS)
+        self.none_color = NO_EXCERPTS_COLOR
+        self.styles = SHAPE_STYLE
+        self.land_opacity = 0.0 if online_tiles else 1.0
         self.color = color
-
-
-def _tooltip() -> folium.GeoJsonTooltip:
-    return folium.GeoJsonTooltip(fields=["label", "summary"], labels=False, sticky=True)
+        self.point_zoom = POINT_ZOOM
 
 
 def base_map(*, online_tiles: bool = False) -> folium.Map:
@@ -315,6 +520,8 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
         # Fractional zoom, so that fitting the contiguous US does not fall back a whole
         # level (half the size) when the map column is a little narrower than zoom 4 needs.
         zoom_snap=0.25,
+        # Canvas draws thousands of shapes faster than one SVG element each.
+        prefer_canvas=True,
     )
     m.fit_bounds(US_BOUNDS)
     # Instance attributes: the class-level lists are shared by every folium Map in the process.
@@ -322,75 +529,6 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
     m.default_css = list(VENDOR_CSS)
     _PageStyle().add_to(m)
     return m
-
-
-@dataclass(frozen=True)
-class MapLayers:
-    """What the map draws, as GeoJSON dicts: the slow part of building it, and cacheable.
-
-    ``bounds`` is ``((south, west), (north, east))`` of everything drawn, or None.
-    """
-
-    basemap: dict[str, Any] | None
-    polygons: tuple[tuple[str, dict[str, Any]], ...]
-    points: dict[str, Any]
-    bounds: tuple[tuple[float, float], tuple[float, float]] | None
-
-
-POLYGON_LAYERS = (
-    ("state", "States", {"weight": 1, "fillOpacity": 0.35, "color": "#8a8a8a"}),
-    ("region", "Regions", {"weight": 2, "fillOpacity": 0.35, "color": "#555",
-                           "dashArray": "5 4"}),
-    ("county", "Counties", {"weight": 1.2, "fillOpacity": 0.75, "color": "#444"}),
-    ("place", "Cities", {"weight": 1.2, "fillOpacity": 0.85, "color": "#333"}),
-)
-
-
-def _bounds(geoms: Iterable[Any]) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    arr = np.array([g for g in geoms if g is not None and not g.is_empty], dtype=object)
-    if not len(arr):
-        return None
-    b = shapely.bounds(arr)
-    return ((float(np.min(b[:, 1])), float(np.min(b[:, 0]))),
-            (float(np.max(b[:, 3])), float(np.max(b[:, 2]))))
-
-
-def map_layers(jurisdictions: gpd.GeoDataFrame,
-               basemap: gpd.GeoDataFrame | None = None) -> MapLayers:
-    """Convert the jurisdictions (see :func:`build_map`) and the basemap to GeoJSON layers."""
-    frame = jurisdictions
-    base = None
-    if basemap is not None and len(basemap):
-        base = {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
-            for g in basemap.geometry if g is not None and not g.is_empty]}
-    polygons = []
-    for kind, _name, _style in POLYGON_LAYERS:
-        part = frame[frame["kind"] == kind] if len(frame) else frame
-        fc = feature_collection(part)
-        if fc["features"]:
-            polygons.append((kind, fc))
-    places = frame[frame["kind"] == "place"] if len(frame) else frame
-    geoms = list(frame.geometry) if len(frame) else []
-    if basemap is not None and len(basemap):
-        geoms += list(basemap.geometry)
-    return MapLayers(base, tuple(polygons), feature_collection(places, points=True),
-                     _bounds(geoms))
-
-
-class _GeoJson(folium.GeoJson):
-    """A GeoJson layer with known bounds: folium finds them by walking every coordinate in
-    Python, and st_folium asks for them on every rerun (about half of a rerun's map time)."""
-
-    def __init__(self, data: Any, *, bounds: Any = None, **kwargs: Any):
-        super().__init__(data, **kwargs)
-        self._known_bounds = bounds
-
-    def get_bounds(self) -> Any:
-        if self._known_bounds is None:
-            return [[None, None], [None, None]]
-        (s, w), (n, e) = self._known_bounds
-        return [[s, w], [n, e]]
 
 
 def build_map(
@@ -405,9 +543,8 @@ def build_map(
     ----------
     jurisdictions
         One row per jurisdiction: ``id``, ``display_name``, ``kind`` (state, county, place,
-        region), ``n_excerpts``, ``n_enforcement``, ``n_policy``, ``n_quote``, ``n_mentions``,
-        ``n_articles``, ``lat``, ``lon`` and ``geometry`` (EPSG:4326, already simplified; a
-        missing geometry leaves only the marker of a place).
+        region), ``n_excerpts``, ``lat``, ``lon`` and ``geometry`` (EPSG:4326; None where
+        unknown).
     basemap
         Nation polygons and state border lines drawn underneath, not clickable: the light
         basemap that replaces tiles (``geo.load_basemap``).
@@ -417,56 +554,18 @@ def build_map(
     Returns
     -------
     folium.Map
-        States faint at the bottom, then regions, counties and cities, then a circle marker per
-        city so that small ones stay visible at national zoom; a legend of excerpt counts.
+        States faint at the bottom, then regions and counties, then a point per city; a
+        legend of excerpt counts. Its size grows with the number of jurisdictions in view
+        only (a few dozen bytes each), never with the number of articles.
     """
-    return map_from_layers(map_layers(jurisdictions, basemap), online_tiles=online_tiles)
+    return map_from_table(view_table(jurisdictions, basemap), online_tiles=online_tiles)
 
 
-def map_from_layers(layers: MapLayers, *, online_tiles: bool = False) -> folium.Map:
-    """The folium map of :func:`build_map` from already converted layers (cheap)."""
+def map_from_table(table: ViewTable, *, online_tiles: bool = False) -> folium.Map:
+    """The folium map of :func:`build_map` from an already built view table (cheap)."""
     m = base_map(online_tiles=online_tiles)
-    bounds = layers.bounds
-
-    if layers.basemap is not None:
-        # Opaque land without tiles; with tiles only the borders, so the tiles show through.
-        land_opacity = 0.0 if online_tiles else 1.0
-        _GeoJson(
-            layers.basemap,
-            bounds=bounds,
-            name="Basemap",
-            style_function=lambda _f: {"color": "#b8c2cc", "weight": 0.8,
-                                       "fillColor": "#fbfbf8", "fillOpacity": land_opacity},
-            interactive=False,
-            control=False,
-        ).add_to(m)
-
-    styles = {kind: (name, style) for kind, name, style in POLYGON_LAYERS}
-    for kind, fc in layers.polygons:
-        name, style = styles[kind]
-        _GeoJson(
-            fc,
-            bounds=bounds,
-            name=name,
-            style_function=lambda f, style=style: {
-                **style, "fillColor": color_for(f["properties"]["n_excerpts"])},
-            highlight_function=lambda _f: {"weight": 3, "color": "#000"},
-            tooltip=_tooltip(),
-        ).add_to(m)
-
-    if layers.points["features"]:
-        _GeoJson(
-            layers.points,
-            bounds=bounds,
-            name="City markers",
-            marker=folium.CircleMarker(radius=5, weight=1.5, color="#222", fill=True,
-                                       fill_opacity=0.95),
-            style_function=lambda f: {"fillColor": color_for(f["properties"]["n_excerpts"])},
-            tooltip=_tooltip(),
-        ).add_to(m)
-
+    _ViewLayer(table, online_tiles=online_tiles).add_to(m)
     _Legend("Excerpts reported", legend_classes()).add_to(m)
-    _SelectionOutline().add_to(m)
     return m
 
 
@@ -546,10 +645,33 @@ def show_map(args: Mapping[str, Any], *, key: str,
     return sf._component_func(**sent, on_change=_on_change)
 
 
-def clicked_id(value: Mapping[str, Any] | None) -> str | None:
-    """The jurisdiction id from ``st_folium``'s return value, or None before any click."""
+@dataclass(frozen=True)
+class Click:
+    """A click on the map: a city's point (``jurisdiction``) or a position to resolve."""
+
+    jurisdiction: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def read_click(value: Mapping[str, Any] | None,
+               previous: Mapping[str, Any] | None = None) -> Click | None:
+    """What the latest click on the map was, from ``st_folium``'s value and the one before.
+
+    A click on a shape or on the bare map changes ``last_clicked`` (its position, resolved on
+    the server by :func:`geo.pick.JurisdictionIndex.at`); a click on a city's point does not
+    reach the map (``bubblingMouseEvents: false``) and changes ``last_active_drawing`` to that
+    city's feature, whose id is taken as is.
+    """
     if not value:
         return None
+    previous = previous or {}
+    at = value.get("last_clicked")
+    if isinstance(at, Mapping) and at != previous.get("last_clicked"):
+        try:
+            return Click(lat=float(at["lat"]), lon=float(at["lng"]))
+        except (KeyError, TypeError, ValueError):
+            return None
     drawing = value.get("last_active_drawing")
     if not isinstance(drawing, Mapping):
         return None
@@ -557,7 +679,13 @@ def clicked_id(value: Mapping[str, Any] | None) -> str | None:
     jid = props.get("id") if isinstance(props, Mapping) else None
     if jid is None:
         jid = drawing.get("id")
-    return html.unescape(str(jid)) if jid is not None else None
+    return Click(jurisdiction=str(jid)) if jid is not None else None
+
+
+def clicked_id(value: Mapping[str, Any] | None) -> str | None:
+    """The jurisdiction id of a clicked feature in ``st_folium``'s value, or None."""
+    click = read_click({"last_active_drawing": (value or {}).get("last_active_drawing")})
+    return click.jurisdiction if click else None
 
 
 def geojson_download(frame: gpd.GeoDataFrame) -> str:

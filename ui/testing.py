@@ -292,27 +292,70 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-# JavaScript run inside streamlit-folium's iframe (``window.map`` is the Leaflet map).
+# JavaScript run inside streamlit-folium's iframe (``window.map`` is the Leaflet map,
+# ``window.sanctuaryLayers`` the map's jurisdictions by id: see ui.map._ViewLayer).
 FEATURE_IDS = """
-() => Object.values(window.map._layers)
-    .filter(l => l.feature && l.options.interactive !== false && l.feature.geometry
-                 && l.feature.geometry.type !== 'Point')
-    .map(l => String(l.feature.id))
+() => Object.keys(window.sanctuaryLayers || {})
 """
 
-# Zoom to a jurisdiction's polygon and find a pixel where that polygon is the topmost element
-# (not a city inside it, not its marker), so that a real mouse click lands on it.
+# The map has drawn its jurisdictions (the canvas is painted in the frame after they are added).
+MAP_DRAWN = "() => !!(window.map && window.sanctuaryDrawn)"
+
+# A pixel (in the iframe) to really click a jurisdiction: a city's point, or a pixel of a shape
+# that no city point covers and where no smaller shape lies (what the server resolves a click
+# to: geo.pick). ``arg`` is the id, or ``[id, fit]``; with ``fit`` (the default) the map first
+# fits the jurisdiction, else it stays at its zoom (a small county under a city's point).
 CLICK_POINT = """
-(id) => {
-    const layer = Object.values(window.map._layers).find(
-        l => l.feature && String(l.feature.id) === id && l._path);
+(arg) => {
+    const [id, fit] = Array.isArray(arg) ? arg : [arg, true];
+    const layers = window.sanctuaryLayers || {}, map = window.map, layer = layers[id];
     if (!layer) return null;
-    window.map.fitBounds(layer.getBounds(), {animate: false});
-    const box = layer._path.getBoundingClientRect();
-    for (let fy = 0.5, i = 0; i < 9; i++, fy = 0.1 + 0.1 * i) {
-        for (let fx = 0.5, k = 0; k < 9; k++, fx = 0.1 + 0.1 * k) {
-            const x = box.left + box.width * fx, y = box.top + box.height * fy;
-            if (document.elementFromPoint(x, y) === layer._path) return {x, y};
+    const box = map.getContainer().getBoundingClientRect();
+    const size = map.getSize();
+    const visible = (p) => p.x > 2 && p.y > 2 && p.x < size.x - 2 && p.y < size.y - 2;
+    if (!layer.getBounds) {
+        if (fit) map.setView(layer.getLatLng(), Math.max(map.getZoom(), 6), {animate: false});
+        const p = map.latLngToContainerPoint(layer.getLatLng());
+        return visible(p) ? {x: box.left + p.x, y: box.top + p.y} : null;
+    }
+    if (fit) map.fitBounds(layer.getBounds(), {animate: false});
+    const rings = (l) => {
+        const out = [];
+        const walk = (a) => { if (a.length && a[0].lat !== undefined) out.push(a);
+                              else a.forEach(walk); };
+        walk(l.getLatLngs());
+        return out;
+    };
+    const inside = (l, ll) => {
+        let c = false;
+        for (const r of rings(l)) {
+            for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+                if ((r[i].lat > ll.lat) !== (r[j].lat > ll.lat) && ll.lng <
+                    (r[j].lng - r[i].lng) * (ll.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lng)
+                    c = !c;
+            }
+        }
+        return c;
+    };
+    const area = (l) => { const b = l.getBounds();
+                          return (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()); };
+    const dots = Object.values(layers).filter(l => !l.getBounds)
+        .map(l => map.latLngToContainerPoint(l.getLatLng()));
+    const smaller = Object.values(layers).filter(l => l.getBounds && l !== layer
+                                                   && area(l) < area(layer));
+    const nw = map.latLngToContainerPoint(layer.getBounds().getNorthWest());
+    const se = map.latLngToContainerPoint(layer.getBounds().getSouthEast());
+    const n = 40;
+    for (let i = 1; i < n; i++) {
+        for (let k = 1; k < n; k++) {
+            // from the middle outwards
+            const fx = 0.5 + (k % 2 ? 1 : -1) * Math.floor(k / 2) / n;
+            const fy = 0.5 + (i % 2 ? 1 : -1) * Math.floor(i / 2) / n;
+            const p = L.point(nw.x + (se.x - nw.x) * fx, nw.y + (se.y - nw.y) * fy);
+            if (!visible(p) || dots.some(d => d.distanceTo(p) < 9)) continue;
+            const ll = map.containerPointToLatLng(p);
+            if (!inside(layer, ll) || smaller.some(l => inside(l, ll))) continue;
+            return {x: box.left + p.x, y: box.top + p.y};
         }
     }
     return null;

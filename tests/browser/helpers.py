@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from ui.testing import CLICK_POINT, FEATURE_IDS
+from ui.testing import CLICK_POINT, FEATURE_IDS, MAP_DRAWN
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -24,7 +24,7 @@ def map_frame(page):
     """The streamlit-folium iframe's Frame, once Leaflet has drawn the map."""
     handle = page.wait_for_selector(MAP_IFRAME)
     frame = handle.content_frame()
-    frame.wait_for_function("() => window.map && Object.keys(window.map._layers).length > 0")
+    frame.wait_for_function(MAP_DRAWN)
     return frame
 
 
@@ -32,10 +32,14 @@ def feature_ids(frame) -> set[str]:
     return set(frame.evaluate(FEATURE_IDS))
 
 
-def click_jurisdiction(page, jurisdiction_id: str) -> float:
-    """Really click the polygon of ``jurisdiction_id``; return the seconds until the app reran."""
+def click_jurisdiction(page, jurisdiction_id: str, *, fit: bool = True) -> float:
+    """Really click ``jurisdiction_id`` on the map (its shape where nothing smaller covers it,
+    or its city point); return when the click was made (``time.perf_counter``).
+
+    With ``fit`` the map first fits the jurisdiction; without, it clicks at the current zoom.
+    """
     frame = map_frame(page)
-    point = frame.evaluate(CLICK_POINT, jurisdiction_id)
+    point = frame.evaluate(CLICK_POINT, [jurisdiction_id, fit])
     assert point, f"{jurisdiction_id} is not drawn (or fully covered) on the map"
     box = page.wait_for_selector(MAP_IFRAME).bounding_box()
     start = time.perf_counter()
