@@ -487,9 +487,10 @@ class _ViewLayer(MacroElement):
                 }
                 window.sanctuarySelection = id;
             }
-            update();
-            // The URL changes without reloading the map (a click's rerun, Back/Forward).
-            setInterval(update, 250);
+            // Not at once: streamlit-folium sets the map's first view after this script.
+            // Then every 250 ms, as the URL changes without reloading the map (a click's
+            // rerun, Back/Forward).
+            setTimeout(function() { update(); setInterval(update, 250); }, 400);
         })();
         {% endmacro %}
         """

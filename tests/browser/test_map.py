@@ -184,3 +184,36 @@ def test_every_page_opens_from_a_link(page, app_url, requests_log, path, title):
     nav = page.get_by_test_id("stSidebar")
     nav.get_by_role("link", name="Map").wait_for()
     requests_log.assert_offline()
+
+
+def test_county_under_a_city_point_is_clickable_after_zooming_to_the_city(page, app_url,
+                                                                          requests_log):
+    austin = "4805000"
+    page.goto(f"{app_url}/?j={austin}")
+    frame = map_frame(page)
+    wait_for_app(page)
+    # the selection from the URL is outlined and zoomed to
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{austin}'")
+    assert frame.evaluate("() => window.map.getZoom()") >= 10
+    # at that zoom, a pixel of Travis County off Austin's point selects the county
+    click_jurisdiction(page, TRAVIS, fit=False)
+    page.wait_for_function(f"() => location.search.includes('j={TRAVIS}')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] h3')]"
+        ".some(h => h.innerText.trim() === 'Travis County, TX')")
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    requests_log.assert_offline()
+
+
+def test_find_box_selects_and_back_restores(page, app_url, requests_log):
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for_app(page)
+    box = page.locator(".st-key-find")
+    box.click()
+    page.keyboard.type("Travis County")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => location.search.includes('j={TRAVIS}')")
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    wait_for_app(page)
+    assert "Travis County, TX" in _panel_text(page)
