@@ -108,6 +108,13 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "admitted", "maintained", "contended", "contends", "indicated", "complained", "alleged",
     "cautioned", "countered", "posted", "ruled", "asked", "asks", "stressed", "pointed",
     "called", "calls",
+    # the other tense of each verb above, and verbs of telling that report speech the same way
+    "recalls", "emphasizes", "urges", "predicts", "vows", "concedes", "admits", "maintains",
+    "indicates", "complains", "alleges", "cautions", "counters", "stresses", "replies",
+    "responds", "testifies", "acknowledges", "confirms", "declares", "asserts", "remarked",
+    "remarks", "observed", "observes", "recounted", "recounts", "described", "describes",
+    "echoed", "echoes", "boasted", "quipped", "joked", "shouted", "yelled", "wondered",
+    "questioned", "estimated", "estimates", "reiterated", "reiterates", "clarified",
 })
 # Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({

@@ -302,12 +302,14 @@ def _paragraph_speaker(
     return None
 
 
-def find_speech(layer: TextLayer) -> Speech:
+def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech:
     """Step 2: direct quotes and, for the other sentences, the speaker, read in order.
 
     Parameters
     ----------
     layer : TextLayer
+    mentions : sequence of MentionHit
+        The places named: a sentence's subject there is a place, not a person "he" stands for.
 
     Returns
     -------
@@ -315,7 +317,7 @@ def find_speech(layer: TextLayer) -> Speech:
     """
     text, sentences = layer.text, layer.sentences
     by_sentence = _quote_candidates(text, sentences, layer.paragraphs)
-    ctx = SpeakerContext()
+    ctx = SpeakerContext(places=frozenset(m.start for m in mentions))
     out: dict[int, list[Quote]] = {}
     reported: dict[int, str] = {}
     persons: dict[int, str] = {}
@@ -489,7 +491,7 @@ def analyze_text(
     """
     layer = layer if layer is not None else text_layer(text)
     mentions = find_mentions(layer, geoparser, outlet_context(meta))
-    speech = find_speech(layer)
+    speech = find_speech(layer, mentions)
     excerpts, quote_hits = link_and_classify(layer, mentions, speech)
     roles = article_roles(layer, mentions, excerpts)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)

@@ -253,6 +253,7 @@ class SpeakerContext:
     persons: list[Speaker] = field(default_factory=list)
     sources: list[Speaker] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
+    places: frozenset[int] = frozenset()  # where the geoparser found places: not people
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -294,6 +295,7 @@ class SpeakerContext:
                 continue  # "King County": a title-like word in a place's name
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
+        self._read_subject(sentence)
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
@@ -301,6 +303,33 @@ class SpeakerContext:
             if _is_name(m.group(g)):
                 s = sentence.start + m.start(g)
                 self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
+
+
+    def _read_subject(self, sentence: Sentence) -> None:
+        """Note the person a sentence is about: what a later "he"/"she" stands for.
+
+        "Tony McGee was driving", "Johnston addressed": a single word is a person only when it
+        is a known surname or acts (a past-tense verb follows); places are never people.
+        """
+        m = _SUBJECT_PERSON.match(sentence.text)
+        if not m:
+            return
+        name = m.group("name")
+        start = sentence.start + m.start("name")
+        words = name.split()
+        if words[0] in _STOP_NAMES or words[-1] in lex.PLACE_WORDS or start in self.places:
+            return
+        known = {p.text.split()[-1] for p in self.persons}
+        if len(words) >= 2 or words[0] in known or m.group("verb").endswith("ed"):
+            self.persons.append(Speaker(name, start, start + len(name)))
+
+
+# The subject of a sentence, after an opening phrase ("On the morning of Aug. 7, Tony McGee
+# was driving"): a capitalised name and a lowercase verb.
+_SUBJECT_PERSON = re.compile(
+    rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<name>{PERSON_NAME})[ \t]+"
+    r"(?:also[ \t]+|later[ \t]+)?(?P<verb>(?:is|was|has|had|[a-z]+ed|[a-z]+s))\b"
+)
 
 
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
@@ -376,9 +405,19 @@ def attribute_quote(
     before_from = max(prev_end - base, qstart - base - _WINDOW)
     before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"'\u201c\u2018")
     m = _PRE.search(before)
-    if m and (not _is_name(m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
-        if not _object_of_preposition(before, m.start("spk")):
-            return _speaker_at(sentence, m, "spk", before_from)
+    if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
+        first, _, rest = m.group("spk").partition(" ")
+        if _PREPOSITION_BEFORE.search(first + " ") is None and _is_name(rest):
+            # "But Danielle Jurinsky, the ... councilwoman, calls": the name after the word.
+            s = sentence.start + before_from + m.start("spk") + len(first) + 1
+            return Speaker(rest, s, s + len(rest))
+        # "In Boston, Mayor Martin Walsh called": the subject follows the opening phrase.
+        comma = before.find(",", m.start("spk"), m.start("verb"))
+        m = _PRE.search(before, comma + 1) if comma >= 0 else None
+        if m and m.group("spk").split()[0] in _STOP_NAMES:
+            m = None
+    if m and not _object_of_preposition(before, m.start("spk")):
+        return _speaker_at(sentence, m, "spk", before_from)
     if qstart - base <= _WINDOW:
         m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
         if m and m.group("spk").split()[0] not in _STOP_NAMES:

@@ -159,3 +159,16 @@ def test_state_law_in_a_city_story_and_a_prominent_state():
     # a sentence naming no place: the dateline's city, and the state the story is about
     assert links_of(r, "Officers cannot") == {MADISON: "dateline", WISCONSIN: "focus"}
     assert links_of(r, "The measure prohibits")[WISCONSIN] == "institution"
+
+
+def test_speaker_after_an_opening_phrase_and_a_pronoun_for_a_subject():
+    text = (
+        "In Madison, Mayor Carla Diaz called the order \u201ca direct attack on our "
+        "neighbors.\u201d\n\n"
+        "On the morning of the raid, Tom Berg was driving to work in Madison.\n\n"
+        "\u201cThere were agents at the gates of the plant,\u201d he recalls.\n\n"
+        "But Lena Ortiz, who runs a shelter, calls the raid \u201ca cruel show for "
+        "the cameras.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert [h.quote.speaker for h in r.quotes] == ["Mayor Carla Diaz", "Tom Berg", "Lena Ortiz"]
