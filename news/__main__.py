@@ -1,4 +1,7 @@
-"""Command line: ``python -m news build | export [--articles DIR] [--database URL] | geoparse``.
+"""Command line: ``python -m news build | export | import | geoparse``.
+
+``import [--articles DIR] [--database URL] SOURCE...`` reads article URLs, feeds, Media Cloud or
+GDELT exports, saved pages, text, PDF and Word files, and folders of them, into DIR.
 
 ``--database`` picks the store: ``sqlite:///path`` (default ``data/build/sanctuary.sqlite``) or
 ``postgresql://user@host:port/db`` (a team's shared store); ``$SANCTUARY_DATABASE_URL`` sets
@@ -109,6 +112,54 @@ def _context(value: object) -> GeoContext | None:
     return GeoContext(state=value.get("state") or None, place=value.get("place") or None)
 
 
+class _Bar:
+    """A progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.on = err.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.on and total:
+            filled = 30 * done // total
+            self.err.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            self.err.flush()
+
+    def clear(self) -> None:
+        if self.on:
+            self.err.write("\r" + " " * 50 + "\r")
+            self.err.flush()
+
+
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from news.importing import Importer, UsageError, expand
+
+    try:
+        items = expand(args.sources)
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    if args.articles.exists() and not args.articles.is_dir():
+        print(f"error: {args.articles}: not a folder", file=err)
+        return 2
+    importer = Importer(args.articles, args.database)
+    bar = _Bar(err)
+    counts = {"imported": 0, "duplicate": 0, "failed": 0}
+    try:
+        for outcome in importer.run(items, bar):
+            bar.clear()
+            counts[outcome.status] += 1
+            print(outcome.line, file=out, flush=True)
+    except KeyboardInterrupt:
+        bar.clear()
+        print("interrupted: the articles imported so far are kept", file=err)
+        return 1
+    bar.clear()
+    print(f"{counts['imported']} imported, {counts['duplicate']} duplicates,"
+          f" {counts['failed']} failed", file=out)
+    return 1 if counts["failed"] else 0
+
+
 def main(
     argv: Sequence[str] | None = None,
     inp: TextIO | None = None,
@@ -127,7 +178,7 @@ def main(
     Returns
     -------
     int
-        Exit status: 0, or 2 for unusable input.
+        Exit status: 0, or 2 for unusable input; ``import``: 1 when an item failed.
     """
     inp = inp or sys.stdin
     out = out or sys.stdout
@@ -151,11 +202,20 @@ def main(
     e = sub.add_parser("export", help="print the extracted corpus as one JSON object")
     e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     add_database_option(e)
+    i = sub.add_parser("import", help="import articles from URLs, feeds, exports and files")
+    i.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="an article or feed URL, a CSV/TSV/JSONL export, a .html/.htm/.txt/.md/"
+                   ".pdf/.docx file, or a folder of them")
+    i.add_argument("--articles", type=Path, default=ARTICLES_DIR,
+                   help="the articles folder (default data/articles/)")
+    add_database_option(i)
     g = sub.add_parser("geoparse", help="print the US jurisdictions named in stdin as JSON")
     g.add_argument("--jsonl", action="store_true",
                    help='stdin: one {"id", "text", "context"?: {"state", "place"}} per line')
     args = parser.parse_args(argv)
 
+    if args.command == "import":
+        return _import(args, out, err)
     if args.command in ("build", "export") and not args.articles.is_dir():
         print(f"error: {args.articles}: not a folder of articles", file=err)
         return 2

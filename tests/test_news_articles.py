@@ -15,7 +15,6 @@ from news.articles import (
     parse_article,
     parse_published,
 )
-from news.importer import clean_page_text
 
 GOOD = "---\ntitle: A title\noutlet: An Outlet\npublished: 2017-03-24\nurl: ''\n---\n\nBody text.\n"
 
@@ -107,30 +106,6 @@ def test_declared_caption_must_be_in_the_body():
     raw = "---\ntitle: T\noutlet: O\ncaptions:\n- Not there\n---\nBody.\n"
     with pytest.raises(ArticleRejected, match="caption not found"):
         parse_article(raw.encode(), "a.md", "a")
-
-
-def test_chrome_is_stripped_and_recorded_captions_kept():
-    raw = (
-        "Home National A Headline\n\nA Headline\n\n0\n"
-        "Officers conduct an operation in Atlanta. Courtesy John Doe via REUTERS\n\n"
-        "More people were arrested on Monday than on any day this year, officials said.\n\n"
-        "Read: Sanctuary Cities 2017 Map: List Of Places\n\n"
-        "The second paragraph stays.\n\n"
-        "Get DNA Force Plus at 50% off now!\n\nRelated Articles"
-    )
-    cleaned = clean_page_text(raw, "A Headline")
-    assert cleaned.body.startswith("Officers conduct")
-    assert "More people were arrested" in cleaned.body  # a sentence, not a cross-link
-    assert "The second paragraph stays." in cleaned.body
-    for gone in ("Home National", "Read:", "50% off", "Related Articles", "\n0\n"):
-        assert gone not in cleaned.body
-    assert [s.split(":")[0] for s in cleaned.stripped] == [
-        "breadcrumb", "headline (kept as title)", "comment counter", "cross-link",
-        "advertisement", "related block",
-    ]
-    assert cleaned.captions == (
-        "Officers conduct an operation in Atlanta. Courtesy John Doe via REUTERS",
-    )
 
 
 def test_the_five_seeds_load_with_their_metadata(repo_root):

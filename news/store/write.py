@@ -531,6 +531,7 @@ def add_article(
     url: str = "",
     author: str = "",
     notes: str = "",
+    source: dict[str, str] | None = None,
     directory: Path | None = None,
     db_path: Path | None = None,
     cache_path: Path | None = CACHE_PATH,
@@ -555,6 +556,9 @@ def add_article(
         ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty.
     url, author, notes : str
         Optional.
+    source : dict, optional
+        Where the article came from (``origin``, ``fetched_at``, ``extractor``), kept as the
+        front matter's ``source:`` block.
     directory, db_path, cache_path, geoparser, database
         As for :func:`build_store`.
 
@@ -575,6 +579,8 @@ def add_article(
         "title": title.strip(), "outlet": outlet.strip(), "published": published.strip(),
         "url": url.strip(), "author": author.strip(), "notes": notes.strip(),
     }
+    if source:
+        meta["source"] = dict(source)  # type: ignore[assignment]
     if database is not None:
         db = parse_database(database)
         if db.postgres:

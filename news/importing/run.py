@@ -1,0 +1,601 @@
+"""The import: sources to items, items to drafts (fetching, extracting), drafts to articles.
+
+Reading runs on a few threads (fetching is polite: see :mod:`news.importing.fetch`); writing is
+serial, one article at a time through :func:`news.store.add_article`, so each article is one
+whole file and one store transaction, and a killed import leaves whole files and a consistent
+store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from news.articles import ARTICLES_DIR, ArticleRejected, render_article
+from news.importing.extract import (
+    Draft,
+    ExtractError,
+    decode,
+    from_docx,
+    from_html,
+    from_pdf,
+    from_text,
+    host_outlet,
+    partial_date,
+)
+from news.importing.fetch import MAX_FETCH_BYTES, Fetcher, FetchError, Response
+from news.store import Database, StoreUnavailable, add_article, parse_database, text_hash
+
+PAGE_SUFFIXES = frozenset({".html", ".htm"})
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+DOC_SUFFIXES = frozenset({".pdf", ".docx"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl"})
+FILE_SUFFIXES = PAGE_SUFFIXES | TEXT_SUFFIXES | DOC_SUFFIXES
+UNKNOWN_OUTLET = "Unknown outlet"
+WORKERS = 8  # threads reading items; each host still gets at most Fetcher.per_host of them
+
+# Column names of the exports, lower case: ours first, then Media Cloud's, then GDELT's.
+COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "url": ("url", "documentidentifier", "sourceurl"),
+    "title": ("title",),
+    "outlet": ("outlet", "media_name", "sourcecommonname"),
+    "published": ("published", "publish_date", "date", "sqldate"),
+    "author": ("author",),
+    "text": ("text",),
+}
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/xml", "text/xml", "application/feed+json"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class UsageError(ValueError):
+    """A source that cannot be used at all (missing file, unsupported kind): exit status 2."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to import.
+
+    Attributes
+    ----------
+    origin : str
+        Where it comes from, as shown to the user: a URL, a path, ``file.csv row 3``.
+    url : str
+        The page to fetch (``""``: nothing to fetch).
+    path : Path or None
+        A file to read.
+    data : bytes or None
+        Content given directly (an upload in the app).
+    hints : mapping
+        Metadata from an export row or a feed item (``title, outlet, published, url,
+        author, text``).
+    may_be_feed : bool
+        A URL given as a source: a feed is expanded into its items.
+    problem : str
+        Why the item cannot be read at all (a bad export row).
+    """
+
+    origin: str
+    url: str = ""
+    path: Path | None = None
+    data: bytes | None = None
+    hints: Mapping[str, str] = field(default_factory=dict)
+    may_be_feed: bool = False
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one item: ``imported``, ``duplicate`` or ``failed``.
+
+    Attributes
+    ----------
+    origin : str
+        The item's origin.
+    status : str
+        ``imported``, ``duplicate`` or ``failed``.
+    path : str
+        The article file written (imported) or the one it duplicates.
+    reason : str
+        Why it failed or what it duplicates.
+    draft : Draft or None
+        What was read (for previews).
+    """
+
+    origin: str
+    status: str
+    path: str = ""
+    reason: str = ""
+    draft: Draft | None = None
+
+    @property
+    def line(self) -> str:
+        """The one-line report of the command and the app."""
+        if self.status == "imported":
+            return f"imported {self.path}"
+        if self.status == "duplicate":
+            return f"duplicate of {self.path}: {self.origin}"
+        return f"failed: {self.origin}: {self.reason}"
+
+
+def url_key(url: str) -> str:
+    """Normalise a URL for duplicate detection.
+
+    courlan drops tracking parameters and the fragment and lower-cases the host; the scheme,
+    ``www.`` and a trailing slash are set aside too.
+
+    Parameters
+    ----------
+    url : str
+
+    Returns
+    -------
+    str
+    """
+    from courlan import normalize_url
+
+    url = url.strip()
+    try:
+        url = normalize_url(url, strict=True)
+    except ValueError:
+        pass
+    url = re.sub(r"^https?://(www\.)?", "", url, flags=re.I)
+    return url.rstrip("/").lower()
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _is_url(source: str) -> bool:
+    return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source) is not None
+
+
+def _column(row: Mapping[str, object], names: Sequence[str]) -> str:
+    lower = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+    for name in names:
+        value = lower.get(name)
+        if value not in (None, ""):
+            return str(value).strip()
+    return ""
+
+
+def _row_item(table: Path, n: int, row: Mapping[str, object]) -> Item:
+    hints = {key: _column(row, names) for key, names in COLUMNS.items()}
+    hints["published"] = partial_date(hints["published"])
+    origin = f"{table} row {n}"
+    url = hints["url"]
+    if url and not re.match(r"^https?://", url, re.I):
+        return Item(origin=origin, problem=f"not an http(s) URL: {url!r}")
+    if not url and not hints["text"]:
+        return Item(origin=origin, problem="no url and no text in this row")
+    if hints["text"]:
+        return Item(origin=url or origin, hints=hints)
+    return Item(origin=url, url=url, hints=hints)
+
+
+def table_items(path: Path) -> list[Item]:
+    """Read the rows of a CSV, TSV or JSONL export as items (a header row names the columns).
+
+    Parameters
+    ----------
+    path : Path
+
+    Returns
+    -------
+    list of Item
+
+    Raises
+    ------
+    UsageError
+        The file cannot be read, or has no column of URLs or texts.
+    """
+    try:
+        raw = path.read_bytes()
+        text = decode(raw)
+    except (OSError, ExtractError) as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    rows: list[Mapping[str, object]] = []
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError as exc:
+                raise UsageError(f"{path} line {n}: not JSON ({exc})") from None
+            if not isinstance(obj, dict):
+                raise UsageError(f"{path} line {n}: not a JSON object")
+            rows.append(obj)
+    else:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))
+    if rows:
+        names = {str(k).strip().lower() for r in rows[:1] for k in r if k is not None}
+        if not names & {*COLUMNS["url"], *COLUMNS["text"]}:
+            raise UsageError(
+                f"{path}: no url column (url, DocumentIdentifier or SOURCEURL) and no text column"
+            )
+    return [_row_item(path, n, row) for n, row in enumerate(rows, 1)]
+
+
+def expand(sources: Iterable[str | Path]) -> list[Item]:
+    """Turn the command line's sources into items; folders are read recursively.
+
+    Parameters
+    ----------
+    sources : iterable of str or Path
+        URLs, files and folders.
+
+    Returns
+    -------
+    list of Item
+
+    Raises
+    ------
+    UsageError
+        A source that is neither an http(s) URL nor an existing file or folder of a known kind.
+    """
+    items: list[Item] = []
+    for source in sources:
+        s = str(source)
+        if _is_url(s):
+            if not re.match(r"^https?://", s, re.I):
+                raise UsageError(f"{s}: only http:// and https:// URLs can be imported")
+            items.append(Item(origin=s, url=s, may_be_feed=True))
+            continue
+        path = Path(s)
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                rel = p.relative_to(path).parts
+                if p.is_file() and not any(part.startswith(".") for part in rel):
+                    suffix = p.suffix.lower()
+                    if suffix in TABLE_SUFFIXES:
+                        items.extend(table_items(p))
+                    elif suffix in FILE_SUFFIXES:
+                        items.append(Item(origin=str(p), path=p))
+            continue
+        if not path.exists():
+            raise UsageError(f"{s}: no such file or folder, and not an http(s) URL")
+        suffix = path.suffix.lower()
+        if suffix in TABLE_SUFFIXES:
+            items.extend(table_items(path))
+        elif suffix in FILE_SUFFIXES:
+            items.append(Item(origin=str(path), path=path))
+        else:
+            raise UsageError(
+                f"{s}: cannot import {suffix or 'this kind of'} files (known: "
+                + ", ".join(sorted(FILE_SUFFIXES | TABLE_SUFFIXES)) + ")"
+            )
+    return items
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _is_feed(resp: Response) -> bool:
+    if resp.content_type in HTML_TYPES:
+        return False
+    if resp.content_type in FEED_TYPES or not resp.content_type:
+        head = resp.body[:1024].lstrip().lower()
+        return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf"))
+    return False
+
+
+def feed_items(resp: Response) -> list[Item]:
+    """Return a feed's items with their metadata (feedparser); their pages are fetched later."""
+    import feedparser  # type: ignore[import-untyped]
+
+    parsed = feedparser.parse(resp.body, response_headers={"content-location": resp.final_url})
+    if not parsed.get("version") and not parsed.entries:
+        raise ExtractError("not a feed and not an article page")
+    outlet = " ".join(str(parsed.feed.get("title", "")).split())
+    items = []
+    for n, entry in enumerate(parsed.entries, 1):
+        link = str(entry.get("link", "")).strip()
+        origin = link or f"{resp.url} item {n}"
+        if not re.match(r"^https?://", link, re.I):
+            items.append(Item(origin=origin, problem="feed item without an http(s) link"))
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else ""
+        hints = {"title": " ".join(str(entry.get("title", "")).split()), "outlet": outlet,
+                 "published": published, "author": str(entry.get("author", "")).strip()}
+        items.append(Item(origin=link, url=link, hints=hints))
+    return items
+
+
+def read_document(data: bytes, name: str, *, url: str = "", content_type: str = "",
+                  charset: str = "") -> Draft:
+    """Read one document by its kind (file suffix or media type).
+
+    Parameters
+    ----------
+    data : bytes
+    name : str
+        A file name (its suffix decides) or the URL.
+    url, content_type, charset : str
+        For fetched documents.
+
+    Returns
+    -------
+    Draft
+
+    Raises
+    ------
+    ExtractError
+    """
+    suffix = Path(name.split("?", 1)[0]).suffix.lower()
+    if content_type in HTML_TYPES or (not content_type and suffix in PAGE_SUFFIXES):
+        return from_html(data, url, charset)
+    if content_type == "application/pdf" or (not content_type and suffix == ".pdf"):
+        return from_pdf(data, Path(name).stem)
+    if (content_type.endswith("wordprocessingml.document")
+            or (not content_type and suffix == ".docx")):
+        return from_docx(data, Path(name).stem)
+    if content_type in ("text/plain", "text/markdown") or (not content_type and suffix in
+                                                             TEXT_SUFFIXES):
+        return from_text(data, Path(name).stem, charset)
+    if content_type:
+        raise ExtractError(f"not an article page (content type {content_type})")
+    raise ExtractError(f"cannot read {suffix or 'this kind of'} files")
+
+
+@dataclass
+class Importer:
+    """Import items into an articles folder and its store.
+
+    Parameters
+    ----------
+    directory : Path
+        The articles folder (created if missing).
+    database : Database, optional
+        The store; default: the SQLite store ``build/sanctuary.sqlite`` next to the folder
+        (``data/build/`` for ``data/articles/``).
+    fetcher : Fetcher, optional
+        Default: a :class:`Fetcher` that allows private addresses (the command line).
+    workers : int
+        Threads reading items.
+    max_bytes : int
+        The size cap of a local file.
+    """
+
+    directory: Path = ARTICLES_DIR
+    database: Database | None = None
+    fetcher: Fetcher = field(default_factory=Fetcher)
+    workers: int = WORKERS
+    max_bytes: int = MAX_FETCH_BYTES
+    _urls: dict[str, str] = field(default_factory=dict, repr=False)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _indexed: bool = field(default=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.directory = Path(self.directory)
+        if self.database is None:
+            build = self.directory.resolve().parent / "build"
+            self.database = parse_database(build / "sanctuary.sqlite")
+
+    # ------------------------------------------------------------------ the folder's index
+
+    def _index(self) -> None:
+        """Index the folder's articles by URL (and origin URL) and by text."""
+        if self._indexed:
+            return
+        self._indexed = True
+        if not self.directory.is_dir():
+            return
+        for p in sorted(self.directory.glob("*.md")):
+            try:
+                content = p.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            m = _FRONT.match(content)
+            if not m:
+                continue
+            try:
+                # BaseLoader: every value stays text; only keys are needed here
+                meta = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader) or {}
+            except yaml.YAMLError:
+                continue
+            if not isinstance(meta, dict):
+                continue
+            self._remember(str(p), content[m.end():].strip(), meta)
+
+    def _remember(self, path: str, text: str, meta: Mapping[str, object]) -> None:
+        self._texts.setdefault(text_hash(text), path)
+        source = meta.get("source")
+        for url in (meta.get("url"), source.get("origin") if isinstance(source, dict) else ""):
+            if isinstance(url, str) and re.match(r"^https?://", url, re.I):
+                self._urls.setdefault(url_key(url), path)
+
+    def _known_url(self, url: str) -> str:
+        return self._urls.get(url_key(url), "") if url else ""
+
+    # ------------------------------------------------------------------ reading
+
+    def _fetch_sources(self, items: list[Item]) -> list[tuple[Item, Response | Outcome | None]]:
+        """Fetch the URLs given as sources; a feed becomes its items."""
+        out: list[tuple[Item, Response | Outcome | None]] = []
+
+        def get(item: Item) -> Response | Outcome | None:
+            if not item.may_be_feed:
+                return None
+            known = self._known_url(item.url)
+            if known:
+                return Outcome(item.origin, "duplicate", known)
+            try:
+                return self.fetcher.fetch(item.url)
+            except FetchError as exc:
+                return Outcome(item.origin, "failed", reason=str(exc))
+
+        with ThreadPoolExecutor(self.workers) as pool:
+            for item, got in zip(items, pool.map(get, items), strict=True):
+                if isinstance(got, Response) and _is_feed(got):
+                    try:
+                        out.extend((sub, None) for sub in feed_items(got))
+                    except ExtractError as exc:
+                        out.append((item, Outcome(item.origin, "failed", reason=str(exc))))
+                    continue
+                out.append((item, got))
+        return out
+
+    def _read(self, item: Item, prefetched: Response | Outcome | None) -> Draft | Outcome:
+        if isinstance(prefetched, Outcome):
+            return prefetched
+        if item.problem:
+            return Outcome(item.origin, "failed", reason=item.problem)
+        try:
+            if item.hints.get("text"):
+                h = item.hints
+                return Draft(text=h["text"], title=h.get("title", ""),
+                             outlet=h.get("outlet", ""), published=h.get("published", ""),
+                             url=h.get("url", ""), author=h.get("author", ""),
+                             extractor="export row")
+            if item.url:
+                known = self._known_url(item.url)
+                if known:
+                    return Outcome(item.origin, "duplicate", known)
+                resp = prefetched or self.fetcher.fetch(item.url)
+                draft = read_document(resp.body, resp.final_url, url=resp.final_url,
+                                      content_type=resp.content_type or "text/html",
+                                      charset=resp.charset)
+                draft = replace(draft, hints={"origin": item.url, "fetched_at": resp.fetched_at})
+                if not draft.url:
+                    draft = replace(draft, url=resp.final_url)
+                return draft.with_hints(dict(item.hints))
+            if item.data is not None:
+                data = item.data
+            elif item.path is not None:
+                size = item.path.stat().st_size
+                if size > self.max_bytes:
+                    return Outcome(item.origin, "failed",
+                                   reason=f"larger than the limit ({self.max_bytes // 2**20} MB)")
+                data = item.path.read_bytes()
+            else:
+                return Outcome(item.origin, "failed", reason="nothing to read")
+            if len(data) > self.max_bytes:
+                return Outcome(item.origin, "failed",
+                               reason=f"larger than the limit ({self.max_bytes // 2**20} MB)")
+            return read_document(data, item.origin).with_hints(dict(item.hints))
+        except (FetchError, ExtractError) as exc:
+            return Outcome(item.origin, "failed", reason=str(exc))
+        except OSError as exc:
+            return Outcome(item.origin, "failed", reason=f"cannot read: {exc.strerror or exc}")
+
+    def read(self, items: Sequence[Item],
+             progress: Callable[[int, int], None] | None = None,
+             ) -> Iterator[tuple[Item, Draft | Outcome]]:
+        """Fetch and extract every item (feeds expanded), in order; nothing is written.
+
+        Parameters
+        ----------
+        items : sequence of Item
+        progress : callable, optional
+            Called with ``(done, total)`` as items are read.
+
+        Yields
+        ------
+        (Item, Draft or Outcome)
+            A draft, or the outcome already known (failed, or a duplicate by URL).
+        """
+        self._index()
+        expanded = self._fetch_sources(list(items))
+        total = len(expanded)
+        with ThreadPoolExecutor(self.workers) as pool:
+            results = pool.map(lambda pair: self._read(*pair), expanded)
+            for n, ((item, _), result) in enumerate(zip(expanded, results, strict=True), 1):
+                if progress is not None:
+                    progress(n, total)
+                yield item, result
+
+    # ------------------------------------------------------------------ writing
+
+    def save(self, item: Item, draft: Draft) -> Outcome:
+        """Write one draft as an article file and add it to the store (or say why not)."""
+        self._index()
+        url = draft.url
+        known = self._known_url(url) or self._texts.get(text_hash(draft.text), "")
+        if known:
+            return Outcome(item.origin, "duplicate", known, draft=draft)
+        origin = draft.hints.get("origin") or (str(item.path.resolve()) if item.path
+                                               else item.origin)
+        fetched_at = draft.hints.get("fetched_at") or _now()
+        source = {"origin": origin, "fetched_at": fetched_at,
+                  "extractor": draft.extractor or "unknown"}
+        outlet = draft.outlet or host_outlet(url) or UNKNOWN_OUTLET
+        db = self.database
+        assert db is not None
+        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            article_id = add_article(
+                draft.text, title=draft.title or item.origin, outlet=outlet,
+                published=partial_date(draft.published), url=url, author=draft.author,
+                source=source, directory=self.directory, database=db,
+                cache_path=None if db.postgres or db.path is None
+                else db.path.with_name("extract_cache.sqlite"),
+            )
+        except ArticleRejected as rejected:
+            reason = rejected.error.reason
+            if reason.startswith(("same text", "same URL")):
+                return Outcome(item.origin, "duplicate", reason, draft=draft)
+            return Outcome(item.origin, "failed", reason=reason, draft=draft)
+        except StoreUnavailable as exc:
+            return Outcome(item.origin, "failed", reason=str(exc), draft=draft)
+        path = self.directory / f"{article_id}.md"
+        meta = {"title": draft.title or item.origin, "outlet": outlet,
+                "published": partial_date(draft.published), "url": url,
+                "author": draft.author, "source": source}
+        if db.postgres:
+            # The shared store holds the article; the folder gets its file too.
+            _write_atomic(path, render_article(meta, draft.text).encode("utf-8"))
+        self._remember(str(path), draft.text.strip(), meta)
+        if item.url:
+            self._urls.setdefault(url_key(item.url), str(path))
+        return Outcome(item.origin, "imported", str(path), draft=draft)
+
+    def run(self, items: Sequence[Item],
+            progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
+        """Read and save every item, yielding one outcome per item (feeds expanded).
+
+        Parameters
+        ----------
+        items : sequence of Item
+        progress : callable, optional
+            Called with ``(done, total)``.
+
+        Yields
+        ------
+        Outcome
+        """
+        for item, result in self.read(items, progress):
+            yield result if isinstance(result, Outcome) else self.save(item, result)
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    """Write a whole file or nothing: a temporary file in the same folder, then a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
