@@ -13,6 +13,7 @@ from ui import map as umap
 from ui.data import excerpts_csv
 from ui.panel import find_options, jurisdiction_panel
 from ui.sidebar import FilterState, select_jurisdiction, selected_jurisdiction, sidebar
+from ui.timeline import view_timeline
 from ui.views import require_store
 
 st.set_page_config(page_title="Sanctuary Map", page_icon=":world_map:", layout="wide")
@@ -108,6 +109,8 @@ st.caption(f"In view: {len(frame)} jurisdictions · {len(in_view)} excerpts · "
            f"{n_articles} articles" + (" (filtered)" if filters.active else ""))
 
 map_and_panel(key, filters, online_tiles)
+# Outside the fragment: a month picked on the timeline narrows the whole page's range.
+view_timeline(key, filters)
 
 # Load the gazetteer now, after the page has been sent, rather than on the first click.
 cache.gazetteer()

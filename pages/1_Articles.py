@@ -19,9 +19,7 @@ filters, _ = sidebar(articles, cache.outlets(key))
 st.title("Articles")
 
 by_id = {a.id: a for a in articles}
-candidates = [a.id for a in articles
-              if (not filters.outlets or a.outlet in filters.outlets)
-              and (not filters.articles or a.id in filters.articles)]
+candidates = [a.id for a in articles if filters.keeps(a)]
 requested = st.query_params.get("read")
 if requested in by_id and requested not in candidates:
     candidates.insert(0, requested)  # a link to one article wins over the sidebar filters

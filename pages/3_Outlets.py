@@ -17,9 +17,7 @@ all_articles = cache.articles(key)
 filters, _ = sidebar(all_articles, cache.outlets(key))
 st.title("Outlets")
 
-articles = [a for a in all_articles
-            if (not filters.outlets or a.outlet in filters.outlets)
-            and (not filters.articles or a.id in filters.articles)]
+articles = [a for a in all_articles if filters.keeps(a)]
 if not articles:
     st.info("No article matches the current filters.")
     st.stop()

@@ -159,8 +159,8 @@ def store_key() -> StoreKey:
 def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
-    for fn in (articles, outlets, summaries, excerpts, mentions, article_jurisdictions, quotes,
-               quote_groups, load_errors, map_frame, view_table, pick_index, map_component,
+    for fn in (articles, outlets, summaries, excerpts, search, mentions, article_jurisdictions,
+               quotes, quote_groups, load_errors, map_frame, view_table, pick_index, map_component,
                map_geojson):
         fn.clear()
 
@@ -172,10 +172,13 @@ def _open(key: StoreKey) -> Store:
 
 
 def _filters(fkey: tuple[tuple[str, ...], ...]) -> Filters:
+    from news.dates import parse_range
     from news.store import Filters
 
-    outlets_, articles_, categories_, kinds_ = fkey
-    return Filters(outlets=outlets_, articles=articles_, categories=categories_, kinds=kinds_)
+    outlets_, articles_, categories_, kinds_, *dates = fkey  # dates: (from, to), ISO days
+    rng = parse_range(*dates[0])[0] if dates else None
+    return Filters(outlets=outlets_, articles=articles_, categories=categories_, kinds=kinds_,
+                   **({"dates": rng} if rng else {}))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -197,6 +200,12 @@ def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Jurisdic
 def excerpts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
              jurisdiction: str | None = None) -> list[ExcerptRecord]:
     return list(_open(key).excerpts(_filters(fkey), jurisdiction=jurisdiction))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def search(key: StoreKey, fkey: tuple[tuple[str, ...], ...], query: str) -> list[ExcerptRecord]:
+    """Excerpts matching what a user typed (read safely by ``news.store.parse_search``)."""
+    return list(_open(key).search(query, _filters(fkey)))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -18,6 +18,7 @@ from ui.data import (
 )
 from ui.sidebar import FilterState, select_jurisdiction
 from ui.text import md_escape
+from ui.timeline import jurisdiction_timeline
 from ui.views import excerpt_card
 
 # Excerpt cards shown per category before "Show all": a county with dozens of excerpts would
@@ -99,6 +100,7 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
         st.caption(md_escape(
             f"{summary.n_mentions} mentions in {len(summary.articles)} articles from "
             f"{', '.join(summary.outlets)}"))
+        jurisdiction_timeline(key, filters, selected)
 
     shown_categories = filters.categories or CATEGORIES
     excerpts = cache.excerpts(key, filters.key(), selected)

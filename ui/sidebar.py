@@ -1,7 +1,8 @@
-"""The one sidebar every page shows: filters by outlet, article, category and kind.
+"""The one sidebar every page shows: filters by outlet, article, category, kind and date range.
 
 Each filter is kept in a URL query parameter, so the URL carries
-``?outlet=Vocativ&category=policy&j=48453`` and a shared link restores the view. The sync is done
+``?outlet=Vocativ&category=policy&from=2017-01-01&to=2017-03-31&j=48453`` and a shared link
+restores the view. The sync is done
 here rather than with ``bind="query-params"``: a bound widget writes its *formatted labels* into
 the URL (an article's title instead of its id), which makes links long and fragile. Widget
 values persist across pages (``persist_state="session"``) and are written back to the URL on
@@ -10,18 +11,28 @@ every run. The selected jurisdiction is not a widget; it lives in ``st.query_par
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from news.dates import FIRST_YEAR, LAST_YEAR, DateRange, overlaps, parse_range
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
+from ui.text import md_escape
 
 if TYPE_CHECKING:
     from news.store import ArticleRecord
 
 FILTER_PARAMS = ("outlet", "article", "category", "kind")
+# The date range's URL parameters (YYYY-MM-DD) and the session keys of its two widgets.
+FROM_PARAM, TO_PARAM = "from", "to"
+FROM_KEY, TO_KEY = "filter_from", "filter_to"
+
+# What the range does with dates known only to the month or the year (news.dates.overlaps).
+DATE_RULE = ("Articles dated only to a month or a year count when that month or year overlaps "
+             "the range; undated articles are left out.")
 
 SELECTED_PARAM = "j"
 
@@ -34,15 +45,39 @@ class FilterState:
     articles: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    dates: DateRange = field(default_factory=DateRange)
 
     def key(self) -> tuple[tuple[str, ...], ...]:
-        """A hashable, order-independent cache key."""
+        """A hashable, order-independent cache key (the date range last, as ISO days)."""
         return (tuple(sorted(self.outlets)), tuple(sorted(self.articles)),
-                tuple(sorted(self.categories)), tuple(sorted(self.kinds)))
+                tuple(sorted(self.categories)), tuple(sorted(self.kinds)), self.dates.iso())
 
     @property
     def active(self) -> bool:
-        return any(self.key())
+        return any(self.key()[:4]) or self.dates.active
+
+    def without_dates(self) -> FilterState:
+        """The same filters over all dates (what a timeline draws, its range highlighted)."""
+        return FilterState(self.outlets, self.articles, self.categories, self.kinds)
+
+    def keeps(self, article: ArticleRecord) -> bool:
+        """Whether the outlet, article and date filters keep ``article``."""
+        return ((not self.outlets or article.outlet in self.outlets)
+                and (not self.articles or article.id in self.articles)
+                and overlaps(article.published, self.dates))
+
+    def params(self) -> dict[str, str | list[str]]:
+        """The filters as URL query parameters (for a link that keeps the view)."""
+        out: dict[str, str | list[str]] = {}
+        for param, values in zip(FILTER_PARAMS, self.key()[:4], strict=True):
+            if values:
+                out[param] = list(values)
+        start, end = self.dates.iso()
+        if start:
+            out[FROM_PARAM] = start
+        if end:
+            out[TO_PARAM] = end
+        return out
 
 
 def synced_multiselect(label: str, options: Sequence[str], param: str,
@@ -61,11 +96,58 @@ def synced_multiselect(label: str, options: Sequence[str], param: str,
     return value
 
 
+def _write_param(param: str, day: dt.date | None) -> None:
+    if day is not None:
+        st.query_params[param] = day.isoformat()
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
+def date_range_inputs() -> DateRange:
+    """The sidebar's From and To days, synced with ``?from=YYYY-MM-DD&to=YYYY-MM-DD``.
+
+    A day in the URL that cannot be read (or a start after the end) is reported in plain words
+    and left out; the page runs on without it.
+    """
+    if FROM_KEY not in st.session_state or TO_KEY not in st.session_state:
+        rng, problems = parse_range(st.query_params.get(FROM_PARAM),
+                                    st.query_params.get(TO_PARAM))
+        st.session_state.setdefault(FROM_KEY, rng.start)
+        st.session_state.setdefault(TO_KEY, rng.end)
+        for problem in problems:
+            st.warning(md_escape(f"The date range in the link was not applied: {problem}"),
+                       icon=":material/event_busy:")
+    first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+    left, right = st.columns(2)
+    start = left.date_input("From", None, first, last, key=FROM_KEY, format="YYYY-MM-DD",
+                            help="The first day, included.", persist_state="session")
+    end = right.date_input("To", None, first, last, key=TO_KEY, format="YYYY-MM-DD",
+                           help="The last day, included.", persist_state="session")
+    _write_param(FROM_PARAM, start)
+    _write_param(TO_PARAM, end)
+    if start and end and start > end:
+        st.warning("The range starts after it ends; no date range is applied.")
+        return DateRange()
+    rng = DateRange(start, end)
+    if rng.active:
+        st.caption(DATE_RULE)
+    return rng
+
+
+def set_date_range(rng: DateRange) -> None:
+    """Set the sidebar's range (usable as an ``on_click``: it must run before the sidebar)."""
+    st.session_state[FROM_KEY] = rng.start
+    st.session_state[TO_KEY] = rng.end
+    _write_param(FROM_PARAM, rng.start)
+    _write_param(TO_PARAM, rng.end)
+
+
 PAGES = (
     ("app.py", "Map", ":material/map:"),
     ("pages/1_Articles.py", "Articles", ":material/article:"),
     ("pages/2_Quotes.py", "Quotes", ":material/format_quote:"),
     ("pages/3_Outlets.py", "Outlets", ":material/bar_chart:"),
+    ("pages/5_Search.py", "Search", ":material/search:"),
     ("pages/4_Add_article.py", "Add an article", ":material/add:"),
 )
 
@@ -100,6 +182,8 @@ def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
         sel_kinds = synced_multiselect(
             "Kind of jurisdiction", list(KINDS), "kind",
             format_func=KIND_PLURALS.__getitem__, placeholder="All kinds")
+        st.markdown("**Date range**")
+        dates = date_range_inputs()
         tiles = False
         if show_tiles_toggle:
             tiles = st.toggle("Online map tiles", key="tiles", value=False,
@@ -108,7 +192,7 @@ def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
         if sel_outlets and sel_articles and not set(sel_articles) & set(article_ids):
             st.warning("None of the chosen articles is from the chosen outlets.")
     state = FilterState(tuple(sel_outlets), tuple(sel_articles), tuple(sel_categories),
-                        tuple(sel_kinds))
+                        tuple(sel_kinds), dates)
     return state, tiles
 
 

@@ -41,7 +41,10 @@ from news.store.read import (
     MentionRecord,
     QuoteGroup,
     QuoteRecord,
+    SearchQuery,
+    SearchTerm,
     Store,
+    parse_search,
 )
 from news.store.write import (
     BuildReport,
@@ -71,6 +74,8 @@ __all__ = [
     "MentionRecord",
     "QuoteGroup",
     "QuoteRecord",
+    "SearchQuery",
+    "SearchTerm",
     "Store",
     "StoreUnavailable",
     "add_article",
@@ -83,6 +88,7 @@ __all__ = [
     "extract_article",
     "extract_corpus",
     "parse_database",
+    "parse_search",
     "slugify",
     "text_hash",
     "write_analyses",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from news.articles import ArticleError
+from news.dates import DateRange
 from news.matching import differences
 from news.store.backend import CATEGORIES, Connection, Database, parse_database, read_connection
 
@@ -28,12 +30,18 @@ class FigureDict(TypedDict):
 
 @dataclass(frozen=True)
 class Filters:
-    """What to show; an empty tuple is no restriction."""
+    """What to show; an empty tuple (or an open date range) is no restriction.
+
+    ``dates`` keeps the articles whose date's period overlaps the range
+    (:func:`news.dates.overlaps`, written in SQL here): a month- or year-precision date counts
+    when its month or year shares a day with the range; an undated article is in no range.
+    """
 
     outlets: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    dates: DateRange = field(default_factory=DateRange)
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,128 @@ def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
     return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
 
+def _date_filter(dates: DateRange, column: str) -> tuple[str, list[str]]:
+    """Write the overlap rule of :func:`news.dates.overlaps` in SQL, on ISO text.
+
+    ``published`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. Its period starts on or before the
+    range's end exactly when the text compares ``<=`` the end's ISO day (a prefix sorts first),
+    and it ends on or after the range's start exactly when it compares ``>=`` the start cut to
+    the same length ("2017-09" >= "2017-09" for a start of 2017-09-30).
+    """
+    start, end = dates.iso()
+    clauses, params = [], []
+    if start:
+        clauses.append(f"{column} >= substr(CAST(? AS TEXT), 1, length({column}))")
+        params.append(start)
+    if end:
+        clauses.append(f"{column} <= CAST(? AS TEXT)")
+        params.append(end)
+    if not clauses:
+        return "1=1", []
+    return f"({column} <> '' AND " + " AND ".join(clauses) + ")", params
+
+
+# What a user types into the search box: "a phrase", -excluded, OR between alternatives; every
+# other character separates words. Words are what both engines' tokenizers index (letters and
+# digits), so a quoted word can never be read as the engine's own syntax.
+_SEARCH_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_SEARCH_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """A word or phrase of a search (its words in order); ``negated``: must not appear."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A user's search as alternatives (OR) of terms that must all hold (AND).
+
+    Built by :func:`parse_search`; written out for each engine by :meth:`fts5` and
+    :meth:`websearch`, so the user's text never reaches either engine's parser as typed.
+    ``dropped`` says that an alternative had only excluded terms (neither engine can search
+    for "everything but"), so it was left out.
+    """
+
+    groups: tuple[tuple[SearchTerm, ...], ...]
+    dropped: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing is left to search for."""
+        return not self.groups
+
+    def fts5(self) -> str:
+        """Write the query in SQLite FTS5 syntax: every term a quoted string."""
+        out = []
+        for group in self.groups:
+            expr = " AND ".join(_quoted(t) for t in group if not t.negated)
+            for t in group:
+                if t.negated:
+                    expr = f"({expr}) NOT {_quoted(t)}"
+            out.append(f"({expr})")
+        return " OR ".join(out)
+
+    def websearch(self) -> str:
+        """Write the query for PostgreSQL's ``websearch_to_tsquery`` (same meaning)."""
+        return " or ".join(
+            " ".join(("-" if t.negated else "") + _quoted(t) for t in group)
+            for group in self.groups)
+
+
+def _quoted(term: SearchTerm) -> str:
+    # words are letters and digits only, so they need no escaping inside the quotes
+    return '"' + " ".join(term.words) + '"'
+
+
+def parse_search(text: str) -> SearchQuery:
+    """Read a search as people type it into a :class:`SearchQuery`; never raises.
+
+    Parameters
+    ----------
+    text : str
+        Words (all must appear), ``"quoted phrases"`` (words in that order), ``-word`` or
+        ``-"phrase"`` (must not appear), ``OR`` between alternatives. Any other character,
+        an unclosed quote included, only separates words.
+
+    Returns
+    -------
+    SearchQuery
+        Empty when ``text`` has no word to search for.
+    """
+    groups: list[tuple[SearchTerm, ...]] = []
+    current: list[SearchTerm] = []
+    dropped = False
+
+    def close() -> None:
+        nonlocal dropped
+        if any(not t.negated for t in current):
+            groups.append(tuple(current))
+        elif current:
+            dropped = True
+        current.clear()
+
+    for m in _SEARCH_TOKEN.finditer(text):
+        if m.group(3) == "OR":
+            close()
+            continue
+        if m.group(3) is not None:
+            raw = m.group(3)
+            negated = raw.startswith("-") and len(raw) > 1
+            words = _SEARCH_WORD.findall(raw)
+            # an inner word break ("don't", "e-mail") keeps its words together, as a phrase
+        else:
+            negated = m.group(1) == "-"
+            words = _SEARCH_WORD.findall(m.group(2))
+        if words:
+            current.append(SearchTerm(tuple(w.lower() for w in words), negated))
+    close()
+    return SearchQuery(tuple(groups), dropped)
+
+
 class Store:
     """Read-only access to a built store, SQLite or PostgreSQL (thread-safe).
 
@@ -181,7 +311,8 @@ class Store:
     def _article_filter(self, f: Filters, alias: str = "a") -> tuple[str, list[str]]:
         w1, p1 = _in(f"{alias}.outlet", f.outlets)
         w2, p2 = _in(f"{alias}.id", f.articles)
-        return f"{w1} AND {w2}", p1 + p2
+        w3, p3 = _date_filter(f.dates, f"{alias}.published")
+        return f"{w1} AND {w2} AND {w3}", p1 + p2 + p3
 
     def articles(self) -> list[ArticleRecord]:
         """All articles, newest first then by id."""
@@ -329,14 +460,27 @@ class Store:
             links[eid].append((jid, how, kind))
         return links
 
-    def search(self, query: str, filters: Filters | None = None) -> list[ExcerptRecord]:
+    def search(self, query: str | SearchQuery,
+               filters: Filters | None = None) -> list[ExcerptRecord]:
         """Full-text search over excerpts, best match first.
 
-        Words match their stems ("raids" finds "raid") and a ``"quoted phrase"`` its words in
-        order, on both backends. The rest of the syntax is the engine's: SQLite's FTS5
-        (``OR``, ``NOT``, ``prefix*``), PostgreSQL's ``websearch_to_tsquery`` (``or``,
-        ``-word``).
+        Parameters
+        ----------
+        query : str or SearchQuery
+            What a user typed (read by :func:`parse_search`, never handed to the engine as
+            typed): words match their stems ("raids" finds "raid"), a ``"quoted phrase"`` its
+            words in order, ``-word`` excludes, ``OR`` separates alternatives; the same on
+            both backends (SQLite FTS5, PostgreSQL ``websearch_to_tsquery``).
+        filters : Filters, optional
+
+        Returns
+        -------
+        list of ExcerptRecord
+            Empty for a query with no word in it.
         """
+        q = query if isinstance(query, SearchQuery) else parse_search(query)
+        if q.empty:
+            return []
         f = filters or Filters()
         aw, ap = self._article_filter(f)
         if self.database.postgres:
@@ -345,15 +489,15 @@ class Store:
                 f" WHERE e.tsv @@ websearch_to_tsquery('english', ?) AND {aw}"
             )
             order = " ORDER BY ts_rank(e.tsv, websearch_to_tsquery('english', ?)) DESC, e.id"
-            params = [query, *ap]
-            order_params = [*params, query]
+            params = [q.websearch(), *ap]
+            order_params = [*params, q.websearch()]
         else:
             source = (
                 " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
                 f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
             )
-            order = " ORDER BY rank"
-            params = order_params = [query, *ap]
+            order = " ORDER BY rank, e.id"
+            params = order_params = [q.fts5(), *ap]
         with self._conn() as conn:
             rows = conn.execute(_EXCERPT_COLUMNS + source + order, order_params).fetchall()
             links = self._links(conn, "SELECT e.id" + source, params)
