@@ -492,7 +492,15 @@ INSTITUTION_KINDS: dict[str, str] = {
     "council": "local", "board": "local", "commission": "local", "council members": "local",
     "area": "local", "community": "local", "local officials": "local",
     "local police": "local", "local law enforcement": "local", "officials": "local",
+    "courthouse": "county", "correctional officers": "county", "corrections officers": "county",
+    "detention officers": "county", "jailers": "county",
 }
+# Institutions named by their members, which stand for the jurisdiction without an article
+# ("Deputies released three inmates", "said commissioners would vote").
+INSTITUTION_MEMBERS: frozenset[str] = frozenset({
+    "deputies", "sheriff's deputies", "commissioners", "supervisors", "aldermen",
+    "correctional officers", "corrections officers", "detention officers", "jailers",
+})
 # Words a sentence begins with that continue the previous sentence's subject ("It approved",
 # "They voted"): the sentence is about the places the previous one was.
 CONTINUATION_SUBJECTS: frozenset[str] = frozenset({
@@ -505,6 +513,8 @@ ACT_NOUNS: frozenset[str] = frozenset({
     "bill", "law", "move", "decision", "vote", "proposal", "agreement", "program", "change",
     "changes", "raid", "raids", "arrests", "operation", "operations", "sweep", "sweeps",
     "lawsuit", "suit", "ruling", "order", "case", "practice", "rule", "rules",
+    "statute", "legislation", "complaint", "petition", "injunction", "initiative", "referendum",
+    "contract", "directive", "settlement", "closure", "closures", "arrest", "detentions",
 })
 # Plural nouns for places: "those communities", "these jurisdictions" refer back to places.
 PLACE_NOUNS: frozenset[str] = frozenset({

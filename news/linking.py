@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from geo import _lexicon as lex
 from geo.text import PERSON_NAME, TITLE, TextLayer, alternation
@@ -59,6 +60,9 @@ COREFERENCE_WINDOW = 2
 # (and is named at least twice), or is named in the lead or the dateline.
 FOCUS_SHARE = 0.5
 LEAD_SENTENCES = 3
+# The state an article is about, when no city or county is: the one that carries more than
+# this share of its mentions (a state's cities and counties count for it).
+STATE_SHARE = 0.5
 # An institution ("the sheriff") stands for the jurisdiction of its kind named this many
 # sentences before it, if any, before the article's focus.
 RECENT_SENTENCES = 2
@@ -104,12 +108,14 @@ _INSTITUTION = re.compile(
     rf"(?P<inst>{alternation(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
     re.I,
 )
+_MEMBERS = re.compile(rf"\b(?P<inst>{alternation(lex.INSTITUTION_MEMBERS)})\b", re.I)
 _PLACE_NOUNS = re.compile(
     rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{alternation(lex.PLACE_NOUNS)})\b"
 )
-_CONTINUATION = re.compile(
-    rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b"
-    rf"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)[ \t]+(?:new[ \t]+|recent[ \t]+)?"
+_CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
+# "the measure", "the existing statute", "their raids": an act reported before.
+_ACT_REFERENCE = re.compile(
+    rf"\b(?:the|this|that|these|those|its|their)[ \t]+(?:[a-z\-]+[ \t]+)?"
     rf"(?:{alternation(lex.ACT_NOUNS)})\b",
     re.I,
 )
@@ -118,6 +124,10 @@ _CONTINUATION = re.compile(
 _STATE_WORD = re.compile(r"(?<!United )(?<!U\.S\. )(?<!of )\bstate(?:'s|\u2019s)?\b(?! of\b)")
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
+# A national word after these is a circumstance of a local story, not its subject: "in the
+# country illegally", "trained by the federal government", "money from Congress", "work with
+# the administration".
+_CIRCUMSTANCE = re.compile(r"\b(?:in|by|from|into|with)[ \t]+(?:the[ \t]+)?$", re.I)
 _OFFICE = re.compile(rf"\b(?P<title>{alternation(lex.OFFICE_KINDS)})\b", re.I)
 # "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
 _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
@@ -237,13 +247,16 @@ def article_focus(
     layer: TextLayer,
     mentions: Sequence[tuple[int, int, str]],
     parent_county: Callable[[str], str | None],
+    home: tuple[str | None, str | None] = (None, None),
 ) -> Focus:
     """Find the jurisdictions an article is about, per kind.
 
     The dateline's place comes first. Otherwise a city or county (counted with the cities in
     it) is the focus when it is the only one named, when it carries :data:`FOCUS_SHARE` of the
-    local mentions and is named at least twice, or when it is the only one named in the lead.
-    The state is the focus's, or the only state the article is in.
+    local mentions and is named at least twice, or when it is the only one named in the lead;
+    between equals, the outlet's home decides. The state is the focus's, else the state that
+    carries more than half of the article's mentions (its cities and counties included), else
+    the outlet's home state among the most named, or when the article names no state.
 
     Parameters
     ----------
@@ -252,11 +265,14 @@ def article_focus(
         ``(start, end, jurisdiction id)`` in order.
     parent_county : callable
         Place id -> the id of its county, or None.
+    home : (str or None, str or None)
+        The outlet's home: (state id, place or county id), when known.
 
     Returns
     -------
     Focus
     """
+    home_state, home_local = home
     by_kind: dict[str, str] = {}
     how = "focus"
     if layer.dateline:
@@ -267,6 +283,8 @@ def article_focus(
         if named:
             how = "dateline"
     local = [(s, j) for s, _, j in mentions if kind_of(j) in ("place", "county")]
+    if not mentions and home_local:
+        by_kind[kind_of(home_local)] = home_local  # a local paper's story that names no place
     if not any(k in by_kind for k in ("place", "county")) and local:
         # A city and its county are one story: count them together.
         cluster = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
@@ -277,6 +295,9 @@ def article_focus(
         top, n = clusters.most_common(1)[0]
         if len(clusters) > 1 and not (n >= 2 and n >= FOCUS_SHARE * len(local)):
             top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
+            home_cluster = _cluster_of(home_local, parent_county)
+            if top is None and home_cluster and clusters.get(home_cluster) == n:
+                top = home_cluster  # a local paper's story, between places named as often
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]
@@ -289,11 +310,17 @@ def article_focus(
         by_kind["county"] = its_county
     local_focus = by_kind.get("place") or by_kind.get("county")
     if "state" not in by_kind:
-        states = {j[:2] for _, _, j in mentions if not j.startswith("region:")}
+        states = Counter(j[:2] for _, _, j in mentions if not j.startswith("region:"))
         if local_focus:
             by_kind["state"] = local_focus[:2]
-        elif len(states) == 1:
-            by_kind["state"] = states.pop()
+        elif states:
+            top_state, n = states.most_common(1)[0]
+            if n > STATE_SHARE * states.total():
+                by_kind["state"] = top_state
+            elif home_state and states[home_state] == n:
+                by_kind["state"] = home_state
+        elif home_state:
+            by_kind["state"] = home_state
     state = by_kind.get("state")
     prominent = False
     if state and local_focus:
@@ -302,6 +329,20 @@ def article_focus(
                                                                 by_kind.get("county")))
         prominent = times[state] >= 2 and times[state] >= local_count
     return Focus(by_kind, how, prominent)
+
+
+def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> str | None:
+    if jid is None or kind_of(jid) != "place":
+        return jid
+    return parent_county(jid) or jid
+
+
+def _is_national(text: str) -> bool:
+    """Whether a sentence is plainly national: a national word that is not a circumstance."""
+    return any(
+        not _CIRCUMSTANCE.search(text, max(0, m.start() - 12), m.start())
+        for m in _NATIONAL.finditer(text)
+    )
 
 
 @dataclass
@@ -331,6 +372,8 @@ class Linker:
         ``(start, end, jurisdiction id)`` of the places named, in order.
     parent_county : callable
         Place id -> the id of its county, or None.
+    home : (str or None, str or None)
+        The outlet's home (state id, place or county id), when known (:func:`article_focus`).
     """
 
     def __init__(
@@ -338,13 +381,15 @@ class Linker:
         layer: TextLayer,
         mentions: Sequence[tuple[int, int, str]],
         parent_county: Callable[[str], str | None],
+        home: tuple[str | None, str | None] = (None, None),
     ) -> None:
         self.layer = layer
         self.mentions = list(mentions)
         self.parent_county = parent_county
         self.people = affiliations(layer.text, self.mentions)
-        self.focus = article_focus(layer, self.mentions, parent_county)
-        self.history: list[tuple[int, tuple[tuple[str, str], ...]]] = []
+        self.focus = article_focus(layer, self.mentions, parent_county, home)
+        # (sentence index, its links, whether it reports something) of linked sentences
+        self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
         self._surnames = (
             re.compile(rf"\b(?:{alternation(self.people)})\b") if self.people else None
         )
@@ -385,15 +430,22 @@ class Linker:
                 j = local[:2] if local and not local.startswith("region:") else None
         return j
 
+    def _sentence_end(self, at: int) -> int:
+        i = self.layer.sentence_at(at)
+        return self.layer.sentences[i].end if i >= 0 else at
+
     def _person(self, name: str | None, at: int) -> str | None:
         if not name:
             return None
         aff = self.people.get(name.split()[-1].rstrip(".,"))
         if aff is None:
             kind = _office_kind(name)
-            return self._of_kind(kind, at) if kind else None
-        # An office with no place is of the jurisdiction in view where it is first written.
-        return aff.jurisdiction or (self._of_kind(aff.kind, aff.at) if aff.kind else None)
+            return self._of_kind(kind, self._sentence_end(at)) if kind else None
+        # An office with no place is of the jurisdiction in view in the sentence it is first
+        # written in: "Sheriff Ann Ruiz announced that Lake County had left the program".
+        if aff.jurisdiction or not aff.kind:
+            return aff.jurisdiction
+        return self._of_kind(aff.kind, self._sentence_end(aff.at))
 
     def link(
         self,
@@ -401,6 +453,7 @@ class Linker:
         named: Sequence[str],
         speaker: str | None,
         pronoun_person: str | None,
+        reports: bool = True,
     ) -> tuple[tuple[str, str], ...]:
         """Link sentence ``index``.
 
@@ -414,6 +467,9 @@ class Linker:
             Who is quoted or reported, anaphors resolved ("Lake County Sheriff Ann Ruiz").
         pronoun_person : str or None
             The person a leading "He"/"She"/"His"/"Her" stands for, if any.
+        reports : bool
+            Whether the sentence reports something (has a category): only such a sentence is
+            what a later "the measure" refers back to.
 
         Returns
         -------
@@ -432,28 +488,37 @@ class Linker:
                 out.add(self._person(m.group(), sent.start), "affiliation")
         if pronoun_person and _PRONOUN_SUBJECT.match(text):
             out.add(self._person(pronoun_person, sent.start), "coreference")
-        for m in _INSTITUTION.finditer(text):
+        for m in chain(_INSTITUTION.finditer(text), _MEMBERS.finditer(text)):
             kind = lex.INSTITUTION_KINDS[m.group("inst").lower()]
-            qualifier = (m.group("mid") or m.group("det") or "").lower()
+            groups = m.groupdict()
+            qualifier = (groups.get("mid") or groups.get("det") or "").lower()
+            if qualifier == "local" and self.focus.state_prominent:
+                continue  # "state law bars local police from ...": any city's, not one's
             if kind == "local" and qualifier in ("county", "city", "town", "state"):
                 kind = {"city": "place", "town": "place"}.get(qualifier, qualifier)
             if kind in named_kinds or (kind == "local" and named_kinds & {"place", "county"}):
                 continue
             out.add(self._of_kind(kind, sent.start + m.start()), "institution")
-        if not named and (_CONTINUATION.search(text) or _PLACE_NOUNS.search(text)):
-            for k, pairs in reversed(self.history):
-                if index - k <= COREFERENCE_WINDOW:
-                    for j, _ in pairs:
-                        out.add(j, "coreference")
-                break
+        if not named:
+            # A pronoun continues the sentence before; an act or places ("the measure", "those
+            # communities") the last one that reported something.
+            subject = _CONTINUATION.search(text) is not None
+            if subject or _ACT_REFERENCE.search(text) or _PLACE_NOUNS.search(text):
+                for k, pairs, reported in reversed(self.history):
+                    if not (subject or reported):
+                        continue
+                    if index - k <= COREFERENCE_WINDOW:
+                        for j, _ in pairs:
+                            out.add(j, "coreference")
+                    break
         for m in _STATE_WORD.finditer(text):
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
-        if not out.links and not _NATIONAL.search(text):
+        if not out.links and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
                         else "focus")
         pairs = out.pairs()
         if pairs and any(h != "focus" and h != "dateline" for _, h in pairs):
-            self.history.append((index, pairs))
+            self.history.append((index, pairs, reports))
         return pairs

@@ -329,12 +329,16 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         ctx.read_sentence(text, sent)
         cands = by_sentence.get(i, [])
         verb = has_speech_verb(sent.text) if cands else False
+        follows_speech = last is not None and sent.paragraph - last_para <= 1
         quotes = [
             q for n, q in enumerate(cands)
             if is_speech(text[q[0] : q[1]], sent.text, verb)
             # the first half of a split quote: "We are," Emanuel added, "a welcoming city."
             or (len(text[q[0] : q[1]].split()) >= 2 and n + 1 < len(cands)
                 and attributed_after(sent, q[1], cands[n + 1][0] - 1) is not None)
+            # a short sentence of speech after speech: "...," Ruiz said. "We mean it."
+            or (follows_speech and _whole_sentence(sent, q)
+                and len(text[q[0] : q[1]].split()) >= 2)
         ]
         if not quotes:
             spk = sentence_speaker(sent)
@@ -375,6 +379,11 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
     return Speech(out, reported, persons)
 
 
+def _whole_sentence(sent: Sentence, quote: tuple[int, int, bool]) -> bool:
+    """Whether a quote is the whole sentence, give or take its marks and punctuation."""
+    return quote[0] - sent.start <= 1 and sent.end - quote[1] <= 3
+
+
 def _carry_back_speakers(out: dict[int, list[Quote]]) -> None:
     """Give an unattributed part of a quote running over paragraphs its last part's speaker."""
     ordered = [(i, n) for i in sorted(out) for n in range(len(out[i]))]
@@ -400,8 +409,23 @@ def _headings(layer: TextLayer) -> set[tuple[int, int]]:
     }
 
 
+def _home(context: GeoContext | None) -> tuple[str | None, str | None]:
+    """Return the outlet's home as (state id, place or county id), each None when unknown."""
+    if context is None:
+        return None, None
+    from geo import load_gazetteer
+
+    try:
+        return context.resolve(load_gazetteer())
+    except ValueError:
+        return None, None
+
+
 def link_and_classify(
-    layer: TextLayer, mentions: Sequence[MentionHit], speech: Speech
+    layer: TextLayer,
+    mentions: Sequence[MentionHit],
+    speech: Speech,
+    context: GeoContext | None = None,
 ) -> tuple[list[Excerpt], list[QuoteHit]]:
     """Step 3: link every sentence to what it reports about; keep the ones that report.
 
@@ -410,6 +434,8 @@ def link_and_classify(
     layer : TextLayer
     mentions : sequence of MentionHit
     speech : Speech
+    context : GeoContext, optional
+        The outlet's home: it decides the article's focus between equals (:class:`Linker`).
 
     Returns
     -------
@@ -417,7 +443,8 @@ def link_and_classify(
     """
     text = layer.text
     linker = Linker(
-        layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place
+        layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
+        _home(context),
     )
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
@@ -439,13 +466,13 @@ def link_and_classify(
             elif named:
                 operations[op] = tuple(named)
         speaker = speech.speaker(si)
-        links = linker.link(si, named, speaker, speech.persons.get(si))
+        quotes = speech.quotes.get(si, [])
+        cats = categories(sent.text, bool(quotes))
+        links = linker.link(si, named, speaker, speech.persons.get(si), bool(cats))
         if operation_places:
             linked = {j for j, _ in links}
             links += tuple((j, "coreference") for j in dict.fromkeys(operation_places)
                            if j not in linked)
-        quotes = speech.quotes.get(si, [])
-        cats = categories(sent.text, bool(quotes))
         if not cats or (sent.start, sent.end) in headings:
             continue
         for q in quotes:
@@ -490,9 +517,10 @@ def analyze_text(
     ArticleAnalysis
     """
     layer = layer if layer is not None else text_layer(text)
-    mentions = find_mentions(layer, geoparser, outlet_context(meta))
+    context = outlet_context(meta)
+    mentions = find_mentions(layer, geoparser, context)
     speech = find_speech(layer, mentions)
-    excerpts, quote_hits = link_and_classify(layer, mentions, speech)
+    excerpts, quote_hits = link_and_classify(layer, mentions, speech, context)
     roles = article_roles(layer, mentions, excerpts)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
 

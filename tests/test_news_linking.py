@@ -172,3 +172,89 @@ def test_speaker_after_an_opening_phrase_and_a_pronoun_for_a_subject():
     )
     r = analyze_text(text)
     assert [h.quote.speaker for h in r.quotes] == ["Mayor Carla Diaz", "Tom Berg", "Lena Ortiz"]
+
+
+WILLIAMSON, TEXAS, ILLINOIS = "48491", "48", "17"
+
+
+def test_an_office_without_a_place_is_of_the_place_its_own_sentence_names():
+    text = (
+        "The new sheriff of a fast-growing county north of Austin ended the jail's work with "
+        "immigration agents.\n\n"
+        "Shortly after taking office, Sheriff Ann Ruiz announced that Williamson County had "
+        "left the program.\n\n"
+        "Ruiz had promised during her campaign to end the agreement.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Ruiz had promised") == {WILLIAMSON: "affiliation"}
+
+
+def test_the_state_of_an_article_is_the_one_most_of_its_places_are_in():
+    text = (
+        "Gov. Ann Ruiz will sign the detainer bill on Monday, her office said.\n\n"
+        "The bill passed the Illinois Senate in May. A senator from Peoria, Illinois, called "
+        "it overdue; a lawmaker who lives near St. Louis voted against it.\n\n"
+        "\u201cIt is a reasonable bill,\u201d Ruiz said.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Gov. Ann Ruiz will sign") == {ILLINOIS: "affiliation"}
+    assert links_of(r, "\u201cIt is a reasonable")[ILLINOIS] == "affiliation"
+
+
+def test_the_outlets_home_decides_between_states_named_as_often():
+    text = (
+        "Gov. Ann Ruiz will sign the detainer bill on Monday, her office said. Lawmakers in "
+        "Illinois and Missouri have argued over such bills for years.\n"
+    )
+    first = "Gov. Ann Ruiz will sign"
+    assert links_of(analyze_text(text), first) == {}
+    home = analyze_text(text, {"place": "Chicago, IL"})
+    assert links_of(home, first) == {ILLINOIS: "affiliation"}
+
+
+def test_a_national_word_in_a_circumstance_does_not_make_a_sentence_national():
+    text = (
+        "Dane County is one of a few counties that screen inmates for immigration status.\n\n"
+        "Jail staff trained by the federal government check whether an inmate is in the "
+        "country illegally and may hold them for deportation.\n\n"
+        "Congress has not passed an immigration bill in years, and deportations rose "
+        "nationwide.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Jail staff trained") == {DANE: "focus"}
+    assert links_of(r, "Congress has not passed") == {}
+
+
+def test_members_of_an_institution_stand_for_it_without_an_article():
+    text = (
+        "Dane County ended its detainer policy on Monday, officials said.\n\n"
+        "Deputies released four inmates on Tuesday who had been held for immigration agents.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Deputies released") == {DANE: "institution"}
+
+
+def test_local_police_under_a_state_law_are_no_one_city():
+    text = (
+        "Wisconsin voters kept the state's sanctuary law on Tuesday. Wisconsin has had the law "
+        "since 1987, and Wisconsin lawmakers have tried to repeal it twice.\n\n"
+        "Supporters gathered at a hall in Madison to watch the count.\n\n"
+        "Most voters chose to keep the existing statute, which bars local police from "
+        "enforcing immigration law.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Most voters chose") == {WISCONSIN: "coreference"}
+
+
+def test_a_short_quote_after_a_quote_is_speech_of_the_same_speaker():
+    text = (
+        "Dane County Sheriff Ann Ruiz said the jail would stop holding people for ICE.\n\n"
+        "\u201cWe will not be an arm of immigration enforcement,\u201d Ruiz said. \u201cOur "
+        "deputies have other jobs.\u201d\n\n"
+        "\u201cNot here.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert speaker_of(r, "\u201cOur deputies") is not None
+    assert "Ruiz" in speaker_of(r, "\u201cOur deputies")
+    assert links_of(r, "\u201cOur deputies")[DANE] == "affiliation"
+    assert "Ruiz" in speaker_of(r, "\u201cNot here")
