@@ -117,6 +117,12 @@ def date_range_inputs() -> DateRange:
         for problem in problems:
             st.warning(md_escape(f"The date range in the link was not applied: {problem}"),
                        icon=":material/event_busy:")
+    else:
+        # Set the kept values again, as synced_multiselect does: on the first run of another
+        # page the widgets would otherwise return None once, dropping the range from the page
+        # and from the URL.
+        st.session_state[FROM_KEY] = st.session_state[FROM_KEY]
+        st.session_state[TO_KEY] = st.session_state[TO_KEY]
     first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
     left, right = st.columns(2)
     start = left.date_input("From", None, first, last, key=FROM_KEY, format="YYYY-MM-DD",

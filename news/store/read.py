@@ -216,10 +216,10 @@ class SearchQuery:
         out = []
         for group in self.groups:
             expr = " AND ".join(_quoted(t) for t in group if not t.negated)
-            for t in group:
-                if t.negated:
-                    expr = f"({expr}) NOT {_quoted(t)}"
-            out.append(f"({expr})")
+            # All exclusions in one flat OR: nesting one NOT per exclusion overflows FTS5's
+            # parser stack at a few hundred of them ("fts5: parser stack overflow").
+            excluded = " OR ".join(dict.fromkeys(_quoted(t) for t in group if t.negated))
+            out.append(f"(({expr}) NOT ({excluded}))" if excluded else f"({expr})")
         return " OR ".join(out)
 
     def websearch(self) -> str:
