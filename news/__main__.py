@@ -132,7 +132,7 @@ class _Bar:
 
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from news.importing import Importer, UsageError, expand
+    from news.importing import Importer, UsageError, expand, summary
 
     try:
         items = expand(args.sources)
@@ -144,20 +144,19 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     importer = Importer(args.articles, args.database)
     bar = _Bar(err)
-    counts = {"imported": 0, "duplicate": 0, "failed": 0}
+    statuses = []
     try:
         for outcome in importer.run(items, bar):
             bar.clear()
-            counts[outcome.status] += 1
+            statuses.append(outcome.status)
             print(outcome.line, file=out, flush=True)
     except KeyboardInterrupt:
         bar.clear()
         print("interrupted: the articles imported so far are kept", file=err)
         return 1
     bar.clear()
-    print(f"{counts['imported']} imported, {counts['duplicate']} duplicates,"
-          f" {counts['failed']} failed", file=out)
-    return 1 if counts["failed"] else 0
+    print(summary(statuses), file=out)
+    return 1 if "failed" in statuses else 0
 
 
 def main(

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from string import Template
 
 import pytest
 
@@ -25,10 +22,8 @@ from news.__main__ import main
 from news.importing import Fetcher, FetchError, Importer, Item, UsageError, expand, url_key
 from news.importing.extract import partial_date
 from news.store import Store
+from ui.testing import LoopbackHTTP, article_page, text_pdf
 
-TEMPLATE = Template(
-    (Path(__file__).resolve().parent / "data" / "import" / "article.html").read_text("utf-8")
-)
 CHROME = ("cookies", "Subscribe today", "Share on", "Related stories", "Council approves",
           "worst decision", "Join the discussion", "newsletter", "All rights reserved",
           "Privacy policy", "Home")
@@ -85,60 +80,10 @@ WIRE = [
 
 
 def page(key: str, canonical: str, **override: object) -> bytes:
-    s = {**STORIES[key], **override}
-    paragraphs = "\n".join(f"    <p>{p}</p>" for p in s["paragraphs"])  # type: ignore[union-attr]
-    return TEMPLATE.substitute(
-        title=s["title"], site=s["site"], date=s["date"], author=s["author"],
-        canonical=canonical, paragraphs=paragraphs,
-    ).encode("utf-8")
+    return article_page(canonical=canonical, **{**STORIES[key], **override})  # type: ignore[arg-type]
 
 
-class Server:
-    """A loopback HTTP server: ``routes[path] = (status, headers, body)`` or a callable."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, object] = {}
-        self.hits: dict[str, int] = {}
-        self.agents: list[str] = []
-        routes, hits, agents = self.routes, self.hits, self.agents
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                path = self.path.split("?", 1)[0]
-                hits[path] = hits.get(path, 0) + 1
-                agents.append(self.headers.get("User-Agent", ""))
-                route = routes.get(path)
-                if callable(route):
-                    route = route(self, hits[path])
-                    if route is None:
-                        return
-                status, headers, body = route if route else (404, {}, b"not found")
-                try:
-                    self.send_response(status)
-                    for k, v in headers.items():
-                        self.send_header(k, v)
-                    if "Content-Length" not in headers:
-                        self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+Server = LoopbackHTTP  # the name the tests below use
 
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -441,43 +386,12 @@ def test_partial_dates_stay_partial(value, expected):
 # --------------------------------------------------------------------------- files
 
 
-def make_pdf(lines: list[str]) -> bytes:
-    """A minimal valid one-page PDF with a text layer (Helvetica), offsets computed."""
-    ops = ["BT /F1 11 Tf 72 720 Td 14 TL"]
-    for line in lines:
-        esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"({esc}) Tj T*")
-    ops.append("ET")
-    stream = "\n".join(ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def test_pdf_docx_text_and_markdown_files_and_a_folder(folder, tmp_path):
     import docx
 
     src = tmp_path / "clippings"
     (src / "nested").mkdir(parents=True)
-    (src / "ruling.pdf").write_bytes(make_pdf([
+    (src / "ruling.pdf").write_bytes(text_pdf([
         "Judge blocks grant cuts",
         "",
         "A federal judge in Chicago blocked the Justice Department from withholding grants",
@@ -516,7 +430,7 @@ def test_pdf_docx_text_and_markdown_files_and_a_folder(folder, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
-    ("scan.pdf", make_pdf([]), "no text layer in this PDF"),
+    ("scan.pdf", text_pdf([]), "no text layer in this PDF"),
     ("broken.pdf", b"%PDF-1.4\nnot really", "not a readable PDF"),
     ("broken.docx", b"PK\x03\x04 not a zip", "not a readable .docx file"),
     ("latin.txt", "Caf\u00e9 in Peoria.\n".encode("latin-1"), "not UTF-8 and no declared charset"),

@@ -1,9 +1,14 @@
-"""The add-article page's logic: decode and check input, preview, save (no Streamlit here)."""
+"""The add-article page's logic: decode and check input, preview, save (no Streamlit here).
+
+Pasting one article goes through :func:`save`; importing files and URLs through
+:mod:`news.importing` (:func:`importer`, :func:`describe`).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # The news layer refuses bigger articles too; checking here means a huge upload is refused
@@ -11,8 +16,18 @@ from typing import TYPE_CHECKING
 from news.articles import MAX_BYTES, parse_published
 
 if TYPE_CHECKING:
+    from news.importing import Draft as ReadDraft
+    from news.importing import Importer
     from news.pipeline import ArticleAnalysis
     from news.store import Database
+
+# Items one import on the page may hold: each is read in the server's request, so a big
+# collection belongs to the command line (python -m news import), which has no such limit.
+MAX_ITEMS = 100
+# What a preview shows of a body.
+PREVIEW_CHARS = 400
+# The kinds the page's uploader takes (news.importing reads them by suffix).
+UPLOAD_TYPES = ("html", "htm", "txt", "md", "pdf", "docx")
 
 
 @dataclass(frozen=True)
@@ -83,3 +98,42 @@ def save(d: Draft, database: Database | None = None) -> tuple[str | None, str | 
     except StoreUnavailable as error:
         return None, f"Not saved: {error}. Nothing was stored; try again in a moment."
     return str(article_id), None
+
+
+def importer(directory: Path, database: Database, *, allow_private: bool) -> Importer:
+    """The importer of the Add page: the app's articles folder and store, the app's fetcher.
+
+    ``allow_private``: the operator's setting (:func:`ui.settings.allow_private_urls`); off, a
+    URL whose host is loopback, private or link-local is refused, after DNS and on every
+    redirect. On PostgreSQL nothing is written into the folder, as for a pasted article.
+    """
+    from news.importing import Fetcher, Importer
+
+    return Importer(directory, database, fetcher=Fetcher(allow_private=allow_private),
+                    keep_files=False)
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """What the preview shows of one read article, as plain text."""
+
+    title: str
+    details: str
+    beginning: str
+    words: int
+
+
+def describe(draft: ReadDraft, limit: int = PREVIEW_CHARS) -> DraftView:
+    """Title, outlet · date · author · URL, and the body's first lines of a read article."""
+    from news.importing.extract import host_outlet
+
+    outlet = draft.outlet or host_outlet(draft.url) or "outlet unknown"
+    details = [outlet, draft.published or "date unknown"]
+    if draft.author:
+        details.append(f"by {draft.author}")
+    if draft.url:
+        details.append(draft.url)
+    text = draft.text.strip()
+    beginning = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return DraftView(title=draft.title or "(no title)", details=" · ".join(details),
+                     beginning=beginning, words=len(text.split()))

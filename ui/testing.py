@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import uuid
@@ -99,6 +100,115 @@ class Server:
         """CPU time (user + system) the server process has used so far."""
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class LoopbackHTTP:
+    """A loopback HTTP server in a thread: ``routes[path] = (status, headers, body)``.
+
+    A route may be a callable ``(handler, hit) -> (status, headers, body)`` (or None when it
+    answered itself). ``hits`` counts requests per path, ``agents`` keeps their User-Agents.
+    Used by the import tests (pages, feeds, redirects, errors served to the importer).
+    """
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.routes: dict[str, Any] = {}
+        self.hits: dict[str, int] = {}
+        self.agents: list[str] = []
+        routes, hits, agents = self.routes, self.hits, self.agents
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                hits[path] = hits.get(path, 0) + 1
+                agents.append(self.headers.get("User-Agent", ""))
+                route = routes.get(path)
+                if callable(route):
+                    route = route(self, hits[path])
+                    if route is None:
+                        return
+                status, headers, body = route if route else (404, {}, b"not found")
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    if "Content-Length" not in headers:
+                        self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# A news page's chrome around a story (tests/data/import/README.md says what is in it).
+ARTICLE_TEMPLATE = REPO / "tests" / "data" / "import" / "article.html"
+
+
+def article_page(*, title: str, site: str, date: str, author: str, canonical: str,
+                 paragraphs: Sequence[str]) -> bytes:
+    """A realistic saved news page (chrome, JSON-LD, Open Graph) around ``paragraphs``.
+
+    The values are put in as given: pass HTML-safe text.
+    """
+    from string import Template
+
+    template = Template(ARTICLE_TEMPLATE.read_text("utf-8"))
+    body = "\n".join(f"    <p>{p}</p>" for p in paragraphs)
+    return template.substitute(title=title, site=site, date=date, author=author,
+                               canonical=canonical, paragraphs=body).encode("utf-8")
+
+
+def text_pdf(lines: Sequence[str]) -> bytes:
+    """A minimal valid one-page PDF with a text layer (Helvetica), offsets computed.
+
+    No lines: a PDF without a text layer, as a scan without OCR is.
+    """
+    import io
+
+    ops = ["BT /F1 11 Tf 72 720 Td 14 TL"]
+    for line in lines:
+        esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({esc}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
 
 
 def machine_busy_seconds() -> float:

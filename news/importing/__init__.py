@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from news.importing.extract import Draft, ExtractError, partial_date
 from news.importing.fetch import Fetcher, FetchError, Response, check_address
-from news.importing.run import Importer, Item, Outcome, UsageError, expand, read_document, url_key
+from news.importing.run import (
+    Importer,
+    Item,
+    Outcome,
+    UsageError,
+    expand,
+    read_document,
+    summary,
+    upload_items,
+    url_items,
+    url_key,
+)
 
 __all__ = [
     "Draft",
@@ -26,5 +37,8 @@ __all__ = [
     "expand",
     "partial_date",
     "read_document",
+    "summary",
+    "upload_items",
+    "url_items",
     "url_key",
 ]

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -111,6 +112,10 @@ class Outcome:
         Why it failed or what it duplicates.
     draft : Draft or None
         What was read (for previews).
+    article : str
+        The stored article's id (imported).
+
+    A preview (:meth:`Importer.preview`) also has ``ready``: read, and new.
     """
 
     origin: str
@@ -118,15 +123,35 @@ class Outcome:
     path: str = ""
     reason: str = ""
     draft: Draft | None = None
+    article: str = ""
 
     @property
     def line(self) -> str:
         """The one-line report of the command and the app."""
         if self.status == "imported":
-            return f"imported {self.path}"
+            return f"imported {self.path or self.article}"
         if self.status == "duplicate":
             return f"duplicate of {self.path}: {self.origin}"
+        if self.status == "ready":
+            return f"ready: {self.origin}"
         return f"failed: {self.origin}: {self.reason}"
+
+
+def summary(statuses: Iterable[str]) -> str:
+    """Return the command's last line: ``2 imported, 1 duplicates, 0 failed``.
+
+    Parameters
+    ----------
+    statuses : iterable of str
+        The outcomes' statuses.
+
+    Returns
+    -------
+    str
+    """
+    counts = Counter(statuses)
+    return (f"{counts['imported']} imported, {counts['duplicate']} duplicates,"
+            f" {counts['failed']} failed")
 
 
 def url_key(url: str) -> str:
@@ -273,11 +298,60 @@ def expand(sources: Iterable[str | Path]) -> list[Item]:
         elif suffix in FILE_SUFFIXES:
             items.append(Item(origin=str(path), path=path))
         else:
-            raise UsageError(
-                f"{s}: cannot import {suffix or 'this kind of'} files (known: "
-                + ", ".join(sorted(FILE_SUFFIXES | TABLE_SUFFIXES)) + ")"
-            )
+            raise UsageError(f"{s}: {_unknown_kind(suffix, FILE_SUFFIXES | TABLE_SUFFIXES)}")
     return items
+
+
+def upload_items(files: Iterable[tuple[str, bytes]]) -> list[Item]:
+    """Items for uploaded files (the Add page), each read by its name's suffix.
+
+    Parameters
+    ----------
+    files : iterable of (name, content)
+
+    Returns
+    -------
+    list of Item
+        A file of a kind that cannot be imported is an item that fails with the reason.
+    """
+    items = []
+    for name, data in files:
+        suffix = Path(name).suffix.lower()
+        if suffix in FILE_SUFFIXES:
+            items.append(Item(origin=name, data=data))
+        else:
+            items.append(Item(origin=name, problem=_unknown_kind(suffix, FILE_SUFFIXES)))
+    return items
+
+
+def url_items(text: str) -> list[Item]:
+    """Items for URLs typed one per line (the Add page): article pages or feeds.
+
+    Blank lines are skipped; a line that is not an http(s) URL is an item that fails with the
+    reason.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Item
+    """
+    items = []
+    for line in text.splitlines():
+        url = line.strip()
+        if not url:
+            continue
+        if re.match(r"^https?://[^\s/?#]+", url, re.I) and not re.search(r"\s", url):
+            items.append(Item(origin=url, url=url, may_be_feed=True))
+        else:
+            items.append(Item(origin=url, problem="not an http(s) URL"))
+    return items
+
+
+def _unknown_kind(suffix: str, known: Iterable[str]) -> str:
+    return f"cannot import {suffix or 'this kind of'} files (known: {', '.join(sorted(known))})"
 
 
 # --------------------------------------------------------------------------- reading
@@ -368,6 +442,9 @@ class Importer:
         Threads reading items.
     max_bytes : int
         The size cap of a local file.
+    keep_files : bool
+        PostgreSQL: also write each article's file into the folder (the command line). The
+        app keeps the article in the shared store only, as its paste path does.
     """
 
     directory: Path = ARTICLES_DIR
@@ -375,6 +452,7 @@ class Importer:
     fetcher: Fetcher = field(default_factory=Fetcher)
     workers: int = WORKERS
     max_bytes: int = MAX_FETCH_BYTES
+    keep_files: bool = True
     _urls: dict[str, str] = field(default_factory=dict, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
     _indexed: bool = field(default=False, repr=False)
@@ -420,6 +498,20 @@ class Importer:
 
     def _known_url(self, url: str) -> str:
         return self._urls.get(url_key(url), "") if url else ""
+
+    def known(self, draft: Draft) -> str:
+        """Return the article file ``draft`` duplicates (same normalised URL or text), or ``""``.
+
+        Parameters
+        ----------
+        draft : Draft
+
+        Returns
+        -------
+        str
+        """
+        self._index()
+        return self._known_url(draft.url) or self._texts.get(text_hash(draft.text), "")
 
     # ------------------------------------------------------------------ reading
 
@@ -520,11 +612,39 @@ class Importer:
 
     # ------------------------------------------------------------------ writing
 
+    def preview(self, results: Iterable[tuple[Item, Draft | Outcome]]) -> list[Outcome]:
+        """Say what saving read results would do, without writing anything.
+
+        Parameters
+        ----------
+        results : iterable of (Item, Draft or Outcome)
+            From :meth:`read`.
+
+        Returns
+        -------
+        list of Outcome
+            ``ready`` (with its draft) for a new article; ``duplicate`` of an article of the
+            folder or of an earlier item of the same batch; failures as read.
+        """
+        seen: dict[str, str] = {}
+        out = []
+        for item, result in results:
+            if isinstance(result, Outcome):
+                out.append(result)
+                continue
+            keys = [text_hash(result.text)] + ([url_key(result.url)] if result.url else [])
+            earlier = self.known(result) or next((seen[k] for k in keys if k in seen), "")
+            if earlier:
+                out.append(Outcome(item.origin, "duplicate", earlier, draft=result))
+                continue
+            seen.update(dict.fromkeys(keys, item.origin))
+            out.append(Outcome(item.origin, "ready", draft=result))
+        return out
+
     def save(self, item: Item, draft: Draft) -> Outcome:
         """Write one draft as an article file and add it to the store (or say why not)."""
-        self._index()
         url = draft.url
-        known = self._known_url(url) or self._texts.get(text_hash(draft.text), "")
+        known = self.known(draft)
         if known:
             return Outcome(item.origin, "duplicate", known, draft=draft)
         origin = draft.hints.get("origin") or (str(item.path.resolve()) if item.path
@@ -555,13 +675,36 @@ class Importer:
         meta = {"title": draft.title or item.origin, "outlet": outlet,
                 "published": partial_date(draft.published), "url": url,
                 "author": draft.author, "source": source}
+        shown = str(path)
         if db.postgres:
-            # The shared store holds the article; the folder gets its file too.
-            _write_atomic(path, render_article(meta, draft.text).encode("utf-8"))
-        self._remember(str(path), draft.text.strip(), meta)
+            if self.keep_files:
+                # The shared store holds the article; the folder gets its file too.
+                _write_atomic(path, render_article(meta, draft.text).encode("utf-8"))
+            else:
+                shown = ""
+        self._remember(shown or str(article_id), draft.text.strip(), meta)
         if item.url:
-            self._urls.setdefault(url_key(item.url), str(path))
-        return Outcome(item.origin, "imported", str(path), draft=draft)
+            self._urls.setdefault(url_key(item.url), shown or str(article_id))
+        return Outcome(item.origin, "imported", shown, draft=draft, article=str(article_id))
+
+    def write(self, results: Sequence[tuple[Item, Draft | Outcome]],
+              progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
+        """Save read results (from :meth:`read`), yielding one outcome per item.
+
+        Parameters
+        ----------
+        results : sequence of (Item, Draft or Outcome)
+        progress : callable, optional
+            Called with ``(done, total)``.
+
+        Yields
+        ------
+        Outcome
+        """
+        for n, (item, result) in enumerate(results, 1):
+            yield result if isinstance(result, Outcome) else self.save(item, result)
+            if progress is not None:
+                progress(n, len(results))
 
     def run(self, items: Sequence[Item],
             progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
