@@ -91,6 +91,11 @@ MEDIA_WORDS: frozenset[str] = frozenset({
     "Union-Tribune", "Radio", "Television", "TV", "Broadcasting", "Weekly", "Patch",
     "Warriors", "Giants", "Rams", "Saints", "Jazz", "Titans", "Reds", "Pirates", "Royals", "Twins",
     "Athletics", "Sharks", "Panthers", "Kraken", "Rays", "Blazers", "Hawks",
+    # nameplates of state and city newsrooms ("Arizona Republic", "Kansas Reflector",
+    # "Houston Public Media", "Texas Monthly")
+    "Republic", "Monthly", "Reflector", "Recorder", "Mirror", "Lookout", "Illuminator",
+    "Newsline", "Reformer", "Monitor", "Current", "Today", "Media", "Phoenix", "Press",
+    "Record",
 })
 # Words before a name that make it a storm: "Hurricane Harvey", "Hurricanes Irma and Harvey".
 STORM_WORDS: frozenset[str] = frozenset({
@@ -216,7 +221,7 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "fund", "vote", "voters", "election", "primary", "caucus", "ballot", "jury", "trial",
     "canadian", "cuban", "haitian", "salvadoran", "guatemalan", "honduran", "harvard", "yale",
     "stanford", "cornell", "duke", "purdue", "baylor", "tulane", "emory", "rutgers",
-    "vanderbilt", "brandeis", "villanova", "day", "airport", "lane", "marion", "accident",
+    "vanderbilt", "brandeis", "villanova", "day", "airport", "lane", "accident",
     "advance", "ages", "arena", "auto", "battlefield", "bells", "belt", "between", "black",
     "blue", "box", "bright", "brush", "burden", "burns", "campus", "centre", "century",
     "chicken", "concrete", "council", "cutter", "deal", "downs", "earth", "economy", "effort",
@@ -260,7 +265,7 @@ Karl Kate Katherine Kathleen Kathryn Kathy Katie Katrina Kay Keith Kelly Ken Ken
 Kevin Kim Kimberly Kirk Kristen Kristin Kurt Kyle Lance Larry Laura Lauren Laurie Lawrence
 Leah Lee Leo Leon Leonard Leslie Linda Lindsay Lindsey Lisa Lloyd Logan Lois Lori Lorraine
 Louis Louise Lucas Lucia Lucy Luis Luke Lydia Lynn Madeline Maggie Manuel Marc Marcia Marco
-Marcus Margaret Maria Marian Marie Marilyn Mario Marisol Mark Marlene Marsha Martha Martin
+Marcus Margaret Maria Marian Marie Marilyn Mario Marion Marisol Mark Marlene Marsha Martha Martin
 Marty Marvin Mary Matt Matthew Maureen Max Megan Melanie Melissa Melvin Michael Michele
 Michelle Miguel Mike Mildred Miriam Misty Mitch Mitchell Molly Monica Morgan Nancy Naomi
 Natalie Nathan Neil Nicholas Nick Nicole Nina Noah Norma Norman Olivia Omar Oscar Pablo
@@ -646,6 +651,13 @@ PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
 STATE_CUE_WORDS: frozenset[str] = frozenset({
     "law", "laws", "statute", "statutes", "legislators", "senators", "voters", "lawmakers",
     "legislature", "governor", "attorney", "constitution", "taxpayers", "officials",
+})
+# Verbs and nouns of moving people: the place after their "to" is a destination, a city rather
+# than a state of the same name ("sent buses of migrants to New York", "flights to Washington").
+MOVEMENT_WORDS: frozenset[str] = frozenset({
+    "sent", "send", "sends", "sending", "bus", "bused", "bussed", "busing", "bussing", "buses",
+    "busses", "busloads", "flew", "flown", "flights", "flight", "shipped", "transported",
+    "transporting", "relocated", "relocating", "dropped",
 })
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})

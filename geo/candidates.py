@@ -47,6 +47,7 @@ class _Cand:
     party: int = 0  # inside a legislator's tag "(D-Lake, Porter)": how many names the tag lists
     thing: str | None = None  # inside the name of a school or a natural area: not a mention
     named_person: bool = False  # the surname of someone the article names in full
+    actor: bool = False  # a big city's name before a speech verb ("Denver said")
     group: int = 0  # a list of counties ("Dodge, Washington and Wood counties"): its id
 
 

@@ -28,6 +28,11 @@ _LIST_GLUE = (
 )
 
 
+def _media_word(word: str) -> bool:
+    """Tell whether a word names an outlet or team, alone or in a compound ("Reporter-News")."""
+    return word in lex.MEDIA_WORDS or any(part in lex.MEDIA_WORDS for part in word.split("-"))
+
+
 def _distance_km(a: Jurisdiction, b: Jurisdiction) -> float:
     """Equirectangular distance: within a few percent of the great circle under 500 km."""
     dx = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
@@ -116,13 +121,14 @@ class _Features(_CandidateFinder):
             c.cue = self._cue(c)
             self._county_short_form(c, named_counties)
             # Outlets and teams: "New York Times", "Dallas Cowboys".
-            media = [texts[k] for k in range(c.j, min(c.j + 3, self.n))
-                     if texts[k] in lex.MEDIA_WORDS or texts[k].split("-")[0] in lex.MEDIA_WORDS]
+            media = [texts[k] for k in range(c.j, min(c.j + 3, self.n)) if _media_word(texts[k])]
             run_end = c.j
-            while run_end < self.n and (self._cap_word(run_end) or texts[run_end] == "-"):
+            # In a title-case headline every word is capitalized: only the name's next words.
+            limit = min(c.j + 3, self.n) if self.title_case[c.i] else self.n
+            while run_end < limit and (self._cap_word(run_end) or texts[run_end] == "-"):
                 run_end += 1
             if c.qual is None and c.key[-1] not in {"county", "parish"} and any(
-                    texts[k] in lex.MEDIA_WORDS for k in range(c.j, run_end)):
+                    _media_word(texts[k]) for k in range(c.j, run_end)):
                 c.drop = f"outlet or team name ({phrase} {media[0] if media else nxt})"
                 continue
             if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
@@ -239,8 +245,11 @@ class _Features(_CandidateFinder):
         if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who" and not c.party
                 and self.t.norms[c.i - 1:c.i] != ["of"]
                 and not (c.i and self.t.norms[c.i - 1] in lex.LOCATIVES)):
-            c.drop = "person (speech verb after the name)"
-            return True
+            if not self._city_as_actor(c):
+                c.drop = "person (speech verb after the name)"
+                return True
+            c.actor = True  # the city itself if the article names it elsewhere as a place
+            return False
         if self.title_case[c.i]:
             return False
         if c.key[-1] in {"county", "parish", "borough"}:
@@ -292,6 +301,18 @@ class _Features(_CandidateFinder):
         return False
 
 
+    def _city_as_actor(self, c: _Cand) -> bool:
+        """Whether "Denver said", "Denver agreed" may be the city speaking through its government.
+
+        A big city's name, not a first name, not the name of anyone in the article; it is read
+        as the city only where the article names that city elsewhere (one sense per article).
+        """
+        if c.key in self.person_keys or self.t.norms[c.j - 1] in self.surnames \
+                or self.t.texts[c.i] in lex.FIRST_NAMES or self.person[c.i]:
+            return False
+        return any(self.x.jur[i].kind == "place"
+                   and (self.x.jur[i].population or 0) >= W.speaking_city for i in c.ids)
+
     def _georgia_country(self, c: _Cand) -> bool:
         before = [w.lower() for w in self.t.texts[max(0, c.i - 3):c.i]]
         if before[-2:] in (["republic", "of"], ["country", "of"], ["nation", "of"]):
@@ -320,7 +341,18 @@ class _Features(_CandidateFinder):
             return "county"
         if nxt in lex.CITY_CUES or before in (["city", "of"], ["town", "of"], ["village", "of"]):
             return "place"
+        if has_state and before[-1:] == ["to"] and self._moved_to(c.i - 1):
+            return "place"  # "sent buses to New York": the city of a state's name
         return None
+
+    def _moved_to(self, to: int) -> bool:
+        """Whether the "to" at token ``to`` ends a movement of people ("sent buses ... to")."""
+        k = to - 1
+        while k >= max(0, to - 8) and not self.t.sentence_start[k + 1]:
+            if self.t.norms[k] in lex.MOVEMENT_WORDS:
+                return True
+            k -= 1
+        return False
 
     # -- resolution --------------------------------------------------------------------------
     def _neighbours(self, cands: list[_Cand]) -> dict[int, list[int]]:

@@ -19,7 +19,7 @@ _STATE_METHODS: dict[tuple[str, ...], str] = {
 # Weak reasons for which a name takes the reading the same name has elsewhere in the article.
 _SAME_NAME_REASONS = frozenset({
     "common word", "small place name starting a sentence (often a surname)",
-    "capitals without context", "small place without context",
+    "capitals without context", "small place without context", "a city's name as a speaker",
 })
 
 
@@ -65,6 +65,7 @@ class _Scorer(_Features):
         jur = self.x.jur
         live = [c for c in cands if c.drop is None]
         neighbours = self._neighbours(live)
+        self._listed = neighbours
         self._groups: dict[int, list[_Cand]] = {}
         for c in live:
             if c.group:
@@ -80,6 +81,9 @@ class _Scorer(_Features):
                 c.world = True
         # Pass 1: what needs no context.
         for n_, c in enumerate(live):
+            if c.actor:
+                c.weak_reason = "a city's name as a speaker"
+                continue
             kinds = {jur[i].kind for i in c.ids}
             if c.forced_kind == "state" or kinds == {"state"}:
                 c.chosen, c.confidence = c.ids[0], W.conf_certain
@@ -123,7 +127,7 @@ class _Scorer(_Features):
         # Pass 2 and 3: names with several readings, then again with the new anchors.
         for round_ in range(2):
             for n_, c in enumerate(live):
-                if (c.chosen is not None and round_ == 0) or c.drop is not None:
+                if (c.chosen is not None and round_ == 0) or c.drop is not None or c.actor:
                     continue
                 if round_ == 1 and c.chosen is not None:
                     continue
@@ -252,15 +256,22 @@ class _Scorer(_Features):
                               or c.key in self.strong_keys):
             c.weak_reason = c.in_name  # "Education Austin": a state named is not enough
             return
+        # Far from the article's home a small place needs more than its size; with a home
+        # (dateline, outlet) known, more than a cue too ("Vernon police" in a Connecticut paper).
         where = set(home) or named_states
-        if where and reason == "population prior" and c.qual is None and c.cue is None \
+        if where and reason == "population prior" and c.qual is None \
+                and (c.cue is None or (home and j.state not in named_states)) \
                 and j.state not in where and pop < W.big_city:
             c.weak_reason = "small place far from the article's home, with no support"
             return
         if c.dateline or (strict_locative and not c.world):
             supported = True
+        # A common word is a place with its state written, as a big city after "in", or near
+        # the article's places when its words say so ("Independence police") or it stands in
+        # a list of places ("Lebanon and Mason").
         if c.common and not (c.qual is not None or (
-                pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)):
+                pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)
+                or (close[best_id] and (c.cue == j.kind or bool(self._listed.get(n_))))):
             c.weak_reason = "common word"
             return
         attribution = c.i >= 2 and self.t.norms[c.i - 2] in lex.ATTRIBUTION_BEFORE
@@ -328,15 +339,19 @@ class _Scorer(_Features):
     def _score_district(self, c: _Cand, article_states: set[str]) -> None:
         """Resolve a name in a legislator's tag to a county (or town) of the article's states.
 
-        "(D-Lake, Porter)" lists the counties of a district; "(R-Ashland)" names a home town or
-        county. Either lies in the state the article is about, never in another state.
+        "(D-Lake, Porter)" lists the counties of a district; "(R-Ashland)" names a home town,
+        or a county where the state has no town of that name. Either lies in the state the
+        article is about, never in another state.
         """
         jur = self.x.jur
         states = article_states | {self.dateline_state, self.outlet_state}
         readings = [i for i in c.ids if jur[i].kind in {"place", "county"} and jur[i].state in states]
         counties = [i for i in readings if jur[i].kind == "county"]
+        places = [i for i in readings if jur[i].kind == "place"]
         if c.party >= 2 and counties:
-            readings = counties
+            readings = counties  # a district of several counties
+        elif c.party == 1 and places:
+            readings = places  # one name is the legislator's home town ("D-Los Angeles")
         if not readings:
             c.weak_reason = "legislator's district outside the article's states"
             return

@@ -29,6 +29,7 @@ class Weights:
     big_city: int = 100_000  # a state name that is also a city this big is ambiguous
     big_place: int = 50_000  # "Madison Common Council": a first name that is a big place
     common_word_city: int = 50_000  # a common word is a city only this big after "in"
+    speaking_city: int = 100_000  # "Denver said": a city this big acts through its government
     fuzzy_target: int = 300_000  # misspellings are matched to places this big (and states)
     # -- evidence, added to log10(population) ------------------------------------------------
     qualifier: float = 5.0  # "Austin, Texas": the state written beside the name

@@ -70,6 +70,15 @@ def test_party_tag_names_counties_of_the_articles_state(gaz):
     assert not ids(text, gaz) & {"2838600", "5355540"}  # Lake, Miss.; Porter, Wash.
 
 
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("California's law was written by Sen. Ann Doe (D-Los Angeles).", "0644000", "06037"),
+    ("California Assemblyman Tom Roe (R-Orange) voted no.", "0653980", "06059"),
+])
+def test_party_tag_with_one_name_is_the_home_town(gaz, text, expected, not_expected):
+    got = ids(text, gaz)
+    assert expected in got and not_expected not in got
+
+
 def test_party_tag_outside_the_articles_state_is_no_place(gaz):
     text = "Indiana lawmakers met. Rep. Tom Roe (R-Porter) objected."
     assert "5355540" not in ids(text, gaz)
@@ -104,6 +113,20 @@ def test_washington_the_capital_by_default(gaz):
     assert ids("Officials in Washington said the grants would be cut.", gaz) == {"1150000"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Texas has sent buses of migrants to New York since the spring.", {"48", "3651000"}),
+    ("Florida flew two planes of asylum seekers to New York and Chicago.",
+     {"12", "3651000", "1714000"}),
+    ("Buses carrying migrants were sent to Washington from Arizona.", {"1150000", "04"}),
+])
+def test_destination_of_moving_people_is_the_city(gaz, text, expected):
+    assert ids(text, gaz) == expected
+
+
+def test_the_state_of_the_same_name_is_still_the_state(gaz):
+    assert ids("Lawmakers in New York State sent a letter to Texas.", gaz) == {"36", "48"}
+
+
 # -- a place name inside the name of a thing -------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -114,6 +137,9 @@ def test_washington_the_capital_by_default(gaz):
     "Students at Marion State University marched.",
     "The Smyrna Sentinel first reported the arrests.",
     "Fans of the Bend Warriors cheered.",
+    "The Kansas Reflector and the Denton Record-Chronicle first reported the vote.",
+    "This story first appeared in the Florida Phoenix.",
+    "Reporters at Houston Public Media and the Arizona Republic asked the sheriff.",
 ])
 def test_place_inside_a_things_name_is_no_mention(gaz, text):
     assert found(text, gaz) == []
@@ -216,3 +242,32 @@ def test_a_place_inside_a_things_name_is_marked_not_lost(gaz):
     assert reported(mentions) == []
     mentions = geoparse("Hikers crossed the Bend River in Oregon.", gaz)
     assert [(m.text, m.part_of) for m in mentions] == [("Bend", "natural area"), ("Oregon", "")]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("Independence police arrested a man Tuesday.", ("Kansas City", "MO"), {"2935000"}),
+    ("Residents of Lebanon and Mason filled the hall.", ("Dayton", "OH"),
+     {"3942364", "3948188"}),
+])
+def test_a_common_word_near_the_articles_places_with_a_cue_or_in_a_list(
+        gaz, text, context, expected):
+    assert ids(text, gaz, GeoContext(place=context[0], state=context[1])) == expected
+
+
+def test_a_common_word_alone_is_still_no_place(gaz):
+    assert ids("Independence police arrested a man Tuesday.", gaz) == set()
+    assert ids("The stone mason and the miller testified.", gaz) == set()
+
+
+def test_a_small_town_with_a_cue_far_from_the_outlets_home_is_left_out(gaz):
+    # no Vernon of Connecticut is a Census place: not Vernon, Ala., for a Hartford paper
+    text = "Vernon police arrested a man on Route 30."
+    assert ids(text, gaz, GeoContext(place="Hartford", state="CT")) == set()
+
+
+def test_a_big_citys_name_before_a_speech_verb_is_the_city_if_named_elsewhere(gaz):
+    text = "Denver will close four shelters. Denver said it would stop renting hotel rooms."
+    assert [i for _, i in found(text, gaz)] == ["0820000", "0820000"]
+    assert ids("Officials met at noon. Irving said the proposal was unfair.", gaz) == set()
+    text = "Mayor Ann Irving spoke in Irving, Texas. Irving said the plan was unfair."
+    assert [t for t, _ in found(text, gaz)] == ["Irving", "Texas"]
