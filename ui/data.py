@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 
+from news.dates import display_date
 from news.store import CATEGORIES  # the one list; pages import it from here too
 
 if TYPE_CHECKING:
@@ -202,14 +203,29 @@ def word_choice_counts(articles: Iterable[ArticleRecord]) -> list[dict[str, Any]
 
 def outlet_table(articles: Iterable[ArticleRecord],
                  summaries: Iterable[JurisdictionSummary]) -> list[dict[str, Any]]:
-    """Per outlet: articles and the jurisdictions it mentions (from the filtered summaries)."""
-    n_articles: Counter[str] = Counter(a.outlet for a in articles)
+    """Per outlet: articles, their dates and the jurisdictions it mentions (from the filtered
+    summaries); ``dates`` is the first and the last article's date, as people read them."""
+    n_articles: Counter[str] = Counter()
+    dated: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        n_articles[a.outlet] += 1
+        if a.published:
+            dated[a.outlet].append(a.published)
     juris: dict[str, set[str]] = defaultdict(set)
     for s in summaries:
         for o in s.outlets:
             juris[o].add(s.display_name)
-    return [{"outlet": o, "articles": n_articles[o], "jurisdictions": len(juris[o]),
-             "names": ", ".join(sorted(juris[o]))} for o in sorted(n_articles)]
+    return [{"outlet": o, "articles": n_articles[o], "dates": _date_span(dated[o]),
+             "jurisdictions": len(juris[o]), "names": ", ".join(sorted(juris[o]))}
+            for o in sorted(n_articles)]
+
+
+def _date_span(published: list[str]) -> str:
+    if not published:
+        return "undated"
+    # ISO text sorts like the dates (a month or a year before the days in it)
+    first, last = display_date(min(published)), display_date(max(published))
+    return first if first == last else f"{first} to {last}"
 
 
 def diff_text(ops: Iterable[tuple[str, str | Sequence[str]]]) -> str:

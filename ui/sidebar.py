@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from news.dates import FIRST_YEAR, LAST_YEAR, DateRange, overlaps, parse_range
+from news.dates import FIRST_YEAR, LAST_YEAR, DateRange, display_date, overlaps, parse_range
 from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
 from ui.text import md_escape
 
@@ -169,7 +169,7 @@ def navigation() -> None:
 def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
     """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
-    titles = {a.id: f"{a.title} ({a.outlet})" for a in articles}
+    titles = {a.id: f"{a.title} ({a.outlet}, {display_date(a.published)})" for a in articles}
     with st.sidebar:
         navigation()
         st.header("Filters")
