@@ -20,7 +20,8 @@ Printed: errors (refused or dropped connections and script exceptions; must be 0
 per server and in total, rerun latency (send -> script finished) p50 / p90 / max per server,
 and the CPU each part used (servers, PostgreSQL, load generators, the whole machine), each
 beside the one-server figure of the same run as a ratio; medians over ``--runs`` with their
-spread; the machine's load average before and after.
+spread; the machine's load average before and after, and its CPU pressure (Linux PSI) during
+the windows: on a shared machine, whether the servers could get the cores they need.
 
     python -m bench.team_capacity [--sessions 20] [--seconds 40] [--runs 3] [--synthetic 0]
 """
@@ -168,6 +169,7 @@ class Phase:
     load_before: float
     load_after: float
     wall: float
+    pressure: float | None  # share of the window in which some task waited for a core
 
 
 def run_phase(ports: Sequence[int], servers: Sequence[Any], pg_root: Path, sessions: int,
@@ -189,7 +191,8 @@ def run_phase(ports: Sequence[int], servers: Sequence[Any], pg_root: Path, sessi
                 raise RuntimeError(f"the load generator stopped before its sessions loaded: {line!r}")
         load_before = os.getloadavg()[0]
         cpu0 = [s.cpu_seconds() for s in servers]
-        pg0, busy0, t0 = postgres_cpu(pg_root), machine_busy_seconds(), time.perf_counter()
+        pg0, busy0, psi0 = postgres_cpu(pg_root), machine_busy_seconds(), cpu_pressure_us()
+        t0 = time.perf_counter()
         for p in procs:
             assert p.stdin is not None
             p.stdin.write("go\n")
@@ -200,7 +203,7 @@ def run_phase(ports: Sequence[int], servers: Sequence[Any], pg_root: Path, sessi
             results.append(json.loads(p.stdout.readline()))
         wall = time.perf_counter() - t0
         cpu1 = [s.cpu_seconds() for s in servers]
-        pg1, busy1 = postgres_cpu(pg_root), machine_busy_seconds()
+        pg1, busy1, psi1 = postgres_cpu(pg_root), machine_busy_seconds(), cpu_pressure_us()
         load_after = os.getloadavg()[0]
     finally:
         for p in procs:
@@ -215,7 +218,17 @@ def run_phase(ports: Sequence[int], servers: Sequence[Any], pg_root: Path, sessi
              for r in results]
     return Phase(loads=loads, server_cpu=[(b - a) / wall for a, b in zip(cpu0, cpu1, strict=True)],
                  pg_cpu=(pg1 - pg0) / wall, machine_cpu=(busy1 - busy0) / wall,
-                 load_before=load_before, load_after=load_after, wall=wall)
+                 load_before=load_before, load_after=load_after, wall=wall,
+                 pressure=None if psi0 is None or psi1 is None else (psi1 - psi0) / 1e6 / wall)
+
+
+def cpu_pressure_us() -> int | None:
+    """Microseconds in which some task waited for a core (Linux PSI), None without PSI."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    return int(some.rsplit("total=", 1)[1])
 
 
 def postgres_cpu(root: Path) -> float:
@@ -321,6 +334,11 @@ def rows_of(res: Results, sessions: int, seconds: float) -> list[Row]:
     return rows
 
 
+def _pressure(phases: Sequence[Phase]) -> str:
+    values = [p.pressure for p in phases if p.pressure is not None]
+    return f"{median(values):.0%} (spread {min(values):.0%}-{max(values):.0%})" if values else "n/a"
+
+
 def ranked_ids(url: str, n: int) -> list[str]:
     """The ``n`` jurisdictions the store reports most about (what the sessions click)."""
     from news.store import Store, parse_database
@@ -410,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine load average (1/5/15 min): before {'/'.join(f'{v:.1f}' for v in load_start)}, "
           f"after {'/'.join(f'{v:.1f}' for v in load_end)}; 1-min load at the windows' starts "
           f"and ends {min(during):.1f}-{max(during):.1f}")
+    print(f"CPU pressure (share of the windows in which some task waited for a core): "
+          f"1 server {_pressure(res.one)}, 2 servers {_pressure(res.two)}")
     print(table(rows_of(res, args.sessions, args.seconds)))
     return 0
 

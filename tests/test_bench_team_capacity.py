@@ -38,9 +38,10 @@ def test_the_capacity_bench_prints_every_row_beside_its_baseline(repo_root):
     lines = done.stdout.splitlines()
     assert lines[0].startswith("team capacity: 2 servers x 1 sessions vs 1 server x 1")
     assert lines[1].startswith("machine load average")
-    assert lines[2].split() == ["bench", "measure", "ours", "baseline", "baseline", "is",
+    assert lines[2].startswith("CPU pressure")
+    assert lines[3].split() == ["bench", "measure", "ours", "baseline", "baseline", "is",
                                 "ratio", "runs", "target", "met"]
-    table = {line.split("  ")[1].strip(): line for line in lines[4:] if line.startswith("capacity")}
+    table = {line.split("  ")[1].strip(): line for line in lines[5:] if line.startswith("capacity")}
     assert list(table) == ROWS
     for measure in ROWS[:2]:
         assert table[measure].split()[-1] == "yes", table[measure]  # no error, no exception
