@@ -546,9 +546,12 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"handed over", r"turned over", r"(?:ICE|immigration|Immigration and Customs Enforcement|"
     r"federal|Border Patrol) (?:agents?|officers?|officials|authorities|raids?|checks?|"
     r"proceedings|status)",
+    # ICE's requests to hold someone, issued or served: "detainer requests were issued"
+    r"detainers?(?: requests?)? (?:\w+ ){0,2}(?:issued|lodged|placed|served)",
+    r"(?:issu|lodg|plac|serv)(?:e|ed|es|ing) (?:\w+ ){0,2}detainers?",
     r"enforcement (?:actions?|activity|operations?|officers?)", r"checkpoints?",
     # the agency and its agents, by name or by role ("agents", "deputies" are enforcement)
-    r"agents?", r"immigration (?:enforcement|authorities|officials|officers)",
+    r"agents?", r"immigration (?:enforcement|authorities|officials|officers|work|duties|functions)",
     r"(?<!law )enforc(?:e|es|ed|ing)\b(?! (?:a|the|its|their) (?:law|polic))",
     # what is done to people: searched, held, charged, released, moved
     r"search(?:ed|es|ing)", r"scour\w*", r"raided", r"stormed", r"handcuff\w*", r"seiz\w*",
@@ -558,6 +561,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"encounter(?:s|ed)?", r"expel\w*", r"expedited", r"worksites?", r"workplace",
     r"bus(?:es|ed|ing|sed|sing)?", r"flights?", r"flown", r"sent to", r"transport\w*",
     r"relocat\w*", r"migrants? (?:were|was|arriv\w*)",
+    # checks on people in custody and the powers to make them
+    r"screen(?:s|ed|ing)", r"fingerprint\w*", r"booking", r"deputiz\w*", r"patrol\w*",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -570,6 +575,7 @@ POLICY_TERMS: tuple[str, ...] = (
     # cooperation with immigration enforcement
     r"287\(g\)", r"detainers?", r"warrants?", r"hold requests?", r"sanctuary", r"cooperat\w*",
     r"compl(?:y|ies|ied|iance|iant)", r"honou?r\w*", r"participat\w*", r"notif\w*", r"requests?",
+    r"collaborat\w*", r"partner(?:s|ed|ing|ships?)?", r"agre(?:e|ed|es|eing) to",
     # acts of government
     r"sign(?:ed|ing)", r"signs? (?:the|a|an|it|into)", r"vot(?:e|es|ed|ing|ers?)",
     r"referend\w*", r"pass(?:es|ed)", r"approv\w*", r"ratif\w*", r"adopt\w*", r"enact\w*", r"repeal\w*",
@@ -592,7 +598,9 @@ POLICY_TERMS: tuple[str, ...] = (
     r"taxpayers?", r"resources", r"services",
     # who decides, and deciding
     r"council", r"commission(?:ers?)?", r"board", r"supervisors", r"lawmakers", r"legislators?",
-    r"governor", r"gov\.", r"mayor", r"attorney general", r"administration",
+    r"governor", r"gov\.", r"mayor", r"attorney general", r"administration", r"sheriffs?",
+    r"police chiefs?", r"committees?", r"testimony", r"testif\w*", r"instruct\w*",
+    r"order(?:ed|ing)",
     r"announc\w*", r"decid\w*", r"decision", r"plan(?:s|ned|ning)?", r"propos\w*",
     r"consider\w*", r"debat\w*", r"unanimous\w*", r"declar\w*", r"designat\w*",
     r"authori[sz]\w*", r"implement\w*", r"stop(?:s|ped|ping)? (?:\w+ )?(?:honou?r|cooperat|"
@@ -604,6 +612,10 @@ POLICY_TERMS: tuple[str, ...] = (
     r"(?:immigration|legal|citizenship) status", r"citizenship", r"information", r"data",
     r"records", r"licen[cs]\w*", r"ID cards?", r"identification", r"welcoming",
     r"protect\w*", r"shield\w*", r"legal (?:aid|representation|defen[cs]e|services|help)",
+    r"tuition", r"benefits", r"E-Verify",
+    # a named act ("the Trust Act"), and taking sides on one
+    r"(?-i:[A-Z][\w\-]* Act)", r"oppos\w*", r"priorit\w*", r"guidance", r"memo(?:randum|s)?",
+    r"lobb(?:y|ied|ying|ies|ists?)", r"negotiat\w*", r"stance",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):

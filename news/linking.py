@@ -122,6 +122,10 @@ _ACT_REFERENCE = re.compile(
 # "state law", "state and local police": the state's own (not "United States"; "statewide" is
 # rather a group's reach, as in a statewide association quoted in a county's story).
 _STATE_WORD = re.compile(r"(?<!United )(?<!U\.S\. )(?<!of )\bstate(?:'s|\u2019s)?\b(?! of\b)")
+_STATE_BODY_WORDS = [
+    k for k, v in (lex.INSTITUTION_KINDS | lex.OFFICE_KINDS).items() if v == "state" != k
+]
+_STATE_BODY = re.compile(rf"\b(?:{alternation(_STATE_BODY_WORDS)})(?![\w.])", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
 # A national word after these is a circumstance of a local story, not its subject: "in the
@@ -131,8 +135,11 @@ _CIRCUMSTANCE = re.compile(r"\b(?:in|by|from|into|with)[ \t]+(?:the[ \t]+)?$", r
 _OFFICE = re.compile(rf"\b(?P<title>{alternation(lex.OFFICE_KINDS)})\b", re.I)
 # "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
 _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
+# The office may be of one of the place's bodies: "Madison Police Chief Carla Diaz", "Dane
+# County Board Chair Tom Berg", "Lake County Sheriff's Office spokeswoman Ann Ruiz".
 _TITLE_AFTER_PLACE = re.compile(
-    rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?[ \t]+"
+    rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?"
+    rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
     rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})"
 )
 # A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)".
@@ -296,7 +303,7 @@ def article_focus(
         if len(clusters) > 1 and not (n >= 2 and n >= FOCUS_SHARE * len(local)):
             top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
             home_cluster = _cluster_of(home_local, parent_county)
-            if top is None and home_cluster and clusters.get(home_cluster) == n:
+            if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
                 top = home_cluster  # a local paper's story, between places named as often
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
@@ -327,7 +334,9 @@ def article_focus(
         times = Counter(j for _, _, j in mentions)
         local_count = sum(n for j, n in times.items() if j in (by_kind.get("place"),
                                                                 by_kind.get("county")))
-        prominent = times[state] >= 2 and times[state] >= local_count
+        # The state's own bodies and officers count for it ("lawmakers", "the governor").
+        state_count = times[state] + len(_STATE_BODY.findall(layer.text))
+        prominent = state_count >= 2 and state_count >= local_count
     return Focus(by_kind, how, prominent)
 
 
@@ -335,6 +344,23 @@ def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> 
     if jid is None or kind_of(jid) != "place":
         return jid
     return parent_county(jid) or jid
+
+
+_OF_PLACE = re.compile(r"[ \t]+(?:of|in|for|at)[ \t]+(?:the[ \t]+)?")
+
+
+def _names_its_place(
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether an institution at ``text[start:end]`` is written with its place.
+
+    "the Okmulgee County Jail" (the place inside or right before it), "the sheriff of Dane
+    County" (right after it); otherwise another place in the sentence is not its place: "The
+    jail is one of two in the state, with the Okmulgee County Jail".
+    """
+    of = _OF_PLACE.match(text, end)
+    after = of.end() if of else -1
+    return any((s < end and e >= start - 2) or s == after for s, e in spans)
 
 
 def _is_national(text: str) -> bool:
@@ -401,17 +427,44 @@ class Linker:
                 return j
         return None
 
+    def _named_between(self, kind: str, since: int, before: int) -> list[str]:
+        """Jurisdictions of a kind named in ``[since, before)``, latest last, each once.
+
+        A county is also named by a city in it ("in Austin" names Travis County's sheriff).
+        """
+        found: list[str] = []
+        for s, _, j in self.mentions:
+            if s >= before:
+                break
+            if s < since:
+                continue
+            k = kind_of(j)
+            if kind == "county" and k == "place":
+                j = self.parent_county(j) or ""
+                k = "county" if j else k
+            if k == kind or (kind == "local" and k in ("place", "county")):
+                if j in found:
+                    found.remove(j)
+                found.append(j)
+        return found
+
     def _recent(self, kind: str, at: int) -> str | None:
-        """Return the jurisdiction of a kind named in this sentence or the ones just before."""
-        first = max(0, self.layer.sentence_at(at) - RECENT_SENTENCES)
-        since = self.layer.sentences[first].start if self.layer.sentences else 0
-        if kind == "county":
-            local = self._latest("local", at, since)
-            if local is None:
-                return self._latest(kind, at, since)
-            return local if kind_of(local) == "county" else self.parent_county(local)
-        # A state's institutions are the focus state's unless another state was just named.
-        return self._latest(kind, at, since)
+        """Return the jurisdiction of a kind named in this sentence or the ones just before.
+
+        In this sentence, the latest one; in the sentences before, the only one: after "in
+        Chicago, St. Louis and Kansas City", "the sheriff's office" is none of theirs, and the
+        article's focus decides.
+        """
+        i = self.layer.sentence_at(at)
+        if i < 0:
+            return None
+        here = self.layer.sentences[i].start
+        since = self.layer.sentences[max(0, i - RECENT_SENTENCES)].start
+        found = self._named_between(kind, here, at)
+        if found:
+            return found[-1]
+        found = self._named_between(kind, since, at)
+        return found[0] if len(found) == 1 else None
 
     def _of_kind(self, kind: str, at: int) -> str | None:
         """Return the jurisdiction an institution of a kind stands for, read at offset ``at``.
@@ -482,6 +535,8 @@ class Linker:
         for j in named:
             out.add(j, "named")
         named_kinds = {kind_of(j) for j in named}
+        spans = [(s - sent.start, e - sent.start) for s, e, _ in self.mentions
+                 if sent.start <= s < sent.end] if named else []
         out.add(self._person(speaker, sent.start), "affiliation")
         if self._surnames is not None:
             for m in self._surnames.finditer(text):
@@ -496,8 +551,9 @@ class Linker:
                 continue  # "state law bars local police from ...": any city's, not one's
             if kind == "local" and qualifier in ("county", "city", "town", "state"):
                 kind = {"city": "place", "town": "place"}.get(qualifier, qualifier)
-            if kind in named_kinds or (kind == "local" and named_kinds & {"place", "county"}):
-                continue
+            if (kind in named_kinds or (kind == "local" and named_kinds & {"place", "county"})) \
+                    and _names_its_place(text, m.start(), m.end("inst"), spans):
+                continue  # "the Okmulgee County Jail", "the sheriff of Dane County"
             out.add(self._of_kind(kind, sent.start + m.start()), "institution")
         if not named:
             # A pronoun continues the sentence before; an act or places ("the measure", "those

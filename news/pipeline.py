@@ -346,6 +346,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 reported[i] = ctx.resolve(spk).text
             continue
         found: list[Quote] = []
+        recent_from = layer.paragraphs[max(0, sent.paragraph - 1)][0]
         for n, (s, e, cont) in enumerate(quotes):
             prev_end = quotes[n - 1][1] + 1 if n else sent.start
             next_start = quotes[n + 1][0] - 1 if n + 1 < len(quotes) else sent.end
@@ -358,6 +359,10 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             if spk is None and last is not None and sent.paragraph - last_para <= 1:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)
+            if spk is None and ctx.persons and ctx.persons[-1].start >= recent_from:
+                # A quote paragraph after one that introduces a person is theirs: "Sheriff
+                # Ann Ruiz signed the agreement." then "'We will do everything we can.'"
+                spk = ctx.persons[-1]
             if spk is None:
                 q = Quote(s, e, text[s:e], None, None, None, cont)
             else:
@@ -450,14 +455,16 @@ def link_and_classify(
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
     excerpts: list[Excerpt] = []
     quote_hits: list[QuoteHit] = []
-    mi = 0
+    named_in = _named_per_sentence(layer.sentences, mentions)
+    lists = _colon_lists(layer)
+    list_items = {j: i for i, items in lists.items() for j in items}
+    categories_of: dict[int, tuple[str, ...]] = {}
     for si, sent in enumerate(layer.sentences):
-        named: list[str] = []
-        while mi < len(mentions) and mentions[mi].start < sent.end:
-            if mentions[mi].start >= sent.start:
-                named.append(mentions[mi].jurisdiction)
-            mi += 1
-        named = list(dict.fromkeys(named))
+        # A sentence that introduces a list ("These counties said they will not honor
+        # detainers:") names the places of its items.
+        named = list(dict.fromkeys(
+            named_in[si] + [j for k in lists.get(si, ()) for j in named_in[k]]
+        ))
         operation_places: list[str] = []
         for m in _OPERATION.finditer(sent.text):
             op = m.group("op")
@@ -468,12 +475,17 @@ def link_and_classify(
         speaker = speech.speaker(si)
         quotes = speech.quotes.get(si, [])
         cats = categories(sent.text, bool(quotes))
+        figures = tuple(find_figures(text, sent.start, sent.end))
+        item_of = list_items.get(si)
+        if item_of is not None and not cats and figures:
+            cats = categories_of.get(item_of, ())  # "- Denver: 2,500" reports what its list does
+        categories_of[si] = cats
         links = linker.link(si, named, speaker, speech.persons.get(si), bool(cats))
         if operation_places:
             linked = {j for j, _ in links}
             links += tuple((j, "coreference") for j in dict.fromkeys(operation_places)
                            if j not in linked)
-        if not cats or (sent.start, sent.end) in headings:
+        if not cats or ((sent.start, sent.end) in headings and item_of is None):
             continue
         for q in quotes:
             quote_hits.append(QuoteHit(q, len(excerpts)))
@@ -484,9 +496,60 @@ def link_and_classify(
             categories=cats,
             jurisdictions=links,
             speaker=speaker,
-            figures=tuple(find_figures(text, sent.start, sent.end)),
+            figures=figures,
         ))
     return excerpts, quote_hits
+
+
+def _named_per_sentence(
+    sentences: Sequence[Sentence], mentions: Sequence[MentionHit]
+) -> list[list[str]]:
+    """Return the jurisdictions each sentence names, in order, each once."""
+    out: list[list[str]] = []
+    mi = 0
+    for sent in sentences:
+        named: list[str] = []
+        while mi < len(mentions) and mentions[mi].start < sent.end:
+            if mentions[mi].start >= sent.start:
+                named.append(mentions[mi].jurisdiction)
+            mi += 1
+        out.append(list(dict.fromkeys(named)))
+    return out
+
+
+_BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023*\-\u2013\u2014]|\d{1,2}[.)])[ \t]")
+LIST_ITEM_WORDS = 8  # an unmarked list item is a short line without final punctuation
+
+
+def _colon_lists(layer: TextLayer) -> dict[int, list[int]]:
+    """Find lists introduced by a sentence that ends its paragraph with a colon.
+
+    Returns intro sentence index -> its item sentences.
+
+    An item is a paragraph that opens with a bullet or a number ("- Denver: 2,500", "1) Lake
+    County"), or a short line without final punctuation.
+    """
+    sentences = layer.sentences
+    out: dict[int, list[int]] = {}
+    for i, sent in enumerate(sentences):
+        if not sent.text.endswith(":") or (
+            i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph
+        ):
+            continue
+        items: list[int] = []
+        j = i + 1
+        while j < len(sentences):
+            t = sentences[j].text
+            bullet = _BULLET.match(t) is not None
+            short = len(t.split()) <= LIST_ITEM_WORDS and t[-1] not in ".!?\"\u201d"
+            if not (bullet or short) or (items and sentences[j].paragraph
+                                          == sentences[items[-1]].paragraph and not bullet):
+                break
+            items.append(j)
+            j += 1
+        if items:
+            out[i] = items
+    return out
 
 
 def analyze_text(

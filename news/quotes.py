@@ -258,8 +258,9 @@ class SpeakerContext:
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
         self.speakers.append(spk)
-        if _is_person(spk.text):
-            self.persons.append(spk)
+        last = spk.text.split()[-1]
+        if _is_person(spk.text) or any(p.text.split()[-1] == last for p in self.persons):
+            self.persons.append(spk)  # "Diossa said" after "Mayor James Diossa": he again
 
     def resolve(self, spk: Speaker) -> Speaker:
         """Resolve an anaphoric speaker; a named one is recorded and returned as written."""
@@ -317,8 +318,9 @@ class SpeakerContext:
         name = m.group("name")
         start = sentence.start + m.start("name")
         words = name.split()
-        if words[0] in _STOP_NAMES or words[-1] in lex.PLACE_WORDS or start in self.places:
-            return
+        if words[0] in _STOP_NAMES or words[0] in lex.FUNCTION_WORDS \
+                or words[-1] in lex.PLACE_WORDS or start in self.places:
+            return  # "He added", "The Tulsa County": not a newly named person
         known = {p.text.split()[-1] for p in self.persons}
         if len(words) >= 2 or words[0] in known or m.group("verb").endswith("ed"):
             self.persons.append(Speaker(name, start, start + len(name)))
@@ -455,6 +457,13 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
             continue
         best = (cand.start, cand)
         break
+    if best is None and verbs:
+        # "..., says Virginia legal expert Rich Kelsey.": the verb before its subject
+        late = _VERB_THEN_SUBJECT.search(sentence.text)
+        group = "desc" if late and late.group("desc") else "name"
+        if late and late.group(group).split()[0] not in _STOP_NAMES:
+            cand = _speaker_at(sentence, late, group, 0)
+            best = (cand.start, cand)
     according = _ACCORDING.search(sentence.text) if "ccording to" in sentence.text else None
     if according:
         cand = _speaker_at(sentence, according, "spk", 0)
@@ -463,6 +472,12 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     return best[1] if best else None
 
 
+# A clause that ends on its reporting verb and subject: "..., says legal expert Ann Ruiz."
+_VERB_THEN_SUBJECT = re.compile(
+    rf",[ \t]+(?:{VERBS})[ \t]+(?:(?P<desc>{DESC})"
+    rf"|(?:[\w\-]+[ \t]+){{0,4}}?(?P<name>(?:{TITLE}[ \t]+)*{PERSON_NAME}))"
+    r"(?=[ \t]*(?:[.,;:]|$))"
+)
 # A sentence that only attributes: "Ruiz said.", "said Ann Ruiz, the county's sheriff."
 _ATTRIBUTION_ONLY = re.compile(
     rf"^(?:(?P<a>{SPEAKER})[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"

@@ -258,3 +258,95 @@ def test_a_short_quote_after_a_quote_is_speech_of_the_same_speaker():
     assert "Ruiz" in speaker_of(r, "\u201cOur deputies")
     assert links_of(r, "\u201cOur deputies")[DANE] == "affiliation"
     assert "Ruiz" in speaker_of(r, "\u201cNot here")
+
+
+def test_a_sentence_introducing_a_list_names_its_items_and_counts_pair_with_places():
+    text = (
+        "Wisconsin counties are among the least cooperative with ICE, a federal report says.\n\n"
+        "These counties have said they will not hold people on detainers:\n\n"
+        "\u2022 Dane County\n\n"
+        "\u2022 Milwaukee County (unless a judge signs a warrant)\n\n"
+        "Buses took migrants from Texas to these cities last year:\n\n"
+        "- Madison: 1,200 people\n\n"
+        "- Austin: 300 people\n"
+    )
+    r = analyze_text(text)
+    assert set(links_of(r, "These counties have said")) >= {DANE, "55079"}
+    assert links_of(r, "- Madison")[MADISON] == "named"
+    (madison,) = [e for e in r.excerpts if e.text.startswith("- Madison")]
+    assert "enforcement" in madison.categories
+    assert links_of(r, "- Austin")[AUSTIN] == "named"
+
+
+def test_a_quote_paragraph_after_a_persons_introduction_is_theirs():
+    text = (
+        "Sheriffs in Texas are split on the program.\n\n"
+        "Earlier this year, Travis County Sheriff Ann Ruiz signed a new agreement with ICE.\n\n"
+        "\u201cI am going to do everything I can to keep dangerous people off our streets.\u201d\n\n"
+        "But holding people without a warrant could be a problem, says Texas legal expert "
+        "Tom Berg.\n\n"
+        "\u201cTo hold them past their release on a state charge gets into a murky area.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert speaker_of(r, "\u201cI am going") == "Travis County Sheriff Ann Ruiz"
+    assert links_of(r, "\u201cI am going")[TRAVIS] == "affiliation"
+    assert speaker_of(r, "\u201cTo hold them") == "Tom Berg"
+
+
+def test_an_institution_not_written_with_its_place():
+    text = (
+        "Travis County will hold 50 more people for ICE under a 90-day agreement, a spokeswoman "
+        "for the sheriff said.\n\n"
+        "The jail is one of two in Texas, along with the Harris County Jail, that can hold ICE "
+        "detainees.\n\n"
+        "The sheriff of Harris County declined to comment on the agreement.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The jail is one")[TRAVIS] == "institution"
+    assert TRAVIS not in links_of(r, "The sheriff of Harris County")
+
+
+def test_he_is_the_person_last_named_or_last_quoted():
+    text = (
+        "Madison Mayor Carla Diaz and Council President Tom Berg met with ICE on Monday.\n\n"
+        "\u201cThis jail must close,\u201d Diaz said.\n\n"
+        "\u201cIt should never have reopened,\u201d she said.\n\n"
+        "ICE regional spokesman Sam Ortiz said in an email that the agency follows the law.\n\n"
+        "He added that \u201cevery person held there had a full and fair hearing before a "
+        "judge.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert speaker_of(r, "\u201cIt should never") == "Diaz"
+    assert links_of(r, "\u201cIt should never")[MADISON] == "affiliation"
+    assert "Sam Ortiz" in speaker_of(r, "He added that")
+
+
+def test_an_office_of_a_places_body_is_of_that_place():
+    text = (
+        "Dane County ended its agreement with ICE this week.\n\n"
+        "Madison Police Chief Carla Diaz said her officers never asked about status.\n\n"
+        "\u201cWe never will,\u201d Diaz said.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe never will")[MADISON] == "affiliation"
+
+
+def test_an_institution_after_a_list_of_other_places_is_the_focus():
+    text = (
+        "Travis County's jail is holding 150 people for ICE, the Travis County Sheriff's Office "
+        "said Tuesday.\n\n"
+        "ICE arrested some of them locally and others in Chicago, Denver and Dallas. The "
+        "sheriff's office said it does not know how long they will be held.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The sheriff's office said it does not")[TRAVIS] == "institution"
+
+
+def test_a_state_story_told_from_the_capital_is_about_the_state():
+    text = (
+        "AUSTIN \u2014 Texas lawmakers passed a bill on Wednesday requiring every sheriff to "
+        "honor detainers. The governor has said he will sign it.\n\n"
+        "The Senate approved it 20-11, along party lines.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The Senate approved")[TEXAS] == "focus"

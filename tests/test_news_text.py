@@ -78,6 +78,10 @@ def test_hard_wrapped_lines_are_one_paragraph():
         ("The sheriff will not honor ICE detainers.", ("policy",)),
         ("A judge ruled that grants could not be withheld.", ("policy",)),
         ("The weather was fine.", ()),
+        ("The Judiciary Committee heard testimony on Monday.", ("policy",)),
+        ("The sheriff's office agreed to collaborate with ICE.", ("policy",)),
+        ("Officials instructed staff not to log the transfers.", ("policy",)),
+        ("In 2019, 400 detainer requests were issued in the state.", ("enforcement", "policy")),
     ],
 )
 def test_categories(sentence, cats):
