@@ -22,6 +22,8 @@ _DATELINE_REACH = 600
 _DATELINE_MARKS = frozenset({"(", "\u2014", "\u2013", "-", "_"})
 _INSTITUTION_WORDS = (lex.PLACE_WORDS | lex.CITY_CUES | lex.COUNTY_CUES | lex.STATE_CUES
                       | lex.TITLES) - lex.STREET_WORDS
+# Last words of a name that make it a jurisdiction's, never a person's ("Cook County said").
+_JURISDICTION_SUFFIXES = frozenset({"county", "parish", "borough", "city", "township", "village"})
 _LIST_GLUE = (
     (",",), ("and",), ("or",), (",", "and"), (",", "or"), ("as", "well", "as"),
     (",", "as", "well", "as"), ("&",), ("/",), ("to",), ("-",), ("\u2013",),
@@ -119,6 +121,7 @@ class _Features(_CandidateFinder):
             if self._part_of_other_name(c):
                 continue
             c.cue = self._cue(c)
+            self._county_named(c)
             self._county_short_form(c, named_counties)
             # Outlets and teams: "New York Times", "Dallas Cowboys".
             media = [texts[k] for k in range(c.j, min(c.j + 3, self.n)) if _media_word(texts[k])]
@@ -186,6 +189,18 @@ class _Features(_CandidateFinder):
                            for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
 
+    def _county_named(self, c: _Cand) -> None:
+        """Read "counties named Franklin", "a county called Lake" as the county of that name."""
+        before = self.t.norms[max(0, c.i - 2):c.i]
+        if c.qual is not None or c.forced_kind or before[-1:] not in (["named"], ["called"]) \
+                or before[:1] not in (["county"], ["counties"], ["parish"], ["parishes"]):
+            return
+        suffix = "parish" if before[0].startswith("parish") else "county"
+        counties = tuple(i for i in self.x.keys.get((*c.key, suffix), ())
+                         if self.x.jur[i].kind == "county")
+        if counties:
+            c.ids, c.forced_kind, c.cue = counties, "county", "county"
+
     def _county_short_form(self, c: _Cand, named_counties: dict[tuple[str, ...],
                                                                  tuple[str, ...]]) -> None:
         """Read "Middlesex" as Middlesex County when the article names the county in full.
@@ -243,6 +258,7 @@ class _Features(_CandidateFinder):
         if nxt in {",", "\u2019s", "'s"} and self._word(c.j + 1) in lex.SPEECH_VERBS:
             after = c.j + 1
         if (self._word(after) in lex.SPEECH_VERBS and self._word(after) != "who" and not c.party
+                and c.key[-1] not in _JURISDICTION_SUFFIXES  # "Travis County sued"
                 and self.t.norms[c.i - 1:c.i] != ["of"]
                 and not (c.i and self.t.norms[c.i - 1] in lex.LOCATIVES)):
             if not self._city_as_actor(c):
@@ -272,6 +288,10 @@ class _Features(_CandidateFinder):
                 c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
                 self.person_keys.add(c.key)
                 return False
+        possessive = self._possessive_name(c)
+        if possessive:
+            c.in_name = f"part of a possessive name ({possessive})"
+            return False
         # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
         # support (a qualifier, a place nearby, the same name elsewhere on its own).
         prev = c.i - 1
@@ -300,6 +320,24 @@ class _Features(_CandidateFinder):
             c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
 
+
+    def _possessive_name(self, c: _Cand) -> str | None:
+        """Return the possessive name a place name is part of ("Martha's Vineyard"), if any.
+
+        What a first name owns ("Vineyard"), and the first name owning a capitalized thing
+        ("Martha"), unless a big place has that first name ("Austin's Travis County").
+        """
+        texts, starts, ends = self.t.texts, self.t.starts, self.t.ends
+        apostrophes = {"'s", "\u2019s"}
+        if c.i >= 2 and texts[c.i - 1] in apostrophes and texts[c.i - 2] in lex.FIRST_NAMES \
+                and ends[c.i - 2] == starts[c.i - 1] and not self._big_place(c.i - 2):
+            return self.text[starts[c.i - 2]:ends[c.j - 1]]
+        owned = c.j + 1
+        if len(c.key) == 1 and texts[c.i] in lex.FIRST_NAMES and self._word(c.j) in apostrophes \
+                and ends[c.j - 1] == starts[c.j] and self._cap_word(owned) \
+                and texts[owned] not in _INSTITUTION_WORDS and not self._big_place(c.i):
+            return self.text[starts[c.i]:ends[owned]]
+        return None
 
     def _city_as_actor(self, c: _Cand) -> bool:
         """Whether "Denver said", "Denver agreed" may be the city speaking through its government.

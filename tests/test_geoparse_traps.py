@@ -271,3 +271,23 @@ def test_a_big_citys_name_before_a_speech_verb_is_the_city_if_named_elsewhere(ga
     assert ids("Officials met at noon. Irving said the proposal was unfair.", gaz) == set()
     text = "Mayor Ann Irving spoke in Irving, Texas. Irving said the plan was unfair."
     assert [t for t, _ in found(text, gaz)] == ["Irving", "Texas"]
+
+
+def test_counties_named_x_are_counties(gaz):
+    text = "Two counties named Franklin, in Iowa and Ohio, got the wrong requests."
+    got = ids(text, gaz)
+    assert got & {"19069", "39049"} and not {i for i in got if len(i) == 7}
+
+
+@pytest.mark.parametrize("text", [
+    "Florida flew migrants to Martha's Vineyard in September.",
+    "Visitors crowded Martha's Vineyard and Nantucket's beaches.",
+])
+def test_a_place_name_in_a_possessive_name_is_no_town(gaz, text):
+    got = ids(text, gaz)
+    assert not {i for i in got if len(i) == 7}  # not Martha, Okla., nor Vineyard, Calif.
+
+
+def test_a_state_or_big_city_owning_a_place_still_names_both(gaz):
+    text = "Texas' Harris County and Austin's Travis County agreed."
+    assert {"48", "48201", "4805000", "48453"} <= ids(text, gaz)

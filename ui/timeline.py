@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 BAR_COLORS = {"enforcement": "#d6604d", "policy": "#4393c3", "quote": "#5aae61"}
 # The name of the chart's selection parameter (what the selection state is keyed by).
 SELECTION = "month"
+# Set when a timeline inside a fragment narrowed the range: its rerun becomes the whole page's.
+RERUN_APP = "timeline-rerun-app"
 
 
 @dataclass(frozen=True)
@@ -109,15 +111,24 @@ def narrow_to_month(month: str | None) -> None:
         return
 
 
-def _on_chart_select(chart_key: str) -> Callable[[], None]:
+def _narrowed_in_fragment(in_fragment: bool) -> None:
+    if in_fragment:
+        st.session_state[RERUN_APP] = True
+
+
+def _on_chart_select(chart_key: str, in_fragment: bool) -> Callable[[], None]:
     def callback() -> None:
-        narrow_to_month(selected_month(st.session_state.get(chart_key)))
+        month = selected_month(st.session_state.get(chart_key))
+        if month:
+            narrow_to_month(month)
+            _narrowed_in_fragment(in_fragment)
     return callback
 
 
-def _on_month_box(box_key: str) -> None:
+def _on_month_box(box_key: str, in_fragment: bool) -> None:
     narrow_to_month(st.session_state.get(box_key))
     st.session_state[box_key] = None  # the pick is now the range; the box is empty again
+    _narrowed_in_fragment(in_fragment)
 
 
 def chart(counts: MonthCounts, dates: DateRange) -> alt.Chart:
@@ -128,28 +139,39 @@ def chart(counts: MonthCounts, dates: DateRange) -> alt.Chart:
         alt.Chart(counts.frame(dates))
         .mark_bar()
         .encode(
-            x=alt.X("month:O", title=None, sort=list(counts.months)),
+            # Level labels, thinned where they would overlap: turned labels and a legend
+            # below took most of the chart's height, leaving the bars a few pixels.
+            x=alt.X("month:O", title=None, sort=list(counts.months),
+                    axis=alt.Axis(labelAngle=0, labelOverlap="greedy")),
             y=alt.Y("excerpts:Q", title="excerpts", stack="zero"),
             color=alt.Color("category:N", title=None,
                             scale=alt.Scale(domain=labels,
                                             range=[BAR_COLORS[c] for c in CATEGORIES]),
-                            legend=alt.Legend(orient="bottom")),
+                            legend=alt.Legend(orient="top")),
             opacity=alt.condition(alt.datum.in_range, alt.value(1.0), alt.value(0.3)),
             tooltip=["month:O", "category:N", "excerpts:Q"],
         )
         .add_params(pick)
-        .properties(height=170)
+        .properties(height=220)
     )
 
 
-def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str) -> None:
-    """Draw a timeline of ``excerpts`` (all dates), ``dates`` highlighted; clicks narrow it."""
+def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str,
+             in_fragment: bool = False) -> None:
+    """Draw a timeline of ``excerpts`` (all dates), ``dates`` highlighted; clicks narrow it.
+
+    ``in_fragment``: drawn inside an ``st.fragment``, whose widgets rerun only the fragment;
+    a narrowed range then reruns the whole page, so the sidebar and the map follow it.
+    """
+    if in_fragment and st.session_state.pop(RERUN_APP, False):
+        st.rerun()
     counts = month_counts(excerpts)
     if not counts.months:
         st.caption("No excerpt here has a date known to the month, so there is no timeline.")
         return
     chart_key = f"timeline-{key}"
-    st.altair_chart(chart(counts, dates), key=chart_key, on_select=_on_chart_select(chart_key),
+    st.altair_chart(chart(counts, dates), key=chart_key,
+                    on_select=_on_chart_select(chart_key, in_fragment),
                     selection_mode=SELECTION, width="stretch")
     notes = [f"Excerpts per month of their article's date, by category ({dates.describe()} in "
              "full colour). Click a month to narrow the date range to it."]
@@ -164,7 +186,7 @@ def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str) -> No
     box_key = f"timeline-month-{key}"
     st.selectbox("Narrow to a month", list(reversed(counts.months)), key=box_key,
                  index=None, placeholder="Choose a month", on_change=_on_month_box,
-                 args=(box_key,), label_visibility="collapsed")
+                 args=(box_key, in_fragment), label_visibility="collapsed")
 
 
 def view_timeline(key: cache.StoreKey, filters: FilterState) -> None:
@@ -173,6 +195,6 @@ def view_timeline(key: cache.StoreKey, filters: FilterState) -> None:
 
 
 def jurisdiction_timeline(key: cache.StoreKey, filters: FilterState, jurisdiction: str) -> None:
-    """The timeline of one jurisdiction's excerpts (the panel's)."""
+    """The timeline of one jurisdiction's excerpts (the panel's, inside the map's fragment)."""
     timeline(cache.excerpts(key, filters.without_dates().key(), jurisdiction), filters.dates,
-             key=f"j-{jurisdiction}")
+             key=f"j-{jurisdiction}", in_fragment=True)
