@@ -18,6 +18,7 @@ from ui.add import (
     decode_upload,
     describe,
     importer,
+    keepable,
     save,
 )
 from ui.data import CATEGORY_LABELS
@@ -76,7 +77,7 @@ with import_tab:
                     results = kept[1]
                 else:
                     results = list(imp.read(items, progress))
-                    st.session_state["import_read"] = (signature, results)
+                    st.session_state["import_read"] = (signature, keepable(results))
                 if check_clicked:
                     outcomes = imp.preview(results)
                     status.update(label=f"Read {len(results)} item(s); nothing was saved.",

@@ -17,7 +17,7 @@ from news.articles import MAX_BYTES, parse_published
 
 if TYPE_CHECKING:
     from news.importing import Draft as ReadDraft
-    from news.importing import Importer
+    from news.importing import Importer, Item, Outcome
     from news.pipeline import ArticleAnalysis
     from news.store import Database
 
@@ -111,6 +111,19 @@ def importer(directory: Path, database: Database, *, allow_private: bool) -> Imp
 
     return Importer(directory, database, fetcher=Fetcher(allow_private=allow_private),
                     keep_files=False)
+
+
+def keepable(
+    results: list[tuple[Item, ReadDraft | Outcome]],
+) -> list[tuple[Item, ReadDraft | Outcome]]:
+    """Read results to keep in the session until Import: the uploads' bytes are dropped.
+
+    Saving needs what was read, not the file (up to 20 MB each) it was read from.
+    """
+    from dataclasses import replace
+
+    return [(replace(item, data=None) if item.data is not None else item, result)
+            for item, result in results]
 
 
 @dataclass(frozen=True)
