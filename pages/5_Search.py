@@ -39,9 +39,11 @@ if QUERY_KEY not in st.session_state:
     st.session_state[QUERY_KEY] = st.query_params.get(QUERY_PARAM, "")
 text = st.text_input(
     "Search the excerpts", key=QUERY_KEY, on_change=_new_query,
-    placeholder='detainers · "judicial warrant" · raid -sheriff · jail OR prison',
+    placeholder='detainers · "judicial warrant" · raid -sheriff · jail OR prison · immigra*',
     help='Words match their forms ("raids" finds "raid"). "Quoted words" must appear in that '
-         "order, -word must not appear, OR separates alternatives. Other signs are ignored.")
+         "order, -word must not appear, OR separates alternatives, and a * ends the start of a "
+         'word ("immigra*" finds "immigrants" and "immigration"; with a *, every word matches '
+         "as written). Other signs are ignored.")
 if text.strip():
     st.query_params[QUERY_PARAM] = text
 elif QUERY_PARAM in st.query_params:

@@ -224,6 +224,16 @@ def test_a_query_fts_would_reject_is_a_plain_page(store, query):
             assert any(i.value.startswith("Nothing matches") for i in at.info)
 
 
+def test_a_prefix_search_finds_the_words_that_start_with_it(store):
+    expected = {e.id for e in store.excerpts() if re.search(r"\bimmigra", e.text, re.I)}
+    assert expected
+    at = _run(q="immigra*")
+    assert _n_matches(at) == len(expected)
+    shown = {_plain(m.value) for m in at.markdown}
+    assert all(re.search(r"\bimmigra", t, re.I) for t in shown if t in {
+        e.text for e in store.excerpts()})
+
+
 def test_an_excluded_only_query_says_what_was_left_out():
     at = _run(q="-sheriff")
     warnings = [w.value for w in at.warning]
@@ -257,7 +267,8 @@ def test_the_search_page_on_postgresql(shared_store):
     at.run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     assert _n_matches(at) == len(shared_store.search("sheriff")) > 0
-    for query in ("AND OR", '"judicial warrant', "NEAR(", "text:sheriff", "*",
+    for query in ("AND OR", '"judicial warrant', "NEAR(", "text:sheriff", "*", "immigra*",
+                  "sheriff:* & !x*",
                   "sheriff " + "-x " * 1200):
         at.text_input(key="search_q").input(query).run(timeout=60)
         assert not at.exception, (query, [e.value for e in at.exception])

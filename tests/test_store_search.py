@@ -129,6 +129,10 @@ HOSTILE = [
     # many exclusions and alternatives: deeper than FTS5's parser stack, were they nested
     "detainers " + "-x " * 1200, "detainers " + " ".join(f"-x{i}" for i in range(3000)),
     " OR ".join(f"w{i} -v{i}" for i in range(1500)),
+    # prefixes: the * and to_tsquery's own signs never reach an engine as syntax
+    "detai*", "a*", "**", "-*", "detainers:*", "detai:*", "&*", "!*", "|*", "detai*ners",
+    '"*"', "*detainers", "detainers**", '"judicial warr"*', '-"judicial warr"*', "x<->y*",
+    "detainers:A*", "287*", "'detai'*",
 ]
 
 
@@ -156,9 +160,73 @@ def test_parse_search_reads_what_people_type():
     )
     assert q.fts5() == '(("raid" AND "ice detainers") NOT ("sheriff")) OR ("warrant")'
     assert parse_search("raid -a -b -a").fts5() == '(("raid") NOT ("a" OR "b"))'
-    assert q.websearch() == '"raid" "ice detainers" -"sheriff" or "warrant"'
+    assert q.tsquery() == "(((raid) & (ice <-> detainers)) & !((sheriff))) | ((warrant))"
     assert parse_search("don't").groups == ((SearchTerm(("don", "t")),),)
     for nothing in ("", "   ", '"', "OR", "-", "*", "(:)"):
         assert parse_search(nothing).empty
     only_excluded = parse_search("-sheriff")
     assert only_excluded.empty and only_excluded.dropped
+
+
+def _starting(store: Store, prefix: str) -> set[str]:
+    """Excerpts with a word starting with ``prefix`` (what ``prefix*`` must find)."""
+    return {e.id for e in store.excerpts() if re.search(rf"\b{prefix}", e.text, re.IGNORECASE)}
+
+
+@pytest.mark.parametrize("prefix", [
+    "detaine",  # longer than the stem ("detain") of the word it starts ("detainers")
+    "detain", "arrest", "warr", "spring", "sang", "rai", "judicial", "sher", "48",
+])
+def test_a_prefix_finds_every_excerpt_with_a_word_starting_with_it(store, prefix):
+    expected = _starting(store, prefix)
+    assert expected
+    assert {e.id for e in store.search(prefix + "*")} == expected
+    assert {e.id for e in store.search(prefix.upper() + "*")} == expected
+
+
+def test_prefixes_in_phrases_exclusions_and_alternatives(store):
+    assert {e.id for e in store.search('"without a warr"*')} == {
+        e.id for e in store.search('"without a warrant"')} != set()
+    assert {e.id for e in store.search('"without a warr*"')} == {
+        e.id for e in store.search('"without a warrant"')}
+    raids = _starting(store, "raid")
+    assert {e.id for e in store.search("raid* -detaine*")} == raids - _starting(store, "detaine")
+    assert {e.id for e in store.search("detaine* OR warr*")} == (
+        _starting(store, "detaine") | _starting(store, "warr"))
+    # with a prefix, every word matches as written: "raid" is not "raids" there
+    assert {e.id for e in store.search("spring* raids")} == (
+        _starting(store, "spring") & {e.id for e in store.excerpts()
+                                      if re.search(r"\braids\b", e.text, re.IGNORECASE)})
+    # a prefix shorter than MIN_PREFIX is the whole word
+    assert store.search("a*") == store.search("a")
+
+
+def test_a_store_made_before_the_words_index_is_rebuilt_with_it(tmp_path):
+    import sqlite3
+
+    from news.store import ensure_store
+
+    db = tmp_path / "store.sqlite"
+    ensure_store(FIXTURES, db, cache_path=tmp_path / "cache.sqlite",
+                 geoparser=DictGeoparser())
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE excerpts_words")
+    ensure_store(FIXTURES, db, cache_path=tmp_path / "cache.sqlite",
+                 geoparser=DictGeoparser())
+    store = Store(db)
+    assert {e.id for e in store.search("detaine*")} == _starting(store, "detaine") != set()
+
+
+def test_parse_search_reads_prefixes():
+    from news.store import SearchTerm as T
+
+    assert parse_search("immigra*").groups == ((T(("immigra",), prefix=True),),)
+    assert parse_search('"judicial warr"* -"sheriff doe*"').groups == ((
+        T(("judicial", "warr"), prefix=True), T(("sheriff", "doe"), negated=True, prefix=True)),)
+    q = parse_search("raid* -detai* OR ice")
+    assert q.prefixed
+    assert q.fts5() == '(("raid"*) NOT ("detai"*)) OR ("ice")'
+    assert q.tsquery() == "(((raid:*)) & !((detai:*))) | ((ice))"
+    for not_prefix in ("a*", "detai*ners", "*detainers", "detainers:*", "detainers*."):
+        assert not parse_search(not_prefix).prefixed, not_prefix
+    assert not parse_search("raid").prefixed

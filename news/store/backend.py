@@ -38,7 +38,8 @@ CACHE_PATH = BUILD_DIR / "extract_cache.sqlite"
 SCHEMA_VERSION = "2"
 # Objects of SCHEMA a store must have to be updated in place; a store without them (written by
 # an older version of this module) counts as stale and is rebuilt once, from the extraction cache.
-REQUIRED_OBJECTS = ("articles_text_hash", "url_keys", "file_hashes", "quote_shingles")
+REQUIRED_OBJECTS = ("articles_text_hash", "url_keys", "file_hashes", "quote_shingles",
+                    "excerpts_words")
 CATEGORIES = ("enforcement", "policy", "quote")
 
 # The environment variable the app reads its store URL from (see ui.cache.database).
@@ -83,6 +84,9 @@ CREATE TABLE quotes (
 );
 CREATE TABLE load_errors (path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE VIRTUAL TABLE excerpts_fts USING fts5(text, excerpt UNINDEXED, tokenize='porter unicode61');
+-- The same text's words as written (no stemming), for prefix searches ("immigra*"): a prefix
+-- longer than a word's stem ("immigr") finds nothing in excerpts_fts.
+CREATE VIRTUAL TABLE excerpts_words USING fts5(text, excerpt UNINDEXED, tokenize='unicode61');
 CREATE INDEX mentions_article ON mentions (article);
 CREATE INDEX mentions_jurisdiction ON mentions (jurisdiction);
 CREATE INDEX excerpts_article ON excerpts (article);
@@ -164,6 +168,9 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
 CREATE INDEX IF NOT EXISTS mentions_jurisdiction ON mentions (jurisdiction);
 CREATE INDEX IF NOT EXISTS excerpts_article ON excerpts (article);
 CREATE INDEX IF NOT EXISTS excerpts_tsv ON excerpts USING GIN (tsv);
+-- The words as written, for prefix searches (as excerpts_words on SQLite): an index on an
+-- expression, so a store made before it needs no new column.
+CREATE INDEX IF NOT EXISTS excerpts_words ON excerpts USING GIN (to_tsvector('simple', text));
 CREATE INDEX IF NOT EXISTS ej_jurisdiction ON excerpt_jurisdictions (jurisdiction);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article);
 CREATE INDEX IF NOT EXISTS quotes_group ON quotes (group_id);

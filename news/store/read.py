@@ -181,16 +181,24 @@ def _date_filter(dates: DateRange, column: str) -> tuple[str, list[str]]:
 # What a user types into the search box: "a phrase", -excluded, OR between alternatives; every
 # other character separates words. Words are what both engines' tokenizers index (letters and
 # digits), so a quoted word can never be read as the engine's own syntax.
-_SEARCH_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_SEARCH_TOKEN = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
 _SEARCH_WORD = re.compile(r"[^\W_]+")
+# A term ending in * right after a word ("immigr*", "judicial warr*") ends with a prefix of at
+# least this many letters; a shorter one stays a whole word (a prefix "a" matches most words).
+MIN_PREFIX = 2
 
 
 @dataclass(frozen=True)
 class SearchTerm:
-    """A word or phrase of a search (its words in order); ``negated``: must not appear."""
+    """A word or phrase of a search (its words in order).
+
+    ``negated``: must not appear; ``prefix``: the last word is the start of a word
+    ("immigr*" finds "immigrants").
+    """
 
     words: tuple[str, ...]
     negated: bool = False
+    prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,7 +206,7 @@ class SearchQuery:
     """A user's search as alternatives (OR) of terms that must all hold (AND).
 
     Built by :func:`parse_search`; written out for each engine by :meth:`fts5` and
-    :meth:`websearch`, so the user's text never reaches either engine's parser as typed.
+    :meth:`tsquery`, so the user's text never reaches either engine's parser as typed.
     ``dropped`` says that an alternative had only excluded terms (neither engine can search
     for "everything but"), so it was left out.
     """
@@ -211,6 +219,11 @@ class SearchQuery:
         """Whether nothing is left to search for."""
         return not self.groups
 
+    @property
+    def prefixed(self) -> bool:
+        """Whether a term ends with a prefix (then every word matches as written, unstemmed)."""
+        return any(t.prefix for group in self.groups for t in group)
+
     def fts5(self) -> str:
         """Write the query in SQLite FTS5 syntax: every term a quoted string."""
         out = []
@@ -222,16 +235,35 @@ class SearchQuery:
             out.append(f"(({expr}) NOT ({excluded}))" if excluded else f"({expr})")
         return " OR ".join(out)
 
-    def websearch(self) -> str:
-        """Write the query for PostgreSQL's ``websearch_to_tsquery`` (same meaning)."""
-        return " or ".join(
-            " ".join(("-" if t.negated else "") + _quoted(t) for t in group)
-            for group in self.groups)
+    def tsquery(self) -> str:
+        """Write the query for PostgreSQL's ``to_tsquery`` (same meaning as :meth:`fts5`).
+
+        ``to_tsquery`` rather than ``websearch_to_tsquery``: only it has prefixes (``:*``).
+        Words are letters and digits only, none of its operators.
+        """
+        out = []
+        for group in self.groups:
+            expr = " & ".join(f"({_lexemes(t)})" for t in group if not t.negated)
+            excluded = " | ".join(dict.fromkeys(f"({_lexemes(t)})" for t in group if t.negated))
+            out.append(f"(({expr}) & !({excluded}))" if excluded else f"({expr})")
+        return " | ".join(out)
 
 
 def _quoted(term: SearchTerm) -> str:
-    # words are letters and digits only, so they need no escaping inside the quotes
-    return '"' + " ".join(term.words) + '"'
+    # words are letters and digits only, so they need no escaping inside the quotes; a * after
+    # the string makes its last word a prefix
+    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+
+
+def _lexemes(term: SearchTerm) -> str:
+    return " <-> ".join(term.words) + (":*" if term.prefix else "")
+
+
+def _prefix(raw: str, words: list[str]) -> bool:
+    """Whether ``raw`` ends with * right after its last word, of at least MIN_PREFIX letters."""
+    stripped = raw.rstrip()
+    return (bool(words) and stripped.endswith("*") and len(words[-1]) >= MIN_PREFIX
+            and stripped.rstrip("*").endswith(words[-1]))
 
 
 def parse_search(text: str) -> SearchQuery:
@@ -241,8 +273,9 @@ def parse_search(text: str) -> SearchQuery:
     ----------
     text : str
         Words (all must appear), ``"quoted phrases"`` (words in that order), ``-word`` or
-        ``-"phrase"`` (must not appear), ``OR`` between alternatives. Any other character,
-        an unclosed quote included, only separates words.
+        ``-"phrase"`` (must not appear), ``OR`` between alternatives, ``word*`` or
+        ``"a phr"*`` (the last word a prefix, of at least ``MIN_PREFIX`` letters). Any other
+        character, an unclosed quote included, only separates words.
 
     Returns
     -------
@@ -262,19 +295,21 @@ def parse_search(text: str) -> SearchQuery:
         current.clear()
 
     for m in _SEARCH_TOKEN.finditer(text):
-        if m.group(3) == "OR":
+        if m.group(4) == "OR":
             close()
             continue
-        if m.group(3) is not None:
-            raw = m.group(3)
+        if m.group(4) is not None:
+            raw = m.group(4)
             negated = raw.startswith("-") and len(raw) > 1
             words = _SEARCH_WORD.findall(raw)
             # an inner word break ("don't", "e-mail") keeps its words together, as a phrase
+            prefix = _prefix(raw, words)
         else:
             negated = m.group(1) == "-"
             words = _SEARCH_WORD.findall(m.group(2))
+            prefix = _prefix(m.group(2) + m.group(3), words)
         if words:
-            current.append(SearchTerm(tuple(w.lower() for w in words), negated))
+            current.append(SearchTerm(tuple(w.lower() for w in words), negated, prefix))
     close()
     return SearchQuery(tuple(groups), dropped)
 
@@ -470,7 +505,8 @@ class Store:
             What a user typed (read by :func:`parse_search`, never handed to the engine as
             typed): words match their stems ("raids" finds "raid"), a ``"quoted phrase"`` its
             words in order, ``-word`` excludes, ``OR`` separates alternatives; the same on
-            both backends (SQLite FTS5, PostgreSQL ``websearch_to_tsquery``).
+            ``word*`` is a prefix; the same on both backends (SQLite FTS5, PostgreSQL
+            ``to_tsquery``).
         filters : Filters, optional
 
         Returns
@@ -483,18 +519,23 @@ class Store:
             return []
         f = filters or Filters()
         aw, ap = self._article_filter(f)
+        # A search with a prefix reads the words as written (excerpts_words, the 'simple'
+        # configuration): a prefix cannot be matched against stems. The others read stems.
         if self.database.postgres:
+            config, vector = (("simple", "to_tsvector('simple', e.text)") if q.prefixed
+                              else ("english", "e.tsv"))
             source = (
                 " FROM excerpts e JOIN articles a ON a.id = e.article"
-                f" WHERE e.tsv @@ websearch_to_tsquery('english', ?) AND {aw}"
+                f" WHERE {vector} @@ to_tsquery('{config}', ?) AND {aw}"
             )
-            order = " ORDER BY ts_rank(e.tsv, websearch_to_tsquery('english', ?)) DESC, e.id"
-            params = [q.websearch(), *ap]
-            order_params = [*params, q.websearch()]
+            order = f" ORDER BY ts_rank({vector}, to_tsquery('{config}', ?)) DESC, e.id"
+            params = [q.tsquery(), *ap]
+            order_params = [*params, q.tsquery()]
         else:
+            fts = "excerpts_words" if q.prefixed else "excerpts_fts"
             source = (
-                " FROM excerpts_fts JOIN excerpts e ON e.id = excerpts_fts.excerpt"
-                f" JOIN articles a ON a.id = e.article WHERE excerpts_fts MATCH ? AND {aw}"
+                f" FROM {fts} JOIN excerpts e ON e.id = {fts}.excerpt"
+                f" JOIN articles a ON a.id = e.article WHERE {fts} MATCH ? AND {aw}"
             )
             order = " ORDER BY rank, e.id"
             params = order_params = [q.fts5(), *ap]

@@ -138,6 +138,8 @@ def _derived_rows(
         )
         if not conn.postgres:  # PostgreSQL indexes excerpts.text itself (a generated tsvector)
             conn.execute("INSERT INTO excerpts_fts (text, excerpt) VALUES (?, ?)", (e.text, eid))
+            conn.execute("INSERT INTO excerpts_words (text, excerpt) VALUES (?, ?)",
+                         (e.text, eid))
         conn.executemany(
             "INSERT INTO excerpt_jurisdictions VALUES (?,?,?,?)",
             ((eid, j, how, rank) for rank, (j, how) in enumerate(e.jurisdictions)),
