@@ -614,8 +614,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"protect\w*", r"shield\w*", r"legal (?:aid|representation|defen[cs]e|services|help)",
     r"tuition", r"benefits", r"E-Verify",
     # a named act ("the Trust Act"), and taking sides on one
-    r"(?-i:[A-Z][\w\-]* Act)", r"oppos\w*", r"priorit\w*", r"guidance", r"memo(?:randum|s)?",
-    r"lobb(?:y|ied|ying|ies|ists?)", r"negotiat\w*", r"stance",
+    r"(?-i:[A-Z][\w\-]* Act)", r"oppos\w*", r"object(?:ed|ing|ions?)", r"priorit\w*",
+    r"guidance", r"memo(?:randum|s)?", r"lobb(?:y|ied|ying|ies|ists?)", r"negotiat\w*", r"stance",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):

@@ -129,9 +129,11 @@ _STATE_BODY = re.compile(rf"\b(?:{alternation(_STATE_BODY_WORDS)})(?![\w.])", re
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
 # A national word after these is a circumstance of a local story, not its subject: "in the
-# country illegally", "trained by the federal government", "money from Congress", "work with
-# the administration".
-_CIRCUMSTANCE = re.compile(r"\b(?:in|by|from|into|with)[ \t]+(?:the[ \t]+)?$", re.I)
+# country illegally", "trained by the federal government", "money from Congress", "an effort
+# by President Ann Ruiz's administration".
+_CIRCUMSTANCE = re.compile(
+    r"\b(?i:in|by|from|into|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.\-]*(?:'s|\u2019s)?[ \t]+){0,4}$"
+)
 _OFFICE = re.compile(rf"\b(?P<title>{alternation(lex.OFFICE_KINDS)})\b", re.I)
 # "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
 _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
@@ -199,6 +201,15 @@ def _office_kind(title: str) -> str | None:
     return None
 
 
+def _surname(name: str) -> str:
+    """Return the last word of a name without its possessive ("Eric Adams'" -> "Adams")."""
+    last = name.split()[-1].rstrip(".,")
+    for end in ("'s", "\u2019s", "'", "\u2019"):
+        if last.endswith(end):
+            return last[: -len(end)]
+    return last
+
+
 def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Affiliation]:
     """People's offices: surname -> the jurisdiction they act for.
 
@@ -219,15 +230,15 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
     for start, end, jid in mentions:
         m = _TITLE_AFTER_PLACE.match(text, end)
         if m:
-            out[m.group("name").split()[-1]] = Affiliation(jid, kind_of(jid), start)
+            out[_surname(m.group("name"))] = Affiliation(jid, kind_of(jid), start)
         tag = _DISTRICT_TAG.search(text, max(0, start - 80), start)
         if tag and not jid.startswith("region:"):
             # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
-            out.setdefault(tag.group("name").split()[-1], Affiliation(jid[:2], "state", start))
+            out.setdefault(_surname(tag.group("name")), Affiliation(jid[:2], "state", start))
     # A description after the name: the first place named in it.
     for m in _APPOSITIVE.finditer(text):
         name = m.group("name").split()
-        surname = name[-1]
+        surname = _surname(m.group("name"))
         if len(name) < 2 or name[0] in lex.FUNCTION_WORDS or (
             surname in out and out[surname].jurisdiction
         ):
@@ -244,7 +255,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
             out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())
     for m in _TITLED.finditer(text):
-        surname = m.group("name").split()[-1]
+        surname = _surname(m.group("name"))
         if surname not in out and (kind := _office_kind(m.group("title"))):
             out[surname] = Affiliation(None, kind, m.start())
     return out
@@ -289,6 +300,14 @@ def article_focus(
             by_kind.setdefault(kind_of(j), j)
         if named:
             how = "dateline"
+        place = by_kind.get("place")
+        county = parent_county(place) if place else None
+        if place and county:
+            times = Counter(j for _, _, j in mentions)
+            if times[county] > times[place]:
+                # "SALT LAKE CITY -" atop a story about Salt Lake County: the county's story
+                del by_kind["place"]
+                by_kind["county"] = county
     local = [(s, j) for s, _, j in mentions if kind_of(j) in ("place", "county")]
     if not mentions and home_local:
         by_kind[kind_of(home_local)] = home_local  # a local paper's story that names no place
@@ -366,7 +385,7 @@ def _names_its_place(
 def _is_national(text: str) -> bool:
     """Whether a sentence is plainly national: a national word that is not a circumstance."""
     return any(
-        not _CIRCUMSTANCE.search(text, max(0, m.start() - 12), m.start())
+        not _CIRCUMSTANCE.search(text, max(0, m.start() - 50), m.start())
         for m in _NATIONAL.finditer(text)
     )
 
@@ -490,7 +509,7 @@ class Linker:
     def _person(self, name: str | None, at: int) -> str | None:
         if not name:
             return None
-        aff = self.people.get(name.split()[-1].rstrip(".,"))
+        aff = self.people.get(_surname(name))
         if aff is None:
             kind = _office_kind(name)
             return self._of_kind(kind, self._sentence_end(at)) if kind else None

@@ -427,6 +427,20 @@ def attribute_quote(
     return None
 
 
+def _after_opening(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """Match a reporting subject right after the opening phrase a match began with."""
+    comma = text.find(",", m.start("spk"), m.start("verb"))
+    if comma < 0:
+        return None
+    pos = comma + 1
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    again = _REPORTING.match(text, pos)
+    if again is None or again.group("spk").split()[0] in _STOP_NAMES:
+        return None
+    return again
+
+
 def sentence_speaker(sentence: Sentence) -> Speaker | None:
     """Find the first reporting subject of a sentence ("ICE denied", "according to ICE officials").
 
@@ -448,9 +462,14 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
             # "In a statement, ICE denied": drop the leading stop word and retry on the rest.
             rest = re.match(rf".*?\b(?P<spk>{NAME})$", spk)
             if not rest or rest.group("spk").split()[0] in _STOP_NAMES:
-                continue
-            s = sentence.start + m.start("spk") + rest.start("spk")
-            cand = Speaker(rest.group("spk"), s, s + len(rest.group("spk")))
+                # "On Thursday, he told reporters": the subject after the opening phrase.
+                again = _after_opening(sentence.text, m)
+                if again is None:
+                    continue
+                cand = _speaker_at(sentence, again, "spk", 0)
+            else:
+                s = sentence.start + m.start("spk") + rest.start("spk")
+                cand = Speaker(rest.group("spk"), s, s + len(rest.group("spk")))
         else:
             cand = _speaker_at(sentence, m, "spk", 0)
         if _object_of_preposition(sentence.text, cand.start - sentence.start):

@@ -350,3 +350,38 @@ def test_a_state_story_told_from_the_capital_is_about_the_state():
     )
     r = analyze_text(text)
     assert links_of(r, "The Senate approved")[TEXAS] == "focus"
+
+
+def test_an_effort_by_the_administration_is_a_circumstance_of_a_local_raid():
+    text = (
+        "Agents arrested 20 people in Madison on Tuesday as part of an effort by President Ann "
+        "Ruiz's administration to deport more people. Madison officials objected.\n\n"
+        "Agents detained a group of teachers as part of an effort by President Ann Ruiz's "
+        "administration.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Agents detained a group") == {MADISON: "focus"}
+
+
+def test_a_mayor_named_later_with_a_possessive_and_he_after_an_opening_phrase():
+    text = (
+        "Madison sent a bus of migrants to Dane County towns on Thursday, despite objections "
+        "from officials there.\n\n"
+        "Berg sent the bus despite the objections of town officials.\n\n"
+        "On Thursday, he told reporters that the city's shelters were full.\n\n"
+        "The buses are part of Mayor Tom Berg\u2019s plan to ease crowding in the city's "
+        "shelters.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Berg sent the bus")[MADISON] == "affiliation"
+    assert speaker_of(r, "On Thursday, he told") in ("he", "Berg")  # found after the opening
+
+
+def test_a_dateline_city_atop_its_countys_story():
+    text = (
+        "AUSTIN \u2014 A new report from the Travis County Sheriff's Office counts detainers "
+        "at the Travis County jail. Travis County released it Tuesday.\n\n"
+        "The number of detainers fell from 900 in 2017 to 300 in 2020, the report says.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The number of detainers") == {TRAVIS: "dateline"}
