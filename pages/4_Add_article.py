@@ -19,6 +19,7 @@ from ui.add import (
     describe,
     importer,
     keepable,
+    result_lines,
     save,
 )
 from ui.data import CATEGORY_LABELS
@@ -90,7 +91,7 @@ with import_tab:
                                   state="error" if any(o.status == "failed" for o in outcomes)
                                   else "complete", expanded=False)
             # The command's lines, as plain text (a code block renders nothing of them).
-            lines = [o.line for o in outcomes]
+            lines = result_lines(outcomes, cache.REPO)
             if import_clicked:
                 lines.append(summary(o.status for o in outcomes))
             st.code("\n".join(lines), language=None, wrap_lines=True)

@@ -314,3 +314,17 @@ def test_the_environment_variable_allows_them_and_wins_over_secrets(sqlite_site,
 ])
 def test_the_setting_reads_booleans_and_the_usual_words(value, flag):
     assert parse_flag(value) is flag
+
+
+def test_the_page_names_article_files_from_the_app_folder_not_the_server_path(tmp_path):
+    from news.importing import Outcome
+    from ui.add import result_lines
+
+    root = tmp_path / "app"
+    inside = str(root / "data" / "articles" / "a.md")
+    lines = result_lines([Outcome("x.html", "imported", inside),
+                          Outcome("y.html", "duplicate", inside),
+                          Outcome("z.html", "imported", "", article="shared-id"),
+                          Outcome("/elsewhere/w.md", "failed", reason="empty file")], root)
+    assert lines == ["imported data/articles/a.md", "duplicate of data/articles/a.md: y.html",
+                     "imported shared-id", "failed: /elsewhere/w.md: empty file"]

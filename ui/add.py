@@ -126,6 +126,22 @@ def keepable(
             for item, result in results]
 
 
+def result_lines(outcomes: list[Outcome], root: Path) -> list[str]:
+    """The command's lines for the page, article files named from ``root`` (the app's folder).
+
+    A user of the app sees ``data/articles/x.md``, not where the server keeps its files.
+    """
+    from dataclasses import replace
+
+    lines = []
+    for o in outcomes:
+        path = Path(o.path)
+        if o.path and path.is_absolute() and path.is_relative_to(root):
+            o = replace(o, path=str(path.relative_to(root)))
+        lines.append(o.line)
+    return lines
+
+
 @dataclass(frozen=True)
 class DraftView:
     """What the preview shows of one read article, as plain text."""
