@@ -649,7 +649,7 @@ ACADEMIC_WORDS: frozenset[str] = frozenset({
 # are not the town X. "National"/"State" + one of NATURAL_AREA_AFTER_NATIONAL, or any of
 # NATURAL_AREA_WORDS; "Lake X" and "Mount X" name the lake and the mountain.
 NATURAL_AREA_WORDS: frozenset[str] = frozenset({
-    "River", "Creek", "Mountains", "Wilderness", "Refuge", "Seashore", "Lakeshore",
+    "River", "Creek", "Mountains", "Wilderness", "Refuge", "Seashore", "Lakeshore", "Valley",
 })
 NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Forest", "Park", "Monument", "Preserve", "Grassland", "Recreation", "Wildlife", "Memorial",
@@ -670,6 +670,12 @@ MOVEMENT_WORDS: frozenset[str] = frozenset({
     "sent", "send", "sends", "sending", "bus", "bused", "bussed", "busing", "bussing", "buses",
     "busses", "busloads", "flew", "flown", "flights", "flight", "shipped", "transported",
     "transporting", "relocated", "relocating", "dropped",
+})
+# Auxiliary and linking verbs: after a noun phrase, they show it is the subject.
+AUXILIARIES: frozenset[str] = frozenset({
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+    "might", "must", "should", "did", "does", "became", "remains", "remained", "voted",
+    "approved", "followed",
 })
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})

@@ -69,6 +69,7 @@ class _CandidateFinder:
         self.storm = [False] * n
         self.thing: list[str | None] = [None] * n
         self.party: list[int] = [0] * n
+        self.thing_span: list[tuple[int, int]] = [(0, 0)] * n  # the thing's whole name
         self.surnames: set[str] = set()
         self.person_keys: set[tuple[str, ...]] = set()
         self.strong_keys: set[tuple[str, ...]] = set()
@@ -209,10 +210,10 @@ class _CandidateFinder:
         return start
 
     def _cap_run_forward(self, k: int) -> int:
-        """End of the capitalized run (connectors inside) that starts at token k."""
+        """End of the capitalized run (connectors of names inside, not "and") from token k."""
         end = k
         while end < self.n and (self._cap_word(end) or (
-                self.t.texts[end] in lex.CONNECTORS and self._cap_word(end + 1))) \
+                self.t.texts[end] in _NAME_CONNECTORS and self._cap_word(end + 1))) \
                 and self.t.texts[end] not in lex.FUNCTION_WORDS:
             end += 1
         return end
@@ -250,6 +251,7 @@ class _CandidateFinder:
                 for m in range(start, end):
                     if self.thing[m] is None:
                         self.thing[m] = f"in the name of a {what} ({word})"
+                        self.thing_span[m] = (min(start, k), max(end, k + 1))
 
     def _mark_party_tags(self) -> None:
         """Mark the names in legislators' tags: "(D-Lake, Porter)", "Sen. Ann Doe, R-Ashland,"."""
@@ -337,7 +339,8 @@ class _CandidateFinder:
                 found.nickname = found.key in self.x.nicknames
                 found.party = self.party[i]
                 inside = [self.thing[m] for m in range(found.i, found.j)]
-                if all(inside):
+                # "Fall River", "Moreno Valley": the thing's whole name is the town's
+                if all(inside) and self.thing_span[found.i] != (found.i, found.j):
                     found.thing = inside[0]
                 out.append(found)
             i = found.j

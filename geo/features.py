@@ -85,6 +85,9 @@ class _Features(_CandidateFinder):
             if c.nickname and (self.t.norms[c.i - 1:c.i] != ["the"] or self._cap_word(c.j)):
                 c.drop = "state nickname inside a longer name"
                 continue
+            if self._city_nickname(c):
+                c.drop = "a city's nickname ('the Queen City')"
+                continue
             if c.party:
                 # A legislator's district: counties (or towns) of the article's state.
                 c.ids = c.ids + tuple(
@@ -188,6 +191,26 @@ class _Features(_CandidateFinder):
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
                            for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
+
+    def _city_nickname(self, c: _Cand) -> bool:
+        """Whether "the X City" is a nickname ("the Queen City", "the Alamo City agreed").
+
+        News writes a town's name without "the"; "the" + "X City" standing alone (before a
+        verb or a punctuation mark, not "the Charles City crash") is a big city's nickname.
+        """
+        if self.t.norms[c.i - 1:c.i] != ["the"] or c.the_only or c.qual is not None:
+            return False
+        end = c.j
+        if c.key[-1] != "city":
+            if self._word(end) != "City":
+                return False
+            end += 1
+        after = self._word(end)
+        if not (end >= self.n or (self.t.kinds[end] == "p" and after not in {"'s", "\u2019s"})
+                or after in lex.SPEECH_VERBS or after in lex.AUXILIARIES):
+            return False  # "the Charles City crash", "the Forrest City police"
+        return all((self.x.jur[i].population or 0) < W.min_pop_unsupported for i in c.ids
+                   if self.x.jur[i].kind == "place")
 
     def _county_named(self, c: _Cand) -> None:
         """Read "counties named Franklin", "a county called Lake" as the county of that name."""

@@ -291,3 +291,30 @@ def test_a_place_name_in_a_possessive_name_is_no_town(gaz, text):
 def test_a_state_or_big_city_owning_a_place_still_names_both(gaz):
     text = "Texas' Harris County and Austin's Travis County agreed."
     assert {"48", "48201", "4805000", "48453"} <= ids(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "Texas leaders met. The Alamo City agreed to fund the shelter.",
+    "In Ohio, the Queen City followed, and the Emerald City did not.",
+])
+def test_a_city_nickname_is_no_small_town(gaz, text):
+    assert not {i for i in ids(text, gaz) if len(i) == 7}
+
+
+def test_the_town_named_x_city_before_its_office_is_still_the_town(gaz):
+    assert "0524430" in ids("In Arkansas, the Forrest City police made an arrest.", gaz)
+
+
+def test_a_town_named_like_a_natural_area_is_the_town(gaz):
+    text = "Fall River and Walnut Creek police agreed. Moreno Valley officials did too."
+    assert ids(text, gaz) == {"2523000", "0683346", "0649270"}
+
+
+def test_a_valley_named_after_a_town_is_no_mention_of_it(gaz):
+    text = "A reporter in the Mohawk Valley of New York tweeted a video."  # not Mohawk, N.Y.
+    assert ids(text, gaz) == {"36"}
+
+
+def test_a_lake_and_a_mount_town_in_a_list_are_both_towns(gaz):
+    text = "Officials in Louisiana's Lake Charles and Ohio's Mount Vernon met."
+    assert {"2241155", "3953102"} <= ids(text, gaz)
