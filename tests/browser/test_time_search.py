@@ -142,8 +142,10 @@ def test_clicking_a_month_on_the_timeline_narrows_the_range(page, app_url, app_s
     assert _in_view(page) == figures
     assert _features_when_redrawn(page, drawn) == drawn
     # the other months stay on the chart, faded, one click away
-    chart = page.locator(CHART).first
-    assert chart.locator('g.mark-rect path[aria-label^="month: 2017-03;"]').count()
+    _click_month(page, page.locator(CHART).first, "2017-03")
+    _wait_for_range(page, MARCH)
+    assert _sidebar_days(page) == MARCH.iso()
+    assert _in_view(page) == _expected(app_store, MARCH)[1]
     requests_log.assert_offline()
 
 
@@ -219,4 +221,18 @@ def test_a_query_the_engine_would_reject_is_a_plain_message(page, app_url, reque
     assert re.search(r"\d+ excerpts match", main)
     assert not page.get_by_test_id("stException").count()
     assert "fts5" not in main.lower() and "syntax error" not in main.lower()
+    requests_log.assert_offline()
+
+
+def test_the_panels_month_box_narrows_the_whole_page(page, app_url, app_store, requests_log):
+    page.goto(f"{app_url}/?j={TRAVIS}")
+    map_frame(page)
+    wait_for_app(page)
+    page.locator(f".st-key-timeline-month-j-{TRAVIS}").click()
+    page.keyboard.type("2017-03")
+    page.keyboard.press("Enter")
+    _wait_for_range(page, MARCH)
+    assert _sidebar_days(page) == MARCH.iso()
+    assert _in_view(page) == _expected(app_store, MARCH)[1]
+    assert f"j={TRAVIS}" in page.url
     requests_log.assert_offline()
