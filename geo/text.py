@@ -21,6 +21,7 @@ from geo import _lexicon as lex
 
 _CANDIDATE = re.compile(r"[.!?]+|\u2026+|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TIGHT_NEXT = re.compile(r"(?!(?i:com|org|net|gov|edu)\b)[\"\u201c]?[A-Z][a-z]+\b(?!\.[a-z])")
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,11 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
             j = i
             while j < pend and text[j] in ".!?\u2026":
                 j += 1
-            # Closing quotes and brackets belong to the sentence they close.
+            # Closing quotes and brackets belong to the sentence they close; a straight quote
+            # right before a word, outside a quote, opens the next one: 'in Aurora."The bulk"'.
             while j < pend and text[j] in "\"\u201d\u2019')]":
+                if text[j] == '"' and not in_quote and text[j + 1 : j + 2].isalpha():
+                    break
                 if text[j] in "\"\u201d":
                     in_quote = False
                 j += 1
@@ -144,7 +148,10 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
             if k >= pend:
                 i = j
                 continue
-            boundary = k > j and (
+            # Dirty text runs sentences together without a space: "on Wednesday.The claim".
+            tight = k == j and text[punct] == "." and text[punct - 1 : punct].islower() \
+                and _TIGHT_NEXT.match(text, k) is not None
+            boundary = (k > j or tight) and (
                 word[:1].isupper() or word[:1].isdigit() or text[k] in "\"\u201c(["
             )
             single_dot = text[punct] == "." and (punct == 0 or text[punct - 1] not in ".")

@@ -382,11 +382,19 @@ def _names_its_place(
     return any((s < end and e >= start - 2) or s == after for s, e in spans)
 
 
+_QUOTED = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"]*\"?")
+
+
 def _is_national(text: str) -> bool:
-    """Whether a sentence is plainly national: a national word that is not a circumstance."""
+    """Whether a sentence is plainly national: a national word that is not a circumstance.
+
+    Words inside a quote are the speaker's, not the sentence's scope: "'We fled our
+    country,' said a woman whose husband was detained" is about the local arrests.
+    """
+    unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), text)
     return any(
-        not _CIRCUMSTANCE.search(text, max(0, m.start() - 50), m.start())
-        for m in _NATIONAL.finditer(text)
+        not _CIRCUMSTANCE.search(unquoted, max(0, m.start() - 50), m.start())
+        for m in _NATIONAL.finditer(unquoted)
     )
 
 

@@ -385,3 +385,14 @@ def test_a_dateline_city_atop_its_countys_story():
     )
     r = analyze_text(text)
     assert links_of(r, "The number of detainers") == {TRAVIS: "dateline"}
+
+
+def test_a_national_word_inside_a_quote_is_the_speakers():
+    text = (
+        "MADISON, Wis. \u2014 Agents detained 30 people on Sunday, officials said.\n\n"
+        "\u201cWe came to this country to be safe,\u201d said a woman whose husband was "
+        "detained.\n\n"
+        "Congress has not changed the law in years.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe came to this country")[MADISON] == "dateline"

@@ -58,6 +58,12 @@ def no_places(text: str) -> list:
             ["A line without a final period", "Next paragraph."],
         ),
         ("Judge J. Smith ruled.", ["Judge J. Smith ruled."]),
+        (
+            'He spoke on Monday.The claim is false. One is in Aurora."The bulk" is here.',
+            ["He spoke on Monday.", "The claim is false.", "One is in Aurora.",
+             '"The bulk" is here.'],
+        ),
+        ("See Example.Com or St.Louis for more.", ["See Example.Com or St.Louis for more."]),
     ],
 )
 def test_sentence_splitting(text, expected):
