@@ -109,6 +109,13 @@ _INSTITUTION = re.compile(
     re.I,
 )
 _MEMBERS = re.compile(rf"\b(?P<inst>{alternation(lex.INSTITUTION_MEMBERS)})\b", re.I)
+# "Officers there", "the jail there": the place just told of (not "there is", "over there").
+_THERE = re.compile(
+    r"\b(?!(?i:is|are|was|were|be|been|being|go|goes|went|gone|get|got|out|over|up|down|in|"
+    r"from|then|and|or|but|that|if|not|so|while|when|where)\b)[A-Za-z]+[ \t]+there\b"
+    r"(?![ \t]+(?:is|are|was|were|seems?|appears?|(?:has|have|had|will|would|may|might|could|"
+    r"should|must|can)[ \t]+be(?:en)?)\b)"
+)
 _PLACE_NOUNS = re.compile(
     rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{alternation(lex.PLACE_NOUNS)})\b"
 )
@@ -586,7 +593,8 @@ class Linker:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
-            if subject or _ACT_REFERENCE.search(text) or _PLACE_NOUNS.search(text):
+            if subject or _ACT_REFERENCE.search(text) or _PLACE_NOUNS.search(text) \
+                    or _THERE.search(text):
                 for k, pairs, reported in reversed(self.history):
                     if not (subject or reported):
                         continue

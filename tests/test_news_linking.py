@@ -396,3 +396,14 @@ def test_a_national_word_inside_a_quote_is_the_speakers():
     )
     r = analyze_text(text)
     assert links_of(r, "\u201cWe came to this country")[MADISON] == "dateline"
+
+
+def test_there_refers_to_the_place_just_told_of():
+    text = (
+        "Cities braced for raids on Sunday.\n\n"
+        "In Madison, Mayor Carla Diaz said police would not help federal agents. Officers "
+        "there will not share information with ICE.\n\n"
+        "There is no such rule in most cities.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Officers there")[MADISON] == "coreference"
