@@ -44,9 +44,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from bench.common import REPO, Row, log, median, table
+
+if TYPE_CHECKING:
+    from ui.testing import Server
 
 STLOAD = Path("shared") / "tools" / "stload.py"
 # How many of the store's jurisdictions the sessions click through (the most reported first).
@@ -106,6 +109,7 @@ async def _drive(stload: ModuleType, port: int, sessions: int, seconds: float,
     deadline = time.monotonic() + READY_TIMEOUT_S
     while len(out["first"]) + len(out["err"]) < sessions and time.monotonic() < deadline:
         await asyncio.sleep(0.2)
+    late = sessions - len(out["first"]) - len(out["err"])
     print("ready", flush=True)
     await asyncio.get_running_loop().run_in_executor(None, go.readline)
     cpu0 = _own_cpu()
@@ -113,9 +117,8 @@ async def _drive(stload: ModuleType, port: int, sessions: int, seconds: float,
     t0 = time.perf_counter()
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - t0
-    loaded = len(out["first"]) + len(out["err"])
-    if loaded < sessions:
-        out["err"].append(f"{sessions - loaded} sessions did not load in {READY_TIMEOUT_S} s")
+    if late:
+        out["err"].append(f"{late} sessions had not loaded their page in {READY_TIMEOUT_S} s")
     return {"lat": out["lat"], "first": out["first"], "exc": out["exc"], "err": out["err"],
             "seen": out["seen"], "wall": wall, "cpu": _own_cpu() - cpu0,
             "bytes": median(out["bytes"]) if out["bytes"] else 0.0}
@@ -172,7 +175,7 @@ class Phase:
     pressure: float | None  # share of the window in which some task waited for a core
 
 
-def run_phase(ports: Sequence[int], servers: Sequence[Any], pg_root: Path, sessions: int,
+def run_phase(ports: Sequence[int], servers: Sequence[Server], pg_root: Path, sessions: int,
               seconds: float, ids: Sequence[str], stload: Path) -> Phase:
     """Drive ``sessions`` sessions on each of ``ports`` at once (``servers`` are their processes)."""
     from ui.testing import machine_busy_seconds
