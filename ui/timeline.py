@@ -169,7 +169,9 @@ def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str,
     if not counts.months:
         st.caption("No excerpt here has a date known to the month, so there is no timeline.")
         return
-    chart_key = f"timeline-{key}"
+    # A new range is a new chart, with no month selected: the chart keeps the month last
+    # clicked, so clicking it again after the range moved elsewhere would change nothing.
+    chart_key = f"timeline-{key}-{'-'.join(dates.iso())}"
     st.altair_chart(chart(counts, dates), key=chart_key,
                     on_select=_on_chart_select(chart_key, in_fragment),
                     selection_mode=SELECTION, width="stretch")

@@ -236,3 +236,20 @@ def test_the_panels_month_box_narrows_the_whole_page(page, app_url, app_store, r
     assert _in_view(page) == _expected(app_store, MARCH)[1]
     assert f"j={TRAVIS}" in page.url
     requests_log.assert_offline()
+
+
+def test_the_same_month_clicked_again_after_the_range_moved(page, app_url, app_store,
+                                                            requests_log):
+    page.goto(app_url)
+    map_frame(page)
+    wait_for_app(page)
+    _click_month(page, page.locator(CHART).first, "2017-09")
+    _wait_for_range(page, SEPTEMBER)
+    page.locator(".st-key-timeline-month-view").click()  # elsewhere, by the keyboard
+    page.keyboard.type("2017-03")
+    page.keyboard.press("Enter")
+    _wait_for_range(page, MARCH)
+    _click_month(page, page.locator(CHART).first, "2017-09")  # the month the chart last had
+    _wait_for_range(page, SEPTEMBER)
+    assert _sidebar_days(page) == SEPTEMBER.iso()
+    requests_log.assert_offline()
