@@ -217,6 +217,21 @@ def _surname(name: str) -> str:
     return last
 
 
+def _description_kind(desc: str) -> str | None:
+    """Return the kind of jurisdiction a description's office or body is of, if it says."""
+    office = _OFFICE.search(desc)
+    if office:
+        return _office_kind(office.group("title"))
+    inst = _INSTITUTION.search(desc)
+    if inst is None:
+        return None
+    kind = lex.INSTITUTION_KINDS[inst.group("inst").lower()]
+    if kind == "local":
+        qualifier = (inst.group("mid") or inst.group("det") or "").lower()
+        kind = {"city": "place", "town": "place", "county": "county"}.get(qualifier, "")
+    return kind or None
+
+
 def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Affiliation]:
     """People's offices: surname -> the jurisdiction they act for.
 
@@ -255,9 +270,13 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             continue  # "Waukegan, a city in Lake County": a place, not a person
         ds, de = m.span("desc")
         inside = [jid for s, e, jid in mentions if ds <= s and e <= de]
-        if not inside:
-            continue
         desc = m.group("desc")
+        if not inside:
+            # "Tom Berg, the county board chair,": an office of a kind, resolved where written
+            kind = _description_kind(desc)
+            if kind and surname not in out:
+                out[surname] = Affiliation(None, kind, m.start())
+            continue
         if _OFFICE.search(desc) or re.search(r"\b(?:for|of|with|at)\b", desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
             out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())

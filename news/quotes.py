@@ -322,16 +322,21 @@ class SpeakerContext:
                 or words[-1] in lex.PLACE_WORDS or start in self.places:
             return  # "He added", "The Tulsa County": not a newly named person
         known = {p.text.split()[-1] for p in self.persons}
-        if len(words) >= 2 or words[0] in known or m.group("verb").endswith("ed"):
+        verb = m.group("verb")
+        if len(words) >= 2 or (words[0] in known and _VERB_FORM.fullmatch(verb)) \
+                or verb.endswith("ed"):
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
 # The subject of a sentence, after an opening phrase ("On the morning of Aug. 7, Tony McGee
 # was driving"): a capitalised name and a lowercase verb.
 _SUBJECT_PERSON = re.compile(
-    rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<name>{PERSON_NAME})[ \t]+"
-    r"(?:also[ \t]+|later[ \t]+)?(?P<verb>(?:is|was|has|had|[a-z]+ed|[a-z]+s))\b"
+    rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<name>{PERSON_NAME})"
+    # "Maria Lopez, whose brother was deported, wept": a description between name and verb
+    r"(?:,[ \t]+(?:who|whose|a|an|the)\b[^,\"\u201c\u201d]{1,80},)?[ \t]+"
+    r"(?:also[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)\b"
 )
+_VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
 
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:

@@ -407,3 +407,16 @@ def test_there_refers_to_the_place_just_told_of():
     )
     r = analyze_text(text)
     assert links_of(r, "Officers there")[MADISON] == "coreference"
+
+
+def test_a_person_described_by_an_office_and_a_person_described_by_a_clause():
+    text = (
+        "Dane County ended its agreement with ICE on Monday.\n\n"
+        "Tom Berg, the county board chair, welcomed the decision.\n\n"
+        "\u201cIt took us far too long,\u201d Berg said.\n\n"
+        "Maria Lopez, whose brother was deported in 2019, wept as the vote was read. "
+        "\u201cFinally,\u201d she said, \u201csomeone in power listened to us.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cIt took us")[DANE] == "affiliation"
+    assert speaker_of(r, "\u201cFinally") == "Maria Lopez"
