@@ -7,6 +7,7 @@ The map page: sidebar filters in, the map and the selected jurisdiction's panel 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from ui import cache
 from ui import map as umap
@@ -51,14 +52,13 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
     with map_col:
         if not len(frame):
             st.info("No jurisdiction matches the current filters.")
-        # Only a click reruns: the clicked city's feature or the click's position. The map is
-        # rendered once per view (ui.cache.map_component) and draws the selection itself from
-        # the URL (ui.map._ViewLayer), so a click's rerun sends the very same arguments, which
-        # the browser does not redraw.
-        umap.show_map(
-            cache.map_component(key, filters.key(), online_tiles, MAP_KEY, 600,
-                                ("last_clicked", "last_active_drawing")),
-            key=MAP_KEY,
+        # The map's script is the same on every rerun of a view (streamlit-folium then leaves
+        # the drawn map alone); the selection travels as the feature group it swaps in place.
+        st_folium(
+            umap.map_from_table(cache.view_table(key, filters.key()), online_tiles=online_tiles),
+            key=MAP_KEY, height=600, use_container_width=True,
+            returned_objects=["last_clicked", "last_active_drawing"],
+            feature_group_to_add=umap.selection_group(selected),
             on_change=lambda: _on_map_click(key, filters.key()),
         )
         shown = cache.excerpts(key, filters.key(), selected) if selected else \

@@ -1,159 +1,133 @@
-"""Map payload: the bytes the map page hands the browser for its map, and the server time to
-build them, beside the naive map (every county at full resolution, folium defaults).
+"""Map payload: the bytes a user's browser receives until the map is drawn, at two corpus sizes.
 
-Ours is built by the app's own code, the way ``ui/map_page.py`` builds it: the store's
-jurisdiction summaries, ``ui.cache.geometries`` and ``ui.cache.basemap`` (called unwrapped, so
-each run is cold), ``ui.data.jurisdiction_frame``, ``ui.map.build_map`` and the real
-``streamlit_folium.st_folium`` with the page's arguments. ``st_folium``'s component call is
-recorded instead of sent: the payload is the JSON of its arguments, which is what the
-Streamlit server serializes into the page's websocket message for the map.
+For each corpus (the five seeds; 10,000 synthetic articles naming >= 3,000 jurisdictions,
+``bench/corpus.py``) a copy of the app is served by ``streamlit run`` and loaded over
+Streamlit's own websocket protocol (``bench/wsclient.py``, no browser): the bytes of every
+message of the page's run, and the shapes file the map fetches (``ui.cache.shapes``) as a
+gzip-capable browser receives it. Two figures per corpus:
 
-    python -m bench.payload [--runs 5]
+* **first visit**: the page's websocket messages plus the shapes file (an empty browser cache);
+* **every later view**: the websocket messages alone (the shapes file is kept by the browser,
+  its name changes with its content).
+
+Baseline, same run: the naive map, every county at full resolution as folium GeoJSON with
+folium's defaults (its rendered page, what ``st_folium`` would hand its component).
+
+    python -m bench.payload [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
+import re
 import warnings
 from dataclasses import dataclass
-from typing import Any
 
-from bench.common import Row, interleaved, log, median, table
-from ui.map import folium_component_args
+from bench.common import Row, log, median, table
 
-TARGET_BYTES = 300_000
+TARGETS = {"seeds": 150_000, "synthetic": 300_000}
+MAP_COMPONENT = "streamlit_folium.st_folium"
 
 
 @dataclass(frozen=True)
-class Payload:
-    bytes: int
-    seconds: float  # cold: from the store (or the geometry file) to st_folium's arguments
-    features: int
-    rerun_seconds: float = 0.0  # what every rerun pays: build the folium map and render it
+class Load:
+    page_bytes: int  # websocket messages of one page run
+    map_args: int  # of which: the map component's arguments (JSON)
+    table_bytes: int  # of which: the per-view table in the map's script
+    shapes_wire: int  # the shapes file over HTTP (gzip), first visit only
+    shapes_file: int  # its size on disk
 
 
-def _size(args: dict[str, Any]) -> int:
-    return len(json.dumps(args, default=str).encode())
+def _view_table(args_json: str) -> str:
+    """The per-view table in the map's script (``var view = {...};``, ui.map._ViewLayer)."""
+    script = json.loads(args_json or "{}").get("script", "")
+    found = re.search(r"var view = (\{.*?\});\n", script, re.S)
+    return found.group(1) if found else "{}"
 
 
-# The arguments app.py passes (the map page's own call).
-PAGE_ARGS = {"key": "map", "height": 600, "use_container_width": True,
-             "returned_objects": ["last_active_drawing", "last_object_clicked"]}
+def load_app(url: str) -> Load:
+    """One page load of the app at ``url`` (a new session): what it sends, and the shapes."""
+    from bench.wsclient import load_page, static_bytes
+
+    run = load_page(url)
+    args = run.component_args.get(MAP_COMPONENT, "")
+    table = _view_table(args)
+    fetched = [static_bytes(url + f) for f in json.loads(table).get("files", [])]
+    return Load(run.bytes, len(args.encode()), len(table.encode()),
+                sum(w for w, _ in fetched), sum(s for _, s in fetched))
 
 
-def ours() -> Payload:
-    """The app's map for the unfiltered seed corpus, from the store to the component args."""
-    from news.store import Filters, Store, ensure_store
-    from ui import cache
-    from ui import map as umap
-    from ui.data import jurisdiction_frame
-
-    t0 = time.perf_counter()
-    summaries = Store(ensure_store()).jurisdiction_summaries(Filters())
-    # ui.cache.geometries, unwrapped so that every run pays the cold cost
-    geometries = cache.geometries.__wrapped__(tuple(s.id for s in summaries))
-    frame = jurisdiction_frame(summaries, geometries)
-    basemap = cache.basemap.__wrapped__()
-    t1 = time.perf_counter()
-    m = umap.build_map(frame, basemap)
-    args = folium_component_args(m, **PAGE_ARGS)
-    t2 = time.perf_counter()
-    return Payload(_size(args), t2 - t0, len(frame), t2 - t1)
-
-
-def _county_ids() -> list[str]:
+def naive_bytes() -> tuple[int, int]:
+    """The naive map's rendered page (every county, full resolution, folium defaults)."""
     import sqlite3
 
+    import folium
+
+    from geo import load_geometries
     from geo.gazetteer import DEFAULT_PATH
 
     with sqlite3.connect(f"file:{DEFAULT_PATH}?mode=ro", uri=True) as conn:
-        return [r[0] for r in conn.execute(
-            "SELECT id FROM geometries WHERE kind = 'county' ORDER BY id")]
-
-
-def naive() -> Payload:
-    """Every county at full resolution with folium's defaults (CDN scripts, OSM tiles)."""
-    import folium
-
-    from geo import load_gazetteer, load_geometries
-
-    t0 = time.perf_counter()
-    gaz = load_gazetteer()
-    gdf = load_geometries(_county_ids())  # as stored: us-atlas 1:10m, no extra simplification
-    gdf["name"] = [gaz.get(i).display_name for i in gdf["id"]]
-    t1 = time.perf_counter()
+        rows = conn.execute("SELECT g.id, j.display_name FROM geometries g JOIN jurisdictions j "
+                            "USING (id) WHERE g.kind = 'county' ORDER BY g.id").fetchall()
+    gdf = load_geometries([r[0] for r in rows])  # as stored: us-atlas 1:10m
+    gdf["name"] = [dict(rows)[i] for i in gdf["id"]]
     m = folium.Map(location=(39.5, -96.5), zoom_start=4)
     folium.GeoJson(gdf.to_json(), name="Counties",
                    tooltip=folium.GeoJsonTooltip(fields=["name"])).add_to(m)
-    args = folium_component_args(m, **PAGE_ARGS)
-    t2 = time.perf_counter()
-    return Payload(_size(args), t2 - t0, len(gdf), t2 - t1)
+    return len(m.get_root().render().encode()), len(gdf)
 
 
-def breakdown() -> str:
-    """GeoJSON bytes per layer of our map (what the payload is made of)."""
-    from news.store import Filters, Store, ensure_store
-    from ui import cache
-    from ui import map as umap
-    from ui.data import jurisdiction_frame
+def measure(corpus: str, runs: int) -> tuple[list[Load], dict[str, int]]:
+    """``runs`` page loads of the app serving ``corpus`` (seeds or synthetic)."""
+    from ui.testing import app_copy, streamlit_server
 
-    summaries = Store(ensure_store()).jurisdiction_summaries(Filters())
-    frame = jurisdiction_frame(summaries, cache.geometries.__wrapped__(
-        tuple(s.id for s in summaries)))
-    parts = []
-    for kind in ("state", "region", "county", "place"):
-        part = frame[frame["kind"] == kind]
-        if len(part):
-            size = len(json.dumps(umap.feature_collection(part)))
-            parts.append(f"{kind} {len(part)}: {size / 1e3:.0f} KB")
-    basemap = cache.basemap.__wrapped__()
-    size = len(json.dumps([umap.round_geometry(g).__geo_interface__ for g in basemap.geometry]))
-    parts.append(f"basemap: {size / 1e3:.0f} KB")
-    return ", ".join(parts)
+    with app_copy() as app_dir:
+        held = {}
+        if corpus == "synthetic":
+            from bench import corpus as synthetic
+
+            held = synthetic.install(app_dir)
+        with streamlit_server(app_dir, "app.py") as srv:
+            load_app(srv.url)  # untimed: the store, the caches and the shapes file
+            loads = [load_app(srv.url) for _ in range(runs)]
+    return loads, held
 
 
-def run(runs: int = 5) -> list[Row]:
-    """Interleave ours and the naive map ``runs`` times; rows of medians."""
+def run(runs: int = 3) -> list[Row]:
     warnings.filterwarnings("ignore")
-    import logging
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    ours(), naive()  # warm imports, the gazetteer and the store check out of the timing
-    log(f"payload: {runs} runs of ours and the naive map, interleaved")
-    results: dict[str, list[Payload]] = {"ours": [], "naive": []}
-
-    def one(which: str) -> float:
-        p = ours() if which == "ours" else naive()
-        results[which].append(p)
-        return p.seconds
-
-    interleaved(runs, lambda: one("ours"), lambda: one("naive"))
-    o, n = results["ours"], results["naive"]
-    o_bytes, n_bytes = median([p.bytes for p in o]), median([p.bytes for p in n])
-    naive_name = f"all {n[0].features:,} counties, full res"
-    return [
-        Row("payload", "map payload (st_folium args)", o_bytes, "B", n_bytes, naive_name,
-            "< 300 KB", o_bytes < TARGET_BYTES, runs,
-            note=f"ours draws {o[0].features} jurisdictions plus the nation/state basemap "
-                 f"({breakdown()}); "
-                 "bytes are the JSON of st_folium's component arguments (script, header, html, "
-                 "links), as serialized into the websocket message"),
-        Row("payload", "server time to build the map", median([p.seconds for p in o]) * 1e3,
-            "ms", median([p.seconds for p in n]) * 1e3, naive_name, runs=runs,
-            note="cold: store query, boundary reads and simplification, folium render"),
-        Row("payload", "server time per rerun (map part)",
-            median([p.rerun_seconds for p in o]) * 1e3, "ms",
-            median([p.rerun_seconds for p in n]) * 1e3, naive_name, runs=runs,
-            note="what every rerun (a click, a filter) pays even with the app's caches warm: "
-                 "build the folium map and let st_folium render it to text"),
-    ]
+    naive, counties = naive_bytes()
+    naive_name = f"naive: all {counties:,} counties, full res"
+    rows = []
+    for corpus in ("seeds", "synthetic"):
+        log(f"payload: {corpus}, {runs} page loads")
+        loads, held = measure(corpus, runs)
+        page = median([x.page_bytes for x in loads])
+        spread = f"{min(x.page_bytes for x in loads):,}-{max(x.page_bytes for x in loads):,} B"
+        first = page + loads[0].shapes_wire
+        what = ("seeds (5 articles)" if corpus == "seeds" else
+                f"{held.get('articles', 0):,} articles, {held.get('jurisdictions', 0):,} "
+                "jurisdictions")
+        x = loads[0]
+        rows += [
+            Row("payload", f"{what}: first visit", first, "B", naive, naive_name,
+                f"<= {TARGETS[corpus] / 1e3:.0f} KB", first <= TARGETS[corpus], runs,
+                note=f"page websocket messages {page / 1e3:.1f} KB (spread {spread}; the map "
+                     f"component's arguments {x.map_args / 1e3:.1f} KB, of which the view's "
+                     f"table {x.table_bytes / 1e3:.1f} KB) + the shapes file "
+                     f"{x.shapes_wire / 1e3:.1f} KB gzip on the wire "
+                     f"({x.shapes_file / 1e3:.0f} KB on disk; every state, region and county)"
+                     + (f"; held: {held}" if held else "")),
+            Row("payload", f"{what}: every later view", page, "B", naive, naive_name, runs=runs,
+                note="the shapes file is in the browser's cache; the page's websocket "
+                     "messages alone (map, panel, sidebar, timeline)"),
+        ]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     print(table(run(args.runs)))
     return 0

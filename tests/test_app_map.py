@@ -44,13 +44,24 @@ def _basemap() -> gpd.GeoDataFrame:
         geometry="geometry", crs="EPSG:4326")
 
 
+def _asset(directory: Path, frame: gpd.GeoDataFrame | None = None) -> umap.ShapeAsset:
+    """The shapes file of ``frame``'s shapes (what ui.cache.shapes writes for the country)."""
+    frame = _frame() if frame is None else frame
+    return umap.write_shapes(directory, frame, _basemap(), "/app/static/build")
+
+
 @pytest.fixture
-def rendered() -> str:
-    return umap.build_map(_frame(), _basemap()).get_root().render()
+def asset(tmp_path) -> umap.ShapeAsset:
+    return _asset(tmp_path)
 
 
-def test_every_asset_is_served_by_the_app_and_exists(rendered):
-    m = umap.build_map(_frame(), _basemap())
+@pytest.fixture
+def rendered(asset) -> str:
+    return umap.build_map(_frame(), asset).get_root().render()
+
+
+def test_every_asset_is_served_by_the_app_and_exists(rendered, asset):
+    m = umap.build_map(_frame(), asset)
     links = umap.map_links(m)
     assert links, "the map must load Leaflet from somewhere"
     for url in links:
@@ -64,18 +75,18 @@ def test_every_asset_is_served_by_the_app_and_exists(rendered):
         assert list((REPO / "static" / "vendor" / pkg).glob("LICENSE*")), pkg
 
 
-def test_map_links_sees_what_streamlit_folium_would_fetch():
+def test_map_links_sees_what_streamlit_folium_would_fetch(asset):
     import branca.colormap
 
-    m = umap.build_map(_frame())
+    m = umap.build_map(_frame(), asset)
     branca.colormap.LinearColormap(["white", "black"]).add_to(m)
     assert any("d3js.org" in u for u in umap.map_links(m))
 
 
-def test_assets_are_not_shared_with_other_folium_maps():
+def test_assets_are_not_shared_with_other_folium_maps(asset):
     import folium
 
-    umap.build_map(_frame())
+    umap.build_map(_frame(), asset)
     assert any("cdn" in u for _, u in folium.Map.default_js), "class defaults must be untouched"
 
 
@@ -125,37 +136,78 @@ def test_geojson_download():
     assert {f["properties"]["id"] for f in doc["features"]} >= {"48453", "4805000"}
 
 
-def test_online_tiles_are_opt_in():
-    offline = umap.build_map(_frame()).get_root().render()
-    online = umap.build_map(_frame(), online_tiles=True).get_root().render()
+def test_online_tiles_are_opt_in(asset):
+    offline = umap.build_map(_frame(), asset).get_root().render()
+    online = umap.build_map(_frame(), asset, online_tiles=True).get_root().render()
     assert "tile_layer" not in offline
     assert "tile.openstreetmap.org" in online
     # with tiles the basemap's land is transparent, or it would hide them
-    assert umap._ViewLayer(umap.view_table(_frame(), _basemap())).land_opacity == 1.0
-    assert umap._ViewLayer(umap.view_table(_frame(), _basemap()),
-                           online_tiles=True).land_opacity == 0.0
+    table = umap.view_table(_frame(), asset)
+    assert umap._ViewLayer(table).land_opacity == 1.0
+    assert umap._ViewLayer(table, online_tiles=True).land_opacity == 0.0
 
 
-def test_view_table_draws_shapes_by_kind_and_cities_as_points():
-    table = umap.view_table(_frame(), _basemap())
-    # states under regions under counties; the city is a point at its lat/lon
-    assert [(s[0], s[1]) for s in table.shapes] == [
-        ("48", "state"), ("region:san-francisco-bay-area", "region"), ("48453", "county")]
+def test_shapes_files_hold_every_shape_once_and_the_basemap(tmp_path, asset):
+    files = sorted(tmp_path.glob("shapes-*.json"))
+    # states, regions and the basemap in the base file; counties in their state's file
+    assert [f.name.split("-")[1] for f in files] == ["48", "base"]
+    assert set(asset.urls.values()) == {f"/app/static/build/{f.name}" for f in files}
+    base = json.loads((tmp_path / asset.urls["base"].rsplit("/", 1)[1]).read_text())
+    texas = json.loads((tmp_path / asset.urls["48"].rsplit("/", 1)[1]).read_text())
+    # in drawing order, names without HTML; cities are not in it
+    assert [(s[0], s[1], s[2]) for s in base["shapes"]] == [
+        ("48", "state", "Texas"), ("region:san-francisco-bay-area", "region",
+                                   "San Francisco Bay Area")]
+    assert [(s[0], s[1], s[2]) for s in texas["shapes"]] == [
+        ("48453", "county", "Travis County, TX")]
+    assert base["basemap"] and len(base["basemap"]["land"]) == 2 and "basemap" not in texas
+    assert set(asset.geometries) == {"48", "region:san-francisco-bay-area", "48453"}
+    assert "48453" in asset and "4805000" not in asset
+    # a view fetches the base file and the files of the counties it shows, nothing else
+    assert asset.urls_for(["48"]) == [asset.urls["base"]]
+    assert asset.urls_for(["48453", "48"]) == [asset.urls["base"], asset.urls["48"]]
+    # the name is the content's hash: the same shapes, the same file; other shapes, another
+    assert _asset(tmp_path).urls == asset.urls
+    assert _asset(tmp_path, _frame().iloc[:1]).urls["base"] != asset.urls["base"]
+
+
+def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
+    table = umap.view_table(_frame(), asset)
+    assert table.counts == (("48", 1), ("48453", 9), ("region:san-francisco-bay-area", 2))
     assert table.points == (("4805000", 0, "Austin, TX (city)", 30.27, -97.74),)
-    assert table.shapes[2][2:4] == (9, "Travis County, TX (county)")
-    assert table.basemap and len(table.basemap["land"]) == 2
+    assert table.files == (asset.urls["base"], asset.urls["48"])
+    # without shapes files every jurisdiction is a point, none is lost
+    assert umap.view_table(_frame()).counts == ()
+    assert len(umap.view_table(_frame()).points) == 4
     rendered = umap.map_from_table(table).get_root().render()
     assert "Excerpts reported" in rendered and "mentioned, no excerpt" in rendered
     assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
+    assert f'"{asset.urls["48"]}"' in rendered and 'cache: "force-cache"' in rendered
+    # no geometry in the per-view part
+    assert "Travis County" not in rendered
 
 
-def test_payload_grows_with_jurisdictions_not_with_articles():
+def test_payload_grows_with_jurisdictions_not_with_articles(asset):
     few = _frame()
     many = _frame()
     many["n_articles"] = [10_000, 9_000, 8_000, 7_000]
     many["n_mentions"] = [50_000, 40_000, 30_000, 20_000]
-    size = [len(json.dumps(umap.view_table(f).to_json())) for f in (few, many)]
+    size = [len(json.dumps(umap.view_table(f, asset).to_json())) for f in (few, many)]
     assert size[0] == size[1]
+
+
+def test_map_script_is_the_same_on_every_rerun_of_a_view(asset):
+    """streamlit-folium keys its component on the script: the same script, the map stays."""
+    from streamlit_folium import generate_js_hash
+
+    def key() -> str:
+        import streamlit_folium as sf
+
+        m = umap.build_map(_frame(), asset)
+        m.get_root().render()
+        return generate_js_hash(sf._get_map_string(m), "map")
+
+    assert key() == key()
 
 
 def test_encoded_shapes_decode_to_what_is_drawn():
@@ -170,23 +222,36 @@ def test_encoded_shapes_decode_to_what_is_drawn():
     assert umap.encode_geometry(Point(0, 0).buffer(0.001)) == []
 
 
-def test_labels_reach_the_page_as_text_never_html():
+def test_labels_reach_the_page_as_text_never_html(tmp_path):
     frame = _frame()
     frame.loc[1, "display_name"] = '<img src=x onerror="window.__pwned=1">'
-    rendered = umap.build_map(frame).get_root().render()
-    assert "<img src=x" not in rendered  # JSON-escaped inside the script
-    assert "\\u003cimg src=x onerror=" in rendered
-    # tooltips are text nodes; nothing from the table is assigned to innerHTML
+    frame.loc[2, "display_name"] = '<img src=y onerror="window.__pwned=2">'
+    asset = _asset(tmp_path, frame)
+    rendered = umap.build_map(frame, asset).get_root().render()
+    assert "<img src=y" not in rendered  # JSON-escaped inside the script
+    assert "\\u003cimg src=y onerror=" in rendered
+    # tooltips are text nodes; nothing from the table or the shapes file goes to innerHTML
     assert "d.textContent = text" in rendered
     script = rendered[rendered.index("var view ="):]
     assert "innerHTML" not in script[:script.index("})();")]
 
 
-def test_selection_is_outlined_and_zoomed_from_the_page_url():
-    rendered = umap.build_map(_frame()).get_root().render()
-    assert 'URLSearchParams(window.parent.location.search).get("j")' in rendered
+def test_selection_travels_as_a_feature_group(asset):
+    """The selection is st_folium's feature_group_to_add: swapped on the drawn map."""
+    import folium
+    import streamlit_folium as sf
+
+    rendered = umap.build_map(_frame(), asset).get_root().render()
     assert f'color: "{umap.SELECTION_COLOR}"' in rendered
     assert "map.fitBounds(layer.getBounds()" in rendered and "map.setView(" in rendered
+    assert "location" not in rendered[rendered.index("var view ="):]  # no URL polling
+    group = umap.selection_group("48453")
+    assert isinstance(group, folium.FeatureGroup)
+    m = umap.build_map(_frame(), asset)
+    m.get_root().render()
+    text = sf._get_feature_group_string(group, m)
+    assert 'id = "48453"' in text and "view.select(id, group)" in text
+    assert 'id = null' in sf._get_feature_group_string(umap.selection_group(None), m)
 
 
 def test_read_click_tells_a_city_point_from_a_position():
@@ -205,12 +270,11 @@ def test_read_click_tells_a_city_point_from_a_position():
     assert umap.read_click({"last_clicked": None, "last_active_drawing": None}) is None
 
 
-def test_a_click_position_resolves_to_the_smallest_shape_drawn_there():
+def test_a_click_position_resolves_to_the_smallest_shape_drawn_there(asset):
     from geo.pick import JurisdictionIndex
 
-    table = umap.view_table(_frame())
-    index = JurisdictionIndex.build([s[0] for s in table.shapes],
-                                    [umap.decode_geometry(s[4]) for s in table.shapes])
+    ids = [jid for jid, _ in umap.view_table(_frame(), asset).counts]
+    index = JurisdictionIndex.build(ids, [asset.geometries[i] for i in ids])
     assert index.at(-97.5, 30.5) == "48453"  # in Travis County, so in Texas too
     assert index.at(-105.0, 27.0) == "48"
     assert index.at(-122.5, 37.5) == "region:san-francisco-bay-area"
@@ -218,10 +282,10 @@ def test_a_click_position_resolves_to_the_smallest_shape_drawn_there():
     assert JurisdictionIndex.build([], []).at(0, 0) is None
 
 
-def test_view_table_is_cacheable():
+def test_view_table_is_cacheable(asset):
     import pickle
 
-    table = umap.view_table(_frame(), _basemap())
+    table = umap.view_table(_frame(), asset)
     assert pickle.loads(pickle.dumps(table)) == table  # st.cache_data stores it pickled
 
 

@@ -57,6 +57,9 @@ TOLERANCE = {"state": 0.02, "region": 0.005, "county": 0.002, "place": 0.001}
 # ...and at least this share of a jurisdiction's extent (see ui.map.prepare_geometries).
 RELATIVE_TOLERANCE = 0.005
 BASEMAP_TOLERANCE = 0.06
+# The shapes file (see shapes()): written under static/, served by Streamlit's static serving.
+SHAPES_DIR = REPO / "static" / umap.SHAPES_DIR
+SHAPES_URL = f"{umap.STATIC_URL}/{umap.SHAPES_DIR}"
 
 
 class DataUnavailable(RuntimeError):
@@ -160,8 +163,7 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     for fn in (articles, outlets, summaries, excerpts, search, mentions, article_jurisdictions,
-               quotes, quote_groups, load_errors, map_frame, view_table, pick_index, map_component,
-               map_geojson):
+               quotes, quote_groups, load_errors, map_frame, view_table, pick_index, map_geojson):
         fn.clear()
 
 
@@ -264,10 +266,36 @@ def geometries(ids: tuple[str, ...]) -> gpd.GeoDataFrame:
                             crs="EPSG:4326")
 
 
+@st.cache_resource(show_spinner="Preparing the map's shapes…")
+def shapes() -> umap.ShapeAsset:
+    """Every state, region and county the map can draw, as one file under ``static/``.
+
+    Written once per process (the same content gives the same file name, so restarts and
+    other servers reuse it); the browser fetches it once and keeps it. Views send only which
+    shapes to draw (:func:`view_table`).
+    """
+    import sqlite3
+
+    from geo import load_geometries
+    from geo.gazetteer import DEFAULT_PATH
+
+    with sqlite3.connect(f"file:{DEFAULT_PATH}?mode=ro", uri=True) as conn:
+        names = dict(conn.execute(
+            "SELECT g.id, j.display_name FROM geometries g JOIN jurisdictions j USING (id) "
+            "WHERE g.kind IN ({})".format(",".join("?" * len(umap.SHAPE_KINDS))),
+            umap.SHAPE_KINDS).fetchall())
+    gdf = load_geometries(list(names), strict=False)
+    gdf["display_name"] = [names[i] for i in gdf["id"]]
+    return umap.write_shapes(SHAPES_DIR, gdf, basemap(), SHAPES_URL)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def view_table(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> umap.ViewTable:
-    """What the map draws for a view (the slow part of building the map, done once per view)."""
-    return umap.view_table(map_frame(key, fkey), basemap())
+    """What the map sends for a view: counts for the shapes in view, cities as points."""
+    from ui.data import summary_row
+
+    rows = pd.DataFrame([summary_row(s) for s in summaries(key, fkey)])
+    return umap.view_table(rows, shapes())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -275,9 +303,9 @@ def pick_index(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> Jurisdiction
     """The shapes of a view as drawn, for resolving a click's position (shared, read-only)."""
     from geo.pick import JurisdictionIndex
 
-    shapes = view_table(key, fkey).shapes
-    return JurisdictionIndex.build([s[0] for s in shapes],
-                                   [umap.decode_geometry(s[4]) for s in shapes])
+    drawn = shapes().geometries
+    ids = [jid for jid, _ in view_table(key, fkey).counts]
+    return JurisdictionIndex.build(ids, [drawn[i] for i in ids])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -285,21 +313,6 @@ def map_frame(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> gpd.GeoDataFr
     """The jurisdictions in view with their counts and drawable boundaries."""
     rows = summaries(key, fkey)
     return jurisdiction_frame(rows, geometries(tuple(s.id for s in rows)))
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def map_component(key: StoreKey, fkey: tuple[tuple[str, ...], ...], online_tiles: bool,
-                  map_key: str, height: int,
-                  returned_objects: tuple[str, ...]) -> dict[str, Any]:
-    """The map of a view as ``st_folium``'s component arguments, rendered once per view.
-
-    A click only changes the selection (drawn by the map's own script from the URL), so its
-    rerun reuses these arguments: no ~90 ms render, and the browser gets the same map and
-    leaves it alone. Shared and read-only: :func:`ui.map.show_map` sends a copy.
-    """
-    m = umap.map_from_table(view_table(key, fkey), online_tiles=online_tiles)
-    return umap.folium_component_args(m, key=map_key, height=height, use_container_width=True,
-                                      returned_objects=list(returned_objects))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

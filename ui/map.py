@@ -14,24 +14,28 @@ streamlit-folium injects d3 from two CDNs whenever it finds one, so the legend i
 
 from __future__ import annotations
 
-import copy
+import hashlib
 import html
 import json
+import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import branca.colormap
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from folium.elements import MacroElement
 from folium.template import Template
 
 # Where Streamlit serves static/ (server.enableStaticServing): http://host/app/static/...
-VENDOR_URL = "/app/static/vendor"
+STATIC_URL = "/app/static"
+VENDOR_URL = f"{STATIC_URL}/vendor"
 
 VENDOR_JS = (
     ("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js"),
@@ -128,66 +132,6 @@ def prepare_basemap(gdf: gpd.GeoDataFrame, tolerance: float,
             g = shapely.MultiPolygon([p for p in g.geoms if p.area >= min_area] or list(g.geoms))
         geoms.append(round_geometry(g.simplify(tolerance, preserve_topology=True), 3))
     return gpd.GeoDataFrame(geometry=geoms, crs=gdf.crs)
-
-
-def _summary_line(row: Mapping[str, Any]) -> str:
-    n = int(row.get("n_excerpts", 0) or 0)
-    parts = []
-    for key, word in (("n_enforcement", "enforcement"), ("n_policy", "policy"),
-                      ("n_quote", "quotes")):
-        v = int(row.get(key, 0) or 0)
-        if v:
-            parts.append(f"{v} {word}")
-    detail = f" ({', '.join(parts)})" if parts else ""
-    arts = int(row.get("n_articles", 0) or 0)
-    mentions = int(row.get("n_mentions", 0) or 0)
-    return (
-        f"{n} excerpt{'s' if n != 1 else ''}{detail}; "
-        f"{mentions} mention{'s' if mentions != 1 else ''} in "
-        f"{arts} article{'s' if arts != 1 else ''}"
-    )
-
-
-def feature_collection(frame: gpd.GeoDataFrame, *, points: bool = False) -> dict[str, Any]:
-    """GeoJSON for the map, properties HTML-escaped.
-
-    folium's GeoJsonTooltip puts property values into ``innerHTML``, so every string that can
-    reach a tooltip is escaped here; the id goes in ``feature.id`` and ``properties.id`` so a
-    click (streamlit-folium's ``last_active_drawing``) tells the app which jurisdiction it was.
-    With ``points=True`` each row becomes a Point at its ``lat``/``lon`` (city markers).
-    """
-    features = []
-    for row in frame.to_dict("records"):
-        if points:
-            lat, lon = row.get("lat"), row.get("lon")
-            if lat is None or lon is None or not np.isfinite([lat, lon]).all():
-                continue
-            geometry = {"type": "Point",
-                        "coordinates": [round(float(lon), COORD_DECIMALS),
-                                        round(float(lat), COORD_DECIMALS)]}
-        else:
-            geom = row.get("geometry")
-            if geom is None or geom.is_empty:
-                continue
-            geometry = shapely.geometry.mapping(geom)
-        jid = str(row["id"])
-        kind = str(row.get("kind", ""))
-        features.append({
-            "type": "Feature",
-            "id": jid,
-            "geometry": geometry,
-            "properties": {
-                "id": html.escape(jid),
-                "kind": html.escape(kind),
-                "label": html.escape(
-                    f"{row.get('display_name') or row.get('name') or jid}"
-                    f" ({KIND_LABELS.get(kind, kind)})"
-                ),
-                "summary": html.escape(_summary_line(row)),
-                "n_excerpts": int(row.get("n_excerpts", 0) or 0),
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
 
 
 class _Legend(MacroElement):
@@ -292,34 +236,17 @@ def decode_geometry(polygons: list[list[list[int]]], quantum: float = QUANTUM) -
     for rings in polygons:
         coords = [np.cumsum(np.asarray(r, dtype=np.int64).reshape(-1, 2), axis=0) * quantum
                   for r in rings]
-        parts.append(shapely.Polygon(coords[0], coords[1:]))
-    return shapely.MultiPolygon(parts) if parts else shapely.Polygon()
+        holes = [shapely.linearrings(c) for c in coords[1:]]
+        parts.append(shapely.polygons(coords[0], holes=holes or None))
+    # shapely.multipolygons, not shapely.MultiPolygon: the class re-validates every part
+    # (~1 ms a county, seconds for the whole country).
+    return shapely.multipolygons(parts) if parts else shapely.Polygon()
 
 
 def _label(row: Mapping[str, Any]) -> str:
     kind = str(row.get("kind", ""))
     name = row.get("display_name") or row.get("name") or row["id"]
     return f"{name} ({KIND_LABELS.get(kind, kind)})"
-
-
-@dataclass(frozen=True)
-class ViewTable:
-    """What the browser needs to draw one view: the only per-view part of the map.
-
-    ``shapes``: ``[id, kind, n_excerpts, label, polygons]`` (:func:`encode_geometry`), states
-    first, then regions, then counties (drawing order). ``points``: ``[id, n_excerpts, label,
-    lat, lon]`` for cities and for any jurisdiction without a boundary. ``basemap``: nation
-    land and state borders as encoded polygons / lines. Labels are plain text (drawn with
-    ``textContent``, never as HTML).
-    """
-
-    shapes: tuple[tuple[Any, ...], ...]
-    points: tuple[tuple[Any, ...], ...]
-    basemap: dict[str, Any] | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"q": QUANTUM, "shapes": [list(s) for s in self.shapes],
-                "points": [list(p) for p in self.points], "basemap": self.basemap}
 
 
 def _encode_lines(geom: Any, quantum: float = QUANTUM) -> list[list[int]]:
@@ -334,36 +261,65 @@ def _encode_lines(geom: Any, quantum: float = QUANTUM) -> list[list[int]]:
     return out
 
 
-def view_table(jurisdictions: gpd.GeoDataFrame,
-               basemap: gpd.GeoDataFrame | None = None) -> ViewTable:
-    """The per-view table of :class:`ViewTable` from the jurisdictions in view.
+# The shapes files: every state, region and county the map can draw, plus the basemap, written
+# once under static/ and fetched by the browser once (a file's name is its content's hash, so
+# the browser may keep it for good). Counties come in one file per state, so a view fetches only
+# the states it shows counties in; states, regions and the basemap are the "base" file. A view
+# then sends only which shapes to draw, with their counts.
+SHAPES_DIR = "build"
+BASE_GROUP = "base"
 
-    ``jurisdictions`` has ``id``, ``display_name``, ``kind``, ``n_excerpts``, ``lat``, ``lon``
-    and ``geometry`` (EPSG:4326, None where unknown). Shapes are simplified per kind
-    (``TOLERANCE``) and snapped to ``QUANTUM``.
+
+def shape_group(jurisdiction: str, kind: str) -> str:
+    """Which shapes file holds a jurisdiction: a county its state's, anything else the base."""
+    return jurisdiction[:2] if kind == "county" else BASE_GROUP
+
+
+@dataclass(frozen=True)
+class ShapeAsset:
+    """The shapes files as served and their shapes as drawn, by id (for ``geo.pick``).
+
+    ``urls``: the URL of each file by group (:func:`shape_group`); ``files``: the group of each
+    jurisdiction it holds.
     """
-    shapes: list[tuple[Any, ...]] = []
-    points: list[tuple[Any, ...]] = []
-    rows = jurisdictions.to_dict("records") if len(jurisdictions) else []
+
+    urls: Mapping[str, str]
+    files: Mapping[str, str]
+    geometries: Mapping[str, Any]
+
+    def __contains__(self, jurisdiction: object) -> bool:
+        return jurisdiction in self.files
+
+    def urls_for(self, jurisdictions: Iterable[str]) -> list[str]:
+        """The files to fetch to draw ``jurisdictions``: the base file first (drawing order)."""
+        groups = {self.files[j] for j in jurisdictions if j in self.files}
+        return [self.urls[BASE_GROUP]] + [self.urls[g] for g in sorted(groups - {BASE_GROUP})]
+
+
+def shapes_documents(shapes: gpd.GeoDataFrame,
+                     basemap: gpd.GeoDataFrame | None) -> dict[str, dict[str, Any]]:
+    """The shapes files' contents by group: ``shapes`` as ``[id, kind, name, polygons]``.
+
+    ``shapes`` has ``id``, ``kind`` (state, region, county), ``display_name`` and ``geometry``
+    (EPSG:4326, full resolution); each is simplified per kind (``TOLERANCE``) and snapped to
+    ``QUANTUM`` (:func:`encode_geometry`), in drawing order (states, regions, counties). The base
+    file also holds ``basemap``: nation land and state border lines. Names are plain text (the
+    browser draws them with ``textContent``).
+    """
     order = {k: i for i, k in enumerate(SHAPE_KINDS)}
-    for row in sorted(rows, key=lambda r: order.get(str(r.get("kind")), len(order))):
-        jid, kind = str(row["id"]), str(row.get("kind", ""))
-        n = int(row.get("n_excerpts", 0) or 0)
+    rows = sorted((r for r in shapes.to_dict("records") if str(r.get("kind")) in order),
+                  key=lambda r: (order[str(r["kind"])], str(r["id"])))
+    docs: dict[str, dict[str, Any]] = {BASE_GROUP: {"q": QUANTUM, "shapes": []}}
+    for row in rows:
         geom = row.get("geometry")
-        has_geom = geom is not None and not geom.is_empty
-        if kind in SHAPE_KINDS and has_geom:
-            polygons = encode_geometry(geom.simplify(TOLERANCE[kind], preserve_topology=True))
-            if polygons:
-                shapes.append((jid, kind, n, _label(row), polygons))
-                continue
-        lat, lon = row.get("lat"), row.get("lon")
-        if (lat is None or lon is None or not np.isfinite([lat, lon]).all()) and has_geom:
-            p = geom.representative_point()
-            lat, lon = p.y, p.x
-        if lat is None or lon is None or not np.isfinite([lat, lon]).all():
+        if geom is None or geom.is_empty:
             continue
-        points.append((jid, n, _label(row), round(float(lat), 3), round(float(lon), 3)))
-    base = None
+        jid, kind = str(row["id"]), str(row["kind"])
+        polygons = encode_geometry(geom.simplify(TOLERANCE[kind], preserve_topology=True))
+        if polygons:
+            name = row.get("display_name") or row.get("name") or jid
+            docs.setdefault(shape_group(jid, kind), {"q": QUANTUM, "shapes": []})[
+                "shapes"].append([jid, kind, str(name), polygons])
     if basemap is not None and len(basemap):
         land: list[Any] = []
         borders: list[Any] = []
@@ -374,22 +330,99 @@ def view_table(jurisdictions: gpd.GeoDataFrame,
                 land += encode_geometry(g)
             else:
                 borders += _encode_lines(g)
-        base = {"land": land, "borders": borders}
-    return ViewTable(tuple(shapes), tuple(points), base)
+        docs[BASE_GROUP]["basemap"] = {"land": land, "borders": borders}
+    return docs
+
+
+def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
+                 basemap: gpd.GeoDataFrame | None, url_prefix: str) -> ShapeAsset:
+    """Write the shapes files (:func:`shapes_documents`) into ``directory``; return them.
+
+    Each file is named after its group and its content's hash and written atomically, so that
+    several servers sharing the folder, or a browser holding an old copy, never see a
+    half-written or stale file. ``url_prefix`` is where ``directory`` is served.
+    """
+    urls: dict[str, str] = {}
+    files: dict[str, str] = {}
+    geometries: dict[str, Any] = {}
+    for group, doc in shapes_documents(shapes, basemap).items():
+        data = json.dumps(doc, separators=(",", ":")).encode()
+        name = f"shapes-{group}-{hashlib.sha256(data).hexdigest()[:16]}.json"
+        path = directory / name
+        if not path.is_file():
+            directory.mkdir(parents=True, exist_ok=True)
+            tmp = directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        urls[group] = f"{url_prefix}/{name}"
+        for s in doc["shapes"]:
+            files[s[0]] = group
+            geometries[s[0]] = decode_geometry(s[3], doc["q"])
+    return ShapeAsset(urls, files, geometries)
+
+
+@dataclass(frozen=True)
+class ViewTable:
+    """What one view adds to the shapes file: the only per-view part of the map.
+
+    ``counts``: ``(id, n_excerpts)`` of the jurisdictions in view drawn from the shapes files.
+    ``points``: ``(id, n_excerpts, label, lat, lon)`` for cities and for any jurisdiction the
+    shapes files do not hold. ``files``: the URLs of the shapes files to fetch. Its size grows
+    with the jurisdictions in view (a dozen bytes per shape, a few dozen per point), never with
+    the number of articles.
+    """
+
+    counts: tuple[tuple[str, int], ...]
+    points: tuple[tuple[Any, ...], ...]
+    files: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"counts": dict(self.counts), "points": [list(p) for p in self.points],
+                "files": list(self.files)}
+
+
+def view_table(jurisdictions: pd.DataFrame, shapes: ShapeAsset | None = None) -> ViewTable:
+    """The per-view table (:class:`ViewTable`) of the jurisdictions in view.
+
+    ``jurisdictions`` has ``id``, ``display_name``, ``kind``, ``n_excerpts``, ``lat``, ``lon``
+    and optionally ``geometry`` (a representative point stands in for a missing lat/lon).
+    ``shapes``: the shapes files (None: every jurisdiction is drawn as a point).
+    """
+    counts: list[tuple[str, int]] = []
+    points: list[tuple[Any, ...]] = []
+    rows = jurisdictions.to_dict("records") if len(jurisdictions) else []
+    for row in rows:
+        jid, kind = str(row["id"]), str(row.get("kind", ""))
+        n = int(row.get("n_excerpts", 0) or 0)
+        if kind in SHAPE_KINDS and shapes is not None and jid in shapes:
+            counts.append((jid, n))
+            continue
+        lat, lon = row.get("lat"), row.get("lon")
+        geom = row.get("geometry")
+        if (lat is None or lon is None or not np.isfinite([lat, lon]).all()) \
+                and geom is not None and not geom.is_empty:
+            p = geom.representative_point()
+            lat, lon = p.y, p.x
+        if lat is None or lon is None or not np.isfinite([lat, lon]).all():
+            continue
+        points.append((jid, n, _label(row), round(float(lat), 3), round(float(lon), 3)))
+    files = tuple(shapes.urls_for(j for j, _ in counts)) if shapes is not None else ()
+    return ViewTable(tuple(counts), tuple(points), files)
 
 
 class _ViewLayer(MacroElement):
-    """Draws a :class:`ViewTable` in the browser, outlines and zooms to the selection.
+    """Draws a :class:`ViewTable` over the shapes file, in the browser.
 
-    Shapes and points are shaded from their excerpt count; tooltips are plain text nodes (a
-    label never reaches ``innerHTML``) and open on the side of the pointer that keeps them
-    inside the map. City points sit in a feature group, so that streamlit-folium reports a
-    click on one as ``last_active_drawing`` (with the city's id); clicks elsewhere reach the
-    map as ``last_clicked`` and are resolved on the server (``geo.pick``).
+    The shapes file is fetched (once: the browser keeps it, its name changes with its content)
+    and the shapes in view are shaded from their excerpt count. Tooltips are plain text nodes
+    (a label never reaches ``innerHTML``) and open on the side of the pointer that keeps them
+    inside the map. City points are drawn at once, in a feature group, so that streamlit-folium
+    reports a click on one as ``last_active_drawing`` (with the city's id); clicks elsewhere
+    reach the map as ``last_clicked`` and are resolved on the server (``geo.pick``).
 
-    The selection is read from the parent page's URL (``?j=<id>``; the component iframe is
-    same-origin): a click's rerun then sends the very same map, which the browser leaves alone,
-    while Back/Forward, the panel's buttons and shared links move the outline and the view.
+    ``window.sanctuaryView`` is a promise of ``{select(id, group)}``: the selection's feature
+    group (:func:`selection_group`, sent with ``st_folium``'s ``feature_group_to_add``) calls it
+    to outline and zoom to the selected jurisdiction.
     """
 
     _template = Template(
@@ -400,21 +433,13 @@ class _ViewLayer(MacroElement):
             var view = {{ this.table|tojson }};
             var colors = {{ this.colors|tojson }}, bounds = {{ this.bounds|tojson }};
             var none = {{ this.none_color|tojson }}, styles = {{ this.styles|tojson }};
-            var q = view.q, byId = {};
+            var kinds = {{ this.kinds|tojson }}, byId = {};
+            window.sanctuaryLayers = byId;
             function color(n) {
                 var c = none;
                 for (var i = 0; i < bounds.length; i++) { if (n >= bounds[i]) c = colors[i]; }
                 return c;
             }
-            function ring(r) {
-                var out = [], x = 0, y = 0;
-                for (var i = 0; i < r.length; i += 2) {
-                    x += r[i]; y += r[i + 1];
-                    out.push([y * q, x * q]);
-                }
-                return out;
-            }
-            function polygons(ps) { return ps.map(function(p) { return p.map(ring); }); }
             function tip(text) {
                 return function() {
                     var d = document.createElement("div");
@@ -426,24 +451,8 @@ class _ViewLayer(MacroElement):
                 return name + " \\u2014 " + n + " excerpt" + (n === 1 ? "" : "s");
             }
             var tipOptions = {sticky: true, direction: "auto", className: "sanctuary-tip"};
-            if (view.basemap) {
-                var land = {{ this.land_opacity|tojson }};
-                L.polygon(view.basemap.land.map(function(p) { return p.map(ring); }),
-                          {interactive: false, color: "#b8c2cc", weight: 0.8,
-                           fillColor: "#fbfbf8", fillOpacity: land}).addTo(map);
-                L.polyline(view.basemap.borders.map(ring),
-                           {interactive: false, color: "#b8c2cc", weight: 0.8}).addTo(map);
-            }
-            view.shapes.forEach(function(s) {
-                var style = Object.assign({fillColor: color(s[2])}, styles[s[1]]);
-                var layer = L.polygon(polygons(s[4]), style);
-                layer.feature = {type: "Feature", id: s[0], properties: {id: s[0]}};
-                layer.bindTooltip(tip(label(s[3], s[2])), tipOptions);
-                layer.on("mouseover", function() { layer.setStyle({weight: 2.5}); });
-                layer.on("mouseout", function() { layer.setStyle({weight: style.weight}); });
-                layer.addTo(map);
-                byId[s[0]] = layer;
-            });
+            // Points at once: streamlit-folium binds its click handler to the layers present
+            // when this script ends.
             var cities = L.featureGroup().addTo(map);
             view.points.forEach(function(p) {
                 var layer = L.circleMarker([p[3], p[4]], {
@@ -452,45 +461,97 @@ class _ViewLayer(MacroElement):
                 layer.feature = {type: "Feature", id: p[0], properties: {id: p[0]}};
                 layer.bindTooltip(tip(label(p[2], p[1])), tipOptions);
                 layer.addTo(cities);
-                if (!byId[p[0]]) byId[p[0]] = layer;
+                byId[p[0]] = layer;
             });
-            window.sanctuaryLayers = byId;
-            // The canvas paints in the next frame: then the map is drawn (tests, benchmarks).
-            L.Util.requestAnimFrame(function() { window.sanctuaryDrawn = true; });
-
-            var current, outline = null;
-            function selectedId() {
-                try {
-                    return new URLSearchParams(window.parent.location.search).get("j");
-                } catch (e) { return null; }
+            function draw(files) {
+                var q = files[0].q;
+                function ring(r) {
+                    var out = [], x = 0, y = 0;
+                    for (var i = 0; i < r.length; i += 2) {
+                        x += r[i]; y += r[i + 1];
+                        out.push([y * q, x * q]);
+                    }
+                    return out;
+                }
+                function polygons(ps) { return ps.map(function(p) { return p.map(ring); }); }
+                var base = files[0].basemap;
+                if (base) {
+                    var land = {{ this.land_opacity|tojson }};
+                    L.polygon(polygons(base.land),
+                              {interactive: false, color: "#b8c2cc", weight: 0.8,
+                               fillColor: "#fbfbf8", fillOpacity: land}).addTo(map);
+                    L.polyline(base.borders.map(ring),
+                               {interactive: false, color: "#b8c2cc", weight: 0.8}).addTo(map);
+                }
+                // The base file (states, regions) first, then counties: the drawing order.
+                [].concat.apply([], files.map(function(f) { return f.shapes; }))
+                  .forEach(function(s) {
+                    var n = view.counts[s[0]];
+                    if (n === undefined) return;
+                    var style = Object.assign({fillColor: color(n)}, styles[s[1]]);
+                    var layer = L.polygon(polygons(s[3]), style);
+                    layer.feature = {type: "Feature", id: s[0], properties: {id: s[0]}};
+                    layer.bindTooltip(tip(label(s[2] + " (" + kinds[s[1]] + ")", n)),
+                                      tipOptions);
+                    layer.on("mouseover", function() { layer.setStyle({weight: 2.5}); });
+                    layer.on("mouseout", function() { layer.setStyle({weight: style.weight}); });
+                    layer.addTo(map);
+                    byId[s[0]] = layer;
+                  });
+                cities.bringToFront();
             }
-            function update() {
-                var id = selectedId();
-                if (id === current) return;
-                current = id;
-                if (outline) { map.removeLayer(outline); outline = null; }
+            // What the user did to the view last (a counter): a selection's view is set again
+            // shortly after, unless the user moved the map meanwhile. A view set while the
+            // component starts up is sometimes lost (seen in the browser tests with a warm
+            // server; streamlit-folium's own first view is the suspect), never a later one.
+            var touched = 0, current = null;
+            ["pointerdown", "wheel", "keydown"].forEach(function(e) {
+                map.getContainer().addEventListener(e, function() { touched++; }, true);
+            });
+            function show(layer) {
+                if (layer.getBounds) {
+                    map.fitBounds(layer.getBounds(), {maxZoom: {{ this.point_zoom }},
+                                                      animate: false});
+                } else {
+                    map.setView(layer.getLatLng(),
+                                Math.max(map.getZoom(), {{ this.point_zoom }}),
+                                {animate: false});
+                }
+            }
+            function select(id, group) {
                 window.sanctuarySelection = null;
+                current = null;
                 var layer = id ? byId[id] : null;
                 if (!layer) return;
                 var style = {color: {{ this.color|tojson }}, weight: 4, opacity: 1,
                              fill: false, interactive: false};
                 if (layer.getBounds) {
-                    outline = L.polygon(layer.getLatLngs(), style).addTo(map);
-                    map.fitBounds(layer.getBounds(), {maxZoom: {{ this.point_zoom }},
-                                                      animate: false});
+                    L.polygon(layer.getLatLngs(), style).addTo(group);
                 } else {
-                    outline = L.circleMarker(layer.getLatLng(),
-                                             Object.assign({radius: 10}, style)).addTo(map);
-                    map.setView(layer.getLatLng(),
-                                Math.max(map.getZoom(), {{ this.point_zoom }}),
-                                {animate: false});
+                    L.circleMarker(layer.getLatLng(), Object.assign({radius: 10}, style))
+                        .addTo(group);
                 }
-                window.sanctuarySelection = id;
+                show(layer);
+                var at = touched;
+                current = id;
+                setTimeout(function() {
+                    if (current !== id) return;
+                    if (touched === at) show(layer);
+                    window.sanctuarySelection = id;  // outlined and zoomed to (tests wait on it)
+                }, 400);
             }
-            // Not at once: streamlit-folium sets the map's first view after this script.
-            // Then every 250 ms, as the URL changes without reloading the map (a click's
-            // rerun, Back/Forward).
-            setTimeout(function() { update(); setInterval(update, 250); }, 400);
+            // A file's name changes with its content, so a kept copy is never stale.
+            window.sanctuaryView = Promise.all(view.files.map(function(url) {
+                return fetch(url, {cache: "force-cache"}).then(function(r) {
+                    if (!r.ok) throw new Error("shapes file " + url + ": HTTP " + r.status);
+                    return r.json();
+                });
+            })).then(function(files) {
+                    if (files.length) draw(files);
+                    // The canvas paints in the next frame: then the map is drawn.
+                    L.Util.requestAnimFrame(function() { window.sanctuaryDrawn = true; });
+                    return {select: select};
+                });
         })();
         {% endmacro %}
         """
@@ -505,9 +566,44 @@ class _ViewLayer(MacroElement):
         self.bounds = list(CLASS_BOUNDS)
         self.none_color = NO_EXCERPTS_COLOR
         self.styles = SHAPE_STYLE
+        self.kinds = KIND_LABELS
         self.land_opacity = 0.0 if online_tiles else 1.0
         self.color = color
         self.point_zoom = POINT_ZOOM
+
+
+class _Selection(MacroElement):
+    """Outlines and zooms to ``jurisdiction`` (None: no selection) once the view is drawn."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var group = {{ this._parent.get_name() }}, id = {{ this.jurisdiction|tojson }};
+            window.sanctuarySelection = null;
+            (window.sanctuaryView || Promise.resolve(null)).then(function(view) {
+                if (view) view.select(id, group);
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, jurisdiction: str | None):
+        super().__init__()
+        self._name = "Selection"
+        self.jurisdiction = jurisdiction
+
+
+def selection_group(jurisdiction: str | None) -> folium.FeatureGroup:
+    """The selection, for ``st_folium(..., feature_group_to_add=...)``.
+
+    streamlit-folium swaps this group on a map already drawn, without redrawing the map: a
+    click, Back/Forward or the find box moves the outline and the view, and nothing else.
+    """
+    group = folium.FeatureGroup(name="selection", control=False)
+    _Selection(jurisdiction).add_to(group)
+    return group
 
 
 def base_map(*, online_tiles: bool = False) -> folium.Map:
@@ -533,8 +629,8 @@ def base_map(*, online_tiles: bool = False) -> folium.Map:
 
 
 def build_map(
-    jurisdictions: gpd.GeoDataFrame,
-    basemap: gpd.GeoDataFrame | None = None,
+    jurisdictions: pd.DataFrame,
+    shapes: ShapeAsset,
     *,
     online_tiles: bool = False,
 ) -> folium.Map:
@@ -546,9 +642,9 @@ def build_map(
         One row per jurisdiction: ``id``, ``display_name``, ``kind`` (state, county, place,
         region), ``n_excerpts``, ``lat``, ``lon`` and ``geometry`` (EPSG:4326; None where
         unknown).
-    basemap
-        Nation polygons and state border lines drawn underneath, not clickable: the light
-        basemap that replaces tiles (``geo.load_basemap``).
+    shapes
+        The shapes file (:func:`write_shapes`): what states, regions and counties look like,
+        and the light basemap (nation land, state borders) that replaces tiles.
     online_tiles
         Draw OpenStreetMap tiles under everything (needs internet).
 
@@ -557,9 +653,10 @@ def build_map(
     folium.Map
         States faint at the bottom, then regions and counties, then a point per city; a
         legend of excerpt counts. Its size grows with the number of jurisdictions in view
-        only (a few dozen bytes each), never with the number of articles.
+        only (a dozen bytes per shape, a few dozen per city), never with the number of
+        articles; the shapes come from the shapes file.
     """
-    return map_from_table(view_table(jurisdictions, basemap), online_tiles=online_tiles)
+    return map_from_table(view_table(jurisdictions, shapes), online_tiles=online_tiles)
 
 
 def map_from_table(table: ViewTable, *, online_tiles: bool = False) -> folium.Map:
@@ -589,61 +686,6 @@ def map_links(m: folium.Map) -> list[str]:
 
     walk(m)
     return list(dict.fromkeys(urls))
-
-
-# st_folium renders the map to text and hands it to its component in one call; the text is
-# recorded instead of sent (see folium_component_args). The swap of streamlit_folium's
-# module-level component function is serialized so that two sessions never interleave it.
-_COMPONENT_LOCK = threading.Lock()
-
-
-def folium_component_args(m: folium.Map, **kwargs: Any) -> dict[str, Any]:
-    """What ``st_folium(m, **kwargs)`` would send to its component, without sending it.
-
-    Rendering a folium map to text costs ~80-100 ms and its element ids are random, so a map
-    rebuilt on every rerun is different text every time (the browser redraws it). Recorded
-    once per view (``ui.cache.map_component``) and replayed by :func:`show_map`, a rerun that
-    does not change the view sends the very same arguments and the map is left alone.
-    """
-    import streamlit_folium as sf
-
-    sent: dict[str, Any] = {}
-
-    def record(**kw: Any) -> Any:
-        sent.update(kw)
-        return kw.get("default")
-
-    with _COMPONENT_LOCK:
-        real = sf._component_func
-        sf._component_func = record
-        try:
-            sf.st_folium(m, **kwargs)
-        finally:
-            sf._component_func = real
-    sent.pop("on_change", None)  # st_folium's own callback; show_map supplies its equivalent
-    return sent
-
-
-def show_map(args: Mapping[str, Any], *, key: str,
-             on_change: Callable[[], None] | None = None) -> Any:
-    """Send recorded ``st_folium`` arguments (:func:`folium_component_args`) to its component.
-
-    Does what ``st_folium`` does with them: the component's value is kept under its content
-    hash and copied to ``st.session_state[key]`` before ``on_change`` runs.
-    """
-    import streamlit as st
-    import streamlit_folium as sf
-
-    hash_key = args["key"]
-
-    def _on_change() -> None:
-        st.session_state[key] = st.session_state.get(hash_key, {})
-        if on_change is not None:
-            on_change()
-
-    sent = dict(args)
-    sent["default"] = copy.deepcopy(args.get("default"))  # the cached arguments stay as built
-    return sf._component_func(**sent, on_change=_on_change)
 
 
 @dataclass(frozen=True)

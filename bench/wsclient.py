@@ -1,0 +1,62 @@
+"""A browser-free Streamlit session: load a page over Streamlit's own websocket protocol.
+
+What a browser receives for one run of the page, message by message (Streamlit's protobuf
+classes, as ``../shared/tools/stload.py`` drives them), so that the benchmarks can count the
+bytes of a page load and pick out the map's component arguments without a browser.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import urllib.request
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Run:
+    """One run of the page as the server sent it."""
+
+    bytes: int = 0  # every websocket message of the run
+    component_args: dict[str, str] = field(default_factory=dict)  # per component: its JSON
+    messages: int = 0
+
+
+async def _load(url: str, query: str) -> Run:
+    import websockets
+    from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
+
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    out = Run()
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
+        msg = BackMsg_pb2.BackMsg()
+        msg.rerun_script.query_string = query
+        await ws.send(msg.SerializeToString())
+        while True:
+            raw = await asyncio.wait_for(ws.recv(), 300)
+            out.bytes += len(raw)
+            out.messages += 1
+            m = ForwardMsg_pb2.ForwardMsg()
+            m.ParseFromString(raw)
+            kind = m.WhichOneof("type")
+            if kind == "delta" and m.delta.WhichOneof("type") == "new_element":
+                el = m.delta.new_element
+                if el.WhichOneof("type") == "component_instance":
+                    name = el.component_instance.component_name
+                    out.component_args[name] = el.component_instance.json_args
+            elif kind == "script_finished":
+                return out
+
+
+def load_page(url: str, query: str = "") -> Run:
+    """Open a new session on the server at ``url`` and run the page once (``?query``)."""
+    return asyncio.run(_load(url, query))
+
+
+def static_bytes(url: str) -> tuple[int, int]:
+    """(bytes on the wire, bytes of the file) for a GET of ``url`` by a gzip-capable client."""
+    req = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        body = r.read()
+        encoding = r.headers.get("Content-Encoding", "")
+    return len(body), len(gzip.decompress(body) if encoding == "gzip" else body)
