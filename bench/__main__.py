@@ -5,7 +5,8 @@ several runs. Progress goes to stderr; the table alone goes to stdout.
 
     python -m bench                        # everything (about 15 minutes on 2 cores)
     python -m bench --quick                # shorter runs, smaller sizes (a few minutes)
-    python -m bench --only payload browser # a subset: payload, browser, pipeline, concurrent
+    python -m bench --only payload browser # a subset: payload, browser, server, pipeline,
+                                           # concurrent
 
 Nothing leaves loopback: the servers listen on 127.0.0.1 and the browser aborts any other
 request (and the benchmarks count them).
@@ -24,7 +25,7 @@ import warnings
 
 from bench.common import Row, log, table
 
-BENCHES = ("payload", "browser", "pipeline", "concurrent")
+BENCHES = ("payload", "browser", "server", "pipeline", "concurrent")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,12 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     def payload_rows() -> list[Row]:
         from bench import payload
 
-        return payload.run(runs)
+        return payload.run(min(runs, 3))  # bytes: the same on every run
 
     def browser_rows() -> list[Row]:
         from bench import browser
 
         return browser.run(browser_runs)
+
+    def server_rows() -> list[Row]:
+        from bench import server
+
+        return server.run(sessions, 8 if quick else 20)
 
     def pipeline_rows() -> list[Row]:
         from bench import pipeline_table
@@ -73,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return concurrent.run(sessions, seconds, baseline_seconds=10 if quick else 20)
 
-    benches = {"payload": payload_rows, "browser": browser_rows, "pipeline": pipeline_rows,
-               "concurrent": concurrent_rows}
+    benches = {"payload": payload_rows, "browser": browser_rows, "server": server_rows,
+               "pipeline": pipeline_rows, "concurrent": concurrent_rows}
     rows: list[Row] = []
     failed: list[str] = []
     t0 = time.perf_counter()

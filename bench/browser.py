@@ -31,8 +31,8 @@ from ui.testing import CLICK_POINT, app_copy, chromium, offline_context, streaml
 
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-CLICK_TARGET_MS = 500.0
-LOAD_TARGET_RATIO = 1.5
+CLICK_TARGET_RATIO = 1.3
+LOAD_TARGET_RATIO = 1.3
 # Two large jurisdictions of the seeds, clicked in turn so that every click changes the panel.
 CLICK_IDS = ("48453", "06")
 
@@ -195,14 +195,40 @@ def _display_names(app_dir: Path, ids: tuple[str, ...]) -> dict[str, str]:
     return {i: load_gazetteer().get(i).display_name for i in ids}
 
 
-def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
-    """Interleaved loads and clicks of the app and the bare page; returns both samples and
-    the app server's RSS (MB) before the first and after the last request."""
+def _click_ids(app_dir: Path) -> tuple[str, ...]:
+    """The two most reported counties of the copy's store (a state is covered by counties)."""
+    from news.store import Filters, Store
+
+    rows = Store(app_dir / "data" / "build" / "sanctuary.sqlite").jurisdiction_summaries(
+        Filters())
+    counties = sorted((s for s in rows if s.kind == "county"), key=lambda s: -s.n_excerpts)
+    return tuple(s.id for s in counties[:2])
+
+
+def measure(runs: int = 10, corpus: str = "seeds") -> tuple[Samples, Samples, float, float,
+                                                              dict[str, int]]:
+    """Interleaved loads and clicks of the app and the bare page; returns both samples, the
+    app server's RSS (MB) before the first and after the last request, and what the corpus
+    holds (``corpus``: the seeds, or the synthetic 10,000 articles of ``bench/corpus.py``)."""
+    held: dict[str, int] = {}
+    with app_copy([BARE_APP]) as app_dir:
+        click_ids = CLICK_IDS
+        if corpus == "synthetic":
+            from bench import corpus as synthetic
+
+            held = synthetic.install(app_dir)
+            click_ids = _click_ids(app_dir)
+        app, bare, rss_before, rss_after = _measure(app_dir, runs, click_ids)
+    return app, bare, rss_before, rss_after, held
+
+
+def _measure(app_dir: Path, runs: int,
+             click_ids: tuple[str, ...]) -> tuple[Samples, Samples, float, float]:
     app, bare = Samples(), Samples()
-    with app_copy([BARE_APP]) as app_dir, streamlit_server(app_dir, "app.py") as app_srv, \
+    with streamlit_server(app_dir, "app.py") as app_srv, \
             streamlit_server(app_dir, "bare_app.py") as bare_srv, chromium() as browser:
         rss_before = app_srv.rss_mb()
-        names = _display_names(app_dir, CLICK_IDS)
+        names = _display_names(app_dir, click_ids)
         # one untimed load of each: Python imports, the store and the caches of the servers
         for srv, paths in ((app_srv, 1), (bare_srv, 0)):
             ctx, _ = _load(browser, srv.url, paths, Samples())
@@ -217,7 +243,7 @@ def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
         app_ctx, app_page = _load(browser, app_srv.url, 1, Samples())
         bare_ctx, bare_page = _load(browser, bare_srv.url, 0, Samples())
         for n in range(runs + 1):
-            jid = CLICK_IDS[n % len(CLICK_IDS)]
+            jid = click_ids[n % len(click_ids)]
             _click_app(app_page, jid, names[jid], app)
             _click_bare(bare_page, n, bare)
         # the first click of each is a warm-up (first rerun of a session)
@@ -233,31 +259,44 @@ def measure(runs: int = 10) -> tuple[Samples, Samples, float, float]:
 
 
 def run(runs: int = 10) -> list[Row]:
-    app, bare, _, _ = measure(runs)
+    rows: list[Row] = []
+    for corpus in ("seeds", "synthetic"):
+        log(f"browser: {corpus}")
+        app, bare, _, _, held = measure(runs, corpus)
+        what = "seeds" if corpus == "seeds" else (
+            f"{held['articles']:,} art., {held['jurisdictions']:,} jur.")
+        rows += _rows(what, app, bare, runs)
+    return rows
+
+
+def _rows(what: str, app: Samples, bare: Samples, runs: int) -> list[Row]:
     load, load_bare = median(app.load_ms), median(bare.load_ms)
     click, click_bare = median(app.click_ms), median(bare.click_ms)
     blocked = app.blocked + bare.blocked
     offline = f"; requests aborted for leaving loopback: {len(blocked)}" + (
         f" ({blocked[:3]})" if blocked else "")
     return [
-        Row("browser", "navigation -> map drawn", load, "ms", load_bare, "bare page, empty map",
-            f"<= {LOAD_TARGET_RATIO}x bare", load <= LOAD_TARGET_RATIO * load_bare, runs,
-            note=f"fresh context per load; app min {min(app.load_ms):.0f} / max "
-                 f"{max(app.load_ms):.0f} ms, bare min {min(bare.load_ms):.0f} / max "
-                 f"{max(bare.load_ms):.0f} ms" + offline),
-        Row("browser", "click -> panel shown", click, "ms", click_bare, "bare page, click echo",
-            f"< {CLICK_TARGET_MS:.0f} ms", click < CLICK_TARGET_MS, runs,
+        Row("browser", f"{what}: navigation -> map drawn", load, "ms", load_bare,
+            "bare page, empty map", f"<= {LOAD_TARGET_RATIO}x bare",
+            load <= LOAD_TARGET_RATIO * load_bare, runs,
+            note=f"fresh context per load (empty cache: the shapes files are fetched); app min "
+                 f"{min(app.load_ms):.0f} / max {max(app.load_ms):.0f} ms, bare min "
+                 f"{min(bare.load_ms):.0f} / max {max(bare.load_ms):.0f} ms" + offline),
+        Row("browser", f"{what}: click -> panel shown", click, "ms", click_bare,
+            "bare page, click echo", f"<= {CLICK_TARGET_RATIO}x bare",
+            click <= CLICK_TARGET_RATIO * click_bare, runs,
             note=f"timed in the page; app max {max(app.click_ms):.0f} ms, bare max "
                  f"{max(bare.click_ms):.0f} ms. Medians, app | bare: click -> rerun request "
-                 f"{_ph(app, 'to_send'):.0f} | {_ph(bare, 'to_send'):.0f} ms (streamlit-folium's 250 "
-                 f"ms debounce), -> first reply {_ph(app, 'to_first_reply'):.0f} | "
+                 f"{_ph(app, 'to_send'):.0f} | {_ph(bare, 'to_send'):.0f} ms (streamlit-folium's "
+                 f"250 ms debounce), -> first reply {_ph(app, 'to_first_reply'):.0f} | "
                  f"{_ph(bare, 'to_first_reply'):.0f} ms, -> panel {_ph(app, 'to_panel'):.0f} | "
-                 f"{_ph(bare, 'to_panel'):.0f} ms; websocket bytes in per click "
+                 f"{_ph(bare, 'to_panel'):.0f} ms; websocket bytes in per click (uncompressed) "
                  f"{_ph(app, 'bytes_in') / 1e3:.0f} | {_ph(bare, 'bytes_in') / 1e3:.1f} KB"),
-        Row("browser", "websocket bytes per page load", median(app.ws_bytes), "B",
+        Row("browser", f"{what}: websocket bytes per page load", median(app.ws_bytes), "B",
             median(bare.ws_bytes), "bare page, empty map", runs=runs,
             note="everything the server sends over the websocket for one load (map, panel, "
-                 "sidebar); static scripts come over HTTP and are cached by the browser"),
+                 "sidebar), uncompressed as the page sees it (bench/payload.py counts the "
+                 "wire); static files come over HTTP"),
     ]
 
 

@@ -4,7 +4,9 @@ For each corpus (the five seeds; 10,000 synthetic articles naming >= 3,000 juris
 ``bench/corpus.py``) a copy of the app is served by ``streamlit run`` and loaded over
 Streamlit's own websocket protocol (``bench/wsclient.py``, no browser): the bytes of every
 message of the page's run, and the shapes file the map fetches (``ui.cache.shapes``) as a
-gzip-capable browser receives it. Two figures per corpus:
+gzip-capable browser receives it. Bytes are counted on the socket (a relay between client and
+server), so the server's per-message deflate (``server.enableWebsocketCompression``) counts as
+it would for a browser. Two figures per corpus:
 
 * **first visit**: the page's websocket messages plus the shapes file (an empty browser cache);
 * **every later view**: the websocket messages alone (the shapes file is kept by the browser,
@@ -22,6 +24,7 @@ import argparse
 import json
 import re
 import warnings
+import zlib
 from dataclasses import dataclass
 
 from bench.common import Row, log, median, table
@@ -32,9 +35,11 @@ MAP_COMPONENT = "streamlit_folium.st_folium"
 
 @dataclass(frozen=True)
 class Load:
-    page_bytes: int  # websocket messages of one page run
-    map_args: int  # of which: the map component's arguments (JSON)
+    page_bytes: int  # websocket messages of one page run, on the wire (per-message deflate)
+    page_raw: int  # the same messages uncompressed
+    map_args: int  # of which: the map component's arguments (JSON, uncompressed)
     table_bytes: int  # of which: the per-view table in the map's script
+    map_deflated: int  # the map component's arguments deflated alone (its share of the wire)
     shapes_wire: int  # the shapes file over HTTP (gzip), first visit only
     shapes_file: int  # its size on disk
 
@@ -54,7 +59,8 @@ def load_app(url: str) -> Load:
     args = run.component_args.get(MAP_COMPONENT, "")
     table = _view_table(args)
     fetched = [static_bytes(url + f) for f in json.loads(table).get("files", [])]
-    return Load(run.bytes, len(args.encode()), len(table.encode()),
+    return Load(run.wire, run.bytes, len(args.encode()), len(table.encode()),
+                len(zlib.compress(args.encode(), 6)),
                 sum(w for w, _ in fetched), sum(s for _, s in fetched))
 
 
@@ -109,14 +115,19 @@ def run(runs: int = 3) -> list[Row]:
                 f"{held.get('articles', 0):,} articles, {held.get('jurisdictions', 0):,} "
                 "jurisdictions")
         x = loads[0]
+        map_first = x.map_deflated + x.shapes_wire
         rows += [
             Row("payload", f"{what}: first visit", first, "B", naive, naive_name,
                 f"<= {TARGETS[corpus] / 1e3:.0f} KB", first <= TARGETS[corpus], runs,
-                note=f"page websocket messages {page / 1e3:.1f} KB (spread {spread}; the map "
+                note=f"page websocket messages {page / 1e3:.1f} KB on the wire (spread "
+                     f"{spread}; {x.page_raw / 1e3:.0f} KB uncompressed, of which the map "
                      f"component's arguments {x.map_args / 1e3:.1f} KB, of which the view's "
-                     f"table {x.table_bytes / 1e3:.1f} KB) + the shapes file "
+                     f"table {x.table_bytes / 1e3:.1f} KB) + the shapes files it fetches "
                      f"{x.shapes_wire / 1e3:.1f} KB gzip on the wire "
-                     f"({x.shapes_file / 1e3:.0f} KB on disk; every state, region and county)"
+                     f"({x.shapes_file / 1e3:.0f} KB on disk; states, regions, basemap, and "
+                     "the counties of the states it shows counties in). The map alone "
+                     f"(its arguments deflated, {x.map_deflated / 1e3:.1f} KB, + the shapes "
+                     f"files): {map_first / 1e3:.1f} KB"
                      + (f"; held: {held}" if held else "")),
             Row("payload", f"{what}: every later view", page, "B", naive, naive_name, runs=runs,
                 note="the shapes file is in the browser's cache; the page's websocket "

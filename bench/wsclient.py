@@ -17,18 +17,45 @@ from dataclasses import dataclass, field
 class Run:
     """One run of the page as the server sent it."""
 
-    bytes: int = 0  # every websocket message of the run
+    bytes: int = 0  # every websocket message of the run, as the page's script sees them
+    wire: int = 0  # what crossed the socket for them (compressed when the server compresses)
     component_args: dict[str, str] = field(default_factory=dict)  # per component: its JSON
     messages: int = 0
+
+
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                count: list[int] | None) -> None:
+    try:
+        while data := await reader.read(65536):
+            if count is not None:
+                count[0] += len(data)
+            writer.write(data)
+            await writer.drain()
+    finally:
+        writer.close()
 
 
 async def _load(url: str, query: str) -> Run:
     import websockets
     from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    down = [0]  # bytes from the server to the client, on the socket
+
+    async def relay(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(host, int(port))
+        await asyncio.gather(_pipe(reader, up_writer, None), _pipe(up_reader, writer, down),
+                             return_exceptions=True)
+
+    # The client talks to the server through this relay, which counts what the server sends.
+    relay_server = await asyncio.start_server(relay, "127.0.0.1", 0)
+    relay_port = relay_server.sockets[0].getsockname()[1]
+    ws_url = f"ws://127.0.0.1:{relay_port}/_stcore/stream"
     out = Run()
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
+    # Like a browser, the client offers per-message deflate; the server decides.
+    async with relay_server, websockets.connect(ws_url, subprotocols=["streamlit"],
+                                                max_size=None) as ws:
+        start = down[0]
         msg = BackMsg_pb2.BackMsg()
         msg.rerun_script.query_string = query
         await ws.send(msg.SerializeToString())
@@ -45,7 +72,9 @@ async def _load(url: str, query: str) -> Run:
                     name = el.component_instance.component_name
                     out.component_args[name] = el.component_instance.json_args
             elif kind == "script_finished":
+                out.wire = down[0] - start
                 return out
+    raise RuntimeError("unreachable")
 
 
 def load_page(url: str, query: str = "") -> Run:
