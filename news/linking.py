@@ -472,6 +472,12 @@ class Linker:
         self._surnames = (
             re.compile(rf"\b(?:{alternation(self.people)})\b") if self.people else None
         )
+        # Places named only in a legislator's district tag ("Rep. Ann Ruiz, R-Oshkosh"): the
+        # sentence names them, but a later "the bill" is not about them.
+        text = layer.text
+        self._tagged = {
+            s for s, _, _ in self.mentions if _DISTRICT_TAG.search(text, max(0, s - 80), s)
+        }
 
     def _latest(self, kind: str, before: int, since: int = 0) -> str | None:
         kinds = ("place", "county") if kind == "local" else (kind,)
@@ -630,5 +636,8 @@ class Linker:
                         else "focus")
         pairs = out.pairs()
         if pairs and any(h != "focus" and h != "dateline" for _, h in pairs):
-            self.history.append((index, pairs, reports))
+            tagged = {j for st, _, j in self.mentions
+                      if st in self._tagged and sent.start <= st < sent.end} if self._tagged else ()
+            carried = tuple((j, h) for j, h in pairs if not (h == "named" and j in tagged))
+            self.history.append((index, carried, reports))
         return pairs

@@ -420,3 +420,15 @@ def test_a_person_described_by_an_office_and_a_person_described_by_a_clause():
     r = analyze_text(text)
     assert links_of(r, "\u201cIt took us")[DANE] == "affiliation"
     assert speaker_of(r, "\u201cFinally") == "Maria Lopez"
+
+
+def test_a_district_tag_place_is_not_what_the_bill_is_about():
+    text = (
+        "Wisconsin lawmakers approved a bill requiring sheriffs to honor detainers.\n\n"
+        "\u201cThis is about public safety,\u201d said Rep. Tom Berg, R-Madison.\n\n"
+        "Under the bill, jails that refuse to cooperate could lose state money.\n"
+    )
+    r = analyze_text(text)
+    assert MADISON in links_of(r, "\u201cThis is about")
+    assert MADISON not in links_of(r, "Under the bill")
+    assert links_of(r, "Under the bill")[WISCONSIN] in ("coreference", "institution")
