@@ -162,6 +162,12 @@ _APPOSITIVE = re.compile(
     rf"(?P<name>{PERSON_NAME})(?:[ \t]+of|,[ \t]+(?:(?:the|a|an|who|its|[a-z]+[ \t]+of)\b)?)"
     r"(?P<desc>[^,.;:\"\u201c\u201d()]{1,90})"
 )
+# A description that ties a person to the place it names: "a spokeswoman for Lake County",
+# "sheriff of Lake County", "who leads the Lake County Immigrant Coalition".
+_DESCRIBES_ROLE = re.compile(
+    r"\b(?:for|of|with|at|leads|led|heads|headed|runs|ran|represents|represented|directs|"
+    r"chairs|oversees|manages)\b"
+)
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
 
 
@@ -277,7 +283,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             if kind and surname not in out:
                 out[surname] = Affiliation(None, kind, m.start())
             continue
-        if _OFFICE.search(desc) or re.search(r"\b(?:for|of|with|at)\b", desc) \
+        if _OFFICE.search(desc) or _DESCRIBES_ROLE.search(desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
             out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())
     for m in _TITLED.finditer(text):

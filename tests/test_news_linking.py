@@ -432,3 +432,14 @@ def test_a_district_tag_place_is_not_what_the_bill_is_about():
     assert MADISON in links_of(r, "\u201cThis is about")
     assert MADISON not in links_of(r, "Under the bill")
     assert links_of(r, "Under the bill")[WISCONSIN] in ("coreference", "institution")
+
+
+def test_a_person_who_leads_a_places_group_speaks_for_it():
+    text = (
+        "Dane County ended its agreement with ICE on Monday; Milwaukee County kept its own.\n\n"
+        "\u201cThis is a victory for every family,\u201d said Ann Ruiz, who leads the Dane "
+        "County Tenant Union.\n\n"
+        "\u201cWe will keep fighting until every county does the same,\u201d Ruiz said.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe will keep fighting")[DANE] == "affiliation"
