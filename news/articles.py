@@ -70,10 +70,15 @@ class ArticleError:
 
 
 class ArticleRejected(ValueError):
-    """An article refused on the add-article path; carries the :class:`ArticleError`."""
+    """An article refused on the add-article path; carries the :class:`ArticleError`.
 
-    def __init__(self, error: ArticleError) -> None:
+    ``duplicate_of``: the id of the stored article with the same text or URL, when that is
+    why (``""`` otherwise, or when the store did not say which).
+    """
+
+    def __init__(self, error: ArticleError, duplicate_of: str = "") -> None:
         self.error = error
+        self.duplicate_of = duplicate_of
         super().__init__(str(error))
 
 

@@ -487,3 +487,154 @@ def test_unusable_arguments_exit_2_and_write_nothing(folder, capsys, args):
     assert main(["import", "--articles", str(folder), *args]) == 2
     assert capsys.readouterr().err.startswith("error: ")
     assert not folder.exists()
+
+
+# --------------------------------------------------------------------------- batches, the store
+
+CITIES = ("Peoria, Illinois", "Austin, Texas", "Denver, Colorado", "Boise, Idaho",
+          "Salem, Oregon", "Tucson, Arizona", "Omaha, Nebraska", "Fresno, California",
+          "Trenton, New Jersey", "Albany, New York")
+
+
+def write_texts(where: Path, n: int) -> list[Path]:
+    where.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        city = CITIES[i % len(CITIES)]
+        p = where / f"story{i:02d}.txt"
+        p.write_text(f"Arrests in {city.split(',')[0]}\n\nFederal agents arrested {i + 3} people "
+                     f"in {city}, on Monday. \"We will not hold anyone for ICE,\" the sheriff "
+                     f"said on Tuesday.\n\nThis is report {i}.\n")
+        paths.append(p)
+    return paths
+
+
+def test_a_duplicate_the_store_refuses_names_its_file(database, tmp_path):
+    # Two imports at once: the second read its duplicate index before the first stored the
+    # text, so only the store refuses it; the line still names the article's file.
+    folder = tmp_path / "articles"
+    (src,) = write_texts(tmp_path / "src", 1)
+    first, second = (Importer(folder, database, fetcher=fast()) for _ in range(2))
+    read = list(second.read([Item(origin=str(src), path=src)]))  # as the Add page's Check
+    (done,) = first.run([Item(origin=str(src), path=src)])
+    assert done.status == "imported"
+    (dup,) = second.write(read)
+    assert (dup.status, dup.path) == ("duplicate", done.path), dup.reason
+    assert dup.line == f"duplicate of {done.path}: {src}"
+
+
+def test_a_url_in_the_shared_store_is_not_fetched_again(server, postgres, tmp_path):
+    # Added by another server: this folder has no file of it, the shared store has it.
+    from news.store import add_article, parse_database
+
+    db = parse_database(postgres.create_database())
+    url = server.url("/news/sheriff/")
+    stored = add_article("Federal agents arrested 12 people in Peoria, Illinois, on Monday.",
+                         title="Sheriff", outlet="Peoria Daily", url=url, database=db)
+    text_path = tmp_path / "same.txt"
+    text_path.write_text("Sheriff\n\nFederal agents arrested 12 people in Peoria, Illinois, "
+                         "on Monday.\n")
+    imp = Importer(tmp_path / "elsewhere", db, fetcher=fast(), keep_files=False)
+    by_url, by_text = imp.run([Item(origin=url, url=url, may_be_feed=True),
+                               Item(origin=str(text_path), path=text_path)])
+    assert (by_url.status, by_url.path) == ("duplicate", stored)
+    assert (by_text.status, by_text.path) == ("duplicate", stored)
+    assert "/news/sheriff/" not in server.hits
+
+
+KILLED_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+import news.importing.run as run
+import news.store.shared as shared
+import news.store.write as w
+from news.importing import Importer, expand
+from news.store import parse_database
+
+run.BATCH = 3
+calls = 0
+real = w._add_rows
+
+def die_in_the_second_batch(*args, **kwargs):  # its first article's rows are in, not committed
+    global calls
+    calls += 1
+    real(*args, **kwargs)
+    if calls == 4:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+w._add_rows = shared._add_rows = die_in_the_second_batch
+for outcome in Importer(Path(sys.argv[1]), parse_database(sys.argv[2])).run(expand([sys.argv[3]])):
+    print(outcome.line, flush=True)
+print("NOT KILLED")
+"""
+
+
+def test_a_killed_import_leaves_whole_files_a_consistent_store_and_a_rerun_adds_the_rest(
+        database, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from news.articles import load_articles
+    from news.store import ensure_database
+    from news.store.backend import read_connection
+
+    folder = tmp_path / "articles"
+    src = tmp_path / "src"
+    write_texts(src, 8)
+    repo = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", KILLED_IMPORT, str(folder), database.url,
+                           str(src)], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(repo)})
+    assert proc.returncode == -9, proc.stdout + proc.stderr
+    # The first batch was stored and printed; the second's lines never came.
+    assert [line.split()[0] for line in proc.stdout.splitlines()] == ["imported"] * 3
+
+    def stored() -> list[str]:
+        with read_connection(database) as conn:
+            return sorted(r[0] for r in conn.execute("SELECT text_hash FROM articles"))
+
+    assert len(stored()) == 3
+    loaded, errors = load_articles(folder)
+    assert not errors  # only whole files
+    # SQLite: the second batch's files were written before its transaction (the store is
+    # stale until rebuilt); PostgreSQL: files follow the store, so there are none of them.
+    assert len(loaded) == (6 if database.path is not None else 3)
+    again = list(Importer(folder, database, fetcher=fast()).run(expand([src])))
+    assert sorted(o.status for o in again) == (
+        ["duplicate"] * len(loaded) + ["imported"] * (8 - len(loaded)))
+    ensure_database(database, folder)
+    hashes = stored()
+    assert len(hashes) == len(set(hashes)) == 8
+    assert len(load_articles(folder)[0]) == 8
+
+
+def test_a_bulk_import_stores_in_batches_what_one_at_a_time_stores(tmp_path, monkeypatch):
+    import news.importing.run as run_mod
+
+    monkeypatch.setattr(run_mod, "BATCH", 4)
+    src = tmp_path / "src"
+    write_texts(src, 10)
+    # a copy of an article of an earlier batch, and one of an article of the same batch
+    (src / "zcopy-a.txt").write_text((src / "story03.txt").read_text())
+    (src / "zcopy-b.txt").write_text((src / "story09.txt").read_text())
+    calls = []
+    real = run_mod.add_articles
+    monkeypatch.setattr(run_mod, "add_articles", lambda new, **kw: calls.append(len(new))
+                        or real(new, **kw))
+    folder = tmp_path / "bulk" / "articles"
+    out = list(Importer(folder, fetcher=fast()).run(expand([src])))
+    assert calls == [4, 4, 3]  # the copy of an earlier batch's article is caught before
+    assert [o.status for o in out].count("imported") == 10
+    by_name = {Path(o.origin).name: o for o in out}
+    for copy, of in (("zcopy-a.txt", "story03.txt"), ("zcopy-b.txt", "story09.txt")):
+        assert (by_name[copy].status, by_name[copy].path) == ("duplicate", by_name[of].path)
+    one = tmp_path / "one" / "articles"
+    for p in sorted(src.glob("story*.txt")):
+        (o,) = Importer(one, fetcher=fast()).run([Item(origin=str(p), path=p)])
+        assert o.status == "imported"
+    a, b = Store(folder.parent / "build" / "sanctuary.sqlite"), Store(
+        one.parent / "build" / "sanctuary.sqlite")
+    assert [x.id for x in a.articles()] == [x.id for x in b.articles()]
+    assert [(g.outlets, len(g.quotes)) for g in a.quote_groups()] == [
+        (g.outlets, len(g.quotes)) for g in b.quote_groups()]

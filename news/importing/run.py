@@ -1,9 +1,10 @@
 """The import: sources to items, items to drafts (fetching, extracting), drafts to articles.
 
 Reading runs on a few threads (fetching is polite: see :mod:`news.importing.fetch`); writing is
-serial, one article at a time through :func:`news.store.add_article`, so each article is one
-whole file and one store transaction, and a killed import leaves whole files and a consistent
-store.
+serial, in batches through :func:`news.store.add_articles`: each article is one whole file, and
+each batch one store transaction (the store's fixed costs, its scan, commit and fsync, are paid
+once a batch rather than once an article). A killed import leaves whole files and a consistent
+store; a re-run imports the rest.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from news.articles import ARTICLES_DIR, ArticleRejected, render_article
+from news.articles import ARTICLES_DIR, render_article
 from news.importing.extract import (
     Draft,
     ExtractError,
@@ -35,7 +36,17 @@ from news.importing.extract import (
     partial_date,
 )
 from news.importing.fetch import MAX_FETCH_BYTES, Fetcher, FetchError, Response
-from news.store import Database, StoreUnavailable, add_article, parse_database, text_hash
+from news.store import (
+    Added,
+    Database,
+    NewArticle,
+    StoredKeys,
+    StoreUnavailable,
+    add_articles,
+    parse_database,
+    stored_keys,
+    text_hash,
+)
 
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -44,6 +55,8 @@ TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl"})
 FILE_SUFFIXES = PAGE_SUFFIXES | TEXT_SUFFIXES | DOC_SUFFIXES
 UNKNOWN_OUTLET = "Unknown outlet"
 WORKERS = 8  # threads reading items; each host still gets at most Fetcher.per_host of them
+# Articles saved per store transaction: the lines of a batch are printed when it is stored.
+BATCH = 32
 
 # Column names of the exports, lower case: ours first, then Media Cloud's, then GDELT's.
 COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -456,6 +469,7 @@ class Importer:
     _urls: dict[str, str] = field(default_factory=dict, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
     _indexed: bool = field(default=False, repr=False)
+    _stored: StoredKeys = field(default_factory=lambda: StoredKeys({}, {}), repr=False)
 
     def __post_init__(self) -> None:
         self.directory = Path(self.directory)
@@ -470,6 +484,11 @@ class Importer:
         if self._indexed:
             return
         self._indexed = True
+        try:
+            # A shared store holds articles other servers added: not fetched again either.
+            self._stored = stored_keys(self.database)
+        except StoreUnavailable:
+            pass  # the save says so, item by item
         if not self.directory.is_dir():
             return
         for p in sorted(self.directory.glob("*.md")):
@@ -496,8 +515,19 @@ class Importer:
             if isinstance(url, str) and re.match(r"^https?://", url, re.I):
                 self._urls.setdefault(url_key(url), path)
 
+    def _shown(self, article_id: str) -> str:
+        """How an outcome names a stored article: its file, else (shared store) its id."""
+        path = self.directory / f"{article_id}.md"
+        assert self.database is not None
+        return str(path) if not self.database.postgres or path.is_file() else article_id
+
     def _known_url(self, url: str) -> str:
-        return self._urls.get(url_key(url), "") if url else ""
+        if not url:
+            return ""
+        found = self._urls.get(url_key(url), "")
+        if not found and (stored := self._stored.of(url=url)):
+            found = self._shown(stored)
+        return found
 
     def known(self, draft: Draft) -> str:
         """Return the article file ``draft`` duplicates (same normalised URL or text), or ``""``.
@@ -511,7 +541,10 @@ class Importer:
         str
         """
         self._index()
-        return self._known_url(draft.url) or self._texts.get(text_hash(draft.text), "")
+        found = self._known_url(draft.url) or self._texts.get(text_hash(draft.text), "")
+        if not found and (stored := self._stored.of(text=draft.text.strip())):
+            found = self._shown(stored)
+        return found
 
     # ------------------------------------------------------------------ reading
 
@@ -643,49 +676,99 @@ class Importer:
 
     def save(self, item: Item, draft: Draft) -> Outcome:
         """Write one draft as an article file and add it to the store (or say why not)."""
-        url = draft.url
-        known = self.known(draft)
-        if known:
-            return Outcome(item.origin, "duplicate", known, draft=draft)
-        origin = draft.hints.get("origin") or (str(item.path.resolve()) if item.path
-                                               else item.origin)
-        fetched_at = draft.hints.get("fetched_at") or _now()
-        source = {"origin": origin, "fetched_at": fetched_at,
-                  "extractor": draft.extractor or "unknown"}
-        outlet = draft.outlet or host_outlet(url) or UNKNOWN_OUTLET
+        return self.save_many([(item, draft)])[0]
+
+    def save_many(self, drafts: Sequence[tuple[Item, Draft]]) -> list[Outcome]:
+        """Write drafts as article files and add them to the store in one update.
+
+        Parameters
+        ----------
+        drafts : sequence of (Item, Draft)
+
+        Returns
+        -------
+        list of Outcome
+            One per draft, in order: imported, a duplicate (of the folder, the store or an
+            earlier draft), or failed with the reason.
+        """
         db = self.database
         assert db is not None
-        self.directory.mkdir(parents=True, exist_ok=True)
-        try:
-            article_id = add_article(
-                draft.text, title=draft.title or item.origin, outlet=outlet,
-                published=partial_date(draft.published), url=url, author=draft.author,
-                source=source, directory=self.directory, database=db,
-                cache_path=None if db.postgres or db.path is None
-                else db.path.with_name("extract_cache.sqlite"),
-            )
-        except ArticleRejected as rejected:
-            reason = rejected.error.reason
-            if reason.startswith(("same text", "same URL")):
-                return Outcome(item.origin, "duplicate", reason, draft=draft)
-            return Outcome(item.origin, "failed", reason=reason, draft=draft)
-        except StoreUnavailable as exc:
-            return Outcome(item.origin, "failed", reason=str(exc), draft=draft)
-        path = self.directory / f"{article_id}.md"
-        meta = {"title": draft.title or item.origin, "outlet": outlet,
-                "published": partial_date(draft.published), "url": url,
+        out: list[Outcome | None] = [None] * len(drafts)
+        todo: list[tuple[int, NewArticle, dict[str, object]]] = []
+        for n, (item, draft) in enumerate(drafts):
+            known = self.known(draft)
+            if known:
+                out[n] = Outcome(item.origin, "duplicate", known, draft=draft)
+                continue
+            origin = draft.hints.get("origin") or (str(item.path.resolve()) if item.path
+                                                   else item.origin)
+            source = {"origin": origin, "fetched_at": draft.hints.get("fetched_at") or _now(),
+                      "extractor": draft.extractor or "unknown"}
+            meta: dict[str, object] = {
+                "title": draft.title or item.origin,
+                "outlet": draft.outlet or host_outlet(draft.url) or UNKNOWN_OUTLET,
+                "published": partial_date(draft.published), "url": draft.url,
                 "author": draft.author, "source": source}
+            todo.append((n, NewArticle(
+                draft.text, title=str(meta["title"]), outlet=str(meta["outlet"]),
+                published=str(meta["published"]), url=draft.url, author=draft.author,
+                source=source), meta))
+        if todo:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            try:
+                added = add_articles(
+                    [new for _, new, _ in todo], directory=self.directory, database=db,
+                    cache_path=None if db.postgres or db.path is None
+                    else db.path.with_name("extract_cache.sqlite"),
+                )
+            except StoreUnavailable as exc:
+                for n, _, _ in todo:
+                    item, draft = drafts[n]
+                    out[n] = Outcome(item.origin, "failed", reason=str(exc), draft=draft)
+                added = []
+            for (n, new, meta), done in zip(todo, added, strict=False):
+                out[n] = self._outcome(*drafts[n], new, meta, done)
+        return [o for o in out if o is not None]
+
+    def _outcome(self, item: Item, draft: Draft, new: NewArticle, meta: Mapping[str, object],
+                 done: Added) -> Outcome:
+        """Return the outcome of one saved draft; remember an imported one."""
+        db = self.database
+        assert db is not None
+        if done.error is not None:
+            if done.duplicate_of:
+                return Outcome(item.origin, "duplicate", self._shown(done.duplicate_of),
+                               draft=draft)
+            return Outcome(item.origin, "failed", reason=done.error.reason, draft=draft)
+        path = self.directory / f"{done.id}.md"
         shown = str(path)
         if db.postgres:
             if self.keep_files:
                 # The shared store holds the article; the folder gets its file too.
-                _write_atomic(path, render_article(meta, draft.text).encode("utf-8"))
+                _write_atomic(path, render_article(dict(meta), new.text).encode("utf-8"))
             else:
                 shown = ""
-        self._remember(shown or str(article_id), draft.text.strip(), meta)
+        self._remember(shown or done.id, draft.text.strip(), meta)
         if item.url:
-            self._urls.setdefault(url_key(item.url), shown or str(article_id))
-        return Outcome(item.origin, "imported", shown, draft=draft, article=str(article_id))
+            self._urls.setdefault(url_key(item.url), shown or done.id)
+        return Outcome(item.origin, "imported", shown, draft=draft, article=done.id)
+
+    def _batches(self, results: Iterable[tuple[Item, Draft | Outcome]]) -> Iterator[Outcome]:
+        """Save read results in batches of :data:`BATCH`, yielding outcomes in order."""
+        pending: list[tuple[Item, Draft | Outcome]] = []
+
+        def flush() -> list[Outcome]:
+            drafts = [(i, r) for i, r in pending if isinstance(r, Draft)]
+            saved = iter(self.save_many(drafts))
+            outcomes = [r if isinstance(r, Outcome) else next(saved) for _, r in pending]
+            pending.clear()
+            return outcomes
+
+        for pair in results:
+            pending.append(pair)
+            if sum(isinstance(r, Draft) for _, r in pending) >= BATCH:
+                yield from flush()
+        yield from flush()
 
     def write(self, results: Sequence[tuple[Item, Draft | Outcome]],
               progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
@@ -701,14 +784,17 @@ class Importer:
         ------
         Outcome
         """
-        for n, (item, result) in enumerate(results, 1):
-            yield result if isinstance(result, Outcome) else self.save(item, result)
+        for n, outcome in enumerate(self._batches(results), 1):
+            yield outcome
             if progress is not None:
                 progress(n, len(results))
 
     def run(self, items: Sequence[Item],
             progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
         """Read and save every item, yielding one outcome per item (feeds expanded).
+
+        Articles are stored in batches of :data:`BATCH`; a batch's outcomes come when it is
+        stored, while ``progress`` counts the items as they are read.
 
         Parameters
         ----------
@@ -720,8 +806,7 @@ class Importer:
         ------
         Outcome
         """
-        for item, result in self.read(items, progress):
-            yield result if isinstance(result, Outcome) else self.save(item, result)
+        yield from self._batches(self.read(items, progress))
 
 
 def _now() -> str:

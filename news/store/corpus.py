@@ -76,8 +76,13 @@ class Scan:
 
     def with_file(self, name: str, digest: bytes) -> Scan:
         """Return the scan as it would be with one more regular file (just written by us)."""
-        part = name.encode("utf-8", "surrogateescape") + b"\0" + digest + b"\n"
-        parts = sorted([*(p for p in self.parts if p[0] != name), (name, part)])
+        return self.with_files([(name, digest)])
+
+    def with_files(self, files: Iterable[tuple[str, bytes]]) -> Scan:
+        """Return the scan as it would be with more regular files (``(name, sha256)``)."""
+        added = {name: name.encode("utf-8", "surrogateescape") + b"\0" + digest + b"\n"
+                 for name, digest in files}
+        parts = sorted([*(p for p in self.parts if p[0] not in added), *added.items()])
         return Scan(parts, self.fresh, self.gone, self.kept)
 
 

@@ -37,10 +37,11 @@ from news.store.backend import (
 from news.store.corpus import Analyzer, analyze_here, code_fingerprint, extract_article, text_hash
 from news.store.write import (
     ARTICLE_INSERT,
+    Added,
     BuildReport,
     _add_rows,
     _article_row,
-    _refuse_duplicates,
+    _find_duplicate,
     _set_meta,
     article_stem,
     write_analyses,
@@ -325,28 +326,81 @@ def add_shared(
     StoreUnavailable
         PostgreSQL cannot be reached; nothing was stored.
     """
-    stem = article_stem(meta)
-    content = render_article(meta, text).encode("utf-8")
-    # "path" records where an article came from: the nominal file it exports to.
-    candidate = parse_article(content, f"{stem}.md", stem)  # raises ArticleRejected
-    analysis = extract_article(candidate, geoparser)  # the slow part, outside the transaction
+    (done,) = add_shared_many(db, [(meta, text)], geoparser=geoparser)
+    if done.error is not None:
+        raise ArticleRejected(done.error, done.duplicate_of)
+    return done.id
+
+
+def add_shared_many(
+    db: Database, new: Sequence[tuple[dict[str, str], str]], *,
+    geoparser: Geoparser | None = None,
+) -> list[Added]:
+    """Validate, extract and store several articles in a shared store, in one transaction.
+
+    Each article is refused on its own (invalid, or the same text or URL as a stored article
+    or an earlier one of the batch); the others are stored together, all or nothing.
+
+    Parameters
+    ----------
+    db : Database
+    new : sequence of (meta, text)
+        As for :func:`add_shared`.
+    geoparser : callable, optional
+
+    Returns
+    -------
+    list of Added
+        One per article, in order.
+
+    Raises
+    ------
+    StoreUnavailable
+        PostgreSQL cannot be reached; nothing was stored.
+    """
+    done: list[Added] = [Added()] * len(new)
+    candidates: list[tuple[int, Article, ArticleAnalysis]] = []
+    for i, (meta, text) in enumerate(new):
+        stem = article_stem(meta)
+        content = render_article(meta, text).encode("utf-8")
+        try:
+            # "path" records where an article came from: the nominal file it exports to.
+            candidate = parse_article(content, f"{stem}.md", stem)
+        except ArticleRejected as rejected:
+            done[i] = Added(error=rejected.error)
+            continue
+        # the slow part, outside the transaction
+        candidates.append((i, candidate, extract_article(candidate, geoparser)))
+    if not candidates:
+        return done
+    fingerprint = code_fingerprint()
     with pg_write(db) as conn:
-        _refuse_duplicates(conn, candidate, "")
-        taken = {r[0] for r in conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR id LIKE ?", (stem, f"{stem}-%"))}
-        article_id = next(i for i in (stem, *(f"{stem}-{n}" for n in range(2, len(taken) + 3)))
-                          if i not in taken)
-        article = replace(candidate, id=article_id, path=f"{article_id}.md")
-        # Unique text hash: a concurrent save of the same text that got here first wins.
-        claimed = conn.execute(
-            ARTICLE_INSERT + " ON CONFLICT DO NOTHING RETURNING id", _article_row(article)
-        ).fetchone()
-        if claimed is None:
-            raise ArticleRejected(ArticleError(article.path, "same text as a stored article"))
-        _add_rows(conn, article, analysis, article_inserted=True)
-        conn.execute(
-            "INSERT INTO extractions VALUES (?, ?, ?)",
-            (article_id, code_fingerprint(), json.dumps(analysis.to_json(), separators=(",", ":"))),
-        )
-        _bump_generation(conn)
-    return article_id
+        for i, candidate, analysis in candidates:
+            # Earlier articles of the batch are in the store by now (same transaction).
+            found = _find_duplicate(conn, candidate)
+            if found is not None:
+                done[i] = Added(error=ArticleError(candidate.path, found[1]),
+                                duplicate_of=found[0])
+                continue
+            stem = candidate.id
+            taken = {r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE id = ? OR id LIKE ?", (stem, f"{stem}-%"))}
+            article_id = next(x for x in (stem, *(f"{stem}-{n}" for n in range(2, len(taken) + 3)))
+                              if x not in taken)
+            article = replace(candidate, id=article_id, path=f"{article_id}.md")
+            # Unique text hash: a concurrent save of the same text that got here first wins.
+            claimed = conn.execute(
+                ARTICLE_INSERT + " ON CONFLICT DO NOTHING RETURNING id", _article_row(article)
+            ).fetchone()
+            if claimed is None:
+                done[i] = Added(error=ArticleError(article.path, "same text as a stored article"))
+                continue
+            _add_rows(conn, article, analysis, article_inserted=True)
+            conn.execute(
+                "INSERT INTO extractions VALUES (?, ?, ?)",
+                (article_id, fingerprint, json.dumps(analysis.to_json(), separators=(",", ":"))),
+            )
+            done[i] = Added(id=article_id)
+        if any(d.id for d in done):
+            _bump_generation(conn)
+    return done

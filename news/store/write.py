@@ -23,11 +23,11 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from news.articles import (
     ARTICLES_DIR,
@@ -65,6 +65,8 @@ from news.store.corpus import (
     scan_corpus,
     text_hash,
 )
+
+_T = TypeVar("_T")
 
 try:
     import fcntl
@@ -505,7 +507,7 @@ def _write_new(directory: Path, stem: str, content: bytes) -> Path:
         tmp.unlink(missing_ok=True)
 
 
-def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
+def _one_save_at_a_time(fn: Callable[..., _T]) -> Callable[..., _T]:
     """Run a save under an exclusive lock file next to the store, across processes.
 
     Without it two saves of one text at the same moment both pass the duplicate check, and a
@@ -513,7 +515,7 @@ def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
     """
 
     @wraps(fn)
-    def locked(*args: Any, **kwargs: Any) -> str:
+    def locked(*args: Any, **kwargs: Any) -> _T:
         db_path = Path(kwargs.get("db_path") or DB_PATH)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         with open(db_path.with_name(db_path.name + ".lock"), "a+b") as lock:
@@ -522,6 +524,51 @@ def _one_save_at_a_time(fn: Callable[..., str]) -> Callable[..., str]:
             return fn(*args, **kwargs)
 
     return locked
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """One article to add: the fields of :func:`add_article`."""
+
+    text: str
+    title: str
+    outlet: str
+    published: str = ""
+    url: str = ""
+    author: str = ""
+    notes: str = ""
+    source: dict[str, str] | None = None
+
+    def meta(self) -> dict[str, str]:
+        """Return the front matter (fields stripped; the ``source:`` block when given)."""
+        meta = {
+            "title": self.title.strip(), "outlet": self.outlet.strip(),
+            "published": self.published.strip(), "url": self.url.strip(),
+            "author": self.author.strip(), "notes": self.notes.strip(),
+        }
+        if self.source:
+            meta["source"] = dict(self.source)  # type: ignore[assignment]
+        return meta
+
+
+@dataclass(frozen=True)
+class Added:
+    """What became of one article of :func:`add_articles`.
+
+    Attributes
+    ----------
+    id : str
+        The stored article's id (its file stem on SQLite); ``""`` when refused.
+    error : ArticleError or None
+        Why it was refused.
+    duplicate_of : str
+        The stored article (or the earlier one of the same batch) with its text or URL, when
+        that is why it was refused.
+    """
+
+    id: str = ""
+    error: ArticleError | None = None
+    duplicate_of: str = ""
 
 
 def add_article(
@@ -542,11 +589,12 @@ def add_article(
 ) -> str:
     """Validate and add one article: store it, extract it, update the store in one go.
 
-    Only the new article is extracted. SQLite: its file is written into the articles folder
-    and the store updated in a single transaction; if that fails the new file is removed
-    again, and a store that was already stale is rebuilt (reusing the extraction cache) after
-    the file is written. PostgreSQL: the article, its extraction and its results are stored
-    in one transaction (all or nothing); no file is written.
+    :func:`add_articles` with one article. Only the new article is extracted. SQLite: its file
+    is written into the articles folder and the store updated in a single transaction; if that
+    fails the new file is removed again, and a store that was already stale is rebuilt
+    (reusing the extraction cache) after the file is written. PostgreSQL: the article, its
+    extraction and its results are stored in one transaction (all or nothing); no file is
+    written.
 
     Parameters
     ----------
@@ -577,21 +625,64 @@ def add_article(
     StoreUnavailable
         The shared store cannot be reached (nothing was stored).
     """
-    meta = {
-        "title": title.strip(), "outlet": outlet.strip(), "published": published.strip(),
-        "url": url.strip(), "author": author.strip(), "notes": notes.strip(),
-    }
-    if source:
-        meta["source"] = dict(source)  # type: ignore[assignment]
+    (done,) = add_articles(
+        [NewArticle(text, title, outlet, published, url, author, notes, source)],
+        directory=directory, db_path=db_path, cache_path=cache_path, geoparser=geoparser,
+        database=database,
+    )
+    if done.error is not None:
+        raise ArticleRejected(done.error, done.duplicate_of)
+    return done.id
+
+
+def add_articles(
+    articles: Sequence[NewArticle],
+    *,
+    directory: Path | None = None,
+    db_path: Path | None = None,
+    cache_path: Path | None = CACHE_PATH,
+    geoparser: Geoparser | None = None,
+    database: str | Database | None = None,
+) -> list[Added]:
+    """Validate and add several articles, updating the store once for all of them.
+
+    What a bulk import pays once per batch rather than once per article: the folder's scan,
+    the extraction cache's commit and one store transaction (with its fsync). Each article is
+    still refused on its own (invalid, or the same text or URL as a stored article or as an
+    earlier one of the batch). SQLite: the accepted articles' files are written (each whole,
+    never overwriting), then the store is updated in one transaction; if that fails, the
+    batch's files are removed again. A killed process leaves whole files and the store as it
+    was: it is stale then, and the next save or ``ensure_store`` rebuilds it with them.
+    PostgreSQL: the batch is stored in one transaction (all or nothing); no file is written.
+
+    Parameters
+    ----------
+    articles : sequence of NewArticle
+    directory, db_path, cache_path, geoparser, database
+        As for :func:`build_store`.
+
+    Returns
+    -------
+    list of Added
+        One per article, in order.
+
+    Raises
+    ------
+    StoreUnavailable
+        The shared store cannot be reached (nothing was stored).
+    """
+    new = [(a.meta(), a.text) for a in articles]
     if database is not None:
         db = parse_database(database)
         if db.postgres:
-            from news.store.shared import add_shared
+            from news.store.shared import add_shared_many
 
-            return add_shared(db, meta, text, geoparser=geoparser)
+            return add_shared_many(db, new, geoparser=geoparser)
         db_path = db.path
-    return _add_article_file(meta, text, directory=directory, db_path=db_path,
-                             cache_path=cache_path, geoparser=geoparser)
+    if not new:
+        return []
+    return _add_article_files(new, directory=directory, db_path=db_path,
+                              cache_path=cache_path, geoparser=geoparser)
 
 
 def article_stem(meta: dict[str, str]) -> str:
@@ -599,69 +690,164 @@ def article_stem(meta: dict[str, str]) -> str:
     return slugify(f"{meta['published']} {meta['outlet']} {meta['title']}", 80)
 
 
+def _dedupe_keys(a: Article) -> list[str]:
+    """Return the keys two articles of one batch are duplicates by (text; URL when given)."""
+    return [text_hash(a.text)] + ([f"url:{norm_url(a.url)}"] if a.url else [])
+
+
 @_one_save_at_a_time
-def _add_article_file(
-    meta: dict[str, str],
-    text: str,
+def _add_article_files(
+    new: Sequence[tuple[dict[str, str], str]],
     *,
     directory: Path | None,
     db_path: Path | None,
     cache_path: Path | None,
     geoparser: Geoparser | None,
-) -> str:
+) -> list[Added]:
     directory = (directory or ARTICLES_DIR).resolve()
     db_path = db_path or DB_PATH
-    stem = article_stem(meta)
-    content = render_article(meta, text).encode("utf-8")
-    candidate = parse_article(content, directory / f"{stem}.md", stem)  # raises ArticleRejected
-    # One pass over the folder: a stat per file, files read only when their stat changed.
+    done: list[Added] = [Added()] * len(new)
+    candidates: list[tuple[int, bytes, Article]] = []
+    for i, (meta, text) in enumerate(new):
+        stem = article_stem(meta)
+        content = render_article(meta, text).encode("utf-8")
+        try:
+            candidates.append((i, content, parse_article(content, directory / f"{stem}.md", stem)))
+        except ArticleRejected as rejected:
+            done[i] = Added(error=rejected.error)
+    if not candidates:
+        return done
+    # One pass over the folder for the batch: a stat per file, files read only when their
+    # stat changed.
     stored, known = _stored_state(db_path)
     scan = scan_corpus(directory, known)
     hash_before = scan.hash
     if stored != hash_before:
         build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
+    accepted: list[tuple[int, bytes, Article]] = []
+    earlier: dict[int, tuple[int, str]] = {}  # a batch duplicate -> its first, its path
+    seen: dict[str, int] = {}
     with contextlib.closing(sqlite3.connect(db_path, timeout=30)) as raw:
-        _refuse_duplicates(Connection(raw, postgres=False), candidate, "")
-    analysis = extract_article(candidate, geoparser)
+        conn = Connection(raw, postgres=False)
+        for i, content, candidate in candidates:
+            keys = _dedupe_keys(candidate)
+            first = next((seen[k] for k in keys if k in seen), None)
+            if first is not None:
+                earlier[i] = (first, candidate.path)
+                continue
+            try:
+                _refuse_duplicates(conn, candidate, "")
+            except ArticleRejected as rejected:
+                done[i] = Added(error=rejected.error, duplicate_of=rejected.duplicate_of)
+                continue
+            seen.update(dict.fromkeys(keys, i))
+            accepted.append((i, content, candidate))
+    analyses = [extract_article(candidate, geoparser) for _, _, candidate in accepted]
     # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
     stale_before = _stored_hash(db_path) != hash_before
-    path = _write_new(directory, stem, content)
-    article = parse_article(content, path, path.stem)
+    written: list[tuple[int, Path, Article]] = []
     try:
+        for i, content, candidate in accepted:
+            path = _write_new(directory, candidate.id, content)
+            written.append((i, path, parse_article(content, path, path.stem)))
         cache_db = ExtractionCache(cache_path)
-        cache_db.put_many([(cache_key(article), analysis.to_json())])
-        cache_db.close()
+        try:
+            cache_db.put_many((cache_key(article), analysis.to_json())
+                              for (_, _, article), analysis in zip(written, analyses, strict=True))
+        finally:
+            cache_db.close()
         if stale_before:
             report = build_store(directory, db_path, cache_path=cache_path, geoparser=geoparser)
-            # e.g. the same text saved at the same moment by another session: refused there
-            mine = [e for e in report.errors if Path(e.path) == path]
-            if mine:
-                raise ArticleRejected(mine[0])
+            # e.g. the same text saved at the same moment by another process: refused there
+            refused = {Path(e.path): e for e in report.errors}
+            for i, path, _ in written:
+                if path in refused:
+                    path.unlink(missing_ok=True)
+                    done[i] = Added(error=refused[path])
         else:
-            # The folder as scanned plus our file: a file changed by hand meanwhile is not
+            # The folder as scanned plus our files: a file changed by hand meanwhile is not
             # counted as stored, so the next ensure_store sees it and rebuilds.
-            after = scan.with_file(path.name, bytes.fromhex(article.sha256))
-            _add_to_store(db_path, article, analysis, after.hash, after)
+            after = scan.with_files(
+                [(path.name, bytes.fromhex(article.sha256)) for _, path, article in written])
+            _add_to_store(db_path, [(article, analysis) for (_, _, article), analysis
+                                    in zip(written, analyses, strict=True)], after.hash, after)
     except BaseException:
-        path.unlink(missing_ok=True)
+        for _, path, _ in written:
+            path.unlink(missing_ok=True)
         raise
-    return article.id
+    for i, _, article in written:
+        if done[i].error is None:
+            done[i] = Added(id=article.id)
+    for i, (first, where) in earlier.items():
+        of = done[first].id or done[first].duplicate_of
+        done[i] = Added(error=ArticleError(where, f"same text or URL as article {of!r}"),
+                        duplicate_of=of)
+    return done
 
 
-def _refuse_duplicates(conn: Connection, a: Article, own_id: str) -> bool:
-    """Raise ArticleRejected if a stored article has ``a``'s text or URL (both indexed).
+@dataclass(frozen=True)
+class StoredKeys:
+    """What a store refuses as duplicates: its articles by URL key and by text hash."""
 
-    Returns True when the stored article with that text is ``own_id`` itself.
+    urls: dict[str, str]  # norm_url(url) -> article id
+    texts: dict[str, str]  # text_hash(text) -> article id
+
+    def of(self, *, url: str = "", text: str | None = None) -> str:
+        """Return the stored article with this URL or text (``""``: none)."""
+        found = self.urls.get(norm_url(url), "") if url else ""
+        if not found and text is not None:
+            found = self.texts.get(text_hash(text), "")
+        return found
+
+
+def stored_keys(database: str | Database | None = None) -> StoredKeys:
+    """Read a store's URL keys and text hashes, to skip what it would refuse before fetching.
+
+    On a shared store other servers add articles too, so a folder's files do not tell what it
+    holds. A store that does not exist yet knows nothing.
+
+    Parameters
+    ----------
+    database : str or Database, optional
+        Default: the SQLite store ``data/build/sanctuary.sqlite``.
+
+    Returns
+    -------
+    StoredKeys
+
+    Raises
+    ------
+    StoreUnavailable
+        The shared store cannot be reached.
     """
+    from news.store.backend import read_connection
+
+    db = parse_database(database)
+    missing: tuple[type[BaseException], ...] = (FileNotFoundError, sqlite3.Error)
+    if db.postgres:
+        import psycopg
+
+        missing += (psycopg.errors.UndefinedTable,)
+    try:
+        with read_connection(db) as conn:
+            urls = {str(k): str(a) for k, a in conn.execute("SELECT key, article FROM url_keys")}
+            first = "" if conn.postgres else " ORDER BY rowid DESC"  # the first stored wins
+            texts = {str(h): str(a) for h, a in
+                     conn.execute(f"SELECT text_hash, id FROM articles{first}")}
+    except missing:
+        return StoredKeys({}, {})
+    return StoredKeys(urls, texts)
+
+
+def _find_duplicate(conn: Connection, a: Article) -> tuple[str, str] | None:
+    """Return the stored article with ``a``'s text or URL (both indexed), with the reason."""
     # Unique on PostgreSQL; on SQLite the first stored wins.
     first = "" if conn.postgres else " ORDER BY rowid"
     dup = conn.execute(
         f"SELECT id FROM articles WHERE text_hash = ?{first} LIMIT 1", (text_hash(a.text),)
     ).fetchone()
-    if dup and dup[0] == own_id:
-        return True
     if dup:
-        raise ArticleRejected(ArticleError(a.path, f"same text as article {dup[0]!r}"))
+        return str(dup[0]), f"same text as article {dup[0]!r}"
     if a.url:
         other = conn.execute(
             "SELECT a.id, a.url FROM url_keys k JOIN articles a ON a.id = k.article"
@@ -669,27 +855,39 @@ def _refuse_duplicates(conn: Connection, a: Article, own_id: str) -> bool:
             (norm_url(a.url),),
         ).fetchone()
         if other:
-            raise ArticleRejected(
-                ArticleError(a.path, f"same URL as article {other[0]!r}: {other[1]}")
-            )
-    return False
+            return str(other[0]), f"same URL as article {other[0]!r}: {other[1]}"
+    return None
+
+
+def _refuse_duplicates(conn: Connection, a: Article, own_id: str) -> bool:
+    """Raise ArticleRejected if a stored article has ``a``'s text or URL (both indexed).
+
+    Returns True when the stored article with that text is ``own_id`` itself.
+    """
+    found = _find_duplicate(conn, a)
+    if found is None:
+        return False
+    dup_id, reason = found
+    if dup_id == own_id and reason.startswith("same text"):
+        return True
+    raise ArticleRejected(ArticleError(a.path, reason), dup_id)
 
 
 def _add_to_store(
-    db_path: Path, a: Article, r: ArticleAnalysis, chash: str, scan: Scan | None = None
+    db_path: Path, added: Sequence[tuple[Article, ArticleAnalysis]], chash: str,
+    scan: Scan | None = None,
 ) -> None:
     raw = sqlite3.connect(db_path, timeout=30, isolation_level=None)
     conn = Connection(raw, postgres=False)
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Checked again under the write lock: two saves of one text at the same moment
-            # both pass add_article's early check. A concurrent save that rebuilt the store
-            # may already hold this very file: then there is nothing left to add.
-            if _refuse_duplicates(conn, a, a.id):
-                conn.execute("ROLLBACK")
-                return
-            _add_rows(conn, a, r)
+            for a, r in added:
+                # Checked again under the write lock: two saves of one text at the same moment
+                # both pass add_article's early check. A concurrent save that rebuilt the store
+                # may already hold this very file: then there is nothing left to add for it.
+                if not _refuse_duplicates(conn, a, a.id):
+                    _add_rows(conn, a, r)
             if scan is not None:
                 _remember_hashes(conn, scan)
             _set_meta(conn, chash)
