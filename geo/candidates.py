@@ -377,7 +377,9 @@ class _CandidateFinder:
         for p in range(self.n):
             word = texts[p]
             plural = word.lower() in {"counties", "parishes"}
-            if not plural and word not in {"county", "parish"}:
+            titled = word in {"County", "Parish"}  # "Dodge, Washington and Wood County"
+            if not plural and word not in {"county", "parish"} and not (
+                    titled and self._word(self._cap_run_back(p) - 1) in {",", "and", "or", "&"}):
                 continue
             suffix = "county" if word.lower() in {"counties", "county"} else "parish"
             found: list[_Cand] = []
@@ -392,7 +394,7 @@ class _CandidateFinder:
                 if start == end:
                     break
                 state = self._state_at(start)
-                if end == p and state is not None and state[1] == end:
+                if end == p and state is not None and state[1] == end and not titled:
                     break  # "Indiana counties" are the state's counties
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)
@@ -407,6 +409,8 @@ class _CandidateFinder:
                     k -= 1
                 else:
                     break
+            if titled:
+                found = self._titled_list(found, p)
             if plural:
                 found += self._counties_after(p + 1, suffix)
             if plural or len(found) >= 2:
@@ -418,8 +422,30 @@ class _CandidateFinder:
             cands = [c for c in cands if not any(c.i < j and i < c.j for i, j in taken)]
         return cands + out
 
+    def _titled_list(self, found: list[_Cand], p: int) -> list[_Cand]:
+        """Keep the names of "Dodge, Washington and Wood County" that are counties of its state.
+
+        The last name owns "County"; an earlier one is its county too unless the state has a
+        sizeable town of that name ("Austin and Travis County": the city of Austin).
+        """
+        if len(found) < 2 or found[0].j != p:
+            return []
+        last = found[0]
+        last.j = p + 1
+        states = {self.x.jur[i].state for i in last.ids}
+        kept = [last]
+        for c in found[1:]:
+            c.ids = tuple(i for i in c.ids if self.x.jur[i].state in states)
+            towns = [i for key in (c.key[:-1],) for i in self.x.keys.get(key, ())
+                     if self.x.jur[i].state in states and self.x.jur[i].kind == "place"
+                     and (self.x.jur[i].population or 0) >= W.min_pop_unsupported]
+            if not c.ids or towns:
+                break
+            kept.append(c)
+        return kept if len(kept) >= 2 else []
+
     def _counties_after(self, k: int, suffix: str) -> list[_Cand]:
-        """Read the list after "counties" and a dash, a colon or "including" as counties.
+        """Read the list after "counties" and a dash, a colon, "of" or "including" as counties.
 
         "Five Georgia counties -- Gwinnett, Cobb and Hall --", "three counties: Lake, Porter
         and Jasper".
@@ -427,7 +453,7 @@ class _CandidateFinder:
         texts = self.t.texts
         while k < self.n and texts[k] in {"-", "\u2014", "\u2013", ":"}:
             k += 1
-        if k < self.n and texts[k] in {"including", "such"}:
+        if k < self.n and texts[k] in {"including", "such", "of"}:  # "the counties of X and Y"
             k += 2 if self._word(k + 1) == "as" else 1
         elif k == 0 or texts[k - 1] not in {"-", "\u2014", "\u2013", ":"}:
             return []

@@ -85,6 +85,11 @@ class _Features(_CandidateFinder):
             if c.nickname and (self.t.norms[c.i - 1:c.i] != ["the"] or self._cap_word(c.j)):
                 c.drop = "state nickname inside a longer name"
                 continue
+            if c.key[-1] not in {"county", "parish"} and self.t.norms[c.i - 1:c.i] == ["the"] \
+                    and all(self.x.jur[i].kind == "county" for i in c.ids) and not c.forced_kind \
+                    and not self._cap_word(c.j) and self._word(c.j) not in lex.INSTITUTION_KINDS:
+                c.drop = "'the' before a county's bare name ('the Hill', not 'the Gwinnett jail')"
+                continue
             if self._city_nickname(c):
                 c.drop = "a city's nickname ('the Queen City')"
                 continue
@@ -117,7 +122,8 @@ class _Features(_CandidateFinder):
             if c.qual is None and qualifiable and c.i >= 2 \
                     and texts[c.i - 1] in {"'s", "\u2019s", "'", "\u2019"}:
                 before = self._state_before(c.i - 1)
-                if before and self._in_state(c, before):
+                if before and self._in_state(c, before) and self.thing[c.i - 2] is None:
+                    # not "the University of Minnesota's Northrop Auditorium"
                     c.qual = before
             if c.qual is not None:
                 c.ids = tuple(i for i in c.ids if self._in_state_id(i, c.qual))
@@ -311,6 +317,9 @@ class _Features(_CandidateFinder):
                 c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
                 self.person_keys.add(c.key)
                 return False
+        if c.i and texts[c.i - 1] in {"U.S.", "US"}:
+            c.in_name = f"part of a federal name (U.S. {texts[c.i]})"  # "U.S. Marshall"
+            return False
         possessive = self._possessive_name(c)
         if possessive:
             c.in_name = f"part of a possessive name ({possessive})"
@@ -400,7 +409,8 @@ class _Features(_CandidateFinder):
                 self.t.norms[k] in {"county", "counties"} and self.t.texts[k].islower()
                 for k in range(c.j + 1, min(c.j + 8, self.n))):
             return "county"
-        if nxt in lex.CITY_CUES or before in (["city", "of"], ["town", "of"], ["village", "of"]):
+        if nxt in lex.CITY_CUES or before in (["city", "of"], ["town", "of"], ["village", "of"]) \
+                or (before[-1:] == ["of"] and before[0] in lex.CITY_CUES):  # "the mayor of X"
             return "place"
         if has_state and before[-1:] == ["to"] and self._moved_to(c.i - 1):
             return "place"  # "sent buses to New York": the city of a state's name

@@ -119,6 +119,18 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 official.add((j.id, key))
             if j.kind == "state" and name == j.name:
                 state_names[key] = j.id
+    # A county's name without "County" when nothing else has that name ("Gwinnett", "Maui",
+    # "DuPage"): news writes it bare for the county. Names with a town keep the town; first
+    # names ("Travis") are people.
+    bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, county_ids in keys.items():
+        if len(key) > 1 and key[-1] in {"county", "parish"} and key[:-1] not in keys \
+                and " ".join(key[:-1]).title() not in lex.FIRST_NAMES:
+            bare[key[:-1]] += [i for i in county_ids if i not in bare[key[:-1]]]
+    for key, county_ids in bare.items():
+        keys[key] = county_ids
+        plain.add(key)
+        mixed_keys.add(key)
     by_id = {j.id: j for j in jurisdictions}
     nicknames: set[tuple[str, ...]] = set()
     state_by_code = {j.state_abbr: j.id for j in jurisdictions if j.kind == "state"}

@@ -271,7 +271,8 @@ class _Scorer(_Features):
         # a list of places ("Lebanon and Mason").
         if c.common and not (c.qual is not None or (
                 pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)
-                or (close[best_id] and (c.cue == j.kind or bool(self._listed.get(n_))))):
+                or (close[best_id] and (c.cue == j.kind or bool(self._listed.get(n_))))
+                or (c.cue == j.kind and pop >= W.common_word_city)):  # "Providence police"
             c.weak_reason = "common word"
             return
         attribution = c.i >= 2 and self.t.norms[c.i - 2] in lex.ATTRIBUTION_BEFORE
