@@ -636,13 +636,6 @@ class Linker:
         for m in _STATE_WORD.finditer(text):
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
-        if not out.links and not _is_national(text) and self.history:
-            # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
-            # Advocates set up a hotline."
-            k, pairs, _ = self.history[-1]
-            if self.layer.sentences[k].paragraph == sent.paragraph:
-                for j, _ in pairs:
-                    out.add(j, "coreference")
         if not out.links and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
