@@ -217,3 +217,66 @@ def test_find_box_selects_and_back_restores(page, app_url, requests_log):
     frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
     wait_for_app(page)
     assert "Travis County, TX" in _panel_text(page)
+    # Back: the selection made with the find box is undone, on the map and in the panel
+    page.go_back()
+    page.wait_for_function(f"() => !location.search.includes('j={TRAVIS}')")
+    wait_for_app(page)
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.sanctuarySelection === null")
+    assert page.locator(".st-key-clear-selection").count() == 0
+    requests_log.assert_offline()
+
+
+def _heading(page, text: str) -> None:
+    page.wait_for_function(
+        "(t) => [...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] h3')]"
+        ".some(h => h.innerText.trim() === t)", arg=text)
+
+
+def test_back_forward_and_reload_restore_the_selection(page, app_url, requests_log):
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for_app(page)
+    for jid in (TRAVIS, "06"):
+        click_jurisdiction(page, jid)
+        page.wait_for_function(f"() => location.search.includes('j={jid}')")
+        frame.wait_for_function(f"() => window.sanctuarySelection === '{jid}'")
+        wait_for_app(page)
+    # Back: the first click's jurisdiction is selected again, outlined and in the panel
+    page.go_back()
+    page.wait_for_function(f"() => location.search.includes('j={TRAVIS}')")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.sanctuarySelection === '{TRAVIS}'")
+    _heading(page, "Travis County, TX")
+    wait_for_app(page)
+    # Forward: the second one
+    page.go_forward()
+    page.wait_for_function("() => location.search.includes('j=06')")
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.sanctuarySelection === '06'")
+    _heading(page, "California")
+    wait_for_app(page)
+    # A reload keeps it
+    page.reload()
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.sanctuarySelection === '06'")
+    _heading(page, "California")
+    requests_log.assert_offline()
+
+
+def test_map_uses_the_width_the_page_gives_it(page, app_url, requests_log):
+    page.goto(app_url)
+    map_frame(page)
+    wait_for_app(page)
+    for width in (1440, 1100):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.wait_for_timeout(500)
+        sizes = page.evaluate(
+            "() => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+            " const col = f.closest('[data-testid=\"stColumn\"]');"
+            " return [f.getBoundingClientRect().width, col.getBoundingClientRect().width,"
+            " f.contentWindow.map.getSize().x]; }")
+        frame_w, column_w, map_w = sizes
+        assert frame_w >= column_w - 2, sizes  # the iframe fills its column
+        assert abs(map_w - frame_w) <= 2, sizes  # and Leaflet's map fills the iframe
+    requests_log.assert_offline()
