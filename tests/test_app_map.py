@@ -196,20 +196,6 @@ def test_payload_grows_with_jurisdictions_not_with_articles(asset):
     assert size[0] == size[1]
 
 
-def test_map_script_is_the_same_on_every_rerun_of_a_view(asset):
-    """streamlit-folium keys its component on the script: the same script, the map stays."""
-    from streamlit_folium import generate_js_hash
-
-    def key() -> str:
-        import streamlit_folium as sf
-
-        m = umap.build_map(_frame(), asset)
-        m.get_root().render()
-        return generate_js_hash(sf._get_map_string(m), "map")
-
-    assert key() == key()
-
-
 def test_encoded_shapes_decode_to_what_is_drawn():
     travis = box(-98.2, 30.0, -97.4, 30.6).difference(box(-97.9, 30.2, -97.8, 30.3))
     polygons = umap.encode_geometry(travis)
@@ -239,7 +225,6 @@ def test_labels_reach_the_page_as_text_never_html(tmp_path):
 def test_selection_travels_as_a_feature_group(asset):
     """The selection is st_folium's feature_group_to_add: swapped on the drawn map."""
     import folium
-    import streamlit_folium as sf
 
     rendered = umap.build_map(_frame(), asset).get_root().render()
     assert f'color: "{umap.SELECTION_COLOR}"' in rendered
@@ -247,11 +232,10 @@ def test_selection_travels_as_a_feature_group(asset):
     assert "location" not in rendered[rendered.index("var view ="):]  # no URL polling
     group = umap.selection_group("48453")
     assert isinstance(group, folium.FeatureGroup)
-    m = umap.build_map(_frame(), asset)
-    m.get_root().render()
-    text = sf._get_feature_group_string(group, m)
+    text = umap.build_map(_frame(), asset).add_child(group).get_root().render()
     assert 'id = "48453"' in text and "view.select(id, group)" in text
-    assert 'id = null' in sf._get_feature_group_string(umap.selection_group(None), m)
+    none = umap.build_map(_frame(), asset).add_child(umap.selection_group(None))
+    assert "id = null" in none.get_root().render()
 
 
 def test_read_click_tells_a_city_point_from_a_position():

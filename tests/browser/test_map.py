@@ -237,6 +237,9 @@ def test_back_forward_and_reload_restore_the_selection(page, app_url, requests_l
     page.goto(app_url)
     frame = map_frame(page)
     wait_for_app(page)
+    # streamlit-folium keeps the drawn map across reruns (its script is the same) and swaps
+    # only the selection's feature group: the map's window lives through every step below
+    frame.evaluate("() => { window.sameMap = true; }")
     for jid in (TRAVIS, "06"):
         click_jurisdiction(page, jid)
         page.wait_for_function(f"() => location.search.includes('j={jid}')")
@@ -256,6 +259,7 @@ def test_back_forward_and_reload_restore_the_selection(page, app_url, requests_l
     frame.wait_for_function("() => window.sanctuarySelection === '06'")
     _heading(page, "California")
     wait_for_app(page)
+    assert frame.evaluate("() => window.sameMap === true"), "the map was redrawn"
     # A reload keeps it
     page.reload()
     frame = map_frame(page)
