@@ -459,6 +459,8 @@ class Linker:
         Place id -> the id of its county, or None.
     home : (str or None, str or None)
         The outlet's home (state id, place or county id), when known (:func:`article_focus`).
+    captions : sequence of (int, int)
+        Photo captions: they describe a picture, so no later sentence continues them.
     """
 
     def __init__(
@@ -467,8 +469,10 @@ class Linker:
         mentions: Sequence[tuple[int, int, str]],
         parent_county: Callable[[str], str | None],
         home: tuple[str | None, str | None] = (None, None),
+        captions: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.layer = layer
+        self.captions = tuple(captions)
         self.mentions = list(mentions)
         self.parent_county = parent_county
         self.people = affiliations(layer.text, self.mentions)
@@ -636,12 +640,20 @@ class Linker:
         for m in _STATE_WORD.finditer(text):
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
+        if not out.links and not _is_national(text) and self.history:
+            # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
+            # Advocates set up a hotline."
+            k, pairs, _ = self.history[-1]
+            if self.layer.sentences[k].paragraph == sent.paragraph:
+                for j, _ in pairs:
+                    out.add(j, "coreference")
         if not out.links and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
                         else "focus")
         pairs = out.pairs()
-        if pairs and any(h != "focus" and h != "dateline" for _, h in pairs):
+        in_caption = any(cs <= sent.start < ce for cs, ce in self.captions)
+        if pairs and not in_caption and any(h != "focus" and h != "dateline" for _, h in pairs):
             tagged = {j for st, _, j in self.mentions
                       if st in self._tagged and sent.start <= st < sent.end} if self._tagged else ()
             carried = tuple((j, h) for j, h in pairs if not (h == "named" and j in tagged))

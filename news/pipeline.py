@@ -449,7 +449,7 @@ def link_and_classify(
     text = layer.text
     linker = Linker(
         layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
-        _home(context),
+        _home(context), find_captions(text),
     )
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place

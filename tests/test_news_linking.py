@@ -443,3 +443,14 @@ def test_a_person_who_leads_a_places_group_speaks_for_it():
     )
     r = analyze_text(text)
     assert links_of(r, "\u201cWe will keep fighting")[DANE] == "affiliation"
+
+
+def test_a_paragraph_keeps_to_its_place_in_a_roundup():
+    text = (
+        "Raids swept several cities over the weekend.\n\n"
+        "In Madison, agents arrested 12 people at a grocery store. Advocates set up a hotline "
+        "for families facing deportation by Sunday night.\n\n"
+        "In Austin, agents detained 30 workers at a construction site.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Advocates set up a hotline") == {MADISON: "coreference"}
