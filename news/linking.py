@@ -145,11 +145,12 @@ _OFFICE = re.compile(rf"\b(?P<title>{alternation(lex.OFFICE_KINDS)})\b", re.I)
 # "Lake County Sheriff Ann Ruiz", "Newark resident Ann Ruiz": a place right before a title.
 _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
 # The office may be of one of the place's bodies: "Madison Police Chief Carla Diaz", "Dane
-# County Board Chair Tom Berg", "Lake County Sheriff's Office spokeswoman Ann Ruiz".
+# County Board Chair Tom Berg", "Lake County Sheriff's Office spokeswoman Ann Ruiz"; the name
+# may stand after a comma: "the Travis County sheriff, Ann Ruiz,".
 _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?"
     rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
-    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})"
+    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{PERSON_NAME})"
 )
 # A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)".
 _DISTRICT_TAG = re.compile(

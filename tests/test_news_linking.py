@@ -454,3 +454,13 @@ def test_a_paragraph_keeps_to_its_place_in_a_roundup():
     )
     r = analyze_text(text)
     assert links_of(r, "Advocates set up a hotline") == {MADISON: "coreference"}
+
+
+def test_an_office_then_the_name_after_a_comma():
+    text = (
+        "Immigration agents arrested 40 people in Texas last week.\n\n"
+        "The Travis County sheriff, Ann Ruiz, said her deputies did not take part.\n\n"
+        "\u201cNobody told us about any of this in advance,\u201d Ruiz said.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cNobody told us")[TRAVIS] == "affiliation"
