@@ -26,6 +26,7 @@ Links other than ``named`` are context links: the panel says so, with a lower co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -424,6 +425,8 @@ def _is_national(text: str) -> bool:
     Words inside a quote are the speaker's, not the sentence's scope: "'We fled our
     country,' said a woman whose husband was detained" is about the local arrests.
     """
+    if _NATIONAL.search(text) is None:
+        return False
     unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), text)
     return any(
         not _CIRCUMSTANCE.search(unquoted, max(0, m.start() - 50), m.start())
@@ -475,6 +478,7 @@ class Linker:
         self.layer = layer
         self.captions = tuple(captions)
         self.mentions = list(mentions)
+        self._starts = [s for s, _, _ in self.mentions]
         self.parent_county = parent_county
         self.people = affiliations(layer.text, self.mentions)
         self.focus = article_focus(layer, self.mentions, parent_county, home)
@@ -497,17 +501,17 @@ class Linker:
                 return j
         return None
 
+    def _between(self, since: int, before: int) -> list[tuple[int, int, str]]:
+        """Mentions starting in ``[since, before)``, in order."""
+        return self.mentions[bisect_left(self._starts, since) : bisect_left(self._starts, before)]
+
     def _named_between(self, kind: str, since: int, before: int) -> list[str]:
         """Jurisdictions of a kind named in ``[since, before)``, latest last, each once.
 
         A county is also named by a city in it ("in Austin" names Travis County's sheriff).
         """
         found: list[str] = []
-        for s, _, j in self.mentions:
-            if s >= before:
-                break
-            if s < since:
-                continue
+        for _, _, j in self._between(since, before):
             k = kind_of(j)
             if kind == "county" and k == "place":
                 j = self.parent_county(j) or ""
@@ -605,8 +609,8 @@ class Linker:
         for j in named:
             out.add(j, "named")
         named_kinds = {kind_of(j) for j in named}
-        spans = [(s - sent.start, e - sent.start) for s, e, _ in self.mentions
-                 if sent.start <= s < sent.end] if named else []
+        spans = [(s - sent.start, e - sent.start)
+                 for s, e, _ in self._between(sent.start, sent.end)] if named else []
         out.add(self._person(speaker, sent.start), "affiliation")
         if self._surnames is not None:
             for m in self._surnames.finditer(text):
@@ -655,8 +659,8 @@ class Linker:
         pairs = out.pairs()
         in_caption = any(cs <= sent.start < ce for cs, ce in self.captions)
         if pairs and not in_caption and any(h != "focus" and h != "dateline" for _, h in pairs):
-            tagged = {j for st, _, j in self.mentions
-                      if st in self._tagged and sent.start <= st < sent.end} if self._tagged else ()
+            tagged = {j for st, _, j in self._between(sent.start, sent.end)
+                      if st in self._tagged} if self._tagged else ()
             carried = tuple((j, h) for j, h in pairs if not (h == "named" and j in tagged))
             self.history.append((index, carried, reports))
         return pairs

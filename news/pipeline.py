@@ -475,8 +475,9 @@ def link_and_classify(
         speaker = speech.speaker(si)
         quotes = speech.quotes.get(si, [])
         cats = categories(sent.text, bool(quotes))
-        figures = tuple(find_figures(text, sent.start, sent.end))
         item_of = list_items.get(si)
+        figures = tuple(find_figures(text, sent.start, sent.end)) \
+            if cats or item_of is not None else ()
         if item_of is not None and not cats and figures:
             cats = categories_of.get(item_of, ())  # "- Denver: 2,500" reports what its list does
         categories_of[si] = cats
