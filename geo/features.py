@@ -30,6 +30,11 @@ _LIST_GLUE = (
 )
 
 
+def _span_text(finder: _CandidateFinder, c: _Cand) -> str:
+    """Return the text of a candidate's span."""
+    return finder.text[finder.t.starts[c.i]:finder.t.ends[c.j - 1]]
+
+
 def _media_word(word: str) -> bool:
     """Tell whether a word names an outlet or team, alone or in a compound ("Reporter-News")."""
     return word in lex.MEDIA_WORDS or any(part in lex.MEDIA_WORDS for part in word.split("-"))
@@ -89,6 +94,9 @@ class _Features(_CandidateFinder):
                     and all(self.x.jur[i].kind == "county" for i in c.ids) and not c.forced_kind \
                     and not self._cap_word(c.j) and self._word(c.j) not in lex.INSTITUTION_KINDS:
                 c.drop = "'the' before a county's bare name ('the Hill', not 'the Gwinnett jail')"
+                continue
+            if self._brand(c):
+                c.drop = f"a broadcaster's brand ({_span_text(self, c)})"
                 continue
             if self._city_nickname(c):
                 c.drop = "a city's nickname ('the Queen City')"
@@ -197,6 +205,14 @@ class _Features(_CandidateFinder):
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
                            for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
+
+    def _brand(self, c: _Cand) -> bool:
+        """Whether the name is part of a station's brand: "Denver7", "NBC10 Philadelphia"."""
+        t = self.t
+        if c.j < self.n and t.ends[c.j - 1] == t.starts[c.j] and t.texts[c.j].isdigit():
+            return True
+        return (c.i >= 2 and t.kinds[c.i - 1] == "n" and t.ends[c.i - 2] == t.starts[c.i - 1]
+                and t.texts[c.i - 2].isupper() and len(t.texts[c.i - 2]) >= 2)
 
     def _city_nickname(self, c: _Cand) -> bool:
         """Whether "the X City" is a nickname ("the Queen City", "the Alamo City agreed").

@@ -34,6 +34,7 @@ class _Index:
     pop: dict[str, int]
     official: set[tuple[str, tuple[str, ...]]]
     nicknames: set[tuple[str, ...]]
+    bare_counties: set[tuple[str, ...]]
 
 
 def _name_variants(j: Jurisdiction) -> Iterable[str]:
@@ -120,15 +121,20 @@ def _build_index(gaz: Gazetteer) -> _Index:
             if j.kind == "state" and name == j.name:
                 state_names[key] = j.id
     # A county's name without "County" when nothing else has that name ("Gwinnett", "Maui",
-    # "DuPage"): news writes it bare for the county. Names with a town keep the town; first
-    # names ("Travis") are people.
+    # "DuPage"): news writes it bare for the county. Names with a town keep the town ("Boise"
+    # is Boise City's); first names ("Travis") are people, common words words. Such a reading
+    # needs support (geo.scoring): "the Reagan administration" is no Texas county.
     bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    bare_keys: set[tuple[str, ...]] = set()
     for key, county_ids in keys.items():
-        if len(key) > 1 and key[-1] in {"county", "parish"} and key[:-1] not in keys \
-                and " ".join(key[:-1]).title() not in lex.FIRST_NAMES:
+        short = key[:-1]
+        if len(key) > 1 and key[-1] in {"county", "parish"} and short not in keys \
+                and (*short, "city") not in keys and " ".join(short) not in lex.COMMON_WORDS \
+                and " ".join(short).title() not in lex.FIRST_NAMES:
             bare[key[:-1]] += [i for i in county_ids if i not in bare[key[:-1]]]
     for key, county_ids in bare.items():
         keys[key] = county_ids
+        bare_keys.add(key)
         plain.add(key)
         mixed_keys.add(key)
     by_id = {j.id: j for j in jurisdictions}
@@ -193,6 +199,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
         pop=pop,
         official=official,
         nicknames=nicknames,
+        bare_counties=bare_keys,
     )
 
 

@@ -103,7 +103,8 @@ class _Scorer(_Features):
                 c.method = f"{'city' if kind == 'place' else kind}, state"
                 named_states.add(c.qual)
             elif len(c.ids) == 1 and not (c.common or c.surname or c.world or c.upper
-                                          or c.in_name or c.party) and (
+                                          or c.in_name or c.party
+                                          or c.key in self.x.bare_counties) and (
                     jur[c.ids[0]].kind != "place"
                     or (jur[c.ids[0]].population or 0) >= W.min_pop_unsupported):
                 c.chosen, c.confidence = c.ids[0], W.conf_name
@@ -258,6 +259,11 @@ class _Scorer(_Features):
             return
         # Far from the article's home a small place needs more than its size; with a home
         # (dateline, outlet) known, more than a cue too ("Vernon police" in a Connecticut paper).
+        if c.key in self.x.bare_counties and not c.forced_kind and not (
+                c.cue == "county" or nearby[best_id] or j.state in named_states
+                or j.state in home):
+            c.weak_reason = "a county's name without 'County', with no support"
+            return
         where = set(home) or named_states
         if where and reason == "population prior" and c.qual is None \
                 and (c.cue is None or (home and j.state not in named_states)) \

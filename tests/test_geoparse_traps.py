@@ -337,12 +337,17 @@ def test_a_city_before_a_list_ending_in_county_stays_the_city(gaz):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The sheriff agreed to take Gwinnett out of the program.", {"13135"}),
-    ("Agents detained teachers on Maui last week.", {"15009"}),
+    ("A Georgia sheriff agreed to take Gwinnett out of the program.", {"13", "13135"}),
+    ("Agents in Hawaii detained teachers on Maui last week.", {"15", "15009"}),
     ("DuPage Sheriff Ann Roe spoke.", {"17043"}),
 ])
 def test_a_county_name_that_names_nothing_else_is_the_county(gaz, text, expected):
     assert ids(text, gaz) == expected
+
+
+def test_a_countys_bare_name_needs_support(gaz):
+    assert ids("Agents detained teachers on Maui last week.", gaz) == set()
+    assert ids("Officials of the Reagan administration visited Texas.", gaz) == {"48"}
 
 
 def test_a_county_name_after_the_or_a_first_name_is_no_county(gaz):
@@ -365,3 +370,8 @@ def test_a_state_inside_a_school_name_qualifies_nothing(gaz):
 ])
 def test_a_big_city_named_like_a_common_word_with_a_cue(gaz, text, expected):
     assert ids(text, gaz) == expected
+
+
+def test_a_broadcasters_brand_is_no_mention(gaz):
+    text = "AURORA, Colo. (Metro7) \u2014 Officials at WXYZ10 Denver and Denver7 agreed."
+    assert "0820000" not in ids(text, gaz)
