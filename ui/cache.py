@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Filters,
         JurisdictionSummary,
         MentionRecord,
+        MonthCountsRecord,
         QuoteGroup,
         QuoteRecord,
         Store,
@@ -162,7 +163,7 @@ def store_key() -> StoreKey:
 def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
-    for fn in (articles, outlets, summaries, excerpts, search, mentions, article_jurisdictions,
+    for fn in (articles, outlets, summaries, excerpts, month_counts, search, mentions, article_jurisdictions,
                quotes, quote_groups, load_errors, map_frame, view_table, pick_index, map_geojson):
         fn.clear()
 
@@ -202,6 +203,13 @@ def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Jurisdic
 def excerpts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
              jurisdiction: str | None = None) -> list[ExcerptRecord]:
     return list(_open(key).excerpts(_filters(fkey), jurisdiction=jurisdiction))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def month_counts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
+                 jurisdiction: str | None = None) -> MonthCountsRecord:
+    """Excerpts per month and category (a timeline's few rows, cheap to read back each rerun)."""
+    return _open(key).month_counts(_filters(fkey), jurisdiction=jurisdiction)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

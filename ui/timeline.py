@@ -1,16 +1,16 @@
 """Timelines: excerpts per month by category, for the map's view and for one jurisdiction.
 
-The counts (:func:`month_counts`) are plain data, tested without Streamlit. The chart draws the
-view over all dates, the months of the sidebar's range in full colour and the others faded, so
-that any other month stays one click away. Clicking a month's bar (an Altair point selection,
-``st.altair_chart(on_select=...)``) narrows the range to that month; the "Narrow to a month"
-box beside it does the same from the keyboard.
+The counts are the store's (:meth:`news.store.Store.month_counts`: a few rows, whatever the
+size of the collection). The chart draws the view over all dates, the months of the sidebar's
+range in full colour and the others faded, so that any other month stays one click away.
+Clicking a month's bar (a Vega-Lite point selection, ``st.vega_lite_chart(on_select=...)``)
+narrows the range to that month; the "Narrow to a month" box beside it does the same from the
+keyboard.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +18,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from news.dates import DateRange, DateRangeError, month_range, months_between, overlaps, precision
+from news.dates import DateRange, DateRangeError, month_range, months_between, overlaps
 from ui import cache
 from ui.data import CATEGORIES, CATEGORY_LABELS
 from ui.sidebar import FilterState, set_date_range
 
 if TYPE_CHECKING:
-    from news.store import ExcerptRecord
+    from news.store import MonthCountsRecord
 
 # Bar colours per category: stronger versions of the reader's highlight colours (ui.text), so a
 # category looks alike in the chart and in the text.
@@ -57,12 +57,12 @@ class MonthCounts:
         return pd.DataFrame(rows, columns=["month", "category", "excerpts", "in_range"])
 
 
-def month_counts(excerpts: Iterable[ExcerptRecord]) -> MonthCounts:
-    """Count excerpts per month of their article's date and per category.
+def month_counts(record: MonthCountsRecord) -> MonthCounts:
+    """The timeline's counts from the store's (:meth:`news.store.Store.month_counts`).
 
     Parameters
     ----------
-    excerpts : iterable of ExcerptRecord
+    record : MonthCountsRecord
 
     Returns
     -------
@@ -70,22 +70,10 @@ def month_counts(excerpts: Iterable[ExcerptRecord]) -> MonthCounts:
         ``months`` runs from the first month to the last without gaps; excerpts dated only to
         the year, or undated, are counted in ``year_only`` and ``undated``.
     """
-    counts: Counter[tuple[str, str]] = Counter()
-    year_only = undated = 0
-    for e in excerpts:
-        kind = precision(e.published)
-        if not kind:
-            undated += 1
-            continue
-        if kind == "year":
-            year_only += 1
-            continue
-        for c in e.categories:
-            if c in CATEGORIES:
-                counts[(e.published[:7], c)] += 1
+    counts = {(m, c): n for m, c, n in record.counts if c in CATEGORIES}
     seen = sorted({m for m, _ in counts})
     months = tuple(months_between(seen[0], seen[-1])) if seen else ()
-    return MonthCounts(dict(counts), months, year_only, undated)
+    return MonthCounts(counts, months, record.year_only, record.undated)
 
 
 def selected_month(state: Any) -> str | None:
@@ -131,50 +119,61 @@ def _on_month_box(box_key: str, in_fragment: bool) -> None:
     _narrowed_in_fragment(in_fragment)
 
 
-def chart(counts: MonthCounts, dates: DateRange) -> alt.Chart:
-    """The stacked bars of ``counts``, months outside ``dates`` faded, months clickable."""
+def spec(counts: MonthCounts, dates: DateRange) -> dict[str, Any]:
+    """The Vega-Lite spec of the stacked bars of ``counts``: months outside ``dates`` faded,
+    months clickable (a point selection named :data:`SELECTION`).
+
+    Written as a plain dict rather than built with Altair: Altair validates a chart against
+    the Vega-Lite schema each time it is drawn, most of a timeline's cost on every rerun.
+    tests/test_timeline_counts.py validates it once.
+    """
     labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
-    pick = alt.selection_point(name=SELECTION, fields=["month"], on="click")
-    return (
-        alt.Chart(counts.frame(dates))
-        .mark_bar()
-        .encode(
+    rows = counts.frame(dates).to_dict("records")
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "data": {"name": "timeline"},
+        "datasets": {"timeline": rows},
+        "mark": {"type": "bar"},
+        "encoding": {
             # Level labels, thinned where they would overlap: turned labels and a legend
             # below took most of the chart's height, leaving the bars a few pixels.
-            x=alt.X("month:O", title=None, sort=list(counts.months),
-                    axis=alt.Axis(labelAngle=0, labelOverlap="greedy")),
-            y=alt.Y("excerpts:Q", title="excerpts", stack="zero"),
-            color=alt.Color("category:N", title=None,
-                            scale=alt.Scale(domain=labels,
-                                            range=[BAR_COLORS[c] for c in CATEGORIES]),
-                            legend=alt.Legend(orient="top")),
-            opacity=alt.condition(alt.datum.in_range, alt.value(1.0), alt.value(0.3)),
-            tooltip=["month:O", "category:N", "excerpts:Q"],
-        )
-        .add_params(pick)
-        .properties(height=220)
-    )
+            "x": {"field": "month", "type": "ordinal", "title": None,
+                  "sort": list(counts.months),
+                  "axis": {"labelAngle": 0, "labelOverlap": "greedy"}},
+            "y": {"field": "excerpts", "type": "quantitative", "title": "excerpts",
+                  "stack": "zero"},
+            "color": {"field": "category", "type": "nominal", "title": None,
+                      "scale": {"domain": labels, "range": [BAR_COLORS[c] for c in CATEGORIES]},
+                      "legend": {"orient": "top"}},
+            "opacity": {"condition": {"test": "datum.in_range", "value": 1.0}, "value": 0.3},
+            "tooltip": [{"field": "month", "type": "ordinal"},
+                        {"field": "category", "type": "nominal"},
+                        {"field": "excerpts", "type": "quantitative"}],
+        },
+        "params": [{"name": SELECTION,
+                    "select": {"type": "point", "fields": ["month"], "on": "click"}}],
+        "height": 220,
+    }
 
 
-def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str,
+def timeline(counts: MonthCounts, dates: DateRange, *, key: str,
              in_fragment: bool = False) -> None:
-    """Draw a timeline of ``excerpts`` (all dates), ``dates`` highlighted; clicks narrow it.
+    """Draw the timeline of ``counts`` (all dates), ``dates`` highlighted; clicks narrow it.
 
     ``in_fragment``: drawn inside an ``st.fragment``, whose widgets rerun only the fragment;
     a narrowed range then reruns the whole page, so the sidebar and the map follow it.
     """
     if in_fragment and st.session_state.pop(RERUN_APP, False):
         st.rerun()
-    counts = month_counts(excerpts)
     if not counts.months:
         st.caption("No excerpt here has a date known to the month, so there is no timeline.")
         return
     # A new range is a new chart, with no month selected: the chart keeps the month last
     # clicked, so clicking it again after the range moved elsewhere would change nothing.
     chart_key = f"timeline-{key}-{'-'.join(dates.iso())}"
-    st.altair_chart(chart(counts, dates), key=chart_key,
-                    on_select=_on_chart_select(chart_key, in_fragment),
-                    selection_mode=SELECTION, width="stretch")
+    st.vega_lite_chart(spec=spec(counts, dates), key=chart_key,
+                       on_select=_on_chart_select(chart_key, in_fragment),
+                       selection_mode=SELECTION, width="stretch")
     notes = [f"Excerpts per month of their article's date, by category ({dates.describe()} in "
              "full colour). Click a month to narrow the date range to it."]
     apart = []
@@ -193,10 +192,11 @@ def timeline(excerpts: list[ExcerptRecord], dates: DateRange, *, key: str,
 
 def view_timeline(key: cache.StoreKey, filters: FilterState) -> None:
     """The timeline of the map's view (the sidebar's filters over all dates)."""
-    timeline(cache.excerpts(key, filters.without_dates().key()), filters.dates, key="view")
+    counts = month_counts(cache.month_counts(key, filters.without_dates().key()))
+    timeline(counts, filters.dates, key="view")
 
 
 def jurisdiction_timeline(key: cache.StoreKey, filters: FilterState, jurisdiction: str) -> None:
     """The timeline of one jurisdiction's excerpts (the panel's, inside the map's fragment)."""
-    timeline(cache.excerpts(key, filters.without_dates().key(), jurisdiction), filters.dates,
-             key=f"j-{jurisdiction}", in_fragment=True)
+    counts = month_counts(cache.month_counts(key, filters.without_dates().key(), jurisdiction))
+    timeline(counts, filters.dates, key=f"j-{jurisdiction}", in_fragment=True)

@@ -145,6 +145,20 @@ class QuoteGroup:
     reference: str = ""
 
 
+@dataclass(frozen=True)
+class MonthCountsRecord:
+    """Excerpts per month of their article's date and per category (:meth:`Store.month_counts`).
+
+    ``counts`` holds ``(month, category, excerpts)`` for the months that have any, sorted; an
+    excerpt of several categories counts once in each. Excerpts whose article is dated only to
+    the year, or undated, are counted apart (once each).
+    """
+
+    counts: tuple[tuple[str, str, int], ...]
+    year_only: int
+    undated: int
+
+
 _EXCERPT_COLUMNS = (
     "SELECT e.id, e.article, e.start, e.\"end\", e.text, e.categories, e.speaker, e.figures,"
     " a.outlet, a.title, a.published"
@@ -479,6 +493,61 @@ class Store:
             ).fetchall()
             links = self._links(conn, "SELECT e.id" + source, params)
         return self._excerpt_records(rows, links, f)
+
+    def month_counts(
+        self, filters: Filters | None = None, jurisdiction: str | None = None
+    ) -> MonthCountsRecord:
+        """Count the excerpts :meth:`excerpts` returns per month of their article and category.
+
+        Counted in SQL, so the answer is a few rows however many excerpts there are.
+
+        Parameters
+        ----------
+        filters : Filters, optional
+            As for :meth:`excerpts` (outlets, articles, categories, kinds, dates).
+        jurisdiction : str, optional
+            Only the excerpts linked to this jurisdiction.
+
+        Returns
+        -------
+        MonthCountsRecord
+        """
+        f = filters or Filters()
+        aw, ap = self._article_filter(f)
+        where, params = [aw], list(ap)
+        if f.categories:
+            where.append("(" + " OR ".join("e.categories LIKE ?" for _ in f.categories) + ")")
+            params += [f'%"{c}"%' for c in f.categories]
+        if f.kinds:
+            kw, kp = _in("j.kind", f.kinds)
+            where.append("EXISTS (SELECT 1 FROM excerpt_jurisdictions ej JOIN jurisdictions j"
+                         f" ON j.id = ej.jurisdiction WHERE ej.excerpt = e.id AND {kw})")
+            params += kp
+        if jurisdiction is not None:
+            where.append(
+                "e.id IN (SELECT excerpt FROM excerpt_jurisdictions WHERE jurisdiction = ?)")
+            params.append(jurisdiction)
+        # published is YYYY-MM-DD, YYYY-MM, YYYY or '': its first 7 characters are the month,
+        # or the whole of a year or of nothing.
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT substr(a.published, 1, 7) AS period, COUNT(*), "
+                + ", ".join(f"SUM(CASE WHEN e.categories LIKE '%\"{c}\"%' THEN 1 ELSE 0 END)"
+                            for c in CATEGORIES)
+                + " FROM excerpts e JOIN articles a ON a.id = e.article"
+                f" WHERE {' AND '.join(where)} GROUP BY substr(a.published, 1, 7)",
+                params,
+            ).fetchall()
+        counts, year_only, undated = [], 0, 0
+        for period, n, *per_cat in rows:
+            if not period:
+                undated += n
+            elif len(period) < 7:
+                year_only += n
+            else:
+                counts += [(period, c, int(k)) for c, k in zip(CATEGORIES, per_cat, strict=True)
+                           if k]
+        return MonthCountsRecord(tuple(sorted(counts)), int(year_only), int(undated))
 
     @staticmethod
     def _links(
