@@ -37,6 +37,7 @@ import hashlib
 import os
 import platform
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -385,6 +386,48 @@ def large_rows(n: int, local: Run, large: Run) -> list[Row]:
     ]
 
 
+def large_only(n: int, big_n: int) -> int:
+    """The growth run alone: ``n`` then ``big_n`` articles, both with ``--workers 2``."""
+    t_start = time.perf_counter()
+    loads = [os.getloadavg()]
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="dask-bench-") as tmp:
+        work = Path(tmp)
+        for name, size in (("small", n), ("large", big_n)):
+            folder = work / name
+            folder.mkdir()
+            log(f"writing {size:,} synthetic articles")
+            make_corpus(folder, size)
+            runs[name] = run_build(name, [sys.executable, "-m", "news", "build", "--articles",
+                                          str(folder), "--database",
+                                          f"sqlite:///{work / (name + '.sqlite')}", "--no-cache",
+                                          "--workers", str(WORKERS)], work)
+            loads.append(os.getloadavg())
+            shutil.rmtree(folder)
+    small, large = runs["small"], runs["large"]
+    print(f"Dask build: {big_n:,} articles on {WORKERS} workers vs {n:,}; python "
+          f"{platform.python_version()}, dask {_version('dask')}, {os.cpu_count()} CPUs; "
+          f"{(time.perf_counter() - t_start) / 60:.1f} min")
+    print("load average (1 min) at start and after each build: "
+          + ", ".join(f"{ld[0]:.1f}" for ld in loads))
+    print()
+    rows = large_rows(n, small, large)
+    rows.insert(2, Row(
+        "dask_build", f"time per article, build's own time, {big_n:,} vs {n:,}",
+        large.build_s / big_n * 1e3, "ms", small.build_s / n * 1e3, f"--workers 2 at {n:,}",
+        note="without the interpreter, gazetteer and cluster start"))
+    rows.append(Row("dask_build", f"--workers 2 at {big_n:,}: per-worker rate", large.rate / WORKERS,
+                    "art/s", small.rate / WORKERS, f"--workers 2 at {n:,}",
+                    note=f"worker CPU {sum(w.cpu for w in large.workers):.0f} s in all: "
+                         f"{big_n / sum(w.cpu for w in large.workers):.0f} art/s per worker CPU "
+                         "second"))
+    print(table(rows))
+    print()
+    for run in (small, large):
+        print(f"  {run.name:9} {_shown(run.command, work)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.dask_build",
                                      description=__doc__.splitlines()[0])
@@ -393,11 +436,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="then build this many articles on 2 workers (e.g. 100000)")
     parser.add_argument("--write-size", type=int, default=1_000,
                         help="articles of the store-write-alone measurement")
+    parser.add_argument("--large-only", action="store_true",
+                        help="skip the comparison: --size and --large on 2 workers only")
     parser.add_argument("--child-write", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_write:
         child_write(*args.child_write)
         return 0
+    if args.large_only:
+        if not args.large:
+            parser.error("--large-only needs --large N")
+        return large_only(args.size, args.large)
     t_start = time.perf_counter()
     loads = [os.getloadavg()]
     py = sys.executable
@@ -483,7 +532,8 @@ def _version(name: str) -> str:
 def _shown(command: list[str], work: Path) -> str:
     text = " ".join(command).replace(sys.executable, "python")
     text = re.sub(r"sqlite:///\S+/(\w+)\.sqlite", r"sqlite:///WORK/\1.sqlite", text)
-    text = text.replace(str(work / "large"), "DIR").replace(str(work / "articles"), "DIR")
+    for folder in ("large", "small", "articles"):
+        text = text.replace(str(work / folder), "DIR")
     text = text.replace("python -m dask ", "dask ").replace(str(work), "WORK")
     text = re.sub(r"--port \d+", "--port PORT", text)
     return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", text)
