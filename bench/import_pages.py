@@ -14,9 +14,9 @@ run so that the machine's drift hits all three alike:
   one after the other (the baseline);
 - ``read``: the import's reading of the folder (``Importer.read``: decode, trafilatura, date,
   paragraphs, duplicate index), nothing written;
-- ``import``: the whole ``python -m news import FOLDER`` (``Importer.run``): reading, then each
-  article written as a file and added to a new SQLite store, which extracts it (jurisdictions,
-  excerpts, quotes).
+- ``import``: the whole ``python -m news import FOLDER`` (``Importer.run``): reading, then the
+  articles written as files and added to a new SQLite store in batches
+  (``news.store.add_articles``), which extracts them (jurisdictions, excerpts, quotes).
 
     python -m bench.import_pages [--pages 1000] [--runs 3] [--import-runs 1]
 """

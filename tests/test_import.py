@@ -638,3 +638,13 @@ def test_a_bulk_import_stores_in_batches_what_one_at_a_time_stores(tmp_path, mon
     assert [x.id for x in a.articles()] == [x.id for x in b.articles()]
     assert [(g.outlets, len(g.quotes)) for g in a.quote_groups()] == [
         (g.outlets, len(g.quotes)) for g in b.quote_groups()]
+
+
+def test_an_article_whose_file_was_removed_is_imported_again(tmp_path):
+    # SQLite: the folder is the collection and the store is derived from it.
+    folder = tmp_path / "articles"
+    (src,) = write_texts(tmp_path / "src", 1)
+    (first,) = Importer(folder, fetcher=fast()).run([Item(origin=str(src), path=src)])
+    Path(first.path).unlink()
+    (again,) = Importer(folder, fetcher=fast()).run([Item(origin=str(src), path=src)])
+    assert (again.status, again.path) == ("imported", first.path)

@@ -55,7 +55,7 @@ TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl"})
 FILE_SUFFIXES = PAGE_SUFFIXES | TEXT_SUFFIXES | DOC_SUFFIXES
 UNKNOWN_OUTLET = "Unknown outlet"
 WORKERS = 8  # threads reading items; each host still gets at most Fetcher.per_host of them
-# Articles saved per store transaction: the lines of a batch are printed when it is stored.
+# Items per store transaction (at most): a batch's lines are printed when it is stored.
 BATCH = 32
 
 # Column names of the exports, lower case: ours first, then Media Cloud's, then GDELT's.
@@ -484,11 +484,15 @@ class Importer:
         if self._indexed:
             return
         self._indexed = True
-        try:
+        assert self.database is not None
+        if self.database.postgres:
             # A shared store holds articles other servers added: not fetched again either.
-            self._stored = stored_keys(self.database)
-        except StoreUnavailable:
-            pass  # the save says so, item by item
+            # (A SQLite store is derived from the folder, which is indexed below: an article
+            # whose file was removed there is imported again.)
+            try:
+                self._stored = stored_keys(self.database)
+            except StoreUnavailable:
+                pass  # the save says so, item by item
         if not self.directory.is_dir():
             return
         for p in sorted(self.directory.glob("*.md")):
@@ -766,7 +770,7 @@ class Importer:
 
         for pair in results:
             pending.append(pair)
-            if sum(isinstance(r, Draft) for _, r in pending) >= BATCH:
+            if len(pending) >= BATCH:
                 yield from flush()
         yield from flush()
 
