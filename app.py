@@ -94,7 +94,6 @@ if not st.get_option("server.enableStaticServing"):
              "(`cd` there, then `streamlit run app.py`) or add "
              "`--server.enableStaticServing true`.")
 filters, online_tiles = sidebar(cache.articles(key), cache.outlets(key), show_tiles_toggle=True)
-frame = cache.map_frame(key, filters.key())
 
 st.title("Sanctuary Map")
 st.caption(
@@ -102,10 +101,8 @@ st.caption(
     "Click a jurisdiction to read what each outlet reported about it."
 )
 
-in_view = cache.excerpts(key, filters.key())
-arts = {e.article for e in in_view} | {a for ids in frame.get("articles", []) for a in ids}
-n_articles = len(arts)
-st.caption(f"In view: {len(frame)} jurisdictions · {len(in_view)} excerpts · "
+n_places, n_excerpts, n_articles = cache.in_view(key, filters.key())
+st.caption(f"In view: {n_places} jurisdictions · {n_excerpts} excerpts · "
            f"{n_articles} articles" + (" (filtered)" if filters.active else ""))
 
 map_and_panel(key, filters, online_tiles)

@@ -163,8 +163,9 @@ def store_key() -> StoreKey:
 def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
-    for fn in (articles, outlets, summaries, excerpts, month_counts, search, mentions, article_jurisdictions,
-               quotes, quote_groups, load_errors, map_frame, view_table, pick_index, map_geojson):
+    for fn in (articles, outlets, summaries, excerpts, in_view, month_counts, search, mentions,
+               article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
+               pick_index, map_geojson):
         fn.clear()
 
 
@@ -203,6 +204,19 @@ def summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> list[Jurisdic
 def excerpts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
              jurisdiction: str | None = None) -> list[ExcerptRecord]:
     return list(_open(key).excerpts(_filters(fkey), jurisdiction=jurisdiction))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def in_view(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> tuple[int, int, int]:
+    """Jurisdictions, excerpts and articles in a view (the map page's "In view" line).
+
+    Three numbers, so that a rerun does not read back the view's whole excerpt list (a cached
+    answer is unpickled on every read).
+    """
+    rows = summaries(key, fkey)
+    shown = excerpts(key, fkey)
+    arts = {e.article for e in shown} | {a for s in rows for a in s.articles}
+    return len(rows), len(shown), len(arts)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
