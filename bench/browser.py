@@ -138,7 +138,8 @@ def _load(browser: Any, url: str, min_paths: int, out: Samples) -> tuple[Any, An
 
     page.on("websocket", on_ws)
     page.goto(url)
-    page.wait_for_function("() => window.__bench && window.__bench.mapAt > 0")
+    page.wait_for_function("() => window.__bench && window.__bench.mapAt > 0",
+                           timeout=900_000)
     bench = page.evaluate("() => window.__bench")
     out.load_ms.append(bench["mapAt"] - bench["nav"])
     _wait_idle(page)
@@ -258,14 +259,15 @@ def _measure(app_dir: Path, runs: int,
     return app, bare, rss_before, rss_after
 
 
-def run(runs: int = 10) -> list[Row]:
+def run(runs: int = 10, corpora: tuple[str, ...] = ("seeds", "synthetic")) -> list[Row]:
     rows: list[Row] = []
-    for corpus in ("seeds", "synthetic"):
+    for corpus in corpora:
         log(f"browser: {corpus}")
         app, bare, _, _, held = measure(runs, corpus)
         what = "seeds" if corpus == "seeds" else (
             f"{held['articles']:,} art., {held['jurisdictions']:,} jur.")
         rows += _rows(what, app, bare, runs)
+        log(table(rows))  # partial results as they come
     return rows
 
 
@@ -307,8 +309,10 @@ def _ph(samples: Samples, key: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--corpus", nargs="+", choices=("seeds", "synthetic"),
+                        default=["seeds", "synthetic"])
     args = parser.parse_args(argv)
-    print(table(run(args.runs)))
+    print(table(run(args.runs, tuple(args.corpus))))
     return 0
 
 

@@ -144,6 +144,7 @@ def run(sessions: int = 20, seconds: float = 20) -> list[Row]:
     rows: list[Row] = []
     for corpus in ("seeds", "synthetic"):
         rows += measure(corpus, sessions, seconds)
+        log(table(rows))  # partial results as they come
     return rows
 
 

@@ -35,7 +35,7 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
         writer.close()
 
 
-async def _load(url: str, query: str) -> Run:
+async def _load(url: str, query: str, timeout: float) -> Run:
     import websockets
     from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
@@ -60,7 +60,7 @@ async def _load(url: str, query: str) -> Run:
         msg.rerun_script.query_string = query
         await ws.send(msg.SerializeToString())
         while True:
-            raw = await asyncio.wait_for(ws.recv(), 300)
+            raw = await asyncio.wait_for(ws.recv(), timeout)
             out.bytes += len(raw)
             out.messages += 1
             m = ForwardMsg_pb2.ForwardMsg()
@@ -77,9 +77,9 @@ async def _load(url: str, query: str) -> Run:
     raise RuntimeError("unreachable")
 
 
-def load_page(url: str, query: str = "") -> Run:
+def load_page(url: str, query: str = "", timeout: float = 900) -> Run:
     """Open a new session on the server at ``url`` and run the page once (``?query``)."""
-    return asyncio.run(_load(url, query))
+    return asyncio.run(_load(url, query, timeout))
 
 
 def static_bytes(url: str) -> tuple[int, int]:
