@@ -133,14 +133,23 @@ def test_panel_shows_the_first_excerpts_and_all_on_demand(store):
     assert len(at.get("page_link")) == cards + n - FIRST_EXCERPTS
 
 
-def test_a_click_resends_the_very_same_map(store):
+def test_a_click_keeps_the_drawn_map_and_swaps_the_selection(store):
+    """A click sends the same map script (streamlit-folium keeps the mounted map) and only a
+    new selection feature group (feature_group_to_add), which names the selected jurisdiction."""
+    import json
+
     at = _run(APP)
-    before = [c.proto.json_args for c in at.get("component_instance")]
-    assert len(before) == 1 and before[0]  # the map
+    before = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+    assert len(before) == 1 and before[0]["script"]  # the map
     at.query_params["j"] = TRAVIS
     at.run(timeout=60)
     assert "Travis County, TX" in [s.value for s in at.subheader]
-    assert [c.proto.json_args for c in at.get("component_instance")] == before
+    after = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+    assert len(after) == 1
+    for same in ("script", "key", "html", "header"):
+        assert after[0][same] == before[0][same], same
+    assert 'id = null' in before[0]["feature_group"]
+    assert f'id = "{TRAVIS}"' in after[0]["feature_group"]
 
 
 def test_category_filter_limits_the_panel_groups():
