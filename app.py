@@ -61,16 +61,19 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
             feature_group_to_add=umap.selection_group(selected),
             on_change=lambda: _on_map_click(key, filters.key()),
         )
-        shown = cache.excerpts(key, filters.key(), selected) if selected else \
-            cache.excerpts(key, filters.key())
+        # Built only when clicked (a callable): at 10,000 articles these files are megabytes,
+        # otherwise built and stored by the server on every rerun.
+        fkey = filters.key()
         dl1, dl2 = st.columns(2)
         dl1.download_button(
-            "Excerpts on screen (CSV)", excerpts_csv(shown),
+            "Excerpts on screen (CSV)",
+            lambda: excerpts_csv(cache.excerpts(key, fkey, selected) if selected
+                                 else cache.excerpts(key, fkey)),
             file_name=f"excerpts-{selected or 'all'}.csv", mime="text/csv",
             help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
             on_click="ignore")
         dl2.download_button(
-            "Jurisdictions on the map (GeoJSON)", cache.map_geojson(key, filters.key()),
+            "Jurisdictions on the map (GeoJSON)", lambda: cache.map_geojson(key, fkey),
             file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
 
     # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.

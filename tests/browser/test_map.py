@@ -284,3 +284,21 @@ def test_map_uses_the_width_the_page_gives_it(page, app_url, requests_log):
         assert frame_w >= column_w - 2, sizes  # the iframe fills its column
         assert abs(map_w - frame_w) <= 2, sizes  # and Leaflet's map fills the iframe
     requests_log.assert_offline()
+
+
+def test_downloads_are_built_when_clicked(page, app_url, requests_log):
+    import json as _json
+
+    page.goto(f"{app_url}/?j={TRAVIS}")
+    map_frame(page)
+    wait_for_app(page)
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Excerpts on screen (CSV)").click()
+    text = Path(got.value.path()).read_text(encoding="utf-8")
+    assert got.value.suggested_filename == f"excerpts-{TRAVIS}.csv"
+    assert "48 hours" in text and len(text.splitlines()) > 2
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Jurisdictions on the map (GeoJSON)").click()
+    doc = _json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert TRAVIS in {f["properties"]["id"] for f in doc["features"]}
+    requests_log.assert_offline()
