@@ -140,9 +140,10 @@ def measure(corpus: str, sessions: int, seconds: float) -> list[Row]:
     ]
 
 
-def run(sessions: int = 20, seconds: float = 20) -> list[Row]:
+def run(sessions: int = 20, seconds: float = 20,
+        corpora: tuple[str, ...] = ("seeds", "synthetic")) -> list[Row]:
     rows: list[Row] = []
-    for corpus in ("seeds", "synthetic"):
+    for corpus in corpora:
         rows += measure(corpus, sessions, seconds)
         log(table(rows))  # partial results as they come
     return rows
@@ -152,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--corpus", nargs="+", choices=("seeds", "synthetic"),
+                        default=["seeds", "synthetic"])
     args = parser.parse_args(argv)
-    print(table(run(args.sessions, args.seconds)))
+    print(table(run(args.sessions, args.seconds, tuple(args.corpus))))
     return 0
 
 
