@@ -75,9 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         return pipeline_table.run(sizes, 1 if quick else 3)
 
     def concurrent_rows() -> list[Row]:
-        from bench import concurrent
+        from bench import sessions as browser_sessions
 
-        return concurrent.run(sessions, seconds, baseline_seconds=10 if quick else 20)
+        return browser_sessions.run(sessions, seconds, baseline_seconds=10 if quick else 20)
 
     benches = {"payload": payload_rows, "browser": browser_rows, "server": server_rows,
                "pipeline": pipeline_rows, "concurrent": concurrent_rows}

@@ -11,7 +11,7 @@ Errors (must be 0): actions that time out, exceptions shown by Streamlit in a pa
 errors, requests that tried to leave loopback, and tracebacks in the server log. The baseline
 is one session doing the same, measured in the same run just before.
 
-    python -m bench.concurrent [--sessions 20] [--seconds 60]
+    python -m bench.sessions [--sessions 20] [--seconds 60]
 """
 
 from __future__ import annotations
