@@ -227,12 +227,12 @@ def person_spans(text: str) -> list[tuple[int, int]]:
         alt = "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
         surname = re.compile(rf"\b(?:{alt})")
         pos = 0
-        while (m := surname.search(text, pos)) is not None:
-            if _SPEECH_AFTER_NAME.match(text, m.end()):
-                spans.append((m.start(), m.end()))
-                pos = m.end()
+        while (hit := surname.search(text, pos)) is not None:
+            if _SPEECH_AFTER_NAME.match(text, hit.end()):
+                spans.append((hit.start(), hit.end()))
+                pos = hit.end()
             else:
-                pos = m.start() + 1
+                pos = hit.start() + 1
     for m in _STORM.finditer(text):
         spans.append((m.start("n"), m.end("n")))
     return sorted(set(spans))
