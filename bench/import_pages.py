@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from bench.common import REPO, Row, log, median, table
+from bench.pipeline import peak_mb
 
 # The bodies: the seed articles and the extraction set's dev split (real articles about
 # enforcement and sanctuary policies), each repeated with its seed places swapped for other real
@@ -47,7 +48,7 @@ TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False,
 
 def make_pages(directory: Path, n: int) -> int:
     """Write ``n`` saved pages into ``directory``; return their total size in bytes."""
-    from bench.pipeline import PLACES, SOURCE
+    from bench.pipeline import vary_places
     from news.articles import load_articles
     from ui.testing import article_page
 
@@ -61,11 +62,7 @@ def make_pages(directory: Path, n: int) -> int:
     size = 0
     for i in range(n):
         a = sources[i % len(sources)]
-        text = a.text
-        for k, (city, county, state) in enumerate(SOURCE):
-            c2, co2, s2 = PLACES[(i * 7 + k * 5 + i // len(sources)) % len(PLACES)]
-            text = text.replace(county, co2).replace(city, c2).replace(state, s2)
-        text += f"\n\nThis is report {i} in the series."
+        text = vary_places(a.text, i, len(sources))
         host = "".join(c for c in a.outlet.lower() if c.isalnum()) or "news"
         page = article_page(
             title=html.escape(f"{a.title} ({i})"), site=html.escape(a.outlet),
@@ -76,14 +73,6 @@ def make_pages(directory: Path, n: int) -> int:
         (directory / f"page{i:05d}.html").write_bytes(page)
         size += len(page)
     return size
-
-
-def peak_mb() -> float:
-    """This process's own peak RSS (VmHWM), in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def child(mode: str, pages: Path, work: Path) -> dict[str, object]:

@@ -40,6 +40,15 @@ PLACES = [
 SOURCE = [("Austin", "Travis County", "Texas"), ("Madison", "Dane County", "Wisconsin")]
 
 
+def vary_places(text: str, i: int, period: int) -> str:
+    """The i-th variant of a source text: its places swapped for others, and a numbered tail
+    so no two variants share a body (``period``: how many source texts are cycled through)."""
+    for k, (city, county, state) in enumerate(SOURCE):
+        c2, co2, s2 = PLACES[(i * 7 + k * 5 + i // period) % len(PLACES)]
+        text = text.replace(county, co2).replace(city, c2).replace(state, s2)
+    return text + f"\n\nThis is report {i} in the series."
+
+
 def make_corpus(directory: Path, n: int) -> list[str]:
     """Write n articles to directory; return their bodies."""
     from news.articles import load_articles, render_article
@@ -48,11 +57,7 @@ def make_corpus(directory: Path, n: int) -> list[str]:
     bodies = []
     for i in range(n):
         seed = seeds[i % len(seeds)]
-        text = seed.text
-        for k, (city, county, state) in enumerate(SOURCE):
-            c2, co2, s2 = PLACES[(i * 7 + k * 5 + i // len(seeds)) % len(PLACES)]
-            text = text.replace(county, co2).replace(city, c2).replace(state, s2)
-        text += f"\n\nThis is report {i} in the series."
+        text = vary_places(seed.text, i, len(seeds))
         meta = {"title": f"{seed.title} ({i})", "outlet": seed.outlet, "published": seed.published,
                 "url": ""}
         (directory / f"a{i:05d}.md").write_text(render_article(meta, text), encoding="utf-8")
