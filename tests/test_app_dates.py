@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from news.dates import display_date
+from ui.testing import plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -28,19 +28,10 @@ def store():
     return Store(ensure_store())
 
 
-def _run(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if page:
-        at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+_run = run_app
 
 
-def _plain(md: str) -> str:
-    return re.sub(r"\\(.)", r"\1", md)
+_plain = plain
 
 
 def test_the_seeds_have_dates_of_two_precisions(store):

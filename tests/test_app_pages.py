@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.testing import plain, run_app
+
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
 ARTICLES = REPO / "pages" / "1_Articles.py"
@@ -29,15 +31,7 @@ def store():
 
 
 def _run(path: Path, **params: str | list[str]) -> AppTest:
-    # Pages are reached from the entrypoint, as in the app: page links resolve against it.
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if path != APP:
-        at.switch_page(str(path.relative_to(REPO)))
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(None if path == APP else str(path.relative_to(REPO)), **params)
 
 
 def _in_view(at: AppTest) -> tuple[int, int]:
@@ -52,8 +46,7 @@ def _text(at: AppTest) -> str:
                       *(h.value for h in at.subheader), *(h.value for h in at.header)])
 
 
-def _plain(md: str) -> str:
-    return re.sub(r"\\(.)", r"\1", md)
+_plain = plain
 
 
 def test_map_page_shows_every_jurisdiction_of_the_store(store):

@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from news.dates import DateRange, display_date
+from ui.testing import plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -35,17 +36,10 @@ def store():
 
 
 def _run(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.switch_page(SEARCH)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(SEARCH, **params)
 
 
-def _plain(md: str) -> str:
-    return re.sub(r"\\(.)", r"\1", md)
+_plain = plain
 
 
 def _all_text(at: AppTest) -> str:

@@ -19,6 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from news.dates import DateRange, display_date
+from ui.testing import plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -50,14 +51,7 @@ def month_only(store):
 
 
 def _run(path: Path, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if path != APP:
-        at.switch_page(str(path.relative_to(REPO)))
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(None if path == APP else str(path.relative_to(REPO)), **params)
 
 
 def _range_params(rng: DateRange) -> dict[str, str]:
@@ -87,8 +81,7 @@ def _sidebar_range(at: AppTest) -> tuple[dt.date | None, dt.date | None]:
         key="filter_to").value
 
 
-def _plain(md: str) -> str:
-    return re.sub(r"\\(.)", r"\1", md)
+_plain = plain
 
 
 def _all_text(at: AppTest) -> str:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Route
+    from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -596,3 +597,26 @@ class AppSession:
                   and m.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
                 elements = [by_path[k] for k in sorted(by_path)]
                 return PageRun(elements, dict(self.pages), page_hash)
+
+
+def run_app(page: str | None = None, **params: str | list[str]) -> AppTest:
+    """One AppTest run of the app, on ``page`` (a path relative to the repository) or the map.
+
+    Pages are reached from the entrypoint, as in the app: page links resolve against it. The
+    query parameters are set before the run; an exception in the script fails the caller.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    if page:
+        at.switch_page(page)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(md: str) -> str:
+    """Markdown as read: Streamlit's backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", md)
