@@ -52,10 +52,11 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
     with map_col:
         if not len(frame):
             st.info("No jurisdiction matches the current filters.")
-        # The map's script is the same on every rerun of a view (streamlit-folium then leaves
-        # the drawn map alone); the selection travels as the feature group it swaps in place.
+        # The map's script is the same few KB on every rerun of a view (streamlit-folium then
+        # leaves the drawn map alone; the view's table is a static file it fetches); the
+        # selection travels as the feature group it swaps in place.
         st_folium(
-            umap.map_from_table(cache.view_table(key, filters.key()), online_tiles=online_tiles),
+            umap.view_map(cache.view_url(key, filters.key()), online_tiles=online_tiles),
             key=MAP_KEY, height=600, use_container_width=True,
             returned_objects=["last_clicked", "last_active_drawing"],
             feature_group_to_add=umap.selection_group(selected),

@@ -4,13 +4,15 @@ For each corpus (the five seeds; 10,000 synthetic articles naming >= 3,000 juris
 ``bench/corpus.py``) a copy of the app is served by ``streamlit run`` and loaded over
 Streamlit's own websocket protocol (``bench/wsclient.py``, no browser): the bytes of every
 message of the page's run, and the shapes file the map fetches (``ui.cache.shapes``) as a
-gzip-capable browser receives it. Bytes are counted on the socket (a relay between client and
+gzip-capable browser receives it, and the view's table the map's script fetches
+(``ui.cache.view_url``). Bytes are counted on the socket (a relay between client and
 server), so the server's per-message deflate (``server.enableWebsocketCompression``) counts as
 it would for a browser. Two figures per corpus:
 
-* **first visit**: the page's websocket messages plus the shapes file (an empty browser cache);
-* **every later view**: the websocket messages alone (the shapes file is kept by the browser,
-  its name changes with its content).
+* **first visit**: the page's websocket messages plus the view's table and the shapes files
+  (an empty browser cache);
+* **every later view**: the websocket messages alone (the files are kept by the browser, their
+  names change with their content).
 
 Baseline, same run: the naive map, every county at full resolution as folium GeoJSON with
 folium's defaults (its rendered page, what ``st_folium`` would hand its component).
@@ -38,28 +40,36 @@ class Load:
     page_bytes: int  # websocket messages of one page run, on the wire (per-message deflate)
     page_raw: int  # the same messages uncompressed
     map_args: int  # of which: the map component's arguments (JSON, uncompressed)
-    table_bytes: int  # of which: the per-view table in the map's script
+    table_wire: int  # the view's table over HTTP (gzip), first visit of a view only
+    table_bytes: int  # its size on disk
     map_deflated: int  # the map component's arguments deflated alone (its share of the wire)
-    shapes_wire: int  # the shapes file over HTTP (gzip), first visit only
-    shapes_file: int  # its size on disk
+    shapes_wire: int  # the shapes files over HTTP (gzip), first visit only
+    shapes_file: int  # their size on disk
 
 
-def _view_table(args_json: str) -> str:
-    """The per-view table in the map's script (``var view = {...};``, ui.map._ViewLayer)."""
+def _view_url(args_json: str) -> str | None:
+    """The URL of the view's table in the map's script (``var viewUrl = "...";``)."""
     script = json.loads(args_json or "{}").get("script", "")
-    found = re.search(r"var view = (\{.*?\});\n", script, re.S)
-    return found.group(1) if found else "{}"
+    found = re.search(r'var viewUrl = ("[^"]*");', script)
+    return json.loads(found.group(1)) if found else None
 
 
 def load_app(url: str) -> Load:
-    """One page load of the app at ``url`` (a new session): what it sends, and the shapes."""
+    """One page load of the app at ``url`` (a new session): what it sends and fetches."""
+    import urllib.request
+
     from bench.wsclient import load_page, static_bytes
 
     run = load_page(url)
     args = run.component_args.get(MAP_COMPONENT, "")
-    table = _view_table(args)
-    fetched = [static_bytes(url + f) for f in json.loads(table).get("files", [])]
-    return Load(run.wire, run.bytes, len(args.encode()), len(table.encode()),
+    view = _view_url(args)
+    table = static_bytes(url + view) if view else (0, 0)
+    files: list[str] = []
+    if view:
+        with urllib.request.urlopen(url + view, timeout=60) as r:
+            files = json.loads(r.read()).get("files", [])
+    fetched = [static_bytes(url + f) for f in files]
+    return Load(run.wire, run.bytes, len(args.encode()), table[0], table[1],
                 len(zlib.compress(args.encode(), 6)),
                 sum(w for w, _ in fetched), sum(s for _, s in fetched))
 
@@ -110,28 +120,29 @@ def run(runs: int = 3) -> list[Row]:
         loads, held = measure(corpus, runs)
         page = median([x.page_bytes for x in loads])
         spread = f"{min(x.page_bytes for x in loads):,}-{max(x.page_bytes for x in loads):,} B"
-        first = page + loads[0].shapes_wire
+        first = page + loads[0].table_wire + loads[0].shapes_wire
         what = ("seeds (5 articles)" if corpus == "seeds" else
                 f"{held.get('articles', 0):,} articles, {held.get('jurisdictions', 0):,} "
                 "jurisdictions")
         x = loads[0]
-        map_first = x.map_deflated + x.shapes_wire
+        map_first = x.map_deflated + x.table_wire + x.shapes_wire
         rows += [
             Row("payload", f"{what}: first visit", first, "B", naive, naive_name,
                 f"<= {TARGETS[corpus] / 1e3:.0f} KB", first <= TARGETS[corpus], runs,
                 note=f"page websocket messages {page / 1e3:.1f} KB on the wire (spread "
                      f"{spread}; {x.page_raw / 1e3:.0f} KB uncompressed, of which the map "
-                     f"component's arguments {x.map_args / 1e3:.1f} KB, of which the view's "
-                     f"table {x.table_bytes / 1e3:.1f} KB) + the shapes files it fetches "
+                     f"component's arguments {x.map_args / 1e3:.1f} KB) + the view's table "
+                     f"it fetches {x.table_wire / 1e3:.1f} KB gzip on the wire "
+                     f"({x.table_bytes / 1e3:.0f} KB) + the shapes files it fetches "
                      f"{x.shapes_wire / 1e3:.1f} KB gzip on the wire "
                      f"({x.shapes_file / 1e3:.0f} KB on disk; states, regions, basemap, and "
                      "the counties of the states it shows counties in). The map alone "
-                     f"(its arguments deflated, {x.map_deflated / 1e3:.1f} KB, + the shapes "
-                     f"files): {map_first / 1e3:.1f} KB"
+                     f"(its arguments deflated, {x.map_deflated / 1e3:.1f} KB, + the files it "
+                     f"fetches): {map_first / 1e3:.1f} KB"
                      + (f"; held: {held}" if held else "")),
             Row("payload", f"{what}: every later view", page, "B", naive, naive_name, runs=runs,
-                note="the shapes file is in the browser's cache; the page's websocket "
-                     "messages alone (map, panel, sidebar, timeline)"),
+                note="the view's table and the shapes files are in the browser's cache; the "
+                     "page's websocket messages alone (map, panel, sidebar, timeline)"),
         ]
     return rows
 

@@ -143,8 +143,9 @@ def test_online_tiles_are_opt_in(asset):
     assert "tile.openstreetmap.org" in online
     # with tiles the basemap's land is transparent, or it would hide them
     table = umap.view_table(_frame(), asset)
-    assert umap._ViewLayer(table).land_opacity == 1.0
-    assert umap._ViewLayer(table, online_tiles=True).land_opacity == 0.0
+    url = umap.write_view(table, asset)
+    assert umap._ViewLayer(url).land_opacity == 1.0
+    assert umap._ViewLayer(url, online_tiles=True).land_opacity == 0.0
 
 
 def test_shapes_files_hold_every_shape_once_and_the_basemap(tmp_path, asset):
@@ -179,12 +180,24 @@ def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
     # without shapes files every jurisdiction is a point, none is lost
     assert umap.view_table(_frame()).counts == ()
     assert len(umap.view_table(_frame()).points) == 4
-    rendered = umap.map_from_table(table).get_root().render()
+    url = umap.write_view(table, asset)
+    rendered = umap.view_map(url).get_root().render()
     assert "Excerpts reported" in rendered and "mentioned, no excerpt" in rendered
     assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
-    assert f'"{asset.urls["48"]}"' in rendered and 'cache: "force-cache"' in rendered
-    # no geometry in the per-view part
-    assert "Travis County" not in rendered
+    assert f'"{url}"' in rendered and 'cache: "force-cache"' in rendered
+    # the view's table is a file beside the shapes files, named by its content: the page
+    # carries its name only, no geometry, no label, no count
+    assert url.startswith("/app/static/build/view-")
+    written = json.loads((asset.directory / url.rsplit("/", 1)[1]).read_text())
+    assert written == json.loads(json.dumps(table.to_json()))
+    assert written["files"] == [asset.urls["base"], asset.urls["48"]]
+    assert "Travis County" not in rendered and "Austin" not in rendered
+    assert asset.urls["48"] not in rendered
+    assert umap.write_view(table, asset) == url  # the same view, the same file
+    other = umap.view_table(_frame().iloc[:2], asset)
+    assert umap.write_view(other, asset) != url
+    # so the map's script is the same size whatever the view
+    assert len(umap.view_map(umap.write_view(other, asset)).get_root().render()) == len(rendered)
 
 
 def test_payload_grows_with_jurisdictions_not_with_articles(asset):
@@ -214,11 +227,12 @@ def test_labels_reach_the_page_as_text_never_html(tmp_path):
     frame.loc[2, "display_name"] = '<img src=y onerror="window.__pwned=2">'
     asset = _asset(tmp_path, frame)
     rendered = umap.build_map(frame, asset).get_root().render()
-    assert "<img src=y" not in rendered  # JSON-escaped inside the script
-    assert "\\u003cimg src=y onerror=" in rendered
+    assert "<img" not in rendered  # labels are in the view's file, fetched as JSON data
+    view = next(tmp_path.glob("view-*.json")).read_text()
+    assert "<img src=y" in view and json.loads(view)["points"][0][2].startswith("<img src=y")
     # tooltips are text nodes; nothing from the table or the shapes file goes to innerHTML
     assert "d.textContent = text" in rendered
-    script = rendered[rendered.index("var view ="):]
+    script = rendered[rendered.index("var viewUrl ="):]
     assert "innerHTML" not in script[:script.index("})();")]
 
 
@@ -229,7 +243,7 @@ def test_selection_travels_as_a_feature_group(asset):
     rendered = umap.build_map(_frame(), asset).get_root().render()
     assert f'color: "{umap.SELECTION_COLOR}"' in rendered
     assert "map.fitBounds(layer.getBounds()" in rendered and "map.setView(" in rendered
-    assert "location" not in rendered[rendered.index("var view ="):]  # no URL polling
+    assert "location" not in rendered[rendered.index("var viewUrl ="):]  # no URL polling
     group = umap.selection_group("48453")
     assert isinstance(group, folium.FeatureGroup)
     text = umap.build_map(_frame(), asset).add_child(group).get_root().render()

@@ -165,7 +165,7 @@ def clear_store_cache() -> None:
     _ensure_store.clear()
     for fn in (articles, outlets, summaries, excerpts, in_view, month_counts, search, mentions,
                article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
-               pick_index, map_geojson):
+               _view_file, pick_index, map_geojson):
         fn.clear()
 
 
@@ -318,6 +318,24 @@ def view_table(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> umap.ViewTab
 
     rows = pd.DataFrame([summary_row(s) for s in summaries(key, fkey)])
     return umap.view_table(rows, shapes())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _view_file(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> str:
+    return umap.write_view(view_table(key, fkey), shapes())
+
+
+def view_url(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> str:
+    """The URL of a view's table, written under ``static/`` (what the map's script fetches).
+
+    The map then carries this name only, the same on every rerun of the view.
+    """
+    url = _view_file(key, fkey)
+    if not (SHAPES_DIR / url.rsplit("/", 1)[-1]).is_file():  # static/build/ cleaned meanwhile
+        shapes.clear()
+        _view_file.clear()
+        url = _view_file(key, fkey)
+    return url
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -280,12 +280,15 @@ class ShapeAsset:
     """The shapes files as served and their shapes as drawn, by id (for ``geo.pick``).
 
     ``urls``: the URL of each file by group (:func:`shape_group`); ``files``: the group of each
-    jurisdiction it holds.
+    jurisdiction it holds. ``directory`` and ``url_prefix``: where the files are written and
+    served (the views' files go beside them, :func:`write_view`).
     """
 
     urls: Mapping[str, str]
     files: Mapping[str, str]
     geometries: Mapping[str, Any]
+    directory: Path | None = None
+    url_prefix: str = ""
 
     def __contains__(self, jurisdiction: object) -> bool:
         return jurisdiction in self.files
@@ -346,19 +349,24 @@ def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
     files: dict[str, str] = {}
     geometries: dict[str, Any] = {}
     for group, doc in shapes_documents(shapes, basemap).items():
-        data = json.dumps(doc, separators=(",", ":")).encode()
-        name = f"shapes-{group}-{hashlib.sha256(data).hexdigest()[:16]}.json"
-        path = directory / name
-        if not path.is_file():
-            directory.mkdir(parents=True, exist_ok=True)
-            tmp = directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        urls[group] = f"{url_prefix}/{name}"
+        urls[group] = _write_hashed(directory, f"shapes-{group}", doc, url_prefix)
         for s in doc["shapes"]:
             files[s[0]] = group
             geometries[s[0]] = decode_geometry(s[3], doc["q"])
-    return ShapeAsset(urls, files, geometries)
+    return ShapeAsset(urls, files, geometries, directory, url_prefix)
+
+
+def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str) -> str:
+    """Write ``doc`` as JSON to ``directory/prefix-HASH.json`` (atomically, once); its URL."""
+    data = json.dumps(doc, separators=(",", ":")).encode()
+    name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
+    path = directory / name
+    if not path.is_file():
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return f"{url_prefix}/{name}"
 
 
 @dataclass(frozen=True)
@@ -410,14 +418,29 @@ def view_table(jurisdictions: pd.DataFrame, shapes: ShapeAsset | None = None) ->
     return ViewTable(tuple(counts), tuple(points), files)
 
 
-class _ViewLayer(MacroElement):
-    """Draws a :class:`ViewTable` over the shapes file, in the browser.
+def write_view(table: ViewTable, shapes: ShapeAsset) -> str:
+    """Write a view's table beside the shapes files (``view-HASH.json``); return its URL.
 
-    The shapes file is fetched (once: the browser keeps it, its name changes with its content)
-    and the shapes in view are shaded from their excerpt count. Tooltips are plain text nodes
+    The map's script then carries only this URL: it is the same on every rerun of a view, a few
+    KB whatever the collection, and the browser fetches the table once per view (its name
+    changes with its content, so a kept copy is never stale).
+    """
+    if shapes.directory is None:
+        raise ValueError("the shapes files were not written to a folder (write_shapes)")
+    return _write_hashed(shapes.directory, "view", table.to_json(), shapes.url_prefix)
+
+
+class _ViewLayer(MacroElement):
+    """Draws a view's table (:func:`write_view`) over the shapes files, in the browser.
+
+    The table, then the shapes files it names, are fetched (once each: the browser keeps them,
+    their names change with their content) and the shapes in view are shaded from their
+    excerpt count. Tooltips are plain text nodes
     (a label never reaches ``innerHTML``) and open on the side of the pointer that keeps them
-    inside the map. City points are drawn at once, in a feature group, so that streamlit-folium
-    reports a click on one as ``last_active_drawing`` (with the city's id); clicks elsewhere
+    inside the map. City points are drawn in a feature group that is on the map when the script
+    ends (streamlit-folium binds its click handler to the layers present then, and a group
+    passes on its members' clicks), so that a click on one is reported as
+    ``last_active_drawing`` (with the city's id); clicks elsewhere
     reach the map as ``last_clicked`` and are resolved on the server (``geo.pick``).
 
     ``window.sanctuaryView`` is a promise of ``{select(id, group)}``: the selection's feature
@@ -430,7 +453,7 @@ class _ViewLayer(MacroElement):
         {% macro script(this, kwargs) %}
         (function() {
             var map = {{ this._parent.get_name() }};
-            var view = {{ this.table|tojson }};
+            var viewUrl = {{ this.view_url|tojson }};
             var colors = {{ this.colors|tojson }}, bounds = {{ this.bounds|tojson }};
             var none = {{ this.none_color|tojson }}, styles = {{ this.styles|tojson }};
             var kinds = {{ this.kinds|tojson }}, byId = {};
@@ -451,19 +474,21 @@ class _ViewLayer(MacroElement):
                 return name + " \\u2014 " + n + " excerpt" + (n === 1 ? "" : "s");
             }
             var tipOptions = {sticky: true, direction: "auto", className: "sanctuary-tip"};
-            // Points at once: streamlit-folium binds its click handler to the layers present
-            // when this script ends.
+            // The group now: streamlit-folium binds its click handler to the layers present
+            // when this script ends; the group passes on its points' clicks.
             var cities = L.featureGroup().addTo(map);
-            view.points.forEach(function(p) {
-                var layer = L.circleMarker([p[3], p[4]], {
-                    radius: 4, weight: 1.2, color: "#222", fillColor: color(p[1]),
-                    fillOpacity: 0.95, bubblingMouseEvents: false});
-                layer.feature = {type: "Feature", id: p[0], properties: {id: p[0]}};
-                layer.bindTooltip(tip(label(p[2], p[1])), tipOptions);
-                layer.addTo(cities);
-                byId[p[0]] = layer;
-            });
-            function draw(files) {
+            function drawPoints(view) {
+                view.points.forEach(function(p) {
+                    var layer = L.circleMarker([p[3], p[4]], {
+                        radius: 4, weight: 1.2, color: "#222", fillColor: color(p[1]),
+                        fillOpacity: 0.95, bubblingMouseEvents: false});
+                    layer.feature = {type: "Feature", id: p[0], properties: {id: p[0]}};
+                    layer.bindTooltip(tip(label(p[2], p[1])), tipOptions);
+                    layer.addTo(cities);
+                    byId[p[0]] = layer;
+                });
+            }
+            function draw(view, files) {
                 var q = files[0].q;
                 function ring(r) {
                     var out = [], x = 0, y = 0;
@@ -541,27 +566,31 @@ class _ViewLayer(MacroElement):
                 }, 400);
             }
             // A file's name changes with its content, so a kept copy is never stale.
-            window.sanctuaryView = Promise.all(view.files.map(function(url) {
+            function getJSON(url) {
                 return fetch(url, {cache: "force-cache"}).then(function(r) {
-                    if (!r.ok) throw new Error("shapes file " + url + ": HTTP " + r.status);
+                    if (!r.ok) throw new Error("map file " + url + ": HTTP " + r.status);
                     return r.json();
                 });
-            })).then(function(files) {
-                    if (files.length) draw(files);
+            }
+            window.sanctuaryView = getJSON(viewUrl).then(function(view) {
+                drawPoints(view);
+                return Promise.all(view.files.map(getJSON)).then(function(files) {
+                    if (files.length) draw(view, files);
                     // The canvas paints in the next frame: then the map is drawn.
                     L.Util.requestAnimFrame(function() { window.sanctuaryDrawn = true; });
                     return {select: select};
                 });
+            });
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, table: ViewTable, *, online_tiles: bool = False,
+    def __init__(self, view_url: str, *, online_tiles: bool = False,
                  color: str = SELECTION_COLOR):
         super().__init__()
         self._name = "ViewLayer"
-        self.table = table.to_json()
+        self.view_url = view_url
         self.colors = list(CLASS_COLORS)
         self.bounds = list(CLASS_BOUNDS)
         self.none_color = NO_EXCERPTS_COLOR
@@ -652,17 +681,17 @@ def build_map(
     -------
     folium.Map
         States faint at the bottom, then regions and counties, then a point per city; a
-        legend of excerpt counts. Its size grows with the number of jurisdictions in view
-        only (a dozen bytes per shape, a few dozen per city), never with the number of
-        articles; the shapes come from the shapes file.
+        legend of excerpt counts. The view's table is written beside the shapes files
+        (:func:`write_view`), so the map itself is the same few KB whatever the view.
     """
-    return map_from_table(view_table(jurisdictions, shapes), online_tiles=online_tiles)
+    return view_map(write_view(view_table(jurisdictions, shapes), shapes),
+                    online_tiles=online_tiles)
 
 
-def map_from_table(table: ViewTable, *, online_tiles: bool = False) -> folium.Map:
-    """The folium map of :func:`build_map` from an already built view table (cheap)."""
+def view_map(view_url: str, *, online_tiles: bool = False) -> folium.Map:
+    """The folium map of the view whose table is at ``view_url`` (:func:`write_view`)."""
     m = base_map(online_tiles=online_tiles)
-    _ViewLayer(table, online_tiles=online_tiles).add_to(m)
+    _ViewLayer(view_url, online_tiles=online_tiles).add_to(m)
     _Legend("Excerpts reported", legend_classes()).add_to(m)
     return m
 
