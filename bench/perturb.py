@@ -1,0 +1,349 @@
+"""Robustness probe: do the dev split's facts survive rewrites that must not change them?
+
+Each variant rewrites every dev article in one way a different outlet or a different story of
+the same shape would (the annotation rewritten to match), then scores the facts again. A fact
+the system holds on the original but loses on a variant shows a rule fitted to the literal
+text rather than to its shape. Dev only: the test split is never read here.
+
+    python bench/perturb.py            # facts held per variant, and how many broke
+    python bench/perturb.py -v         # each broken fact, with what the system did
+    python bench/perturb.py --only names titles
+
+Variants:
+
+``names``        people's first names and surnames swapped for other names;
+``placenames``   the same with surnames that are also US place names ("Warren", "Clay");
+``verbs``        "said"/"says" swapped for other reporting verbs ("stated", "added", ...);
+``told``         "X said" written "X told reporters";
+``according``    '"...," X said.' written '"...," according to X.';
+``titles``       offices swapped for equivalent ones (Sheriff -> Undersheriff, Mayor ->
+                 Deputy Mayor, Police Chief -> Police Commissioner, the jail -> the detention
+                 center, Sheriff's Office <-> Sheriff's Department, ...);
+``appositive``  "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, the Lake County sheriff,
+                 said" (and "the mayor of X");
+``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
+``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
+``places``       counties and cities swapped for others of the same kind and state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import re
+import sys
+from collections.abc import Callable
+
+from geo import load_gazetteer
+from geo.text import text_layer
+from news.articles import Article
+from news.evaluation import (
+    CATEGORIES,
+    Annotation,
+    Fact,
+    analyze_article,
+    fact_holds,
+    load_split,
+    normalise,
+)
+
+FIRST = ["Mara", "Tobias", "Lena", "Darnell", "Priya", "Owen", "Rosa", "Felix", "Ingrid",
+         "Malik", "Greta", "Rafael", "Nadia", "Curtis", "Yolanda", "Emmett"]
+SURNAMES = ["Okafor", "Lindqvist", "Brannigan", "Castellanos", "Whitcombe", "Nakamura",
+            "Ferreira", "Kowalczyk", "Abernathy", "Szymanski", "Oyelaran", "Thibodeaux",
+            "Vandermeer", "Quintero", "Haldane", "Mbeki"]
+# Surnames that are also names of US places: a person must stay a person.
+PLACE_SURNAMES = ["Warren", "Clay", "Marion", "Jackson", "Franklin", "Lincoln", "Hamilton",
+                  "Madison", "Monroe", "Carroll", "Douglas", "Lawrence", "Logan", "Grant",
+                  "Shelby", "Tyler"]
+VERBS = ["stated", "added", "noted", "explained", "remarked", "stressed"]
+# Equivalent offices and institutions: (pattern, replacement). Each keeps the kind of
+# jurisdiction the office belongs to.
+TITLE_SWAPS: list[tuple[str, tuple[str, ...]]] = [
+    (r"\bSheriff(?= [A-Z][a-z])", ("Undersheriff", "Chief Deputy", "Jail Administrator")),
+    (r"\bsheriff(?=,| said| says)", ("undersheriff", "chief deputy", "jail administrator")),
+    (r"\bMayor(?= [A-Z][a-z])", ("Deputy Mayor", "City Manager", "First Selectman")),
+    (r"\bPolice Chief\b", ("Police Commissioner", "Public Safety Director", "Police Chief")),
+    (r"\bpolice chief\b", ("police commissioner", "public safety director", "police chief")),
+    (r"\bCounty Commissioner\b", ("County Executive", "County Judge", "County Administrator")),
+    (r"\bSheriff's Office\b", ("Sheriff's Department", "Sheriff's Office", "Sheriff's Department")),
+    (r"\bSheriff\u2019s Office\b", ("Sheriff\u2019s Department",) * 3),
+    (r"\bsheriff's office\b", ("sheriff's department",) * 3),
+    (r"\bthe county jail\b", ("the county detention center", "the county lockup",
+                              "the county correctional facility")),
+    (r"\bthe jail\b", ("the detention center", "the lockup", "the correctional facility")),
+    (r"\bcity council\b", ("city commission", "board of aldermen", "town board")),
+    (r"\bBoard of Supervisors\b", ("County Board", "County Commission", "Fiscal Court")),
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """A rewritten article and its rewritten annotation."""
+
+    article: Article
+    annotation: Annotation
+
+
+def _rewrite(article: Article, ann: Annotation, fn: Callable[[str], str],
+             ids: dict[str, str] | None = None) -> Variant:
+    """Apply ``fn`` to the body and to each fact's phrase (and speaker); map ids."""
+    ids = ids or {}
+    text = fn(article.text)
+    facts = []
+    for f in ann.facts:
+        contains = fn(f.contains)
+        speaker = fn(f.speaker) if f.speaker else ""
+        facts.append(Fact(ids.get(f.id, f.id), tuple(ids.get(a, a) for a in f.alt_ids),
+                          f.category, contains, speaker))
+    required = tuple(tuple(ids.get(i, i) for i in g) for g in ann.required)
+    return Variant(dataclasses.replace(article, text=text),
+                   dataclasses.replace(ann, facts=tuple(facts), required=required))
+
+
+def _people(article: Article, ann: Annotation) -> list[str]:
+    """Full names of the article's people: annotated speakers and titled names."""
+    layer = text_layer(article.text)
+    names = {f.speaker for f in ann.facts if f.speaker and len(f.speaker.split()) >= 2}
+    names |= {article.text[s:e] for s, e in layer.persons if len(article.text[s:e].split()) >= 2}
+    return sorted(n for n in names if all(w[:1].isupper() for w in n.split()))
+
+
+def _swap_names(article: Article, ann: Annotation, pool: list[str], seed: int) -> Variant:
+    rng = random.Random(seed)
+    firsts, lasts = FIRST[:], pool[:]
+    rng.shuffle(firsts)
+    rng.shuffle(lasts)
+    table: dict[str, str] = {}
+    for name in _people(article, ann):
+        words = name.split()
+        first, last = words[0], words[-1]
+        if last not in table and lasts:
+            table[last] = lasts.pop()
+        if len(words) >= 2 and first not in table and firsts:
+            table[first] = firsts.pop()
+    if not table:
+        return Variant(article, ann)
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(table, key=len, reverse=True)))})\b")
+    return _rewrite(article, ann, lambda t: pattern.sub(lambda m: table[m.group()], t))
+
+
+def v_names(article: Article, ann: Annotation, seed: int) -> Variant:
+    return _swap_names(article, ann, SURNAMES, seed)
+
+
+def v_placenames(article: Article, ann: Annotation, seed: int) -> Variant:
+    return _swap_names(article, ann, PLACE_SURNAMES, seed)
+
+
+def v_verbs(article: Article, ann: Annotation, seed: int) -> Variant:
+    def fn(t: str) -> str:
+        n = iter(range(10**6))
+        return re.sub(r"\bsaid\b", lambda m: VERBS[(next(n) + seed) % len(VERBS)], t)
+    return _rewrite(article, ann, fn)
+
+
+def v_told(article: Article, ann: Annotation, seed: int) -> Variant:
+    return _rewrite(article, ann, lambda t: re.sub(
+        r"\b([A-Z][a-z]+|he|she|He|She) said\b", r"\1 told reporters", t))
+
+
+def v_according(article: Article, ann: Annotation, seed: int) -> Variant:
+    name = r"((?:[A-Z][a-z.]+ ){0,3}[A-Z][a-z]+)"
+    def fn(t: str) -> str:
+        t = re.sub(rf'([,.?!]["\u201d]) {name} said\.', r"\1 according to \2.", t)
+        return re.sub(rf'([,.?!]["\u201d]) said {name}\.', r"\1 according to \2.", t)
+    return _rewrite(article, ann, fn)
+
+
+def v_titles(article: Article, ann: Annotation, seed: int) -> Variant:
+    def fn(t: str) -> str:
+        for pat, reps in TITLE_SWAPS:
+            t = re.sub(pat, reps[seed % len(reps)], t)
+        return t
+    return _rewrite(article, ann, fn)
+
+
+_TITLED_OFFICIAL = re.compile(
+    r"\b(?P<place>(?:[A-Z][a-z]+ ){1,2}(?:County|Parish)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"(?P<title>Sheriff|Commissioner|Executive|Mayor|Police Chief|Attorney) "
+    r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?P<end>[.,]?)"
+)
+
+
+def v_appositive(article: Article, ann: Annotation, seed: int) -> Variant:
+    """"Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, the Lake County sheriff, said"."""
+    def fn(t: str) -> str:
+        def rep(m: re.Match[str]) -> str:
+            if m.group("place").split()[0] in ("The", "A", "An", "In", "On", "And", "But"):
+                return m.group()
+            title = m.group("title").lower()
+            desc = (f"the {m.group('place')} {title}" if m.group("place").endswith(("County", "Parish"))
+                    else f"the {title} of {m.group('place')}")
+            tail = m.group("end") or ","
+            return f"{m.group('name')}, {desc}{tail}"
+        return _TITLED_OFFICIAL.sub(rep, t)
+    return _rewrite(article, ann, fn)
+
+
+def v_paragraphs(article: Article, ann: Annotation, seed: int) -> Variant:
+    layer = text_layer(article.text)
+    out = []
+    last = 0
+    for s in layer.sentences:
+        out.append(article.text[last:s.start])
+        if out[-1] and "\n" not in out[-1]:
+            out[-1] = "\n\n"
+        out.append(s.text)
+        last = s.end
+    out.append(article.text[last:])
+    return Variant(dataclasses.replace(article, text="".join(out)), ann)
+
+
+def v_marks(article: Article, ann: Annotation, seed: int) -> Variant:
+    text = article.text
+    if "\u201c" in text:
+        text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    else:
+        text = re.sub(r'"(?=\w)', "\u201c", text)
+        text = text.replace('"', "\u201d").replace("'", "\u2019")
+    text = text.replace(" \u2014 ", " -- ").replace("\u2014", " -- ")
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+_GAZ = None
+
+
+def _city_ok(c, text: str, gaz) -> bool:
+    return (c.kind == "place" and (c.population or 0) >= 10000 and c.name not in text
+            and " " not in c.name and len(gaz.lookup(c.name)) == 1)
+
+
+def v_places(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Counties and cities swapped for others of the same state, cities kept in their county."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    rng = random.Random(seed)
+    text = article.text
+    ids = {i for g in ann.required for i in g} | {i for f in ann.facts for i in f.ids}
+    names = {gaz.get(i).name for i in ids if gaz.find(i) is not None}
+    table: dict[str, str] = {}
+    idmap: dict[str, str] = {}
+
+    def county_of(pid: str) -> str | None:
+        return next((p for p in gaz.get(pid).parents if len(p) == 5), None)
+
+    def take(old_id: str, old: str, new_id: str, new: str) -> None:
+        table[old] = new
+        idmap[old_id] = new_id
+
+    def usable(name: str) -> bool:
+        return (name in text or name.upper() in text) \
+            and not any(name in o or o in name for o in table)
+
+    for jid in sorted(i for i in ids if len(i) == 5 and gaz.find(i) is not None):
+        j = gaz.get(jid)
+        stem = j.name.removesuffix(" County")
+        if stem == j.name or stem in names or not usable(stem):
+            continue  # "Kenosha" is the city too: the bare name would be ambiguous
+        cities = [i for i in ids if len(i) == 7 and gaz.find(i) is not None
+                  and county_of(i) == jid and usable(gaz.get(i).name)
+                  and not re.search(rf"\b{re.escape(gaz.get(i).name)} County\b", text)]
+        pool = []
+        for c in gaz.children(jid[:2]):
+            cstem = c.name.removesuffix(" County")
+            if c.kind != "county" or c.id == jid or cstem == c.name or cstem in text \
+                    or " " in cstem or gaz.lookup(cstem):
+                continue
+            inside = [x for x in gaz.children(c.id) if _city_ok(x, text, gaz)
+                      and county_of(x.id) == c.id]
+            if len(inside) >= len(cities):
+                pool.append((c, inside))
+        if not pool:
+            continue
+        c, inside = rng.choice(pool)
+        take(jid, stem, c.id, c.name.removesuffix(" County"))
+        for old, new in zip(cities, rng.sample(inside, len(cities)), strict=True):
+            take(old, gaz.get(old).name, new.id, new.name)
+    for jid in sorted(i for i in ids if len(i) == 7 and gaz.find(i) is not None):
+        j = gaz.get(jid)
+        county = county_of(jid)
+        if jid in idmap or county is None or not usable(j.name) \
+                or re.search(rf"\b{re.escape(j.name)} County\b", text):
+            continue
+        pool = [x for x in gaz.children(county) if x.id != jid and _city_ok(x, text, gaz)
+                and county_of(x.id) == county]
+        if pool:
+            new = rng.choice(pool)
+            take(jid, j.name, new.id, new.name)
+    if not table:
+        return Variant(article, ann)
+    table |= {k.upper(): v.upper() for k, v in table.items()}  # datelines: "LAS VEGAS (AP) -"
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(table, key=len, reverse=True)))})\b")
+    return _rewrite(article, ann, lambda t: pattern.sub(lambda m: table[m.group()], t), idmap)
+
+
+VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
+    "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
+    "according": v_according, "titles": v_titles, "appositive": v_appositive, "paragraphs": v_paragraphs,
+    "marks": v_marks, "places": v_places,
+}
+
+
+def _held(article: Article, ann: Annotation) -> list[tuple[Fact, bool]]:
+    analysis = analyze_article(article)
+    return [(f, fact_holds(f, analysis)) for f in ann.facts]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", choices=sorted(VARIANTS))
+    parser.add_argument("--seeds", type=int, default=1, help="random draws per variant")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    pairs = load_split("dev")
+    base_by = {ann.article: _held(a, ann) for a, ann in pairs}
+    total_held = sum(h for rows in base_by.values() for _, h in rows)
+    total = sum(len(rows) for rows in base_by.values())
+    print(f"{'variant':<12} {'facts held':>14} {'broke':>6} {'gained':>7}  by category (broke)")
+    print(f"{'original':<12} {total_held:>5}/{total:<8}")
+    broke_all = 0
+    for name in args.only or VARIANTS:
+        held = n = broke = gained = 0
+        by_cat = dict.fromkeys(CATEGORIES, 0)
+        details = []
+        for seed in range(args.seeds):
+            for article, ann in pairs:
+                var = VARIANTS[name](article, ann, seed)
+                rows = _held(var.article, var.annotation)
+                analysis = None
+                for (_, h0), (f1, h1) in zip(base_by[ann.article], rows, strict=True):
+                    if normalise(f1.contains) not in normalise(var.article.text):
+                        continue  # the rewrite changed the phrase itself
+                    n += 1
+                    held += h1
+                    if h0 and not h1:
+                        broke += 1
+                        by_cat[f1.category] += 1
+                        if args.verbose:
+                            from news.evaluation import _what_system_did
+                            analysis = analysis or analyze_article(var.article)
+                            details.append(
+                                f"  {ann.article}: {f1.category} -> {f1.id} "
+                                f"{'(' + f1.speaker + ') ' if f1.speaker else ''}"
+                                f"\"{f1.contains}\"\n      "
+                                + "\n      ".join(_what_system_did(f1, analysis)))
+                    elif h1 and not h0:
+                        gained += 1
+        broke_all += broke
+        cats = ", ".join(f"{c} {k}" for c, k in by_cat.items() if k)
+        print(f"{name:<12} {held:>5}/{n:<8} {broke:>6} {gained:>7}  {cats}")
+        for d in details:
+            print(d)
+    print(f"total broken: {broke_all}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
