@@ -33,6 +33,9 @@ TITLES: frozenset[str] = frozenset({
     "Deputies", "Officers", "Agents", "Ambassador", "Minister", "Prime", "King", "Queen",
     "Prince", "Princess", "Lord", "Lady", "Sir", "Dame", "Miss", "Mx.", "Doctor",
     "Nurse", "Principal", "Manager", "Executive", "Founder", "Editor", "Reporter", "Analyst",
+    # local offices under other names: "Undersheriff", "First Selectman", "Jail Administrator"
+    "Undersheriff", "Selectman", "Selectwoman", "Selectperson", "Administrator", "Jailer",
+    "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee",
 })
 # The same titles written in lower case before a capitalized name ("said sheriff Sally Hernandez").
 LOWER_TITLES: frozenset[str] = frozenset({
@@ -48,6 +51,10 @@ LOWER_TITLES: frozenset[str] = frozenset({
     "candidate", "nominee", "rep.", "sen.", "gov.", "dr.", "widow", "wife", "husband", "son",
     "daughter", "brother", "sister", "mother", "father", "uncle", "aunt", "cousin", "friend",
     "neighbor", "grandson", "granddaughter", "grandmother", "grandfather", "nephew", "niece",
+    "undersheriff", "selectman", "selectwoman", "administrator", "jailer", "coroner",
+    "alderman", "alderwoman", "councilmember", "councilor", "legislator", "trustee",
+    "supervisor", "clerk", "treasurer", "auditor", "comptroller", "assemblyman",
+    "assemblywoman", "lawmaker",
 })
 # Words after a place name that make the phrase an office of that kind of jurisdiction:
 # "Madison Mayor", "Dane County Sheriff", "New York Gov.", "Washington state".
@@ -475,7 +482,10 @@ OFFICE_KINDS: dict[str, str] = {
     "councilmember": "place", "councilor": "place", "governor": "state", "gov.": "state",
     "gov": "state", "gov.-elect": "state", "lt. gov.": "state", "assemblyman": "state",
     "assemblywoman": "state", "assemblymember": "state", "legislator": "state",
-    "legislators": "state", "lawmakers": "state",
+    "legislators": "state", "lawmakers": "state", "undersheriff": "county", "jailer": "county",
+    "coroner": "county", "freeholder": "county", "selectman": "place", "selectwoman": "place",
+    "selectmen": "place", "selectperson": "place", "alder": "place", "alderperson": "place",
+    "chief deputy": "county",
 }
 # Institutions that stand for a jurisdiction of a kind ("the council approved", "the county's
 # jail", "the sheriff's office"): in an article about one city or county they are about it.
@@ -499,6 +509,12 @@ INSTITUTION_KINDS: dict[str, str] = {
     "local police": "local", "local law enforcement": "local", "officials": "local",
     "courthouse": "county", "correctional officers": "county", "corrections officers": "county",
     "detention officers": "county", "jailers": "county",
+    # the same bodies under their other names
+    "undersheriff": "county", "jail administrator": "county", "county administrator": "county",
+    "county manager": "county", "county judge": "county", "fiscal court": "county",
+    "commissioners court": "county", "quorum court": "county", "county legislature": "county",
+    "police commissioner": "place", "selectmen": "place", "select board": "place",
+    "selectboard": "place", "board of selectmen": "place", "board of aldermen": "place",
 }
 # Institutions named by their members, which stand for the jurisdiction without an article
 # ("Deputies released three inmates", "said commissioners would vote").
@@ -563,6 +579,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"relocat\w*", r"migrants? (?:were|was|arriv\w*)",
     # checks on people in custody and the powers to make them
     r"screen(?:s|ed|ing)", r"fingerprint\w*", r"booking", r"deputiz\w*", r"patrol\w*",
+    # holding and moving people in custody, under other verbs
+    r"transferr?(?:ed|ing|s)?", r"incarcerat\w*", r"imprison\w*", r"beds",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -616,6 +634,9 @@ POLICY_TERMS: tuple[str, ...] = (
     # a named act ("the Trust Act"), and taking sides on one
     r"(?-i:[A-Z][\w\-]* Act)", r"oppos\w*", r"object(?:ed|ing|ions?)", r"priorit\w*",
     r"guidance", r"memo(?:randum|s)?", r"lobb(?:y|ied|ying|ies|ists?)", r"negotiat\w*", r"stance",
+    # parts of an instrument and what it sets up
+    r"provisions?", r"clauses?", r"exemptions?", r"waivers?", r"task forces?",
+    r"(?-i:MO[UA]s?)", r"set(?:s|ting)? aside",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):

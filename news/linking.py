@@ -170,6 +170,7 @@ _DESCRIBES_ROLE = re.compile(
     r"\b(?:for|of|with|at|leads|led|heads|headed|runs|ran|represents|represented|directs|"
     r"chairs|oversees|manages)\b"
 )
+_BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
 
 
@@ -206,10 +207,24 @@ class Focus:
         return tuple(j for j in (local, state) if j)
 
 
+_MULTIWORD_OFFICES = [k for k in lex.OFFICE_KINDS if " " in k]
+
+
 def _office_kind(title: str) -> str | None:
     words = title.lower().split()
     if "state" in words:  # "State Representative", "state Sen."
         return "state"
+    for word in words:
+        # The body written with the office decides: "County Executive", "City Manager",
+        # "Police Commissioner" (a city's, whatever a bare commissioner is), "Jail Administrator";
+        # a possessive is the body itself speaking ("the sheriff's office"), not an office.
+        kind = lex.INSTITUTION_KINDS.get(word)
+        if kind and kind != "local":
+            return kind
+    joined = " ".join(words)
+    for office in _MULTIWORD_OFFICES:
+        if office in joined:  # "Lt. Gov.", "Chief Deputy"
+            return lex.OFFICE_KINDS[office]
     for word in reversed(words):
         if word in lex.OFFICE_KINDS:
             return lex.OFFICE_KINDS[word]
@@ -290,7 +305,10 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())
     for m in _TITLED.finditer(text):
         surname = _surname(m.group("name"))
-        if surname not in out and (kind := _office_kind(m.group("title"))):
+        # The body before the title says whose office it is: "City Manager", "Jail Administrator".
+        body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        title = f"{body.group(1)} {m.group('title')}" if body else m.group("title")
+        if surname not in out and (kind := _office_kind(title)):
             out[surname] = Affiliation(None, kind, m.start())
     return out
 

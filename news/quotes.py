@@ -51,6 +51,10 @@ _POST_SPK_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{VERBS})\b"
 )
+# '"...," according to Ruiz.': the source named after the quote
+_POST_ACCORDING = re.compile(
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?[Aa]ccording[ \t]+to[ \t]+(?P<spk>{SPEAKER})"
+)
 _POST_READ = re.compile(
     r"^[\s,]*read\s+(?P<spk>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
     rf"(?:{alternation(lex.SPEAKER_DOCUMENTS)}))"
@@ -429,6 +433,12 @@ def attribute_quote(
         m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
         if m and m.group("spk").split()[0] not in _STOP_NAMES:
             return _speaker_at(sentence, m, "spk", 0)
+    # Last: '"...," according to Ruiz.' (after a speaker written before the quote, "according
+    # to" names where it was reported: 'Ruiz said, "...," according to the Times').
+    after_from, after = _after_quote(sentence, qend, next_start)
+    m = _POST_ACCORDING.match(after)
+    if m and (re.fullmatch(DESC, m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
+        return _speaker_at(sentence, m, "spk", after_from)
     return None
 
 
