@@ -9,7 +9,7 @@ import math
 
 from geo import _lexicon as lex
 from geo.candidates import _Cand
-from geo.features import _Anchors, _Features
+from geo.features import _Anchors, _distance_km, _Features
 from geo.weights import WEIGHTS as W
 
 # How a state mention was recognised, by its candidate key (anything else: "state name").
@@ -206,6 +206,9 @@ class _Scorer(_Features):
                     reason = ("state of the dateline" if j.state == self.dateline_state
                               else "outlet's home state")
             near = anchors.nearest_km(j, n_)
+            if self.outlet_place is not None and near > W.near_km \
+                    and _distance_km(j, jur[self.outlet_place]) <= W.outlet_km:
+                near = W.near_km  # a local paper's own area, across a state line too
             strong[i] = (c.qual is not None or near <= W.near_km or c.cue == j.kind
                          or (j.state in named_states and self.x.pop[i] >= W.big_city)
                          or j.state in home)

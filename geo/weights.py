@@ -48,6 +48,9 @@ class Weights:
     dateline_state: float = 4.0  # the dateline names the state (news dev split): the strongest
     list_state: float = 2.0  # the state most names of a county list share (news dev split)
     outlet_state: float = 2.5  # the outlet's home state (GeoContext.state), as strong as a named one
+    # a place this close to the outlet's home town is near it, as a place named within `near_km`
+    # is: a local paper covers its area, across a state line too (extraction dev split)
+    outlet_km: float = 80.0
     # -- ambiguity weight of another name's readings when it supports a reading nearby -------
     vote_unique: float = 1.0
     vote_few: float = 0.6  # 2..5 readings
