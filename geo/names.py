@@ -45,17 +45,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "36085": ("Staten Island",),
 }
 
-# Consolidated city-counties whose Census place name carries a suffix news never uses.
-PLACE_NAME_FIXES: dict[str, str] = {
-    "4752006": "Nashville",
-    "2148006": "Louisville",
-    "1836003": "Indianapolis",
-    "2146027": "Lexington",
-    "1304000": "Atlanta",
-    "0820000": "Denver",
-    "1571550": "Honolulu",
-}
-
 # Named regions: id slug -> (name, member ids, aliases). Members are counties or states.
 REGIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "san-francisco-bay-area": (

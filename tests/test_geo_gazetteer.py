@@ -79,6 +79,33 @@ def test_aliases(gaz, alias, expected):
     assert expected in [j.id for j in gaz.lookup(alias)]
 
 
+@pytest.mark.parametrize(("jurisdiction_id", "name", "legal_name"), [
+    ("1608830", "Boise", "Boise City"),  # Census "Boise City city"; news and GeoNames: Boise
+    ("4752006", "Nashville", "Nashville-Davidson metropolitan government (balance)"),
+    ("2148006", "Louisville", "Louisville/Jefferson County metro government (balance)"),
+    ("1303440", "Athens", "Athens-Clarke County unified government (balance)"),
+    ("1349008", "Macon", "Macon-Bibb County"),
+    ("1836003", "Indianapolis", "Indianapolis city (balance)"),
+    ("1571550", "Honolulu", "Urban Honolulu"),
+    ("2146027", "Lexington", "Lexington-Fayette"),
+])
+def test_legal_descriptions_are_aliases_of_the_name_news_uses(gaz, jurisdiction_id, name,
+                                                             legal_name):
+    place = gaz.get(jurisdiction_id)
+    assert place.name == name
+    assert legal_name in place.aliases
+    assert jurisdiction_id in [j.id for j in gaz.lookup(legal_name)]
+
+
+def test_a_consolidated_city_takes_its_population_and_a_hyphenated_town_keeps_its_name(gaz):
+    assert gaz.get("1608830").population and gaz.get("1349008").population
+    assert gaz.lookup("Boise", state="ID")[0].id == "1608830"
+    # The part after the hyphen names a county the town does not cover: no consolidation.
+    assert [j.id for j in gaz.lookup("Melcher-Dallas")] == ["1950935"]
+    assert gaz.get("1950935").name == "Melcher-Dallas"
+    assert gaz.get("3929652").name == "Geneva-on-the-Lake"
+
+
 def test_boroughs_are_parts_of_new_york_city(gaz):
     assert set(gaz.get("3651000").parents[:-1]) == {"36005", "36047", "36061", "36081", "36085"}
 

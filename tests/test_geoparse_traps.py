@@ -375,3 +375,15 @@ def test_a_big_city_named_like_a_common_word_with_a_cue(gaz, text, expected):
 def test_a_broadcasters_brand_is_no_mention(gaz):
     text = "AURORA, Colo. (Metro7) \u2014 Officials at WXYZ10 Denver and Denver7 agreed."
     assert "0820000" not in ids(text, gaz)
+
+
+# -- consolidated cities and Census legal names: the name news uses ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police in Boise said the rule was unpopular.", ("Boise", "1608830")),
+    ("The Athens-Clarke County commission passed the measure.",
+     ("Athens-Clarke County", "1303440")),
+    ("Officials in Macon said the jail was full.", ("Macon", "1349008")),
+])
+def test_a_consolidated_city_is_found_by_its_short_name(gaz, text, expected):
+    assert expected in found(text, gaz)
