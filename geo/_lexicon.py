@@ -580,7 +580,7 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     # checks on people in custody and the powers to make them
     r"screen(?:s|ed|ing)", r"fingerprint\w*", r"booking", r"deputiz\w*", r"patrol\w*",
     # holding and moving people in custody, under other verbs
-    r"transferr?(?:ed|ing|s)?", r"incarcerat\w*", r"imprison\w*", r"beds",
+    r"transferr(?:ed|ing)", r"incarcerat\w*", r"imprison\w*", r"beds",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments

@@ -77,7 +77,9 @@ _ACCORDING = re.compile(
 _STATEMENT_SOURCE = re.compile(
     rf"(?:\b[Ii]n an? (?:written |emailed )?statement,\s*(?P<a>{NAME})"
     rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
-    rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME}))"
+    rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME})"
+    rf"|(?P<d>{NAME}) (?:released|issued|sent|provided|put out) an? (?:written |emailed )?"
+    r"(?:statement|response))"
 )
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
 _TITLED_FULL = re.compile(rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}")
@@ -281,6 +283,11 @@ class SpeakerContext:
                 if self.sources:
                     return self.sources[-1]
                 return self.speakers[-1] if self.speakers else spk
+            if head in lex.SPEAKER_BODIES and len(low.split()) == 2:
+                # "the agency said" after "ICE released a statement": the body last heard from
+                bodies = [s for s in self.sources + self.speakers if not _is_person(s.text)]
+                if bodies:
+                    return max(bodies, key=lambda s: s.start)
             role = {"ag": "attorney general"}.get(head, head)
             for p in reversed(self.persons):
                 if role in p.text.lower():
@@ -304,7 +311,7 @@ class SpeakerContext:
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
-            g = next(k for k in ("a", "b", "c") if m.group(k))
+            g = next(k for k in ("a", "b", "c", "d") if m.group(k))
             if _is_name(m.group(g)):
                 s = sentence.start + m.start(g)
                 self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
@@ -471,7 +478,12 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     verbs = _VERB_WORD.search(sentence.text) is not None
     for m in _REPORTING.finditer(sentence.text) if verbs else ():
         spk = m.group("spk")
-        if re.fullmatch(DESC, spk) or re.fullmatch(PRONOUN, spk):
+        late = _NAME_BEFORE_VERB.search(sentence.text, m.end("spk"), m.start("verb"))
+        if late and late.group("n").split()[0] not in _STOP_NAMES:
+            # "ICE, unless the person has committed a crime, Melvin said": what looked like an
+            # appositive left open ends on the subject, right before its verb.
+            cand = _speaker_at(sentence, late, "n", 0)
+        elif re.fullmatch(DESC, spk) or re.fullmatch(PRONOUN, spk):
             cand = _speaker_at(sentence, m, "spk", 0)
         elif spk.split()[0] in _STOP_NAMES:
             # "In a statement, ICE denied": drop the leading stop word and retry on the rest.
@@ -506,6 +518,10 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     return best[1] if best else None
 
 
+# A name after the last comma, right before the verb (no comma closes it as an appositive).
+_NAME_BEFORE_VERB = re.compile(
+    rf",[ \t]*(?P<n>{NAME})[ \t]+(?:\w+ly[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:\w+ly[ \t]+)?$"
+)
 # A clause that ends on its reporting verb and subject: "..., says legal expert Ann Ruiz."
 _VERB_THEN_SUBJECT = re.compile(
     rf",[ \t]+(?:{VERBS})[ \t]+(?:(?P<desc>{DESC})"
