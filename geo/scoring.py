@@ -268,7 +268,10 @@ class _Scorer(_Features):
             c.weak_reason = "a county's name without 'County', with no support"
             return
         where = set(home) or named_states
-        if where and reason == "population prior" and c.qual is None \
+        # Votes of other ambiguous names ("Gorham, Ossipee and Troy", each a town in several
+        # states) are no support against the article's home or named states.
+        if where and reason in ("population prior", "other names in article lie near it") \
+                and c.qual is None \
                 and (c.cue is None or (home and j.state not in named_states)) \
                 and j.state not in where and pop < W.big_city:
             c.weak_reason = "small place far from the article's home, with no support"

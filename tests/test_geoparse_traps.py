@@ -387,3 +387,17 @@ def test_a_broadcasters_brand_is_no_mention(gaz):
 ])
 def test_a_consolidated_city_is_found_by_its_short_name(gaz, text, expected):
     assert expected in found(text, gaz)
+
+
+# -- a list of towns the gazetteer lacks in the article's state ------------------------------
+
+def test_votes_of_ambiguous_names_do_not_carry_a_town_out_of_the_articles_state(gaz):
+    # Ossipee, N.H. is a town (county subdivision), not a Census place; Ossipee, N.C. is one,
+    # and Hillsborough and Rockingham, read as North Carolina's, vote for it. The paper is in
+    # New Hampshire.
+    text = ("Sheriffs in Hillsborough and Rockingham counties signed agreements with ICE. The "
+            "Hillsborough sheriff said more would follow. The towns of Gorham, Ossipee and Troy "
+            "also signed on.")
+    found_ids = ids(text, gaz, GeoContext(state="NH", place="Concord"))
+    assert "3330180" in found_ids  # Gorham, N.H.
+    assert all(gaz.get(i).state == "33" for i in found_ids)
