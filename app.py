@@ -12,8 +12,15 @@ from streamlit_folium import st_folium
 from ui import cache
 from ui import map as umap
 from ui.data import excerpts_csv
-from ui.panel import find_options, jurisdiction_panel
-from ui.sidebar import FilterState, select_jurisdiction, selected_jurisdiction, sidebar
+from ui.panel import jurisdiction_panel
+from ui.sidebar import (
+    MAX_OPTIONS,
+    FilterState,
+    searched_options,
+    select_jurisdiction,
+    selected_jurisdiction,
+    sidebar,
+)
 from ui.timeline import view_timeline
 from ui.views import require_store
 
@@ -24,6 +31,7 @@ MAP_KEY = "map"
 # from a click elsewhere (ui.map.read_click).
 MAP_PREVIOUS = "map_previous"
 FIND_KEY = "find"
+FIND_SEARCH_KEY = "find_search"
 
 
 def _on_map_click(key: cache.StoreKey, fkey: tuple[tuple[str, ...], ...]) -> None:
@@ -79,13 +87,18 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
 
     # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
     with panel_col, st.container(height=680, border=False):
-        summaries = cache.summaries(key, filters.key())
-        names = find_options(summaries)
+        choices = cache.jurisdiction_choices(key, filters.key())
         # The box shows the selection however it was made (a click, a button, the URL).
-        st.session_state[FIND_KEY] = selected if selected in names else None
-        st.selectbox("Find a jurisdiction", list(names), key=FIND_KEY,
-                     format_func=names.__getitem__, on_change=_on_find,
-                     placeholder=f"Type a name ({len(names)} in view)",
+        shown = [selected] if selected in choices else []
+        many = len(choices) > MAX_OPTIONS
+        options = searched_options(choices, FIND_SEARCH_KEY, shown, label="Find a jurisdiction",
+                                   noun="jurisdictions in view")
+        st.session_state[FIND_KEY] = shown[0] if shown else None
+        st.selectbox("Matches" if many else "Find a jurisdiction", options, key=FIND_KEY,
+                     format_func=choices.label, on_change=_on_find,
+                     label_visibility="collapsed" if many else "visible",
+                     placeholder=(f"Pick one of {len(options)}" if many
+                                  else f"Type a name ({len(choices)} in view)"),
                      help="Any jurisdiction in the current filters, most reported first.")
         jurisdiction_panel(key, filters, frame, selected)
 
@@ -97,7 +110,8 @@ if not st.get_option("server.enableStaticServing"):
     st.error("The map needs the app's static files: start it from the repository folder "
              "(`cd` there, then `streamlit run app.py`) or add "
              "`--server.enableStaticServing true`.")
-filters, online_tiles = sidebar(cache.articles(key), cache.outlets(key), show_tiles_toggle=True)
+filters, online_tiles = sidebar(cache.article_choices(key), cache.outlets(key),
+                                show_tiles_toggle=True)
 
 st.title("Sanctuary Map")
 st.caption(

@@ -15,7 +15,7 @@ st.set_page_config(page_title="Articles · Sanctuary Map", page_icon=":newspaper
 
 key = require_store()
 articles = cache.articles(key)
-filters, _ = sidebar(articles, cache.outlets(key))
+filters, _ = sidebar(cache.article_choices(key), cache.outlets(key))
 st.title("Articles")
 
 by_id = {a.id: a for a in articles}

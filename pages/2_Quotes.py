@@ -16,7 +16,7 @@ st.set_page_config(page_title="Quotes · Sanctuary Map", page_icon=":speech_ball
                    layout="wide")
 
 key = require_store()
-filters, _ = sidebar(cache.articles(key), cache.outlets(key))
+filters, _ = sidebar(cache.article_choices(key), cache.outlets(key))
 st.title("Quotes")
 
 quotes = cache.quotes(key, filters.key())

@@ -14,7 +14,7 @@ st.set_page_config(page_title="Outlets · Sanctuary Map", page_icon=":bar_chart:
 
 key = require_store()
 all_articles = cache.articles(key)
-filters, _ = sidebar(all_articles, cache.outlets(key))
+filters, _ = sidebar(cache.article_choices(key), cache.outlets(key))
 st.title("Outlets")
 
 articles = [a for a in all_articles if filters.keeps(a)]

@@ -32,7 +32,7 @@ st.set_page_config(page_title="Add an article · Sanctuary Map", page_icon=":hea
                    layout="wide")
 
 key = require_store()
-sidebar(cache.articles(key), cache.outlets(key))
+sidebar(cache.article_choices(key), cache.outlets(key))
 st.title("Add an article")
 paste_tab, import_tab = st.tabs(["Paste one article", "Import files or URLs"])
 

@@ -32,7 +32,7 @@ def _new_query() -> None:
 
 
 key = require_store()
-filters, _ = sidebar(cache.articles(key), cache.outlets(key))
+filters, _ = sidebar(cache.article_choices(key), cache.outlets(key))
 st.title("Search")
 
 if QUERY_KEY not in st.session_state:

@@ -163,3 +163,16 @@ def test_excerpt_card_says_when_a_link_is_by_context():
     assert "0.70" in link_note(Linked(), "55025")
     assert link_note(Linked(), "55") == ""  # named in the sentence
     assert link_note(Linked(), None) == ""
+
+
+def test_choices_search_every_word_in_display_order():
+    from ui.data import Choices
+
+    c = Choices(("a", "b", "c", "d"), {"a": "Travis County, TX", "b": "Austin, TX",
+                                       "c": "Travis Heights, TX", "d": "Dane County, WI"})
+    assert c.search("", 2) == ["a", "b"]
+    assert c.search("travis", 10) == ["a", "c"]
+    assert c.search("TX county", 10) == ["a"]
+    assert c.search("tx", 2) == ["a", "b"] and c.count("tx") == 3
+    assert c.search("nowhere", 10) == [] and "d" in c and "x" not in c
+    assert c.label("d") == "Dane County, WI" and c.label("x") == "x"

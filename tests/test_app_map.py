@@ -326,3 +326,24 @@ def test_clearing_the_selection_empties_the_find_box():
     assert not at.exception
     assert "j" not in at.query_params
     assert at.selectbox(key="find").value is None
+
+
+def test_a_long_find_box_sends_only_the_matches_of_a_search(monkeypatch):
+    """Beyond ui.sidebar.MAX_OPTIONS the box lists the first matches of a search box, searched
+    on the server, and always the selection."""
+    import ui.sidebar
+
+    monkeypatch.setattr(ui.sidebar, "MAX_OPTIONS", 3)
+    at = _app()
+    assert len(at.selectbox(key="find").options) == 3  # the three most reported
+    at.text_input(key="find_search").set_value("travis").run(timeout=60)
+    assert not at.exception
+    options = at.selectbox(key="find").options
+    assert options and all("Travis" in o for o in options)
+    at.selectbox(key="find").set_value("48453").run(timeout=60)
+    assert at.query_params["j"] in ("48453", ["48453"])
+    assert "Travis County, TX" in [s.value for s in at.subheader]
+    # a search that matches nothing keeps the selection listed and selected
+    at.text_input(key="find_search").set_value("no such place").run(timeout=60)
+    assert [o.startswith("Travis County, TX") for o in at.selectbox(key="find").options] == [True]
+    assert at.selectbox(key="find").value == "48453"

@@ -268,3 +268,29 @@ def test_a_filter_that_matches_nothing_is_a_message(store):
     assert _in_view(at)[0] == 0
     assert any("No jurisdiction matches" in i.value for i in at.info)
 
+
+
+def test_a_long_article_filter_sends_only_the_matches_of_a_search(store, monkeypatch):
+    """Beyond ui.sidebar.MAX_OPTIONS the article filter lists the first matches of a search
+    box and what the URL selected; the filter and the URL behave as before."""
+    import ui.sidebar
+
+    monkeypatch.setattr(ui.sidebar, "MAX_OPTIONS", 2)
+    articles = store.articles()
+    assert len(articles) > 2
+    last = articles[-1]
+    at = _run(APP, article=[last.id])
+    box = at.sidebar.multiselect(key="filter_article")
+    assert box.value == [last.id]
+    assert len(box.options) <= 3 and any(last.title in o for o in box.options)
+    word = max(articles[0].title.split(), key=len)
+    at.sidebar.text_input(key="filter_article_search").set_value(word).run(timeout=60)
+    assert not at.exception
+    options = at.sidebar.multiselect(key="filter_article").options
+    assert any(articles[0].title in o for o in options)
+    assert all(word.casefold() in o.casefold() or last.title in o for o in options)
+    at.sidebar.multiselect(key="filter_article").set_value([last.id, articles[0].id]).run(
+        timeout=60)
+    assert not at.exception
+    got = at.query_params["article"]
+    assert sorted(got if isinstance(got, list) else [got]) == sorted([last.id, articles[0].id])

@@ -28,8 +28,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.connections import BaseConnection
 
+from ui import data
 from ui import map as umap
-from ui.data import jurisdiction_frame
+from ui.data import Choices, jurisdiction_frame
 
 if TYPE_CHECKING:
     from geo import Gazetteer
@@ -163,9 +164,10 @@ def store_key() -> StoreKey:
 def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
-    for fn in (articles, outlets, summaries, excerpts, in_view, month_counts, search, mentions,
-               article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
-               _view_file, pick_index, map_geojson):
+    for fn in (article_choices, jurisdiction_choices, articles, outlets, summaries, excerpts,
+               in_view, month_counts, search, mentions, article_jurisdictions, quotes,
+               quote_groups, load_errors, map_frame, view_table, _view_file, pick_index,
+               map_geojson):
         fn.clear()
 
 
@@ -188,6 +190,19 @@ def _filters(fkey: tuple[tuple[str, ...], ...]) -> Filters:
 @st.cache_data(show_spinner=False, max_entries=64)
 def articles(key: StoreKey) -> list[ArticleRecord]:
     return list(_open(key).articles())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def article_choices(key: StoreKey) -> Choices:
+    """The sidebar's article filter, searched on the server (shared, read-only: a resource, so
+    that a rerun does not unpickle 10,000 titles)."""
+    return data.article_choices(articles(key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def jurisdiction_choices(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> Choices:
+    """The find box's jurisdictions of a view, most reported first (shared, read-only)."""
+    return data.jurisdiction_choices(summaries(key, fkey))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -11,7 +11,7 @@ import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
@@ -244,3 +244,65 @@ def diff_text(ops: Iterable[tuple[str, str | Sequence[str]]]) -> str:
         else:  # replace or unknown: show as is
             parts.append(w)
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """A long list of options (ids in display order, their labels), searched on the server.
+
+    A widget that listed every option would send every label on each rerun (10,000 article
+    titles are ~800 KB); the page sends the first matches of what the user typed instead.
+    ``group``: an optional value per id (an article's outlet).
+    """
+
+    ids: tuple[str, ...]
+    labels: Mapping[str, str]
+    group: Mapping[str, str] | None = None
+    _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_folded", tuple(self.labels[i].casefold() for i in self.ids))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, option: object) -> bool:
+        return option in self.labels
+
+    def label(self, option: str) -> str:
+        return self.labels.get(option, option)
+
+    def search(self, query: str, limit: int) -> list[str]:
+        """The first ``limit`` ids (display order) whose label holds every word of ``query``
+        (case-insensitive); with no words, the first ``limit`` ids."""
+        words = query.casefold().split()
+        if not words:
+            return list(self.ids[:limit])
+        out = []
+        for option, text in zip(self.ids, self._folded, strict=True):
+            if all(w in text for w in words):
+                out.append(option)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def count(self, query: str) -> int:
+        """How many labels hold every word of ``query``."""
+        words = query.casefold().split()
+        return sum(all(w in text for w in words) for text in self._folded)
+
+
+def article_choices(articles: Iterable[ArticleRecord]) -> Choices:
+    """The sidebar's article filter: "title (outlet, date)" in store order, outlet as group."""
+    rows = list(articles)
+    return Choices(tuple(a.id for a in rows),
+                   {a.id: f"{a.title} ({a.outlet}, {display_date(a.published)})" for a in rows},
+                   {a.id: a.outlet for a in rows})
+
+
+def jurisdiction_choices(summaries: Iterable[JurisdictionSummary]) -> Choices:
+    """The find box: "name (kind) — n excerpts", most reported first."""
+    top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))
+    return Choices(tuple(s.id for s in top),
+                   {s.id: f"{s.display_name} ({KIND_LABELS.get(s.kind, s.kind)}) — "
+                          f"{s.n_excerpts}" for s in top})

@@ -39,13 +39,6 @@ def _lookup(gaz: Gazetteer, ids: set[str]) -> dict[str, Jurisdiction]:
     return out
 
 
-def find_options(summaries: list[JurisdictionSummary]) -> dict[str, str]:
-    """The find box's choices: id -> "name (kind) - n excerpts", most reported first."""
-    top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))
-    return {s.id: f"{s.display_name} ({KIND_LABELS.get(s.kind, s.kind)}) — {s.n_excerpts}"
-            for s in top}
-
-
 def overview(summaries: list[JurisdictionSummary]) -> None:
     """Before a click: the most reported jurisdictions, each one click away."""
     st.info("Click a jurisdiction on the map to read what was reported about it.")

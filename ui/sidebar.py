@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from news.dates import FIRST_YEAR, LAST_YEAR, DateRange, display_date, overlaps, parse_range
-from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS
+from news.dates import FIRST_YEAR, LAST_YEAR, DateRange, overlaps, parse_range
+from ui.data import CATEGORIES, CATEGORY_LABELS, KIND_PLURALS, KINDS, Choices
 from ui.text import md_escape
 
 if TYPE_CHECKING:
@@ -35,6 +35,10 @@ DATE_RULE = ("Articles dated only to a month or a year count when that month or 
              "the range; undated articles are left out.")
 
 SELECTED_PARAM = "j"
+
+# The most options a long list (ui.data.Choices) sends: beyond it, a search box above the list
+# picks which (the first matches); what is selected is always among them.
+MAX_OPTIONS = 50
 
 
 @dataclass(frozen=True)
@@ -80,15 +84,49 @@ class FilterState:
         return out
 
 
-def synced_multiselect(label: str, options: Sequence[str], param: str,
-                       **kwargs: Any) -> list[str]:
-    """A multiselect whose value starts from, and is written back to, ``?param=...``."""
+def _synced_value(param: str, valid: Sequence[str] | Choices) -> list[str]:
+    """The kept value of the ``?param=...`` multiselect, from the URL on a session's first run."""
     key = f"filter_{param}"
     if key not in st.session_state:
-        st.session_state[key] = [v for v in st.query_params.get_all(param) if v in options]
+        st.session_state[key] = [v for v in st.query_params.get_all(param) if v in valid]
     else:  # an option can disappear (filters narrowed, article removed)
-        st.session_state[key] = [v for v in st.session_state[key] if v in options]
-    value = st.multiselect(label, list(options), key=key, persist_state="session", **kwargs)
+        st.session_state[key] = [v for v in st.session_state[key] if v in valid]
+    return list(st.session_state[key])
+
+
+def searched_options(choices: Choices, key: str, selected: Sequence[str], *, label: str,
+                     noun: str) -> list[str]:
+    """The options a widget over ``choices`` sends: all of them when they are few; else the
+    ``selected`` ones and the first matches of a search box drawn here (``key``)."""
+    if len(choices) <= MAX_OPTIONS:
+        return list(choices.ids)
+    query = st.text_input(label, key=key, placeholder=f"Type to search {len(choices):,} {noun}",
+                          help=f"Words of the name; the first {MAX_OPTIONS} matches are listed "
+                               "below.")
+    found = choices.search(query, MAX_OPTIONS)
+    if query.strip():
+        n = choices.count(query)
+        st.caption(f"{n:,} match{'es' if n != 1 else ''}"
+                   + (f", the first {MAX_OPTIONS} listed" if n > MAX_OPTIONS else ""))
+    return [*(v for v in selected if v not in found), *found]
+
+
+def synced_multiselect(label: str, options: Sequence[str] | Choices, param: str,
+                       **kwargs: Any) -> list[str]:
+    """A multiselect whose value starts from, and is written back to, ``?param=...``.
+
+    ``options`` as :class:`ui.data.Choices` are searched on the server (:func:`searched_options`)
+    and labelled by it.
+    """
+    key = f"filter_{param}"
+    selected = _synced_value(param, options)
+    if isinstance(options, Choices):
+        shown = searched_options(options, f"{key}_search", selected, label=f"Search {label.lower()}s",
+                                 noun=f"{label.lower()}s")
+        kwargs.setdefault("format_func", options.label)
+    else:
+        shown = list(options)
+    value = st.multiselect(label, shown, key=key, persist_state="session", **kwargs)
     if value:
         st.query_params[param] = value
     elif param in st.query_params:
@@ -166,20 +204,21 @@ def navigation() -> None:
     st.divider()
 
 
-def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
+def sidebar(articles: Choices, outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
-    """Draw the shared sidebar; return the filters and whether online tiles are wanted."""
-    titles = {a.id: f"{a.title} ({a.outlet}, {display_date(a.published)})" for a in articles}
+    """Draw the shared sidebar; return the filters and whether online tiles are wanted.
+
+    ``articles``: the article filter's choices (``ui.data.article_choices``, outlet as group),
+    searched on the server when they are many.
+    """
     with st.sidebar:
         navigation()
         st.header("Filters")
         sel_outlets = synced_multiselect(
             "Outlet", list(outlets), "outlet", placeholder="All outlets",
             help="Only what these outlets reported.")
-        article_ids = [a.id for a in articles if not sel_outlets or a.outlet in sel_outlets]
         sel_articles = synced_multiselect(
-            "Article", [a.id for a in articles], "article",
-            format_func=lambda i: titles.get(i, i), placeholder="All articles",
+            "Article", articles, "article", placeholder="All articles",
             help="Only these articles.")
         sel_categories = synced_multiselect(
             "Category", list(CATEGORIES), "category",
@@ -195,7 +234,9 @@ def sidebar(articles: Sequence[ArticleRecord], outlets: Sequence[str], *,
             tiles = st.toggle("Online map tiles", key="tiles", value=False,
                               help="Draw OpenStreetMap tiles under the boundaries. Needs "
                                    "internet; off, the map uses only the app's own files.")
-        if sel_outlets and sel_articles and not set(sel_articles) & set(article_ids):
+        groups = articles.group or {}
+        if sel_outlets and sel_articles and not any(groups.get(a) in sel_outlets
+                                                    for a in sel_articles):
             st.warning("None of the chosen articles is from the chosen outlets.")
     state = FilterState(tuple(sel_outlets), tuple(sel_articles), tuple(sel_categories),
                         tuple(sel_kinds), dates)
