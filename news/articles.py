@@ -194,6 +194,10 @@ def find_captions(text: str, declared: Iterable[str] = ()) -> tuple[tuple[int, i
         if i < 0:
             raise ValueError(f"caption not found in the body: {cap[:60]!r}")
         spans.add((i, i + len(cap)))
+    if _CAPTION.search(text) is None:
+        # Any line the loop below would take matches in the whole body too (the pattern is
+        # multiline), and most bodies have no credit line: one search instead of one per line.
+        return tuple(sorted(spans))
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
