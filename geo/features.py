@@ -493,6 +493,30 @@ class _Features(_CandidateFinder):
             for parent in j.parents[:-1]:
                 self.parent_keys[parent].add(("<outlet>",))
 
+    def _index_choice(self, c: _Cand) -> None:
+        """Keep only the chosen reading of a name just resolved in the spatial index.
+
+        "El Paso County", once read as Colorado's, no longer holds El Paso, Texas, for a later
+        "El Paso" in the same pass.
+        """
+        jur = self.x.jur
+        for i in c.ids:
+            j = jur[i]
+            if i == c.chosen or j.kind not in {"place", "county"}:
+                continue
+            self.id_keys[i].discard(c.key)
+            for parent in j.parents[:-1]:
+                self.parent_keys[parent].discard(c.key)
+            self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))].pop(c.key, None)
+        if c.chosen is None or jur[c.chosen].kind not in {"place", "county"}:
+            return
+        j = jur[c.chosen]
+        self.id_keys[j.id].add(c.key)
+        for parent in j.parents[:-1]:
+            self.parent_keys[parent].add(c.key)
+        cell = self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))]
+        cell[c.key] = max(cell.get(c.key, 0.0), W.vote_unique)
+
     def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
         """Other names with a reading near j (weighted by their ambiguity); containment."""
         row, col = math.floor(j.lat * 2), math.floor(j.lon * 2)

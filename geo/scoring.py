@@ -144,12 +144,15 @@ class _Scorer(_Features):
                 if c.in_name and round_ == 0:
                     continue  # decided last, once the article's plain mentions are known
                 self._score(c, n_, named_states, context_states, anchors, final=round_ == 1)
+                if c.chosen is not None:
+                    self._index_choice(c)
                 if c.chosen is not None and c.confidence >= W.anchor_min:
                     anchors.append((n_, jur[c.chosen]))
                     if not c.in_name and c.confidence >= W.strong_min:
                         self.strong_keys.add(c.key)
             context_states = anchors.states()
         self._same_name_same_place(live)
+        self._county_named_alone(live)
         plain = {c.chosen for c in live if c.chosen and not c.the_only}
         for c in live:
             if c.the_only and c.chosen is not None and c.chosen not in plain:
@@ -348,6 +351,31 @@ class _Scorer(_Features):
             c.chosen = other.chosen
             c.confidence = min(other.confidence, W.conf_kind_cue)
             c.method = "same name elsewhere in article"
+
+    def _county_named_alone(self, live: list[_Cand]) -> None:
+        """Read a county's name standing alone as that county when no town there has the name.
+
+        "El Paso County" in a Colorado article, then "the El Paso District Court": Colorado has
+        no town called El Paso, so the name is the county's, not El Paso, Texas. In Texas the
+        city of that name lies in the county and keeps the name.
+        """
+        jur = self.x.jur
+        counties: dict[tuple[str, ...], _Cand] = {}
+        for c in live:
+            if c.chosen is not None and jur[c.chosen].kind == "county" and len(c.key) > 1 \
+                    and c.confidence >= W.anchor_min and not c.party:
+                counties.setdefault(c.key[:-1], c)
+        for c in live:
+            county = counties.get(c.key)
+            if county is None or c.chosen is None or c.qual is not None or c.party \
+                    or jur[c.chosen].kind != "place":
+                continue
+            state = jur[county.chosen].state if county.chosen else None
+            if any(jur[i].state == state for i in c.ids):
+                continue
+            c.chosen = county.chosen
+            c.confidence = min(county.confidence, W.conf_kind_cue)
+            c.method = "county named in article, its name alone"
 
     def _score_district(self, c: _Cand, article_states: set[str]) -> None:
         """Resolve a name in a legislator's tag to a county (or town) of the article's states.

@@ -401,3 +401,21 @@ def test_votes_of_ambiguous_names_do_not_carry_a_town_out_of_the_articles_state(
     found_ids = ids(text, gaz, GeoContext(state="NH", place="Concord"))
     assert "3330180" in found_ids  # Gorham, N.H.
     assert all(gaz.get(i).state == "33" for i in found_ids)
+
+
+# -- a county's name alone, after the county was named -----------------------------------
+
+def test_a_county_name_alone_is_the_county_when_its_state_has_no_town_of_that_name(gaz):
+    # Colorado's El Paso County, then "El Paso" alone: Colorado has no town called El Paso,
+    # and the Texas county's reading, dropped once the name is resolved, no longer holds the
+    # Texas city.
+    text = ("Two Colorado sheriffs face lawsuits. The Teller County sheriff and the El Paso "
+            "County sheriff kept inmates for ICE. An El Paso District Court judge ordered their "
+            "release.")
+    assert ids(text, gaz) == {"08", "08119", "08041"}
+
+
+def test_a_county_name_alone_is_the_city_when_the_city_lies_in_it(gaz):
+    text = ("The El Paso County commissioners met on Monday. Police in El Paso said the order "
+            "was clear.")
+    assert found(text, gaz) == [("El Paso County", "48141"), ("El Paso", "4824000")]
