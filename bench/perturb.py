@@ -112,7 +112,8 @@ def _people(article: Article, ann: Annotation) -> list[str]:
 
 def _swap_names(article: Article, ann: Annotation, pool: list[str], seed: int) -> Variant:
     rng = random.Random(seed)
-    firsts, lasts = FIRST[:], pool[:]
+    firsts = [n for n in FIRST if n not in article.text]
+    lasts = [n for n in pool if n not in article.text]
     rng.shuffle(firsts)
     rng.shuffle(lasts)
     table: dict[str, str] = {}

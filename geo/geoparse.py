@@ -55,7 +55,8 @@ Word lists are in :mod:`geo._lexicon`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer, load_gazetteer
@@ -200,8 +201,25 @@ def _thing_kind(reason: str | None) -> str:
 class _Parser(_Scorer):
     """Candidates, then features, then scoring, on one text."""
 
+    people: Sequence[tuple[int, int]] = ()  # the text layer's people, when given
+
+    def _mark_layer_people(self) -> None:
+        """Mark the tokens of the layer's people ("said Marion in a letter") as people.
+
+        They are then neither candidates nor votes for the places near their namesakes.
+        """
+        if not self.people:
+            return
+        starts, ends = self.t.starts, self.t.ends
+        for ps, pe in self.people:
+            run = [k for k in range(bisect_left(starts, ps), self.n)
+                   if starts[k] < pe and ends[k] <= pe]
+            if run:
+                self._person(run)
+
     def run(self) -> list[Mention]:
         self._mark_people()
+        self._mark_layer_people()
         self._mark_storms()
         self._mark_things()
         self._mark_party_tags()
@@ -276,7 +294,10 @@ def geoparse(
     state_id, place_id = context.resolve(gaz) if context is not None else (None, None)
     if not text:
         return []
-    mentions = _Parser(text, _index_for(gaz), state_id, place_id).run()
+    parser = _Parser(text, _index_for(gaz), state_id, place_id)
+    if layer is not None:
+        parser.people = layer.persons
+    mentions = parser.run()
     if layer is None:
         return mentions
     return [m for m in mentions if not layer.in_person(m.start, m.end)]

@@ -208,6 +208,8 @@ _STORM = re.compile(
     r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
 )
 _PERSON_AFTER = alternation(lex.SPEECH_VERBS)
+# "said Ruiz in a letter": a reporting verb right before the surname
+_SPEECH_BEFORE_NAME = re.compile(rf"\b(?:{alternation(lex.REPORTING_VERBS)})[ \t]+$")
 _SPEECH_AFTER_NAME = re.compile(rf"(?:'s|\u2019s?)?,?\s+(?:{_PERSON_AFTER})\b")
 # "OAKLAND, Calif. (AP) —", "Lake Charles, La. -", "WASHINGTON —": a place, an optional state
 # and outlet, then a dash, at the start of one of the first paragraphs.
@@ -252,7 +254,8 @@ def person_spans(text: str) -> list[tuple[int, int]]:
         surname = re.compile(rf"\b(?:{alt})")
         pos = 0
         while (hit := surname.search(text, pos)) is not None:
-            if _SPEECH_AFTER_NAME.match(text, hit.end()):
+            if _SPEECH_AFTER_NAME.match(text, hit.end()) \
+                    or _SPEECH_BEFORE_NAME.search(text, max(0, hit.start() - 16), hit.start()):
                 spans.append((hit.start(), hit.end()))
                 pos = hit.end()
             else:

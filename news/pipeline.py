@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geo import _lexicon as lex
 from geo.geoparse import GeoContext
-from geo.text import Sentence, TextLayer, text_layer
+from geo.text import PERSON_NAME, Sentence, TextLayer, alternation, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
 from news.linking import CONTEXT_METHODS, Linker, kind_of
@@ -228,6 +229,8 @@ def find_mentions(
     text = layer.text
     found = (geoparser(text) if geoparser is not None
              else _default_geoparser()(text, layer=layer, context=context))
+    speakers = _speaker_names(text) if found else []
+    surnames = {text[s:e].split()[-1] for s, e in speakers}
     out = []
     for m in found:
         start, end = int(m.start), int(m.end)
@@ -235,10 +238,37 @@ def find_mentions(
             continue  # "Judge Andrew Austin": a person, whatever the geoparser thought
         if getattr(m, "part_of", ""):
             continue  # "Ohio State University": named, but not a place the article reports on
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in speakers) \
+                or text[start:end] in surnames:
+            continue  # "said Ann Warren", later "Warren": a speaker's name, not Warren, MI
         out.append(
             MentionHit(start, end, text[start:end], str(m.jurisdiction_id), str(m.method),
                        float(m.confidence))
         )
+    return out
+
+
+# A full name next to a reporting verb: "said Ann Warren.", "Ann Warren, whose son was held, said".
+_SPEAKER_NAME = re.compile(
+    rf"\b(?:{alternation(lex.REPORTING_VERBS)})[ \t]+(?P<a>{PERSON_NAME})(?=[ \t]*(?:[,.;]|$))"
+    rf"|(?P<b>{PERSON_NAME})(?:,[^,\"\u201c\u201d]{{1,60}},)?[ \t]+(?:{alternation(lex.SPEECH_VERBS)})\b"
+)
+_NOT_NAME_WORDS = lex.TITLES | lex.PLACE_WORDS | lex.FUNCTION_WORDS | lex.CALENDAR | lex.MEDIA_WORDS
+
+
+def _speaker_names(text: str) -> list[tuple[int, int]]:
+    """Spans of people's full names written beside a reporting verb.
+
+    A place the geoparser found inside one but not the whole of it is part of a name ("said
+    Ann Warren"), and so is the surname alone later; a whole run that is a place ("Kansas City
+    said") is left to the geoparser.
+    """
+    out = []
+    for m in _SPEAKER_NAME.finditer(text):
+        group = "a" if m.group("a") else "b"
+        words = m.group(group).split()
+        if len(words) >= 2 and _NOT_NAME_WORDS.isdisjoint(words):
+            out.append(m.span(group))
     return out
 
 
