@@ -711,3 +711,8 @@ SPEAKER_BODIES: frozenset[str] = frozenset({
     "administration", "police", "office", "official", "officials", "lawmaker", "AG",
     "attorney general", "sheriff's office", "campaign", "staff", "spokesperson",
 })
+# Verbs that open a list of members ("Counties housing them include Orange, Dutchess and
+# Albany"; "the counties that joined are Lake and Porter").
+LIST_VERBS: frozenset[str] = frozenset({
+    "include", "includes", "included", "including", "are", "were",
+})

@@ -453,8 +453,13 @@ class _CandidateFinder:
         texts = self.t.texts
         while k < self.n and texts[k] in {"-", "\u2014", "\u2013", ":"}:
             k += 1
-        if k < self.n and texts[k] in {"including", "such", "of"}:  # "the counties of X and Y"
+        # "Counties housing them so far include Orange, ...": a few lower-case words, a verb.
+        verb = next((v for v in range(k, min(k + W.list_verb_reach + 1, self.n))
+                     if texts[v] in lex.LIST_VERBS or not texts[v].islower()), None)
+        if k < self.n and texts[k] in {"such", "of"}:  # "the counties of X and Y"
             k += 2 if self._word(k + 1) == "as" else 1
+        elif verb is not None and texts[verb] in lex.LIST_VERBS:
+            k = verb + 1
         elif k == 0 or texts[k - 1] not in {"-", "\u2014", "\u2013", ":"}:
             return []
         found: list[_Cand] = []

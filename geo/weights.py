@@ -51,6 +51,7 @@ class Weights:
     # a place this close to the outlet's home town is near it, as a place named within `near_km`
     # is: a local paper covers its area, across a state line too (extraction dev split)
     outlet_km: float = 80.0
+    list_verb_reach: int = 5  # "counties housing them so far include X, Y": words to the verb
     # -- ambiguity weight of another name's readings when it supports a reading nearby -------
     vote_unique: float = 1.0
     vote_few: float = 0.6  # 2..5 readings

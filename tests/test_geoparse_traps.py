@@ -326,6 +326,11 @@ def test_a_lake_and_a_mount_town_in_a_list_are_both_towns(gaz):
     ("The sheriffs of Harris and Fort Bend County agreed.", {"48201", "48157"}),
     ("The counties of Lake and Porter signed on. Indiana officials agreed.",
      {"18089", "18127", "18"}),
+    # "counties", a few words, then a verb that opens the list
+    ("Counties hosting the families so far include Ulster, Rockland and Albany, an aide said.",
+     {"36111", "36087", "36001"}),
+    ("The counties that signed agreements were Lake, Porter and Jasper.",
+     {"18089", "18127", "18073"}),
 ])
 def test_more_shapes_of_county_lists(gaz, text, expected):
     assert ids(text, gaz) == expected
