@@ -115,6 +115,8 @@ class _Features(_CandidateFinder):
             qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids)
             if nxt == "," and qualifiable:
                 found = self._state_at(c.j + 1)
+                if found and self._longer_name_at(c.j + 1, found[1]):
+                    found = None  # "According to Adams, New York City has ...": no qualifier
                 if found and (self._in_state(c, found[0]) or not self._list_follows(found[1])):
                     state, end = found
                     qualifier_tokens.update(range(c.j + 1, end))
@@ -492,6 +494,11 @@ class _Features(_CandidateFinder):
             self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))][("<outlet>",)] = W.vote_unique
             for parent in j.parents[:-1]:
                 self.parent_keys[parent].add(("<outlet>",))
+
+    def _longer_name_at(self, k: int, end: int) -> bool:
+        """Whether a capitalized place name longer than the state's starts at token k."""
+        longer = self._key_at(k, min_len=end - k + 1)
+        return longer is not None and all(self._cap_word(m) for m in range(k, k + len(longer)))
 
     def _index_choice(self, c: _Cand) -> None:
         """Keep only the chosen reading of a name just resolved in the spatial index.

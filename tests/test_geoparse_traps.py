@@ -424,3 +424,16 @@ def test_a_county_name_alone_is_the_city_when_the_city_lies_in_it(gaz):
     text = ("The El Paso County commissioners met on Monday. Police in El Paso said the order "
             "was clear.")
     assert found(text, gaz) == [("El Paso County", "48141"), ("El Paso", "4824000")]
+
+
+# -- a state name that starts a longer place name is no qualifier ------------------------
+
+def test_a_state_starting_a_longer_name_does_not_qualify_the_name_before_it(gaz):
+    # Not "Adams, New York" (Adams, N.Y.): the mayor's surname, then New York City.
+    text = ("Mayor Eric Adams spoke on Monday. According to Adams, New York City has received "
+            "17,000 people.")
+    assert found(text, gaz) == [("New York City", "3651000")]
+
+
+def test_a_state_after_a_comma_still_qualifies(gaz):
+    assert ("Portland", "2360545") in found("Police in Portland, Maine, agreed.", gaz)
