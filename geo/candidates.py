@@ -236,6 +236,8 @@ class _CandidateFinder:
                     if self._word(end) == "at" and self._cap_word(end + 1):
                         end = self._cap_run_forward(end + 1)
                     spans.append((k + 2, end, "school"))
+            elif word == "State" and not self._cap_word(k + 1) and self._school_state(k):
+                spans.append((self._cap_run_back(k), k, "school"))
             elif word in lex.NATURAL_AREA_WORDS or (
                     word in lex.NATURAL_AREA_AFTER_NATIONAL
                     and self._word(k - 1) in {"National", "State"}):
@@ -252,6 +254,21 @@ class _CandidateFinder:
                     if self.thing[m] is None:
                         self.thing[m] = f"in the name of a {what} ({word})"
                         self.thing_span[m] = (min(start, k), max(end, k + 1))
+
+    def _school_state(self, k: int) -> bool:
+        """Whether "X State" ending at token k is a university's short name ("Texas State").
+
+        "State" after a state's name ends a name only to tell the state from its big city
+        ("New York State", "Washington State"); elsewhere "Ohio State" is the university.
+        """
+        for start in range(max(0, k - 3), k):
+            found = self._state_at(start)
+            if found and found[1] == k and _is_cap(self.t.texts[start]):
+                key = tuple(self.t.norms[start:k])
+                return not any(self.x.jur[i].kind == "place"
+                               and (self.x.jur[i].population or 0) >= W.big_city
+                               for i in self.x.keys.get(key, ()))
+        return False
 
     def _mark_party_tags(self) -> None:
         """Mark the names in legislators' tags: "(D-Lake, Porter)", "Sen. Ann Doe, R-Ashland,"."""

@@ -437,3 +437,20 @@ def test_a_state_starting_a_longer_name_does_not_qualify_the_name_before_it(gaz)
 
 def test_a_state_after_a_comma_still_qualifies(gaz):
     assert ("Portland", "2360545") in found("Police in Portland, Maine, agreed.", gaz)
+
+
+# -- "X State" alone: a university's short name, unless it tells the state from its city ---
+
+def test_state_name_and_state_alone_is_the_university(gaz):
+    text = "The rally was not affiliated with Texas State. Students at Ohio State marched."
+    assert found(text, gaz) == []
+
+
+def test_state_that_tells_the_state_from_its_city_is_the_state(gaz):
+    text = "Officials in New York State and Washington State disagreed."
+    assert ids(text, gaz) == {"36", "53"}
+
+
+def test_state_agencies_and_offices_are_the_state(gaz):
+    text = "The Ohio State Highway Patrol and Texas State Rep. Ann Doe spoke."
+    assert ids(text, gaz) == {"39", "48"}
