@@ -167,9 +167,9 @@ def v_titles(article: Article, ann: Annotation, seed: int) -> Variant:
 
 
 _TITLED_OFFICIAL = re.compile(
-    r"\b(?P<place>(?:[A-Z][a-z]+ ){1,2}(?:County|Parish)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"\b(?P<place>(?:[A-Z][a-z]+ ){1,3}(?:County|Parish)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
     r"(?P<title>Sheriff|Commissioner|Executive|Mayor|Police Chief|Attorney) "
-    r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?P<end>[.,]?)"
+    r"(?P<name>[A-Z][a-z]+ [A-Z][a-z][\w'\-]*)(?P<end>[.,]?)"
 )
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -255,6 +255,18 @@ def _description_kind(desc: str) -> str | None:
     return kind or None
 
 
+def _appositives(text: str) -> Iterator[re.Match[str]]:
+    """Every name-and-description pair, a description also read as the next name.
+
+    "Customs Enforcement, Richard Jones, the Butler County sheriff, said": the first pair's
+    description ("Richard Jones") is the second pair's name.
+    """
+    pos = 0
+    while (m := _APPOSITIVE.search(text, pos)) is not None:
+        yield m
+        pos = max(m.start("desc"), m.start() + 1)
+
+
 def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Affiliation]:
     """People's offices: surname -> the jurisdiction they act for.
 
@@ -281,7 +293,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
             out.setdefault(_surname(tag.group("name")), Affiliation(jid[:2], "state", start))
     # A description after the name: the first place named in it.
-    for m in _APPOSITIVE.finditer(text):
+    for m in _appositives(text):
         name = m.group("name").split()
         surname = _surname(m.group("name"))
         if len(name) < 2 or name[0] in lex.FUNCTION_WORDS or (

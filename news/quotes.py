@@ -307,6 +307,11 @@ class SpeakerContext:
                 continue  # "King County": a title-like word in a place's name
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
+        for m in _DESCRIBED_PERSON.finditer(sentence.text) if "," in sentence.text else ():
+            # "Richard Jones, the Butler County sheriff,": a person, described
+            s = sentence.start + m.start("name")
+            if m.group("name").split()[0] not in _STOP_NAMES and s not in self.places:
+                self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
         self._read_subject(sentence)
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
@@ -346,6 +351,11 @@ _SUBJECT_PERSON = re.compile(
     # "Maria Lopez, whose brother was deported, wept": a description between name and verb
     r"(?:,[ \t]+(?:who|whose|a|an|the)\b[^,\"\u201c\u201d]{1,80},)?[ \t]+"
     r"(?:also[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)\b"
+)
+# A full name and a description of the person: "Richard Jones, the Butler County sheriff,".
+_DESCRIBED_PERSON = re.compile(
+    rf"(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}}),[ \t]+"
+    rf"(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?(?:{PERSON_ROLES})\b"
 )
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
