@@ -706,10 +706,21 @@ SPEAKER_DOCUMENTS: frozenset[str] = frozenset({
     "statement", "response", "release", "report", "letter", "memo", "complaint", "ruling",
     "order", "post", "tweet",
 })
-SPEAKER_BODIES: frozenset[str] = frozenset({
-    "source", "agency", "department", "council", "court", "group", "organization",
-    "administration", "police", "office", "official", "officials", "lawmaker", "AG",
-    "attorney general", "sheriff's office", "campaign", "staff", "spokesperson",
+# Bodies that speak as one organisation: "the agency said" is the agency named before it.
+SPEAKER_AGENCIES: frozenset[str] = frozenset({
+    "agency", "department", "organization", "administration", "office", "group", "campaign",
+    "bureau", "company", "service",
+})
+SPEAKER_BODIES: frozenset[str] = SPEAKER_AGENCIES | frozenset({
+    "source", "council", "court", "police", "official", "officials", "lawmaker", "AG",
+    "attorney general", "sheriff's office", "staff", "spokesperson",
+})
+# Plural speakers whose plural is not a role word plus "s" ("council members said",
+# "ICE officials said"): a later "they" or "the members" stands for them.
+SPEAKER_PLURALS: frozenset[str] = frozenset({
+    "members", "officials", "leaders", "authorities", "spokespeople", "spokesmen",
+    "spokeswomen", "aldermen", "councilmen", "councilwomen", "selectmen", "aides", "staffers",
+    "organizers", "representatives",
 })
 # Verbs that open a list of members ("Counties housing them include Orange, Dutchess and
 # Albany"; "the counties that joined are Lake and Porter").

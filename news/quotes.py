@@ -29,18 +29,29 @@ def _undotted(words: frozenset[str]) -> str:
     return alternation(w for w in words if "." not in w)
 
 
-PERSON_ROLES = _undotted(lex.LOWER_TITLES)
-ROLES = _undotted(lex.LOWER_TITLES | lex.SPEAKER_DOCUMENTS | lex.SPEAKER_BODIES)
+# A role word may be plural: "the commissioners", "ICE agents", "council members".
+PERSON_ROLES = rf"(?:{_undotted(lex.LOWER_TITLES | lex.SPEAKER_PLURALS)})(?:e?s)?"
+ROLES = (
+    rf"(?:{_undotted(lex.LOWER_TITLES | lex.SPEAKER_DOCUMENTS | lex.SPEAKER_BODIES | lex.SPEAKER_PLURALS)})"
+    r"(?:e?s)?"
+)
+# "the agency", "a sheriff's spokesperson", "the council members"
 DESC = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w\-]+[ \t]+){0,4}?"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+"
+    r"(?:[\w\-]+(?:['\u2019]s)?[ \t]+){0,4}?"
     rf"(?:{ROLES})\b"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
-# "ICE spokesman James Schwab": an organisation, a role and a name.
-NAME_ROLE = rf"{NAME}(?:[ \t]+(?:{PERSON_ROLES})[ \t]+{NAME})?"
+# "officials said", "county officials said": a group without a determiner.
+GROUP = (
+    r"(?:(?!(?:and|or|but|of|to|in|that|the|a|an|as|at|by|for|with|from)\b)[a-z][\w\-]*[ \t]+)?"
+    rf"(?:{alternation(lex.SPEAKER_PLURALS)})\b"
+)
+# "ICE spokesman James Schwab", "ICE officials": an organisation, a role and maybe a name.
+NAME_ROLE = rf"{NAME}(?:[ \t]+{PERSON_ROLES}\b(?:[ \t]+{NAME})?)?"
 # "Bonta's office", "Ruiz's spokeswoman": speaking for a named person.
 NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
-SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN})"
+SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN}|{GROUP})"
 # What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
 APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,80}){0,2},?"
 
@@ -78,8 +89,9 @@ _STATEMENT_SOURCE = re.compile(
     rf"(?:\b[Ii]n an? (?:written |emailed )?statement,\s*(?P<a>{NAME})"
     rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
     rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME})"
-    rf"|(?P<d>{NAME}) (?:released|issued|sent|provided|put out) an? (?:written |emailed )?"
-    r"(?:statement|response))"
+    # "ICE released a statement", "Tuesday, ICE issued a written response"
+    rf"|(?P<d>{NAME})[ \t]+(?:released|issued|sent|provided|put[ \t]+out|posted|gave)[ \t]+an?[ \t]+"
+    r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response))"
 )
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
 _TITLED_FULL = re.compile(rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}")
@@ -244,6 +256,17 @@ def _is_name(s: str) -> bool:
     return bool(s) and s[0].isupper() and s.split()[0] not in _STOP_NAMES
 
 
+def _is_plural(name: str) -> bool:
+    """Tell whether a speaker is several people ("Ann Ruiz and Tom Berg", "ICE officials")."""
+    words = name.split()
+    if "and" in words[1:-1] and words[-1][:1].isupper():
+        return True
+    head = words[-1].lower()
+    if head in lex.SPEAKER_PLURALS:
+        return True
+    return head.endswith("s") and (head[:-1] in lex.LOWER_TITLES or head[:-2] in lex.LOWER_TITLES)
+
+
 def _is_person(name: str) -> bool:
     """Tell whether a written name denotes a person rather than an organisation."""
     tokens = name.split()
@@ -260,13 +283,20 @@ class SpeakerContext:
     sources: list[Speaker] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     places: frozenset[int] = frozenset()  # where the geoparser found places: not people
+    groups: list[Speaker] = field(default_factory=list)  # plural speakers: what "they" is
+    bodies: list[Speaker] = field(default_factory=list)  # organisations: what "the agency" is
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
         self.speakers.append(spk)
+        if _is_plural(spk.text):
+            self.groups.append(spk)
+            return
         last = spk.text.split()[-1]
         if _is_person(spk.text) or any(p.text.split()[-1] == last for p in self.persons):
             self.persons.append(spk)  # "Diossa said" after "Mayor James Diossa": he again
+        else:
+            self.bodies.append(spk)
 
     def resolve(self, spk: Speaker) -> Speaker:
         """Resolve an anaphoric speaker; a named one is recorded and returned as written."""
@@ -274,20 +304,32 @@ class SpeakerContext:
         if re.fullmatch(PRONOUN, spk.text):
             if low in ("he", "she") and self.persons:
                 return self.persons[-1]
-            if low == "it" and self.sources:
-                return self.sources[-1]
+            if low == "it" and (self.sources or self.bodies):
+                return self._latest(self.sources + self.bodies)
+            if low == "they" and self.groups:
+                return self.groups[-1]
             return spk
-        if re.fullmatch(DESC, spk.text):
-            head = low.split()[-1]
+        desc = re.fullmatch(DESC, spk.text) is not None
+        if desc or re.fullmatch(GROUP, spk.text):
+            words = low.split()
+            head = words[-1]
             if head in lex.SPEAKER_DOCUMENTS:
                 if self.sources:
                     return self.sources[-1]
                 return self.speakers[-1] if self.speakers else spk
-            if head in lex.SPEAKER_BODIES and len(low.split()) == 2:
-                # "the agency said" after "ICE released a statement": the body last heard from
-                bodies = [s for s in self.sources + self.speakers if not _is_person(s.text)]
-                if bodies:
-                    return max(bodies, key=lambda s: s.start)
+            if _is_plural(spk.text):
+                # "the council members", "officials": the last group named with that head
+                # ("City Council members Ann Ruiz and Tom Berg", "ICE officials").
+                found = next((g for g in reversed(self.groups) if head in g.text.lower()), None)
+                if found is None:
+                    self.groups.append(spk)
+                    return spk
+                return found
+            if head in lex.SPEAKER_AGENCIES and len(words) == 2 and self.bodies:
+                # "the agency": the organisation that spoke last, one named with that word
+                # first ("the department" after "the Lake County Sheriff's Department").
+                named = [b for b in self.bodies if head in b.text.lower()]
+                return named[-1] if named else self.bodies[-1]
             role = {"ag": "attorney general"}.get(head, head)
             for p in reversed(self.persons):
                 if role in p.text.lower():
@@ -296,6 +338,10 @@ class SpeakerContext:
         if _is_name(spk.text):
             self.note(spk)
         return spk
+
+    @staticmethod
+    def _latest(found: list[Speaker]) -> Speaker:
+        return max(found, key=lambda s: s.start)
 
     def read_sentence(self, text: str, sentence: Sentence) -> None:
         """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
@@ -320,6 +366,8 @@ class SpeakerContext:
             if _is_name(m.group(g)):
                 s = sentence.start + m.start(g)
                 self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
+                if not _is_person(m.group(g)):
+                    self.bodies.append(self.sources[-1])
 
 
     def _read_subject(self, sentence: Sentence) -> None:
@@ -360,8 +408,18 @@ _DESCRIBED_PERSON = re.compile(
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
 
+_NAME_APPOSITIVE = re.compile(rf",[ \t]*(?P<name>{PERSON_NAME}),?[ \t]*")
+
+
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
     s = sentence.start + offset + m.start(group)
+    if group == "spk" and "verb" in m.re.groupindex and m.group("verb") is not None \
+            and re.fullmatch(DESC, m.group(group)):
+        # "the county's sheriff, Laurie Smith, said": the name in apposition is the speaker.
+        named = _NAME_APPOSITIVE.fullmatch(m.string, m.end(group), m.start("verb"))
+        if named and named.group("name").split()[0] not in _STOP_NAMES:
+            s = sentence.start + offset + named.start("name")
+            return Speaker(named.group("name"), s, s + len(named.group("name")))
     return Speaker(m.group(group), s, s + len(m.group(group)))
 
 
@@ -486,6 +544,12 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
     """
     best: tuple[int, Speaker] | None = None
     verbs = _VERB_WORD.search(sentence.text) is not None
+    # "..., unless the person police sought was wanted, Melvin said.": an attribution closing
+    # the sentence names who said all of it, whatever other names its clauses hold.
+    closing = _CLOSING_ATTRIBUTION.search(sentence.text) if verbs else None
+    if closing is not None and (re.fullmatch(DESC, closing.group("spk"))
+                                or closing.group("spk").split()[0] not in _STOP_NAMES):
+        return _speaker_at(sentence, closing, "spk", 0)
     for m in _REPORTING.finditer(sentence.text) if verbs else ():
         spk = m.group("spk")
         late = _NAME_BEFORE_VERB.search(sentence.text, m.end("spk"), m.start("verb"))
@@ -531,6 +595,13 @@ def sentence_speaker(sentence: Sentence) -> Speaker | None:
 # A name after the last comma, right before the verb (no comma closes it as an appositive).
 _NAME_BEFORE_VERB = re.compile(
     rf",[ \t]*(?P<n>{NAME})[ \t]+(?:\w+ly[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:\w+ly[ \t]+)?$"
+)
+# A sentence that ends on its subject and reporting verb: "..., Ruiz said.", "..., ICE
+# officials said in an email."
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",[ \t]+(?P<spk>{SPEAKER})[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
+    r"(?:[ \t]+(?:in|on|at|during|to|by|via|through)[ \t]+[^,.;:\"\u201c\u201d]{1,40})?"
+    r"[ \t]*[.!?]?[ \t]*$"
 )
 # A clause that ends on its reporting verb and subject: "..., says legal expert Ann Ruiz."
 _VERB_THEN_SUBJECT = re.compile(
