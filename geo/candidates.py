@@ -121,6 +121,8 @@ class _CandidateFinder:
         """Capitalized name tokens from k on (initials skipped), stopping at place words."""
         run: list[int] = []
         while k < self.n and len(run) < limit:
+            if k and "\n" in self.text[self.t.ends[k - 1]:self.t.starts[k]]:
+                break  # a name never runs over a line: "Sheriff Opposition" is a heading
             word = self.t.texts[k]
             if self._initial(k):
                 run.append(k)

@@ -454,3 +454,11 @@ def test_state_that_tells_the_state_from_its_city_is_the_state(gaz):
 def test_state_agencies_and_offices_are_the_state(gaz):
     text = "The Ohio State Highway Patrol and Texas State Rep. Ann Doe spoke."
     assert ids(text, gaz) == {"39", "48"}
+
+
+# -- a heading is no person's title for the next line --------------------------------------
+
+def test_a_county_on_the_line_after_a_heading_is_found(gaz):
+    text = ("The bill passed the Senate.\n\nSheriff Opposition\n\nLos Angeles County Sheriff "
+            "Jim McDonnell said the bill would hurt public safety.")
+    assert found(text, gaz) == [("Los Angeles County", "06037")]
