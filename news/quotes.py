@@ -164,7 +164,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         open_at: int | None = None
         continued = carry
         carry = False
-        for i in range(ps, pe):
+        marks = False
+        for mark in _DOUBLE_MARK.finditer(text, ps, pe):  # the marks only, not every character
+            marks = True
+            i = mark.start()
             ch = text[i]
             if ch == "\u201c" or (ch == '"' and open_at is None):
                 open_at = i + 1
@@ -177,7 +180,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
             if nxt is not None and text[nxt] in "\"\u201c":
                 out.append((open_at, pe, True))
                 carry = True
-        if not any(ch in text[ps:pe] for ch in "\"\u201c\u201d"):
+        if not marks:
             # Single quote marks (British and some wire styles), only in paragraphs without
             # double ones; an apostrophe has a letter on both sides and is never a mark here.
             out.extend((s, e, False) for s, e in _single_quoted(text, ps, pe))
@@ -192,6 +195,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     return spans
 
 
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z0-9])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]|$)")
 
