@@ -9,6 +9,7 @@ misspellings of big places are candidates too. Nothing is resolved here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from geo import _lexicon as lex
 from geo.index import _deletes, _Index, _osa
@@ -82,13 +83,19 @@ class _CandidateFinder:
     def _title_case_sentences(self) -> list[bool]:
         """Per token: whether its sentence is a headline in title case ("Water Main Repaired")."""
         out = [False] * self.n
+        texts, kinds, caps, connectors = self.t.texts, self.t.kinds, self.t.caps, lex.CONNECTORS
+        # Running counts of content words (words of letters, not connectors) and of capitalized
+        # ones, so each sentence's counts are two differences.
+        content = [kind == "w" and w.isalpha() and w.lower() not in connectors
+                   for w, kind in zip(texts, kinds, strict=True)]
+        words = [0, *accumulate(content)]
+        capped = [0, *accumulate(c and cap for c, cap in zip(content, caps, strict=True))]
         start = 0
+        sentence_start = self.t.sentence_start
         for k in range(1, self.n + 1):
-            if k == self.n or self.t.sentence_start[k]:
-                words = [w for w, kind in zip(self.t.texts[start:k], self.t.kinds[start:k],
-                                              strict=True) if kind == "w" and w.isalpha()]
-                content = [w for w in words if w.lower() not in lex.CONNECTORS]
-                if len(content) >= 3 and sum(_is_cap(w) for w in content) >= 0.75 * len(content):
+            if k == self.n or sentence_start[k]:
+                n_words = words[k] - words[start]
+                if n_words >= 3 and capped[k] - capped[start] >= 0.75 * n_words:
                     out[start:k] = [True] * (k - start)
                 start = k
         return out
