@@ -409,6 +409,7 @@ class _CandidateFinder:
                 continue
             suffix = "county" if word.lower() in {"counties", "county"} else "parish"
             found: list[_Cand] = []
+            only_state = None
             k = p - 1
             while k >= 0:
                 end = k + 1
@@ -421,7 +422,17 @@ class _CandidateFinder:
                     break
                 state = self._state_at(start)
                 if end == p and state is not None and state[1] == end and not titled:
-                    break  # "Indiana counties" are the state's counties
+                    # "Indiana counties" are the state's counties; "Lake, Porter and other
+                    # Indiana counties" lists some of them before.
+                    if self._word(start - 1) != "other" \
+                            or self._word(start - 2) not in {",", "and", "or"}:
+                        break
+                    only_state, k = state[0], start - 2
+                    if k >= 1 and texts[k] == "and" and texts[k - 1] == ",":
+                        k -= 2
+                    else:
+                        k -= 1
+                    continue
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)
                     ids = tuple(i for i in self.x.keys.get(key, ())
@@ -435,6 +446,10 @@ class _CandidateFinder:
                     k -= 1
                 else:
                     break
+            if only_state is not None:
+                for c in found:
+                    c.ids = tuple(i for i in c.ids if self.x.jur[i].state == only_state)
+                found = [c for c in found if c.ids]
             if titled:
                 found = self._titled_list(found, p)
             if plural:

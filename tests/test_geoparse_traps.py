@@ -462,3 +462,21 @@ def test_a_county_on_the_line_after_a_heading_is_found(gaz):
     text = ("The bill passed the Senate.\n\nSheriff Opposition\n\nLos Angeles County Sheriff "
             "Jim McDonnell said the bill would hurt public safety.")
     assert found(text, gaz) == [("Los Angeles County", "06037")]
+
+
+# -- a state before "counties" or "sheriffs" is the state, never a county named after it ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harris County and other Texas counties signed agreements.", {"48201", "48"}),
+    ("Like other Texas counties, Bexar County will comply.", {"48", "48029"}),
+    ("Several Georgia sheriffs and Florida county jails signed agreements.", {"13", "12"}),
+    ("Officials from Texas, Georgia and Florida counties met.", {"48", "13", "12"}),
+    # the names listed before "and other Texas counties" are that state's counties
+    ("Sheriffs in Travis, Dallas and other Texas counties declined.", {"48453", "48113", "48"}),
+])
+def test_a_state_before_counties_is_the_state(gaz, text, expected):
+    assert ids(text, gaz) == expected
+
+
+def test_texas_county_with_its_state_is_the_county(gaz):
+    assert "29215" in ids("In Missouri, Texas County Sheriff Ann Doe said the jail was full.", gaz)
