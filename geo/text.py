@@ -19,6 +19,7 @@ from functools import cached_property
 
 from geo import _lexicon as lex
 
+_SENTENCE_MARK = re.compile("[\"\u201c\u201d.!?\u2026]")
 _CANDIDATE = re.compile(r"[.!?]+|\u2026+|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _TIGHT_NEXT = re.compile(r"(?!(?i:com|org|net|gov|edu)\b)[\"\u201c]?[A-Z][a-z]+\b(?!\.[a-z])")
@@ -115,6 +116,12 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
         in_quote = False
         i = pstart
         while i < pend:
+            # Only quote marks and sentence punctuation matter: the loop below passes over
+            # every other character, so jump to the next of these.
+            mark = _SENTENCE_MARK.search(text, i, pend)
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
             closes = ch == "\u201d" or (ch == '"' and in_quote)
             if ch == "\u201c" or (ch == '"' and not in_quote):
