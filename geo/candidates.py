@@ -247,6 +247,8 @@ class _CandidateFinder:
                     spans.append((k + 2, end, "school"))
             elif word == "State" and not self._cap_word(k + 1) and self._school_state(k):
                 spans.append((self._cap_run_back(k), k, "school"))
+            elif word == "A" and self._word(k + 1) == "&" and self._word(k + 2) == "M":
+                spans.append((self._cap_run_back(k), k, "school"))  # "Texas A&M"
             elif word in lex.NATURAL_AREA_WORDS or (
                     word in lex.NATURAL_AREA_AFTER_NATIONAL
                     and self._word(k - 1) in {"National", "State"}):
@@ -268,7 +270,8 @@ class _CandidateFinder:
         """Whether "X State" ending at token k is a university's short name ("Texas State").
 
         "State" after a state's name ends a name only to tell the state from its big city
-        ("New York State", "Washington State"); elsewhere "Ohio State" is the university.
+        ("New York State", "Washington State"); elsewhere "Ohio State" is the university, and
+        so is a town's name with "State" ("Boise State").
         """
         for start in range(max(0, k - 3), k):
             found = self._state_at(start)
@@ -277,7 +280,12 @@ class _CandidateFinder:
                 return not any(self.x.jur[i].kind == "place"
                                and (self.x.jur[i].population or 0) >= W.big_city
                                for i in self.x.keys.get(key, ()))
-        return False
+        # "Penn State", "Boise State", "Kent State": a town's name and "State" is a school;
+        # "Golden State", "Empire State" are names of their own (nicknames).
+        start = self._cap_run_back(k)
+        if start == k or self._key_at(start, min_len=k - start + 1):
+            return False
+        return tuple(self.t.norms[start:k]) in self.x.keys
 
     def _mark_party_tags(self) -> None:
         """Mark the names in legislators' tags: "(D-Lake, Porter)", "Sen. Ann Doe, R-Ashland,"."""

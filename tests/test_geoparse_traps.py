@@ -446,6 +446,19 @@ def test_state_name_and_state_alone_is_the_university(gaz):
     assert found(text, gaz) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Students at Texas A&M and Florida A&M marched.",
+    "Penn State and Boise State students joined. Kent State closed.",
+])
+def test_a_town_with_state_and_a_state_with_a_and_m_are_universities(gaz, text):
+    assert found(text, gaz) == []
+
+
+def test_nicknames_with_state_stay_states(gaz):
+    text = "The Empire State follows, then the Garden State."
+    assert ids(text, gaz) == {"36", "34"}
+
+
 def test_state_that_tells_the_state_from_its_city_is_the_state(gaz):
     text = "Officials in New York State and Washington State disagreed."
     assert ids(text, gaz) == {"36", "53"}
