@@ -127,10 +127,13 @@ class _CandidateFinder:
     def _name_run(self, k: int, limit: int) -> list[int]:
         """Capitalized name tokens from k on (initials skipped), stopping at place words."""
         run: list[int] = []
+        first = k
         while k < self.n and len(run) < limit:
             if k and "\n" in self.text[self.t.ends[k - 1]:self.t.starts[k]]:
                 break  # a name never runs over a line: "Sheriff Opposition" is a heading
             word = self.t.texts[k]
+            if self.t.line_start[k] and k > first:
+                break  # a name does not run on into the next line ("Sheriffs Want\n\nLaramie")
             if self._initial(k):
                 run.append(k)
                 k += 2
