@@ -637,6 +637,11 @@ POLICY_TERMS: tuple[str, ...] = (
     # parts of an instrument and what it sets up
     r"provisions?", r"clauses?", r"exemptions?", r"waivers?", r"task forces?",
     r"(?-i:MO[UA]s?)", r"set(?:s|ting)? aside",
+    # joining a program ("the fourth county to join with ICE"), and what a rule says must be
+    r"join(?:s|ed|ing)?", r"must", r"shall",
+    # receiving, housing and moving migrants: a city's or a state's program
+    r"migrants?", r"asylum[- ]seekers?", r"bus(?:es|ed|ing|sed|sing)?", r"busloads?",
+    r"hous(?:es|ed|ing)",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):
