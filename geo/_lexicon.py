@@ -516,6 +516,13 @@ INSTITUTION_KINDS: dict[str, str] = {
     "police commissioner": "place", "selectmen": "place", "select board": "place",
     "selectboard": "place", "board of selectmen": "place", "board of aldermen": "place",
 }
+# Local bodies in the plural: many counties or cities at once stand for their state ("the county
+# sheriffs wrote a letter", "would prohibit counties and municipalities from ...").
+COLLECTIVE_BODIES: frozenset[str] = frozenset({
+    "sheriffs", "county sheriffs", "counties", "municipalities", "localities", "county jails",
+    "local governments", "police departments", "sheriff's offices", "sheriffs' offices",
+    "law enforcement agencies", "local jurisdictions", "police chiefs",
+})
 # Institutions named by their members, which stand for the jurisdiction without an article
 # ("Deputies released three inmates", "said commissioners would vote").
 INSTITUTION_MEMBERS: frozenset[str] = frozenset({

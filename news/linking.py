@@ -134,6 +134,7 @@ _STATE_BODY_WORDS = [
     k for k, v in (lex.INSTITUTION_KINDS | lex.OFFICE_KINDS).items() if v == "state" != k
 ]
 _STATE_BODY = re.compile(rf"\b(?:{alternation(_STATE_BODY_WORDS)})(?![\w.])", re.I)
+_COLLECTIVE = re.compile(rf"\b(?:{alternation(lex.COLLECTIVE_BODIES)})(?![\w'\u2019])", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
 # A national word after these is a circumstance of a local story, not its subject: "in the
@@ -672,7 +673,7 @@ class Linker:
                         for j, _ in pairs:
                             out.add(j, "coreference")
                     break
-        for m in _STATE_WORD.finditer(text):
+        for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text)):
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
         if not out.links and not _is_national(text) and self.history:
