@@ -7,6 +7,7 @@ the reason; every other article still loads. Nothing is dropped silently.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -194,18 +195,25 @@ def find_captions(text: str, declared: Iterable[str] = ()) -> tuple[tuple[int, i
         if i < 0:
             raise ValueError(f"caption not found in the body: {cap[:60]!r}")
         spans.add((i, i + len(cap)))
+    return tuple(sorted(spans.union(_credit_lines(text))))
+
+
+@functools.lru_cache(maxsize=4)
+def _credit_lines(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: the loader and two steps of the pipeline ask for the same body's captions.
     if _CAPTION.search(text) is None:
         # Any line the loop below would take matches in the whole body too (the pattern is
         # multiline), and most bodies have no credit line: one search instead of one per line.
-        return tuple(sorted(spans))
+        return ()
+    spans = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped and _CAPTION.search(stripped):
             s = pos + line.index(stripped)
-            spans.add((s, s + len(stripped)))
+            spans.append((s, s + len(stripped)))
         pos += len(line) + 1
-    return tuple(sorted(spans))
+    return tuple(spans)
 
 
 def _too_big(size: int) -> str:
