@@ -23,7 +23,19 @@ Variants:
                  said" (and "the mayor of X");
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
 ``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
-``places``       counties and cities swapped for others of the same kind and state.
+``places``       counties and cities swapped for others of the same kind and state;
+``pronoun``      a quote attributed to the surname that spoke just before ('"...," Ruiz said.'
+                 after '..., Ruiz said.') written '"...," she added.';
+``group``        a quoted person introduced with a colleague ("Ann Ruiz and Mara Okafor") and
+                 later quotes attributed to her written '"...," they said.';
+``agency``       an agency speaking by its acronym ('"...," ICE said', '..., ICE officials said')
+                 written 'ICE officials said in a statement' the first time, 'the agency said' after;
+``multipara``    a paragraph quoting several sentences split over paragraphs the news way (no
+                 closing mark at the paragraph's end, the next opening with a mark);
+``attribution``  '"...," Ruiz said.' closing a paragraph written '"..."' and a paragraph
+                 "Ruiz said.";
+``spokes``       "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, a spokeswoman for the
+                 Lake County Sheriff's Office, said" (and "for the Mayor of X").
 """
 
 from __future__ import annotations
@@ -285,10 +297,130 @@ def v_places(article: Article, ann: Annotation, seed: int) -> Variant:
     return _rewrite(article, ann, lambda t: pattern.sub(lambda m: table[m.group()], t), idmap)
 
 
+_CLOSE = "[,.?!][\"\u201d]"
+# '"...," Ruiz said.' / '"...," said Ruiz.' (the surname only) / '..., Ruiz said.'
+_ATTRIBUTED = re.compile(
+    rf"(?m)(?P<pre>{_CLOSE} |, |^)(?:(?P<a>[A-Z][a-z]+) (?:said|says)|(?:said|says) (?P<b>[A-Z][a-z]+))"
+    r"(?=[ .,])"
+)
+
+
+def v_pronoun(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A quote attributed to the one who spoke just before gets a pronoun."""
+    text = article.text
+    pronoun = ("she", "he")[seed % 2]
+    out, last, pos, prev = [], None, 0, 0
+    for m in _ATTRIBUTED.finditer(text):
+        name = m.group("a") or m.group("b")
+        gap, prev = text[prev:m.start()], m.end()
+        # the one who spoke last, with no one else named as speaking or acting in between
+        others = set(re.findall(r"\b[A-Z][a-z]+(?= [a-z]+ed\b| said\b| says\b)", gap))
+        if name == last and m.group("pre") != ", " and gap.count("\n\n") <= 2 \
+                and others <= {name, "He", "She"} and not re.search(r"\bsaid [A-Z]", gap):
+            out.append(text[pos:m.start()] + m.group("pre") + f"{pronoun} added")
+            pos = m.end()
+        last = name
+    if not out:
+        return Variant(article, ann)
+    return Variant(dataclasses.replace(article, text="".join(out) + text[pos:]), ann)
+
+
+def v_group(article: Article, ann: Annotation, seed: int) -> Variant:
+    """The first quoted person comes with a colleague; later quotes of hers are "they said"."""
+    rng = random.Random(seed)
+    text = article.text
+    speakers = [f.speaker for f in ann.facts if f.category == "quote" and len(f.speaker.split()) >= 2]
+    for full in dict.fromkeys(speakers):
+        at = text.find(full)
+        surname = full.split()[-1]
+        if at < 0 or text.count(surname) < 2:
+            continue
+        mate = f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}"
+        head = text[: at + len(full)] + f" and {mate}"
+        tail = re.sub(rf"({_CLOSE}) (?:{surname} said|said {surname})(?=[.,])", r"\1 they said",
+                      text[at + len(full):])
+        if tail == text[at + len(full):]:
+            continue
+        return Variant(dataclasses.replace(article, text=head + tail), ann)
+    return Variant(article, ann)
+
+
+_ACRONYM_SAID = re.compile(
+    rf"(?m)({_CLOSE} |, |^)(?:(?P<a>[A-Z]{{2,5}})(?: officials)? said|said (?P<b>[A-Z]{{2,5}}))(?=[ .,])"
+)
+
+
+def v_agency(article: Article, ann: Annotation, seed: int) -> Variant:
+    """An agency's later quotes attributed to "the agency", the first to its officials."""
+    seen: set[str] = set()
+
+    def rep(m: re.Match[str]) -> str:
+        name = m.group("a") or m.group("b")
+        if name in seen:
+            return f"{m.group(1)}{'The' if not m.group(1) else 'the'} agency said"
+        seen.add(name)
+        return f"{m.group(1)}{name} officials said in a statement"
+    return Variant(dataclasses.replace(article, text=_ACRONYM_SAID.sub(rep, article.text)), ann)
+
+
+def v_multipara(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Quotes of several sentences split over paragraphs, each part but the last left open."""
+    text = article.text
+    layer = text_layer(text)
+    out, pos = [], 0
+    for ps, pe in layer.paragraphs:
+        para = text[ps:pe]
+        if para[:1] not in "\"\u201c":
+            continue
+        mark = para[0]
+        close = "\u201d" if mark == "\u201c" else '"'
+        end = para.find(close, 1)
+        inner = para[1:end] if end > 0 else ""
+        cut = [m.end() for m in re.finditer(r"[.!?] (?=[A-Z])", inner)]
+        if not cut:
+            continue
+        k = cut[seed % len(cut)]
+        out.append(text[pos : ps + 1 + k - 1] + "\n\n" + mark)
+        pos = ps + 1 + k
+    if not out:
+        return Variant(article, ann)
+    return Variant(dataclasses.replace(article, text="".join(out) + text[pos:]), ann)
+
+
+def v_attribution(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"...," Ruiz said.' ending a paragraph becomes '"..."' and a paragraph 'Ruiz said.'."""
+    pattern = re.compile(
+        r"^(?P<q>[\"\u201c][^\n]*?),(?P<m>[\"\u201d]) (?P<a>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+ said"
+        r"|said (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)\.$", re.M)
+    def rep(m: re.Match[str]) -> str:
+        who = m.group("a")
+        if who.startswith("said "):
+            who = f"{who.removeprefix('said ')} said"
+        return f"{m.group('q')}.{m.group('m')}\n\n{who}."
+    text = pattern.sub(rep, article.text)
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def v_spokes(article: Article, ann: Annotation, seed: int) -> Variant:
+    """"Lake County Sheriff Ann Ruiz" becomes "Ann Ruiz, a spokeswoman for the Lake County
+    Sheriff's Office," (the office speaks through her)."""
+    def fn(t: str) -> str:
+        def rep(m: re.Match[str]) -> str:
+            place, title = m.group("place"), m.group("title")
+            if place.split()[0] in ("The", "A", "An", "In", "On", "And", "But"):
+                return m.group()
+            body = {"Sheriff": f"the {place} Sheriff's Office", "Police Chief":
+                    f"the {place} Police Department"}.get(title, f"the {title} of {place}")
+            return f"{m.group('name')}, a spokeswoman for {body}{m.group('end') or ','}"
+        return _TITLED_OFFICIAL.sub(rep, t)
+    return _rewrite(article, ann, fn)
+
+
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "titles": v_titles, "appositive": v_appositive, "paragraphs": v_paragraphs,
-    "marks": v_marks, "places": v_places,
+    "marks": v_marks, "places": v_places, "pronoun": v_pronoun, "group": v_group,
+    "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }
 
 

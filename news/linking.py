@@ -595,6 +595,12 @@ class Linker:
     def _person(self, name: str | None, at: int) -> str | None:
         if not name:
             return None
+        if " and " in name:
+            # "Sheriff Ann Ruiz and Tom Berg said": the first of them whose office is known
+            for part in re.split(r",?[ \t]+and[ \t]+|,[ \t]+", name):
+                if part and (found := self._person(part, at)):
+                    return found
+            return None
         aff = self.people.get(_surname(name))
         if aff is None:
             kind = _office_kind(name)

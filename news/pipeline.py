@@ -353,6 +353,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
     persons: dict[int, str] = {}
     last: Quote | None = None
     last_para = -1
+    guessed: set[tuple[int, int]] = set()  # (sentence, quote) whose speaker is a guess
     for i, sent in enumerate(sentences):
         if ctx.persons:
             persons[i] = ctx.persons[-1].text
@@ -389,10 +390,12 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             if spk is None and last is not None and sent.paragraph - last_para <= 1:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)
+                guessed.add((i, n))
             if spk is None and ctx.persons and ctx.persons[-1].start >= recent_from:
                 # A quote paragraph after one that introduces a person is theirs: "Sheriff
                 # Ann Ruiz signed the agreement." then "'We will do everything we can.'"
                 spk = ctx.persons[-1]
+                guessed.add((i, n))
             if spk is None:
                 q = Quote(s, e, text[s:e], None, None, None, cont)
             else:
@@ -410,7 +413,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         out[i] = found
         last = found[-1]
         last_para = sent.paragraph
-    _carry_back_speakers(out)
+    _carry_back_speakers(out, guessed)
     return Speech(out, reported, persons)
 
 
@@ -419,14 +422,20 @@ def _whole_sentence(sent: Sentence, quote: tuple[int, int, bool]) -> bool:
     return quote[0] - sent.start <= 1 and sent.end - quote[1] <= 3
 
 
-def _carry_back_speakers(out: dict[int, list[Quote]]) -> None:
-    """Give an unattributed part of a quote running over paragraphs its last part's speaker."""
+def _carry_back_speakers(out: dict[int, list[Quote]], guessed: set[tuple[int, int]]) -> None:
+    """Give an unattributed part of a quote running over paragraphs its last part's speaker.
+
+    A speaker only guessed from the paragraphs before (``guessed``) gives way to the one the
+    quote's last part is attributed to: the attribution closes the whole quote.
+    """
     ordered = [(i, n) for i in sorted(out) for n in range(len(out[i]))]
     for (i, n), (j, m) in reversed(list(pairwise(ordered))):
         q, nxt = out[i][n], out[j][m]
-        if q.speaker is None and q.continued and nxt.continued and nxt.speaker is not None:
+        if (q.speaker is None or (i, n) in guessed) and q.continued and nxt.continued \
+                and nxt.speaker is not None and (j, m) not in guessed:
             out[i][n] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start,
                               nxt.speaker_end, True)
+            guessed.discard((i, n))
 
 
 def _speaker_of(q: Quote) -> Speaker | None:

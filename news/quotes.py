@@ -311,7 +311,7 @@ class SpeakerContext:
             if low == "it" and (self.sources or self.bodies):
                 return self._latest(self.sources + self.bodies)
             if low == "they" and self.groups:
-                return self.groups[-1]
+                return self._latest(self.groups)
             return spk
         desc = re.fullmatch(DESC, spk.text) is not None
         if desc or re.fullmatch(GROUP, spk.text):
@@ -363,6 +363,12 @@ class SpeakerContext:
             if m.group("name").split()[0] not in _STOP_NAMES and s not in self.places:
                 self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
         self._read_subject(sentence)
+        if " and " in sentence.text:
+            for m in _NAMED_GROUP.finditer(sentence.text):
+                s = sentence.start + m.start()
+                if not any(s <= p < s + len(m.group()) for p in self.places) \
+                        and _people_together(_GROUP_SPLIT.split(m.group()), self.persons):
+                    self.groups.append(Speaker(m.group(), s, s + len(m.group())))
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
@@ -386,7 +392,8 @@ class SpeakerContext:
         name = m.group("name")
         start = sentence.start + m.start("name")
         words = name.split()
-        if words[0] in _STOP_NAMES or words[0] in lex.FUNCTION_WORDS \
+        first = re.sub(r"['\u2019]s$", "", words[0])  # "That's based on": no one
+        if first in _STOP_NAMES or first in lex.FUNCTION_WORDS \
                 or words[-1] in lex.PLACE_WORDS or start in self.places:
             return  # "He added", "The Tulsa County": not a newly named person
         known = {p.text.split()[-1] for p in self.persons}
@@ -396,6 +403,28 @@ class SpeakerContext:
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
+# People named together, what a later "they said" stands for: "Sheriff Ann Ruiz and Mara
+# Okafor", "Council members Ann Ruiz, Tom Berg and Lee Wu".
+_GROUP_MEMBER = rf"(?:{TITLE}[ \t]+)*{PERSON_NAME}"
+_NAMED_GROUP = re.compile(
+    rf"{_GROUP_MEMBER}(?:,[ \t]+{_GROUP_MEMBER})*,?[ \t]+and[ \t]+{_GROUP_MEMBER}"
+)
+_GROUP_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+
+
+def _people_together(members: list[str], persons: list[Speaker]) -> bool:
+    """Tell people named together ("Sheriff Ann Ruiz and Tom Berg") from an organisation.
+
+    "Immigration and Customs Enforcement" joins words, not people: each member is a full name
+    or titled, and one is titled, a known first name or a surname already met.
+    """
+    known = {p.text.split()[-1] for p in persons}
+    if any(n.split()[-1] in lex.PLACE_WORDS for n in members):
+        return False
+    if not all(_TITLE_WORD.match(n) or len(n.split()) >= 2 for n in members):
+        return False
+    return any(_TITLE_WORD.match(n) or n.split()[0] in lex.FIRST_NAMES or n.split()[-1] in known
+               for n in members)
 # The subject of a sentence, after an opening phrase ("On the morning of Aug. 7, Tony McGee
 # was driving"): a capitalised name and a lowercase verb.
 _SUBJECT_PERSON = re.compile(
