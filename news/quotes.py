@@ -289,6 +289,7 @@ class SpeakerContext:
     places: frozenset[int] = frozenset()  # where the geoparser found places: not people
     groups: list[Speaker] = field(default_factory=list)  # plural speakers: what "they" is
     bodies: list[Speaker] = field(default_factory=list)  # organisations: what "the agency" is
+    mentioned: set[int] = field(default_factory=set)  # people named, not subjects (starts)
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -307,7 +308,9 @@ class SpeakerContext:
         low = spk.text.lower()
         if re.fullmatch(PRONOUN, spk.text):
             if low in ("he", "she") and self.persons:
-                return self.persons[-1]
+                # the last person who spoke or acted, not one only named on the way
+                return next((p for p in reversed(self.persons) if p.start not in self.mentioned),
+                            self.persons[-1])
             if low == "it" and (self.sources or self.bodies):
                 return self._latest(self.sources + self.bodies)
             if low == "they" and self.groups:
@@ -357,6 +360,10 @@ class SpeakerContext:
                 continue  # "King County": a title-like word in a place's name
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
+            if not (_SUBJECT_BEFORE.fullmatch(sentence.text, 0, m.start())
+                    or _VERB_AFTER.match(sentence.text, m.end())):
+                # "The order was signed by Mayor Tom Berg.": named, but not who "he" is next
+                self.mentioned.add(s)
         for m in _DESCRIBED_PERSON.finditer(sentence.text) if "," in sentence.text else ():
             # "Richard Jones, the Butler County sheriff,": a person, described
             s = sentence.start + m.start("name")
@@ -409,6 +416,10 @@ _GROUP_MEMBER = rf"(?:{TITLE}[ \t]+)*{PERSON_NAME}"
 _NAMED_GROUP = re.compile(
     rf"{_GROUP_MEMBER}(?:,[ \t]+{_GROUP_MEMBER})*,?[ \t]+and[ \t]+{_GROUP_MEMBER}"
 )
+# Where a titled name is the subject: only an opening phrase or capitalised words before it
+# ("In Boston, Mayor Ann Ruiz"), or a verb after it ("..., Mayor Ann Ruiz said").
+_SUBJECT_BEFORE = re.compile(r"(?:[^,\"\u201c\u201d]{0,60},[ \t]*)?[\"\u201c]?")
+_VERB_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+(?:also[ \t]+)?(?:{VERBS}|[a-z]+ed)\b")
 _GROUP_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 
 
