@@ -16,11 +16,15 @@ Variants:
 ``verbs``        "said"/"says" swapped for other reporting verbs ("stated", "added", ...);
 ``told``         "X said" written "X told reporters";
 ``according``    '"...," X said.' written '"...," according to X.';
+``inverted``     '"...," Ruiz said' written '"...," said Ruiz' and the other way round;
+``colon``        '"...," Ruiz said.' written 'Ruiz said: "..."';
 ``titles``       offices swapped for equivalent ones (Sheriff -> Undersheriff, Mayor ->
                  Deputy Mayor, Police Chief -> Police Commissioner, the jail -> the detention
                  center, Sheriff's Office <-> Sheriff's Department, ...);
 ``appositive``  "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, the Lake County sheriff,
                  said" (and "the mayor of X");
+``chrome``       a 'Related:' line about another place after the second paragraph and a
+                 contributor line from another city at the end;
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
 ``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
 ``places``       counties and cities swapped for others of the same kind and state;
@@ -170,6 +174,27 @@ def v_according(article: Article, ann: Annotation, seed: int) -> Variant:
     return _rewrite(article, ann, fn)
 
 
+_ATTRIB_NAME = r"((?:[A-Z][a-z.]+[ \t]){0,4}[A-Z][a-z][\w'\-]*)"
+
+
+def v_inverted(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"...," Ruiz said.' written '"...," said Ruiz.' and the other way round."""
+    def fn(t: str) -> str:
+        t = re.sub(rf'([,?!]["\u201d]) {_ATTRIB_NAME} said\b', r"\1 said \2<<", t)
+        t = re.sub(rf'([,?!]["\u201d]) said {_ATTRIB_NAME}(?=[.,])', r"\1 \2 said", t)
+        return t.replace("<<", "")
+    return _rewrite(article, ann, fn)
+
+
+def v_colon(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written 'Ruiz said: "Q."' (the attribution before the quote)."""
+    def fn(t: str) -> str:
+        return re.sub(
+            rf'(^|\n)(["\u201c])([^"\u201c\u201d\n]{{10,400}}?),(["\u201d]) {_ATTRIB_NAME} said\.',
+            lambda m: f"{m.group(1)}{m.group(5)} said: {m.group(2)}{m.group(3)}.{m.group(4)}", t)
+    return _rewrite(article, ann, fn)
+
+
 def v_titles(article: Article, ann: Annotation, seed: int) -> Variant:
     def fn(t: str) -> str:
         for pat, reps in TITLE_SWAPS:
@@ -198,6 +223,25 @@ def v_appositive(article: Article, ann: Annotation, seed: int) -> Variant:
             return f"{m.group('name')}, {desc}{tail}"
         return _TITLED_OFFICIAL.sub(rep, t)
     return _rewrite(article, ann, fn)
+
+
+CHROME = [
+    ("Related: Immigrant advocates rally outside the Capitol in Portland, Oregon",
+     "Reporter Lena Okafor contributed from Phoenix, Arizona."),
+    ("READ MORE: What to know about immigration courts in Miami",
+     "This story was produced in partnership with Tucson public radio."),
+]
+
+
+def v_chrome(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A page's chrome about other places: a 'Related:' line after the second paragraph and a
+    contributor line at the end (neither reports anything)."""
+    related, tail = CHROME[seed % len(CHROME)]
+    layer = text_layer(article.text)
+    paras = layer.paragraphs
+    at = paras[min(1, len(paras) - 1)][1]
+    text = article.text[:at] + "\n\n" + related + article.text[at:].rstrip() + "\n\n" + tail + "\n"
+    return Variant(dataclasses.replace(article, text=text), ann)
 
 
 def v_paragraphs(article: Article, ann: Annotation, seed: int) -> Variant:
@@ -418,7 +462,8 @@ def v_spokes(article: Article, ann: Annotation, seed: int) -> Variant:
 
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
-    "according": v_according, "titles": v_titles, "appositive": v_appositive, "paragraphs": v_paragraphs,
+    "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
+    "appositive": v_appositive, "chrome": v_chrome, "paragraphs": v_paragraphs,
     "marks": v_marks, "places": v_places, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }

@@ -60,6 +60,9 @@ COREFERENCE_WINDOW = 2
 # An article is about one local jurisdiction when it carries this share of the local mentions
 # (and is named at least twice), or is named in the lead or the dateline.
 FOCUS_SHARE = 0.5
+# ... or is named this many times as often as any other (so that places named in passing do
+# not take the focus away from the one the article keeps returning to).
+FOCUS_LEAD = 2.0
 LEAD_SENTENCES = 3
 # The state an article is about, when no city or county is: the one that carries more than
 # this share of its mentions (a state's cities and counties count for it).
@@ -135,6 +138,7 @@ _STATE_BODY_WORDS = [
 ]
 _STATE_BODY = re.compile(rf"\b(?:{alternation(_STATE_BODY_WORDS)})(?![\w.])", re.I)
 _COLLECTIVE = re.compile(rf"\b(?:{alternation(lex.COLLECTIVE_BODIES)})(?![\w'\u2019])", re.I)
+_SENTENCE_END = ".!?\"'\u201d\u2019)"
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
 # A national word after these is a circumstance of a local story, not its subject: "in the
@@ -335,8 +339,9 @@ def article_focus(
     """Find the jurisdictions an article is about, per kind.
 
     The dateline's place comes first. Otherwise a city or county (counted with the cities in
-    it) is the focus when it is the only one named, when it carries :data:`FOCUS_SHARE` of the
-    local mentions and is named at least twice, or when it is the only one named in the lead;
+    it) is the focus when it is the only one named, when it is named at least twice and carries
+    :data:`FOCUS_SHARE` of the local mentions or :data:`FOCUS_LEAD` times as many as any other
+    city or county, or when it is the only one named in the lead;
     between equals, the outlet's home decides. The state is the focus's, else the state that
     carries more than half of the article's mentions (its cities and counties included), else
     the outlet's home state among the most named, or when the article names no state.
@@ -384,7 +389,9 @@ def article_focus(
         in_lead = list(dict.fromkeys(cluster[j] for s, j in local if s < lead_end))
         top: str | None
         top, n = clusters.most_common(1)[0]
-        if len(clusters) > 1 and not (n >= 2 and n >= FOCUS_SHARE * len(local)):
+        runner_up = clusters.most_common(2)[1][1] if len(clusters) > 1 else 0
+        if len(clusters) > 1 and not (n >= 2 and (n >= FOCUS_SHARE * len(local)
+                                                  or n >= FOCUS_LEAD * runner_up)):
             top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
@@ -563,12 +570,17 @@ class Linker:
         i = self.layer.sentence_at(at)
         if i < 0:
             return None
-        here = self.layer.sentences[i].start
-        since = self.layer.sentences[max(0, i - RECENT_SENTENCES)].start
+        sentences = self.layer.sentences
+        here = sentences[i].start
         found = self._named_between(kind, here, at)
         if found:
             return found[-1]
-        found = self._named_between(kind, since, at)
+        # A line without final punctuation is a heading or the page's chrome ("Related: ...
+        # in Portland, Oregon"), not a sentence an institution continues.
+        before = [j for k in range(max(0, i - RECENT_SENTENCES), i)
+                  if sentences[k].text[-1:] in _SENTENCE_END
+                  for j in self._named_between(kind, sentences[k].start, sentences[k].end)]
+        found = list(dict.fromkeys(before))
         return found[0] if len(found) == 1 else None
 
     def _of_kind(self, kind: str, at: int) -> str | None:
