@@ -41,6 +41,7 @@ from news.quotes import (
     find_quote_spans,
     has_speech_verb,
     is_speech,
+    named_later,
     sentence_speaker,
 )
 
@@ -414,6 +415,14 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         last = found[-1]
         last_para = sent.paragraph
     _carry_back_speakers(out, guessed)
+    for found in out.values():
+        # '"...," a sheriff's spokesperson said.', named further on
+        for n, q in enumerate(found):
+            spk = _speaker_of(q)
+            later = named_later(text, spk) if spk is not None else None
+            if later is not None:
+                found[n] = Quote(q.start, q.end, q.text, later.text, later.start, later.end,
+                                 q.continued)
     return Speech(out, reported, persons)
 
 

@@ -682,3 +682,41 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
     if m.group(group).split()[0] in _STOP_NAMES:
         return None
     return _speaker_at(sentence, m, group, 0)
+
+
+# "David Wright, a spokesperson for the Sheriff's Office": a name and the role it is given.
+_NAMED_ROLE = re.compile(
+    rf"(?P<name>{PERSON_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+(?:['\u2019]s)?[ \t]+){{0,3}}?"
+    rf"(?P<role>{ROLES})\b"
+)
+
+
+def named_later(text: str, spk: Speaker) -> Speaker | None:
+    """Name an indefinite speaker by the one person the article later gives that role.
+
+    '"...," a sheriff's spokesperson said.' and, further on, "Sgt. David Wright, a spokesperson
+    for the Sheriff's Office": the spokesperson is Wright. Only when one name has the role.
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    spk : Speaker
+        The speaker as written ("a sheriff's spokesperson").
+
+    Returns
+    -------
+    Speaker or None
+    """
+    words = spk.text.lower().split()
+    if words[0] not in ("a", "an") or not re.fullmatch(DESC, spk.text):
+        return None
+    found = {
+        m.group("name"): m for m in _NAMED_ROLE.finditer(text, spk.end)
+        if m.group("role").lower() == words[-1] and m.group("name").split()[0] not in _STOP_NAMES
+    }
+    if len(found) != 1:
+        return None
+    (m,) = found.values()
+    return Speaker(m.group("name"), m.start("name"), m.end("name"))
+

@@ -114,3 +114,22 @@ def test_a_spokeswoman_speaks_for_her_office_and_its_county():
     )
     assert speakers(text)["We are not"] == "Ruiz"
     assert "55025" in links_of(text, "\"We are not")
+
+
+def test_an_indefinite_speaker_named_further_on():
+    text = (
+        "\"The sheriff wanted to protect the people already in the jail,\" a sheriff's "
+        "spokesperson said.\n\n"
+        "Lake County deputies moved 40 detainees on Friday, said Sgt. Ann Ruiz, a spokesperson "
+        "for the Sheriff's Office.\n"
+    )
+    assert speakers(text)["The sheriff wanted"] == "Ann Ruiz"
+
+
+def test_an_indefinite_speaker_stays_unnamed_when_two_share_the_role():
+    text = (
+        "\"We will review the policy next month,\" a county spokesperson said.\n\n"
+        "Ann Ruiz, a spokesperson for the jail, and Tom Berg, a spokesperson for the county "
+        "board, did not return calls.\n"
+    )
+    assert speakers(text)["We will review"] == "a county spokesperson"
