@@ -588,6 +588,7 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"screen(?:s|ed|ing)", r"fingerprint\w*", r"booking", r"deputiz\w*", r"patrol\w*",
     # holding and moving people in custody, under other verbs
     r"transferr(?:ed|ing)", r"incarcerat\w*", r"imprison\w*", r"beds",
+    r"expuls\w*", r"snatch\w*", r"nabbed", r"captur(?:e|ed|es|ing)", r"lockups?",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -649,6 +650,10 @@ POLICY_TERMS: tuple[str, ...] = (
     # receiving, housing and moving migrants: a city's or a state's program
     r"migrants?", r"asylum[- ]seekers?", r"bus(?:es|ed|ing|sed|sing)?", r"busloads?",
     r"hous(?:es|ed|ing)",
+    # instruments and acts of government under other names
+    r"pacts?", r"ink(?:s|ed|ing)", r"edicts?", r"decrees?", r"moratori\w*", r"endors\w*",
+    r"overturn\w*", r"struck down", r"strik(?:e|es|ing) down", r"uph(?:o|e)ld\w*",
+    r"settl(?:e|ed|es|ing|ements?)", r"green[- ]?l(?:it|ighted|ights?)",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):
