@@ -50,6 +50,7 @@ class _Cand:
     named_person: bool = False  # the surname of someone the article names in full
     actor: bool = False  # a big city's name before a speech verb ("Denver said")
     group: int = 0  # a list of counties ("Dodge, Washington and Wood counties"): its id
+    edits: int = 0  # a misspelt county in a list of counties ("Orange, Duchess and Albany")
 
 
 class _CandidateFinder:
@@ -515,6 +516,7 @@ class _CandidateFinder:
         elif k == 0 or texts[k - 1] not in {"-", "\u2014", "\u2013", ":"}:
             return []
         found: list[_Cand] = []
+        misses: list[tuple[int, int]] = []
         while k < self.n and self._cap_word(k):
             end = k
             while end < self.n and (self._cap_word(end) or (
@@ -524,12 +526,43 @@ class _CandidateFinder:
             ids = tuple(i for i in self.x.keys.get(key, ()) if self.x.jur[i].kind == "county")
             if ids:
                 found.append(_Cand(k, end, ids, key, forced_kind="county"))
+            else:
+                misses.append((k, end))
             if self._word(end) == "," and self._word(end + 1) in {"and", "or"}:
                 end += 1
             if self._word(end) not in {",", "and", "or", "&"}:
                 break
             k = end + 1
-        return found if len(found) >= 2 else []
+        if len(found) < 2:
+            return []
+        return found + self._misspelt_counties(found, misses, suffix)
+
+    def _misspelt_counties(self, found: list[_Cand], misses: list[tuple[int, int]],
+                           suffix: str) -> list[_Cand]:
+        """Read a list member one edit from a county of the list's state as that county.
+
+        "Orange, Duchess, Westchester and Albany": Dutchess County, New York, the only county of
+        the state most members lie in that is one edit from "Duchess".
+        """
+        votes: dict[str, int] = {}
+        for c in found:
+            for state in {self.x.jur[i].state for i in c.ids}:
+                votes[state] = votes.get(state, 0) + 1
+        state = max(votes, key=lambda st: votes[st])
+        if votes[state] < 2:
+            return []
+        out: list[_Cand] = []
+        for s, e in misses:
+            query = " ".join(self.t.norms[s:e])
+            if len(query) < W.fuzzy_county_min:
+                continue
+            near = [j.id for j in self.x.jur.values()
+                    if j.kind == "county" and j.state == state
+                    and _osa(query, " ".join(_tokenize(j.name).norms[:-1])) == 1]
+            if len(near) == 1:
+                out.append(_Cand(s, e, (near[0],), (*self.t.norms[s:e], suffix),
+                                 forced_kind="county", edits=1))
+        return out
 
     # -- rules -------------------------------------------------------------------------------
     def _state_at(self, k: int) -> tuple[str, int] | None:

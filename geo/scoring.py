@@ -97,6 +97,9 @@ class _Scorer(_Features):
                 c.chosen = next(i for i in c.ids if jur[i].kind == "state")
                 c.confidence, c.method = W.conf_name, "state name"
                 named_states.add(c.chosen)
+            elif c.edits:
+                c.chosen, c.confidence = c.ids[0], W.fuzzy_one_edit
+                c.method = f"fuzzy match to {jur[c.chosen].name} in a list of counties"
             elif c.qual is not None and len(c.ids) == 1:
                 c.chosen, c.confidence = c.ids[0], W.conf_certain
                 kind = jur[c.chosen].kind

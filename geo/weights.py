@@ -70,6 +70,7 @@ class Weights:
     strong_min: float = 0.8  # a name this sure supports the same name inside longer names
     fuzzy_one_edit: float = 0.6
     fuzzy_two_edits: float = 0.45
+    fuzzy_county_min: int = 5  # a misspelt county in a county list has at least this many letters
 
 
 WEIGHTS = Weights()

@@ -493,3 +493,17 @@ def test_a_state_before_counties_is_the_state(gaz, text, expected):
 
 def test_texas_county_with_its_state_is_the_county(gaz):
     assert "29215" in ids("In Missouri, Texas County Sheriff Ann Doe said the jail was full.", gaz)
+
+
+# -- a misspelt county in a list of counties ---------------------------------------------
+
+def test_a_misspelt_member_of_a_county_list_is_the_county_one_edit_away(gaz):
+    text = ("Counties housing them so far include Orange, Duchess, Westchester, Albany and "
+            "Onondaga, an aide said.")
+    assert ("Duchess", "36027") in found(text, gaz)
+    mention = next(m for m in geoparse(text, gaz) if m.text == "Duchess")
+    assert mention.method.startswith("fuzzy") and mention.confidence < 0.8
+
+
+def test_a_list_member_far_from_every_county_stays_out(gaz):
+    assert ids("Sheriffs in three counties: Harris, Dallas and Taxes.", gaz) == {"48201", "48113"}
