@@ -546,7 +546,7 @@ class _CandidateFinder:
         """
         votes: dict[str, int] = {}
         for c in found:
-            for state in {self.x.jur[i].state for i in c.ids}:
+            for state in {self.x.jur[i].state or "" for i in c.ids}:
                 votes[state] = votes.get(state, 0) + 1
         state = max(votes, key=lambda st: votes[st])
         if votes[state] < 2:
