@@ -23,6 +23,8 @@ Variants:
                  center, Sheriff's Office <-> Sheriff's Department, ...);
 ``appositive``  "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, the Lake County sheriff,
                  said" (and "the mayor of X");
+``lowertitle``   offices after a place in lower case ("Lake County sheriff Ann Ruiz");
+``stateabbr``    the state after a place written another way (", Indiana" / ", Ind." / ", IN");
 ``chrome``       a 'Related:' line about another place after the second paragraph and a
                  contributor line from another city at the end;
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
@@ -244,6 +246,37 @@ def v_chrome(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text=text), ann)
 
 
+def v_lowertitle(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Offices after a place in lower case, AP style: "Lake County sheriff Ann Ruiz"."""
+    def fn(t: str) -> str:
+        return re.sub(r"\b(County|City|Parish) (Sheriff|Commissioner|Executive|Attorney|Mayor|"
+                      r"Police Chief|Clerk)(?= [A-Z][a-z])",
+                      lambda m: f"{m.group(1)} {m.group(2).lower()}", t)
+    return _rewrite(article, ann, fn)
+
+
+def v_stateabbr(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A state after a place written another way: "Lake County, Indiana" / ", Ind." / ", IN"."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    states = [j for j in gaz if j.kind == "state" and len(j.abbreviations) >= 2]
+    forms = {}
+    for j in states:
+        names = (j.name, *j.abbreviations)
+        for n in names:
+            forms[n] = names
+    pattern = re.compile(r"(?<=[a-z], )(" + "|".join(
+        re.escape(n) for n in sorted(forms, key=len, reverse=True)) + r")(?![\w])(?!,? [A-Z])")
+
+    def fn(t: str) -> str:
+        def rep(m: re.Match[str]) -> str:
+            names = forms[m.group(1)]
+            others = [n for n in names if n != m.group(1)]
+            return others[seed % len(others)]
+        return pattern.sub(rep, t)
+    return _rewrite(article, ann, fn)
+
+
 def v_paragraphs(article: Article, ann: Annotation, seed: int) -> Variant:
     layer = text_layer(article.text)
     out = []
@@ -463,7 +496,8 @@ def v_spokes(article: Article, ann: Annotation, seed: int) -> Variant:
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
-    "appositive": v_appositive, "chrome": v_chrome, "paragraphs": v_paragraphs,
+    "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
+    "chrome": v_chrome, "paragraphs": v_paragraphs,
     "marks": v_marks, "places": v_places, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }

@@ -364,6 +364,11 @@ class SpeakerContext:
                     or _VERB_AFTER.match(sentence.text, m.end())):
                 # "The order was signed by Mayor Tom Berg.": named, but not who "he" is next
                 self.mentioned.add(s)
+        for m in _LOWER_TITLED.finditer(sentence.text):
+            # "Butler County sheriff Richard Jones": a title in lower case, AP style
+            s = sentence.start + m.start("name")
+            if m.group("name").split()[0] not in _STOP_NAMES and s not in self.places:
+                self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
         for m in _DESCRIBED_PERSON.finditer(sentence.text) if "," in sentence.text else ():
             # "Richard Jones, the Butler County sheriff,": a person, described
             s = sentence.start + m.start("name")
@@ -443,6 +448,10 @@ _SUBJECT_PERSON = re.compile(
     # "Maria Lopez, whose brother was deported, wept": a description between name and verb
     r"(?:,[ \t]+(?:who|whose|a|an|the)\b[^,\"\u201c\u201d]{1,80},)?[ \t]+"
     r"(?:also[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)\b"
+)
+# A title in lower case before a full name: "Butler County sheriff Richard Jones".
+_LOWER_TITLED = re.compile(
+    rf"\b(?:{PERSON_ROLES})[ \t]+(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}})"
 )
 # A full name and a description of the person: "Richard Jones, the Butler County sheriff,".
 _DESCRIBED_PERSON = re.compile(
