@@ -325,9 +325,27 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         # The body before the title says whose office it is: "City Manager", "Jail Administrator".
         body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start())
         title = f"{body.group(1)} {m.group('title')}" if body else m.group("title")
-        if surname not in out and (kind := _office_kind(title)):
+        if surname in out:
+            continue
+        kind = _office_kind(title)
+        if kind is None and body and lex.INSTITUTION_KINDS.get(body.group(1).lower()) == "local":
+            # "Board Chair Roger Garcia" after "the County Board": the board written before
+            kind = _qualified_body(text, body.group(1), m.start())
+        if kind:
             out[surname] = Affiliation(None, kind, m.start())
     return out
+
+
+_QUALIFIED_BODY_REACH = 600  # characters back to the body written with its kind
+
+
+def _qualified_body(text: str, body: str, at: int) -> str | None:
+    """Return the kind of the body last written with it before ``at`` ("the County Board")."""
+    found = None
+    for q in re.finditer(rf"\b(County|City|Town|State)[ \t]+{re.escape(body)}\b",
+                         text[max(0, at - _QUALIFIED_BODY_REACH) : at], re.I):
+        found = q.group(1).lower()
+    return {"city": "place", "town": "place"}.get(found, found) if found else None
 
 
 def article_focus(

@@ -133,3 +133,14 @@ def test_an_indefinite_speaker_stays_unnamed_when_two_share_the_role():
         "board, did not return calls.\n"
     )
     assert speakers(text)["We will review"] == "a county spokesperson"
+
+
+def test_a_board_chair_is_of_the_board_written_before():
+    text = (
+        "MADISON, Wis. \u2014 The Dane County sheriff said Thursday he wants to hold ICE detainees at Madison's "
+        "largest jail. The overture was rebuffed by the head of the County Board. Board Chair "
+        "Tom Berg, a critic of the agency, responded in a statement.\n\n"
+        "Berg said he does not expect the board to take up a contract \"any time in the "
+        "foreseeable future.\"\n"
+    )
+    assert "55025" in links_of(text, "Berg said he")
