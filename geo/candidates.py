@@ -18,6 +18,7 @@ from geo.weights import WEIGHTS as W
 
 # Lower-case words inside one place name ("Fond du Lac", "Isle of Wight"), not list glue.
 _NAME_CONNECTORS = lex.CONNECTORS - {"and", "in", "on", "the", "or"}
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
 _DATELINE_END = frozenset({",", "-", "\u2014", "\u2013", "("})
 
 
@@ -427,15 +428,20 @@ class _CandidateFinder:
                 end = k + 1
                 while k >= 0 and (self._cap_word(k) or (
                         texts[k] in _NAME_CONNECTORS and self._cap_word(k - 1)
-                        and self._cap_word(k + 1))):
+                        and self._cap_word(k + 1))
+                        or (texts[k] in _POSSESSIVES and self._cap_word(k - 1))):  # St. Mary's
                     k -= 1
                 start = k + 1
                 if start == end:
                     break
                 state = self._state_at(start)
-                if end == p and state is not None and state[1] == end and not titled:
+                listed = self._word(start - 1) in {",", "and", "or", "&"} \
+                    and (self._cap_word(start - 2) or self._word(start - 2) in _POSSESSIVES)
+                if end == p and state is not None and state[1] == end and not titled \
+                        and not listed:
                     # "Indiana counties" are the state's counties; "Lake, Porter and other
-                    # Indiana counties" lists some of them before.
+                    # Indiana counties" lists some of them before. A state's name ending a list
+                    # ("Frederick and Washington counties") is a county.
                     if self._word(start - 1) != "other" \
                             or self._word(start - 2) not in {",", "and", "or"}:
                         break
@@ -458,6 +464,8 @@ class _CandidateFinder:
                     k -= 1
                 else:
                     break
+            if all(c.key[:-1] in self.x.state_names for c in found):
+                found = []  # "Texas, Georgia and Florida counties": the states' counties
             if only_state is not None:
                 for c in found:
                     c.ids = tuple(i for i in c.ids if self.x.jur[i].state == only_state)

@@ -507,3 +507,15 @@ def test_a_misspelt_member_of_a_county_list_is_the_county_one_edit_away(gaz):
 
 def test_a_list_member_far_from_every_county_stays_out(gaz):
     assert ids("Sheriffs in three counties: Harris, Dallas and Taxes.", gaz) == {"48201", "48113"}
+
+
+# -- a state's name ending a list of counties is a county ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Allegany, Carroll, Garrett, St. Mary's and Washington counties signed agreements, "
+     "Maryland officials said.", {"24001", "24013", "24023", "24037", "24043", "24"}),
+    ("Commissioners in Frederick and Washington counties voted. Maryland Gov. Larry Hogan "
+     "agreed.", {"24021", "24043", "24"}),
+])
+def test_a_state_name_ending_a_county_list_is_a_county(gaz, text, expected):
+    assert ids(text, gaz) == expected
