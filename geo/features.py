@@ -230,7 +230,7 @@ class _Features(_CandidateFinder):
                 return False
             end += 1
         after = self._word(end)
-        if not (end >= self.n or (self.t.kinds[end] == "p" and after not in {"'s", "\u2019s"})
+        if not (end >= self.n or self.t.kinds[end] == "p"  # "the Queen City's council"
                 or after in lex.SPEECH_VERBS or after in lex.AUXILIARIES):
             return False  # "the Charles City crash", "the Forrest City police"
         return all((self.x.jur[i].population or 0) < W.min_pop_unsupported for i in c.ids

@@ -296,6 +296,7 @@ def test_a_state_or_big_city_owning_a_place_still_names_both(gaz):
 @pytest.mark.parametrize("text", [
     "Texas leaders met. The Alamo City agreed to fund the shelter.",
     "In Ohio, the Queen City followed, and the Emerald City did not.",
+    "The Queen City's council voted. The Windy City's mayor spoke.",
 ])
 def test_a_city_nickname_is_no_small_town(gaz, text):
     assert not {i for i in ids(text, gaz) if len(i) == 7}
