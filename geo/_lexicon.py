@@ -127,6 +127,8 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "remarks", "observed", "observes", "recounted", "recounts", "described", "describes",
     "echoed", "echoes", "boasted", "quipped", "joked", "shouted", "yelled", "wondered",
     "questioned", "estimated", "estimates", "reiterated", "reiterates", "clarified",
+    "commented", "comments", "mentioned", "mentions", "elaborated", "emailed", "texted",
+    "lamented", "laments", "answered", "concluded", "speculated", "interjected", "whispered",
 })
 # Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({

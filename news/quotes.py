@@ -290,6 +290,7 @@ class SpeakerContext:
     groups: list[Speaker] = field(default_factory=list)  # plural speakers: what "they" is
     bodies: list[Speaker] = field(default_factory=list)  # organisations: what "the agency" is
     mentioned: set[int] = field(default_factory=set)  # people named, not subjects (starts)
+    actors: list[Speaker] = field(default_factory=list)  # names acting mid-sentence
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -307,6 +308,8 @@ class SpeakerContext:
         """Resolve an anaphoric speaker; a named one is recorded and returned as written."""
         low = spk.text.lower()
         if re.fullmatch(PRONOUN, spk.text):
+            if low in ("he", "she") and not self.persons and self.actors:
+                return self.actors[-1]
             if low in ("he", "she") and self.persons:
                 # the last person who spoke or acted, not one only named on the way
                 return next((p for p in reversed(self.persons) if p.start not in self.mentioned),
@@ -398,6 +401,14 @@ class SpeakerContext:
         "Tony McGee was driving", "Johnston addressed": a single word is a person only when it
         is a known surname or acts (a past-tense verb follows); places are never people.
         """
+        if not self.persons:
+            # Run-on text ("... last month Johnston addressed the resolutions"): a name that
+            # acts mid-sentence, what "he" is only while no one else is known.
+            for w in _ACTS_MIDWAY.finditer(sentence.text):
+                s = sentence.start + w.start("name")
+                if s not in self.places and w.group("name") not in _STOP_NAMES \
+                        and w.group("name") not in lex.PLACE_WORDS:
+                    self.actors.append(Speaker(w.group("name"), s, s + len(w.group("name"))))
         m = _SUBJECT_PERSON.match(sentence.text)
         if not m:
             return
@@ -415,6 +426,7 @@ class SpeakerContext:
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
+_ACTS_MIDWAY = re.compile(r"\b[a-z][\w\-]*[ \t]+(?P<name>[A-Z][a-z]+)[ \t]+(?:also[ \t]+)?[a-z]+ed\b")
 # People named together, what a later "they said" stands for: "Sheriff Ann Ruiz and Mara
 # Okafor", "Council members Ann Ruiz, Tom Berg and Lee Wu".
 _GROUP_MEMBER = rf"(?:{TITLE}[ \t]+)*{PERSON_NAME}"

@@ -144,3 +144,21 @@ def test_a_board_chair_is_of_the_board_written_before():
         "foreseeable future.\"\n"
     )
     assert "55025" in links_of(text, "Berg said he")
+
+
+def test_a_pronoun_with_no_one_introduced_is_the_name_that_acted():
+    text = (
+        "Two cities passed resolutions last month Ruiz addressed both of them on "
+        "Wednesday. The claim that the city buses migrants away \"is not true,\" he said.\n"
+    )
+    assert speakers(text)["is not true"] == "Ruiz"
+
+
+def test_other_verbs_of_saying():
+    text = (
+        "\"We never asked the jail to hold anyone for ICE,\" Ann Ruiz commented.\n\n"
+        "\"The county has no contract with the agency,\" Tom Berg mentioned in an email.\n"
+    )
+    got = speakers(text)
+    assert got["We never asked"] == "Ann Ruiz"
+    assert got["The county has"] == "Tom Berg"
