@@ -614,6 +614,28 @@ class _CandidateFinder:
 
 
     # -- misspellings ------------------------------------------------------------------------
+    def _misspelt(self, query: str, limit: int) -> tuple[int, str] | None:
+        """Return the gazetteer name nearest a word within ``limit`` edits: (distance, name)."""
+        seen = self.x.fuzzy_seen
+        if (query, limit) in seen:
+            return seen[query, limit]
+        targets: set[str] = set()
+        for variant in _deletes(query, limit):
+            targets |= self.x.fuzzy.get(variant, set())
+        best = None
+        for target in targets:
+            if target[0] != query[0]:
+                continue
+            d = _osa(query, target)
+            if len(query) > len(target) and query.startswith(target[:-1]):
+                continue  # "Georgian", "Texans": demonyms, not misspellings
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, target)
+        if len(seen) >= 100_000:
+            seen.clear()
+        seen[query, limit] = best
+        return best
+
     def _fuzzy(self, covered: list[bool]) -> list[_Cand]:
         out: list[_Cand] = []
         texts, kinds, norms = self.t.texts, self.t.kinds, self.t.norms
@@ -636,19 +658,7 @@ class _CandidateFinder:
                 if self.t.norms[s] in self.surnames or (
                         self._cap_word(s - 1) and not self.t.sentence_start[s]):
                     continue  # "Tom Grisham ... Grisham", "Catherine A.R. Wethington"
-                limit = 2 if len(query) >= 12 else 1
-                targets = set()
-                for variant in _deletes(query, limit):
-                    targets |= self.x.fuzzy.get(variant, set())
-                best = None
-                for target in targets:
-                    if target[0] != query[0]:
-                        continue
-                    d = _osa(query, target)
-                    if len(query) > len(target) and query.startswith(target[:-1]):
-                        continue  # "Georgian", "Texans": demonyms, not misspellings
-                    if d <= limit and (best is None or d < best[0]):
-                        best = (d, target)
+                best = self._misspelt(query, 2 if len(query) >= 12 else 1)
                 if best:
                     hit = (s, e, best)
                     break

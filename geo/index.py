@@ -7,7 +7,7 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
 from geo.gazetteer import Gazetteer, Jurisdiction
@@ -35,6 +35,9 @@ class _Index:
     official: set[tuple[str, tuple[str, ...]]]
     nicknames: set[tuple[str, ...]]
     bare_counties: set[tuple[str, ...]]
+    # The nearest misspelt name of a query word, by (query, edit limit): the same capitalized
+    # words come back article after article ("Enforcement", "Homeland").
+    fuzzy_seen: dict[tuple[str, int], tuple[int, str] | None] = field(default_factory=dict)
 
 
 def _name_variants(j: Jurisdiction) -> Iterable[str]:
