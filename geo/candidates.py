@@ -474,6 +474,12 @@ class _CandidateFinder:
                 found = self._titled_list(found, p)
             if plural:
                 found += self._counties_after(p + 1, suffix)
+                # "Orange and Washington counties in New York": the state written after it
+                after = self._list_state_after(max([p + 1, *(c.j for c in found)]))
+                if after is not None:
+                    found = [c for c in found if self._in_state(c, after)]
+                    for c in found:
+                        c.ids = tuple(i for i in c.ids if self._in_state_id(i, after))
             if plural or len(found) >= 2:
                 for c in found:
                     c.group = p + 1  # one list: its counties tend to share a state
@@ -482,6 +488,13 @@ class _CandidateFinder:
             taken = [(c.i, c.j) for c in out]
             cands = [c for c in cands if not any(c.i < j and i < c.j for i, j in taken)]
         return cands + out
+
+    def _list_state_after(self, k: int) -> str | None:
+        """Return the state of "in Texas" written at token k, right after a county list."""
+        if self._word(k) != "in":
+            return None
+        found = self._state_at(k + 1)
+        return found[0] if found else None
 
     def _titled_list(self, found: list[_Cand], p: int) -> list[_Cand]:
         """Keep the names of "Dodge, Washington and Wood County" that are counties of its state.

@@ -520,3 +520,11 @@ def test_a_list_member_far_from_every_county_stays_out(gaz):
 ])
 def test_a_state_name_ending_a_county_list_is_a_county(gaz, text, expected):
     assert ids(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The counties of Orange and Washington in New York declined.", {"36071", "36115", "36"}),
+    ("Delaware and Franklin counties in Ohio agreed.", {"39041", "39049", "39"}),
+])
+def test_the_state_written_after_a_county_list_is_its_state(gaz, text, expected):
+    assert ids(text, gaz) == expected
