@@ -27,8 +27,15 @@ hit then goes through rules that fix what a naive lookup gets wrong, all of them
   unless a state follows them ("Mexico, Mo."); world cities ("Paris", "Dublin") need US context.
 * qualifiers: "Austin, Texas", "Austin, TX", "Portland, Ore.", "Travis County, Texas", "Texas'
   Travis County" restrict the name to that state (a name with no place in that state is dropped:
-  "Fairfield, Conn." is not Fairfield, Calif.); "Alameda and Santa Clara counties" yields one
-  county per name; AP abbreviations stand alone after a party dash ("D-Calif.").
+  "Fairfield, Conn." is not Fairfield, Calif.; a state that starts a longer name qualifies
+  nothing: "According to Adams, New York City ..."); "Alameda and Santa Clara counties" yields
+  one county per name, a state's name ending the list too ("Frederick and Washington
+  counties"), restricted to a state written after it ("... counties in New York") or named in
+  it ("Travis, Dallas and other Texas counties"); a member one edit from a county of the list's
+  state is that county ("Orange, Duchess and Albany"); AP abbreviations stand alone after a
+  party dash ("D-Calif.").
+* schools: "Texas State", "Ohio State", "Penn State", "Texas A&M" are universities; "New York
+  State" and "Washington State" tell the state from its big city.
 * kind cues: "Madison Mayor" is a city, "Dane County Sheriff" a county, "New York State",
   "upstate New York", "New York Gov." a state; a name in a list ("New York, Los Angeles and
   Chicago") takes the kind of its neighbours; a capitalized dateline ("NEW YORK (Reuters) -") is
