@@ -27,6 +27,8 @@ Variants:
 ``stateabbr``    the state after a place written another way (", Indiana" / ", Ind." / ", IN");
 ``chrome``       a 'Related:' line about another place after the second paragraph and a
                  contributor line from another city at the end;
+``passing``      a paragraph about another place in passing ("A similar debate played out last
+                 year in Portland, Oregon.") after the third;
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
 ``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
 ``places``       counties and cities swapped for others of the same kind and state;
@@ -277,6 +279,21 @@ def v_stateabbr(article: Article, ann: Annotation, seed: int) -> Variant:
     return _rewrite(article, ann, fn)
 
 
+PASSING = [
+    "A similar debate played out last year in Portland, Oregon.",
+    "Officials in Tucson, Arizona, weighed a comparable plan in 2019.",
+]
+
+
+def v_passing(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A sentence about another place, in passing, as a paragraph after the third."""
+    layer = text_layer(article.text)
+    paras = layer.paragraphs
+    at = paras[min(2, len(paras) - 1)][1]
+    text = article.text[:at] + "\n\n" + PASSING[seed % len(PASSING)] + article.text[at:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
 def v_paragraphs(article: Article, ann: Annotation, seed: int) -> Variant:
     layer = text_layer(article.text)
     out = []
@@ -497,7 +514,7 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
     "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
-    "chrome": v_chrome, "paragraphs": v_paragraphs,
+    "chrome": v_chrome, "passing": v_passing, "paragraphs": v_paragraphs,
     "marks": v_marks, "places": v_places, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }

@@ -543,6 +543,24 @@ class Linker:
         self.parent_county = parent_county
         self.people = affiliations(layer.text, self.mentions)
         self.focus = article_focus(layer, self.mentions, parent_county, home)
+        # Places named once and outside the focus: told of in passing ("a similar debate played
+        # out in Portland"); what follows them is still about the focus.
+        # (a name written again, even where it was not read as the place, is not in passing:
+        # "the Austin metro area" ... "whether Austin is being targeted")
+        text = layer.text
+        times = Counter(j for _, _, j in self.mentions)
+        for s, e, j in self.mentions:
+            if times[j] == 1 and text.count(text[s:e]) > 1:
+                times[j] = 2
+        in_focus = set(self.focus.by_kind.values())
+        lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end \
+            if layer.sentences else 0
+        in_lead = {j for s, _, j in self.mentions if s < lead_end}
+        self._passing = {
+            j for j, n in times.items()
+            if n == 1 and in_focus and j not in in_focus and j not in in_lead
+            and (parent_county(j) if kind_of(j) == "place" else None) not in in_focus
+        }
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
         self._surnames = (
@@ -600,11 +618,16 @@ class Linker:
             return found[-1]
         # A line without final punctuation is a heading or the page's chrome ("Related: ...
         # in Portland, Oregon"), not a sentence an institution continues.
-        before = [j for k in range(max(0, i - RECENT_SENTENCES), i)
+        before = [(j, sentences[k].paragraph) for k in range(max(0, i - RECENT_SENTENCES), i)
                   if sentences[k].text[-1:] in _SENTENCE_END
                   for j in self._named_between(kind, sentences[k].start, sentences[k].end)]
-        found = list(dict.fromkeys(before))
-        return found[0] if len(found) == 1 else None
+        found = list(dict.fromkeys(j for j, _ in before))
+        if len(found) != 1:
+            return None
+        if found[0] in self._passing and self.focus.get(kind) \
+                and all(p != sentences[i].paragraph for _, p in before):
+            return None  # a place told of in passing, in a paragraph before: the focus decides
+        return found[0]
 
     def _of_kind(self, kind: str, at: int) -> str | None:
         """Return the jurisdiction an institution of a kind stands for, read at offset ``at``.
@@ -705,11 +728,16 @@ class Linker:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
-            if subject or _ACT_REFERENCE.search(text) or _PLACE_NOUNS.search(text) \
-                    or _THERE.search(text):
+            places = _PLACE_NOUNS.search(text) is not None or _THERE.search(text) is not None
+            if subject or places or _ACT_REFERENCE.search(text):
                 for k, pairs, reported in reversed(self.history):
                     if not (subject or reported):
                         continue
+                    if not places and pairs and all(j in self._passing for j, _ in pairs) \
+                            and self.layer.sentences[k].paragraph != sent.paragraph:
+                        # "A similar debate played out in Portland." is not what "it" or "the
+                        # measure" is about; "those cities" do point back at its places
+                        break
                     if index - k <= COREFERENCE_WINDOW:
                         for j, _ in pairs:
                             out.add(j, "coreference")
