@@ -561,6 +561,12 @@ class Linker:
             if n == 1 and in_focus and j not in in_focus and j not in in_lead
             and (parent_county(j) if kind_of(j) == "place" else None) not in in_focus
         }
+        # ... and so is the county of a city told of in passing ("the sheriff" after "in
+        # Portland" reads Portland's county), unless the article names that county itself.
+        self._passing |= {
+            c for j in self._passing if kind_of(j) == "place"
+            and (c := parent_county(j)) is not None and c not in times and c not in in_focus
+        }
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
         self._surnames = (
