@@ -13,6 +13,7 @@ Variants:
 
 ``names``        people's first names and surnames swapped for other names;
 ``placenames``   the same with surnames that are also US place names ("Warren", "Clay");
+``shapes``       the same with surnames of other shapes ("O'Malley", "McAllister", "Garcia-Lopez");
 ``verbs``        "said"/"says" swapped for other reporting verbs ("stated", "added", ...);
 ``told``         "X said" written "X told reporters";
 ``according``    '"...," X said.' written '"...," according to X.';
@@ -77,6 +78,10 @@ SURNAMES = ["Okafor", "Lindqvist", "Brannigan", "Castellanos", "Whitcombe", "Nak
 PLACE_SURNAMES = ["Warren", "Clay", "Marion", "Jackson", "Franklin", "Lincoln", "Hamilton",
                   "Madison", "Monroe", "Carroll", "Douglas", "Lawrence", "Logan", "Grant",
                   "Shelby", "Tyler"]
+# Surnames of other shapes: apostrophes, inner capitals, hyphens, accents.
+SHAPED_SURNAMES = ["O'Malley", "McAllister", "Garcia-Lopez", "DeLuca", "N\u00fa\u00f1ez", "O\u2019Rourke",
+                   "MacLeod", "St. Clair", "LaFleur", "Ben-David", "D'Amato", "Ch\u00e1vez",
+                   "FitzGerald", "Le\u00f3n", "DiNapoli", "Smith-Jones"]
 VERBS = ["stated", "added", "noted", "explained", "remarked", "stressed"]
 # Equivalent offices and institutions: (pattern, replacement). Each keeps the kind of
 # jurisdiction the office belongs to.
@@ -152,6 +157,10 @@ def _swap_names(article: Article, ann: Annotation, pool: list[str], seed: int) -
 
 def v_names(article: Article, ann: Annotation, seed: int) -> Variant:
     return _swap_names(article, ann, SURNAMES, seed)
+
+
+def v_shapes(article: Article, ann: Annotation, seed: int) -> Variant:
+    return _swap_names(article, ann, SHAPED_SURNAMES, seed)
 
 
 def v_placenames(article: Article, ann: Annotation, seed: int) -> Variant:
@@ -514,8 +523,8 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
     "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
-    "chrome": v_chrome, "passing": v_passing, "paragraphs": v_paragraphs,
-    "marks": v_marks, "places": v_places, "pronoun": v_pronoun, "group": v_group,
+    "chrome": v_chrome, "passing": v_passing, "paragraphs": v_paragraphs, "marks": v_marks,
+    "places": v_places, "shapes": v_shapes, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }
 

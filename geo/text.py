@@ -208,7 +208,9 @@ def alternation(words: Iterable[str]) -> str:
 # A titled person: one or more titles, then a capitalized name of one to three words
 # ("Lake County Sheriff Ann Ruiz" -> "Ann Ruiz"; "Attorney General Jeff Sessions").
 TITLE = rf"(?:{alternation(lex.TITLES)})(?![\w.])"
-PERSON_NAME = r"[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w\u2019'\-]*){0,2}"
+# A word of a name may open with an elided particle: "O'Malley", "D\u2019Amato".
+_NAME_WORD = r"(?:[A-Z]['\u2019](?=[A-Z][a-z]))?[A-Z][a-z][\w\u2019'\-]*"
+PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}}"
 _TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
 _STORM = re.compile(
     rf"\b(?:{alternation(lex.STORM_WORDS)})\s+"

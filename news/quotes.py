@@ -426,7 +426,7 @@ class SpeakerContext:
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
-_ACTS_MIDWAY = re.compile(r"\b[a-z][\w\-]*[ \t]+(?P<name>[A-Z][a-z]+)[ \t]+(?:also[ \t]+)?[a-z]+ed\b")
+_ACTS_MIDWAY = re.compile(rf"\b[a-z][\w\-]*[ \t]+(?P<name>{PERSON_NAME})[ \t]+(?:also[ \t]+)?[a-z]+ed\b")
 # People named together, what a later "they said" stands for: "Sheriff Ann Ruiz and Mara
 # Okafor", "Council members Ann Ruiz, Tom Berg and Lee Wu".
 _GROUP_MEMBER = rf"(?:{TITLE}[ \t]+)*{PERSON_NAME}"

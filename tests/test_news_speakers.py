@@ -137,9 +137,9 @@ def test_an_indefinite_speaker_stays_unnamed_when_two_share_the_role():
 
 def test_a_board_chair_is_of_the_board_written_before():
     text = (
-        "MADISON, Wis. \u2014 The Dane County sheriff said Thursday he wants to hold ICE detainees at Madison's "
-        "largest jail. The overture was rebuffed by the head of the County Board. Board Chair "
-        "Tom Berg, a critic of the agency, responded in a statement.\n\n"
+        "MADISON, Wis. \u2014 The Dane County sheriff said Thursday he wants to hold ICE "
+        "detainees at Madison's largest jail. The overture was rebuffed by the head of the "
+        "County Board. Board Chair Tom Berg, a critic of the agency, responded in a statement.\n\n"
         "Berg said he does not expect the board to take up a contract \"any time in the "
         "foreseeable future.\"\n"
     )
@@ -162,3 +162,21 @@ def test_other_verbs_of_saying():
     got = speakers(text)
     assert got["We never asked"] == "Ann Ruiz"
     assert got["The county has"] == "Tom Berg"
+
+
+def test_names_with_an_elided_particle():
+    text = (
+        "Lake County Sheriff Ann O'Malley said the jail would stop honoring detainers.\n\n"
+        "\"We are not immigration agents and never will be,\" O'Malley said.\n\n"
+        "\"Our deputies have enough to do,\" she added.\n"
+    )
+    got = speakers(text)
+    assert got["We are not"] == "O'Malley"
+    assert got["Our deputies have"] == "O'Malley"
+    later = (
+        "\"The jail is full,\" a sheriff's spokesperson said.\n\n"
+        "Deputies moved 40 detainees on Friday, said Sgt. Ann O'Malley, a spokesperson for the "
+        "Sheriff's Office.\n"
+    )
+    assert speakers(later)["The jail is"] == "Ann O'Malley"
+
