@@ -274,6 +274,13 @@ class _Scorer(_Features):
             c.weak_reason = "a county's name without 'County', with no support"
             return
         where = set(home) or named_states
+        if not where and context_states and j.kind == "place" \
+                and pop < W.min_pop_unsupported and j.state not in context_states \
+                and reason == "population prior" and c.qual is None and c.cue is None:
+            # "Gwinnett County ... officials in Cobb": a hamlet of another state (Cobb, Calif.)
+            # needs more than "in" when the article's places lie elsewhere.
+            c.weak_reason = "small place far from the article's places, with no support"
+            return
         # Votes of other ambiguous names ("Gorham, Ossipee and Troy", each a town in several
         # states) are no support against the article's home or named states.
         if where and reason in ("population prior", "other names in article lie near it") \

@@ -528,3 +528,13 @@ def test_a_state_name_ending_a_county_list_is_a_county(gaz, text, expected):
 ])
 def test_the_state_written_after_a_county_list_is_its_state(gaz, text, expected):
     assert ids(text, gaz) == expected
+
+
+# -- a hamlet of another state after "in" needs more than the locative --------------------
+
+def test_a_small_town_far_from_the_articles_places_is_left_out_after_in(gaz):
+    # No Cobb, Ga. is a Census place; Cobb, Calif. (a small CDP) is no reading for a Georgia
+    # story, "in" or not.
+    text = ("Gwinnett County ended its agreement. Officials in Cobb and Hall said they would "
+            "keep theirs.")
+    assert all(gaz.get(i).state == "13" for i in ids(text, gaz))
