@@ -582,7 +582,7 @@ class Linker:
     def _latest(self, kind: str, before: int, since: int = 0) -> str | None:
         kinds = ("place", "county") if kind == "local" else (kind,)
         for s, _, j in reversed(self.mentions):
-            if since <= s < before and kind_of(j) in kinds:
+            if since <= s < before and kind_of(j) in kinds and j not in self._passing:
                 return j
         return None
 
@@ -630,7 +630,7 @@ class Linker:
         found = list(dict.fromkeys(j for j, _ in before))
         if len(found) != 1:
             return None
-        if found[0] in self._passing and self.focus.get(kind) \
+        if found[0] in self._passing \
                 and all(p != sentences[i].paragraph for _, p in before):
             return None  # a place told of in passing, in a paragraph before: the focus decides
         return found[0]
