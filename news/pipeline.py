@@ -354,6 +354,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
     persons: dict[int, str] = {}
     last: Quote | None = None
     last_para = -1
+    prose_before = _prose_before(layer)
     guessed: set[tuple[int, int]] = set()  # (sentence, quote) whose speaker is a guess
     for i, sent in enumerate(sentences):
         if ctx.persons:
@@ -361,7 +362,8 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         ctx.read_sentence(text, sent)
         cands = by_sentence.get(i, [])
         verb = has_speech_verb(sent.text) if cands else False
-        follows_speech = last is not None and sent.paragraph - last_para <= 1
+        before = prose_before[sent.paragraph]
+        follows_speech = last is not None and last_para >= before
         quotes = [
             q for n, q in enumerate(cands)
             if is_speech(text[q[0] : q[1]], sent.text, verb)
@@ -378,7 +380,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 reported[i] = ctx.resolve(spk).text
             continue
         found: list[Quote] = []
-        recent_from = layer.paragraphs[max(0, sent.paragraph - 1)][0]
+        recent_from = layer.paragraphs[max(0, before)][0]
         for n, (s, e, cont) in enumerate(quotes):
             prev_end = quotes[n - 1][1] + 1 if n else sent.start
             next_start = quotes[n + 1][0] - 1 if n + 1 < len(quotes) else sent.end
@@ -388,7 +390,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 spk = _speaker_of(found[-1])
             if spk is None:
                 spk = _paragraph_speaker(sentences, i, ctx)
-            if spk is None and last is not None and sent.paragraph - last_para <= 1:
+            if spk is None and last is not None and last_para >= before:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)
                 guessed.add((i, n))
@@ -424,6 +426,20 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 found[n] = Quote(q.start, q.end, q.text, later.text, later.start, later.end,
                                  q.continued)
     return Speech(out, reported, persons)
+
+
+def _prose_before(layer: TextLayer) -> list[int]:
+    """For each paragraph, the paragraph of prose before it (-1 for none).
+
+    A line without final punctuation between two paragraphs ("Related: ...", a heading) is
+    page furniture: a quote after it still continues, or is introduced by, the prose before.
+    """
+    out, last = [], -1
+    for n, (_, e) in enumerate(layer.paragraphs):
+        out.append(last)
+        if layer.text[e - 1] in ".!?:\"'\u201d\u2019)":
+            last = n
+    return out
 
 
 def _whole_sentence(sent: Sentence, quote: tuple[int, int, bool]) -> bool:

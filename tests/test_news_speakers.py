@@ -180,3 +180,12 @@ def test_names_with_an_elided_particle():
     )
     assert speakers(later)["The jail is"] == "Ann O'Malley"
 
+
+
+def test_a_line_of_page_furniture_does_not_cut_a_quote_from_its_speaker():
+    text = (
+        "Earlier this year, Lake County Sheriff Ann Ruiz signed a new agreement with ICE.\n\n"
+        "Related: Advocates rally outside the statehouse\n\n"
+        "\u201cI\u2019m going to do everything I can to keep dangerous people off our streets.\u201d\n"
+    )
+    assert speakers(text)["I\u2019m going to"] == "Lake County Sheriff Ann Ruiz"
