@@ -280,6 +280,7 @@ class _Scorer(_Features):
             # "Gwinnett County ... officials in Cobb": a hamlet of another state (Cobb, Calif.)
             # needs more than "in" when the article's places lie elsewhere.
             c.weak_reason = "small place far from the article's places, with no support"
+            self._bare_county(c, context_states)
             return
         # Votes of other ambiguous names ("Gorham, Ossipee and Troy", each a town in several
         # states) are no support against the article's home or named states.
@@ -288,6 +289,7 @@ class _Scorer(_Features):
                 and (c.cue is None or (home and j.state not in named_states)) \
                 and j.state not in where and pop < W.big_city:
             c.weak_reason = "small place far from the article's home, with no support"
+            self._bare_county(c, where)
             return
         if c.dateline or (strict_locative and not c.world):
             supported = True
@@ -361,6 +363,22 @@ class _Scorer(_Features):
             c.chosen = other.chosen
             c.confidence = min(other.confidence, W.conf_kind_cue)
             c.method = "same name elsewhere in article"
+
+    def _bare_county(self, c: _Cand, states: set[str | None] | set[str]) -> None:
+        """Read a name left out as a far town as the county of that name in the article's state.
+
+        "Gwinnett County ... officials in Cobb and Hall": Cobb County and Hall County, Georgia,
+        not the hamlets of other states; only when one such county exists there.
+        """
+        if c.party or c.in_name or c.key in self.person_keys or c.key[-1] in self.surnames:
+            return
+        counties = [i for suffix in ("county", "parish")
+                    for i in self.x.keys.get((*c.key, suffix), ())
+                    if self.x.jur[i].kind == "county" and self.x.jur[i].state in states]
+        if len(counties) == 1:
+            c.chosen, c.confidence = counties[0], W.conf_kind_guess
+            c.method = "county of the article's state, its name alone"
+            c.weak_reason = None
 
     def _county_named_alone(self, live: list[_Cand]) -> None:
         """Read a county's name standing alone as that county when no town there has the name.

@@ -532,9 +532,16 @@ def test_the_state_written_after_a_county_list_is_its_state(gaz, text, expected)
 
 # -- a hamlet of another state after "in" needs more than the locative --------------------
 
-def test_a_small_town_far_from_the_articles_places_is_left_out_after_in(gaz):
+def test_a_small_town_far_from_the_articles_places_is_its_states_county(gaz):
     # No Cobb, Ga. is a Census place; Cobb, Calif. (a small CDP) is no reading for a Georgia
-    # story, "in" or not.
+    # story, "in" or not: the bare name is Georgia's Cobb County.
     text = ("Gwinnett County ended its agreement. Officials in Cobb and Hall said they would "
             "keep theirs.")
-    assert all(gaz.get(i).state == "13" for i in ids(text, gaz))
+    assert ids(text, gaz) == {"13135", "13067", "13139"}  # Gwinnett, Cobb, Hall counties
+    mention = next(m for m in geoparse(text, gaz) if m.text == "Cobb")
+    assert mention.method == "county of the article's state, its name alone"
+
+
+def test_a_far_town_is_no_county_when_the_name_is_a_persons(gaz):
+    text = "Gwinnett County ended its agreement. Officials led by Sam Cobb said no. Cobb agreed."
+    assert ids(text, gaz) == {"13135"}
