@@ -43,6 +43,8 @@ Variants:
                  closing mark at the paragraph's end, the next opening with a mark);
 ``attribution``  '"...," Ruiz said.' closing a paragraph written '"..."' and a paragraph
                  "Ruiz said.";
+``bytitle``      a titled person's later quotes attributed to the office ('"...," the sheriff
+                 said.' after "Sheriff Ann Ruiz");
 ``spokes``       "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, a spokeswoman for the
                  Lake County Sheriff's Office, said" (and "for the Mayor of X").
 """
@@ -519,12 +521,37 @@ def v_spokes(article: Article, ann: Annotation, seed: int) -> Variant:
     return _rewrite(article, ann, fn)
 
 
+_TITLE_INTRO = re.compile(
+    r"\b(?P<title>Sheriff|Mayor|Gov\.|Governor|Judge|Police Chief|Commissioner|Councilwoman|"
+    r"Councilman|Sen\.|Rep\.|Attorney General) [A-Z][a-z]+ (?P<last>[A-Z][a-z]+)\b"
+)
+_TITLE_WORDS = {"Gov.": "governor", "Sen.": "senator", "Rep.": "representative"}
+
+
+def v_bytitle(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A titled person's later quotes attributed to the office: '"...," the sheriff said.'."""
+    text = article.text
+    titles: dict[str, tuple[str, int]] = {}  # surname -> (office, where introduced)
+    for m in _TITLE_INTRO.finditer(text):
+        office = _TITLE_WORDS.get(m.group("title"), m.group("title").lower())
+        titles.setdefault(m.group("last"), (office, m.end()))
+    if not titles:
+        return Variant(article, ann)
+    alt = "|".join(map(re.escape, titles))
+    pattern = re.compile(rf"({_CLOSE}) (?:(?P<a>{alt}) said|said (?P<b>{alt}))(?=[ .,])")
+
+    def rep(m: re.Match[str]) -> str:
+        office, since = titles[m.group("a") or m.group("b")]
+        return f"{m.group(1)} the {office} said" if m.start() > since else m.group()
+    return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
+
+
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
     "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
     "chrome": v_chrome, "passing": v_passing, "paragraphs": v_paragraphs, "marks": v_marks,
-    "places": v_places, "shapes": v_shapes, "pronoun": v_pronoun, "group": v_group,
+    "places": v_places, "shapes": v_shapes, "bytitle": v_bytitle, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }
 

@@ -37,6 +37,15 @@ TITLES: frozenset[str] = frozenset({
     "Undersheriff", "Selectman", "Selectwoman", "Selectperson", "Administrator", "Jailer",
     "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee",
 })
+# What an abbreviated title is called in a sentence: "Gov. Bruce Rauner" is "the governor".
+TITLE_ROLES: dict[str, str] = {
+    "Gov.": "governor", "Gov": "governor", "Sen.": "senator", "Sen": "senator",
+    "Rep.": "representative", "Rep": "representative", "Sgt.": "sergeant", "Sgt": "sergeant",
+    "Lt.": "lieutenant", "Lt": "lieutenant", "Capt.": "captain", "Capt": "captain",
+    "Det.": "detective", "Atty.": "attorney", "Dir.": "director", "Gen.": "general",
+    "Col.": "colonel", "Maj.": "major", "Adm.": "admiral", "Prof.": "professor",
+    "Del.": "delegate", "Cmdr.": "commander", "Cpl.": "corporal", "AG": "attorney general",
+}
 # The same titles written in lower case before a capitalized name ("said sheriff Sally Hernandez").
 LOWER_TITLES: frozenset[str] = frozenset({
     "judge", "sheriff", "mayor", "governor", "senator", "representative", "president",

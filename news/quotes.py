@@ -340,9 +340,13 @@ class SpeakerContext:
                 # first ("the department" after "the Lake County Sheriff's Department").
                 named = [b for b in self.bodies if head in b.text.lower()]
                 return named[-1] if named else self.bodies[-1]
-            role = {"ag": "attorney general"}.get(head, head)
+            role = lex.TITLE_ROLES.get(words[-1].upper(), head) if head == "ag" else head
             for p in reversed(self.persons):
-                if role in p.text.lower():
+                # "the governor" is "Gov. Bruce Rauner"
+                titles = " ".join(lex.TITLE_ROLES.get(w, w) for w in p.text.split()).lower()
+                if re.search(rf"\b{re.escape(role)}", titles):
+                    self.persons.append(p)  # the one who just spoke: what "he" is next
+                    self.mentioned.discard(p.start)
                     return p
             return spk
         if _is_name(spk.text):

@@ -189,3 +189,14 @@ def test_a_line_of_page_furniture_does_not_cut_a_quote_from_its_speaker():
         "\u201cI\u2019m going to do everything I can to keep dangerous people off our streets.\u201d\n"
     )
     assert speakers(text)["I\u2019m going to"] == "Lake County Sheriff Ann Ruiz"
+
+
+def test_the_office_is_the_titled_person_and_speaks_next():
+    text = (
+        "At City Hall, Gov. Ann Ruiz and Council President Tom Berg pledged to close the jail.\n\n"
+        "\u201cIt is unsustainable and broken,\u201d the governor said.\n\n"
+        "\u201cThe detention center needs to be shut down immediately,\u201d she said.\n"
+    )
+    got = speakers(text)
+    assert got["It is unsustainable"] == "Gov. Ann Ruiz"
+    assert got["The detention center"] == "Gov. Ann Ruiz"
