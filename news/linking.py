@@ -415,7 +415,9 @@ def article_focus(
         runner_up = clusters.most_common(2)[1][1] if len(clusters) > 1 else 0
         if len(clusters) > 1 and not (n >= 2 and (n >= FOCUS_SHARE * len(local)
                                                   or n >= FOCUS_LEAD * runner_up)):
-            top = in_lead[0] if len(in_lead) == 1 and clusters[in_lead[0]] >= 2 else None
+            # the only one the lead names, named at least twice or as often as any other
+            top = in_lead[0] if len(in_lead) == 1 and (
+                clusters[in_lead[0]] >= 2 or clusters[in_lead[0]] == n) else None
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
                 top = home_cluster  # a local paper's story, between places named as often
