@@ -30,6 +30,8 @@ Variants:
                  contributor line from another city at the end;
 ``passing``      a paragraph about another place in passing ("A similar debate played out last
                  year in Portland, Oregon.") after the third;
+``dateline``     an AP dateline of the article's first required city or county, where it has
+                 none ("LAKE CITY, Fla. (AP) -- ");
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
 ``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
 ``places``       counties and cities swapped for others of the same kind and state;
@@ -305,6 +307,26 @@ def v_passing(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text=text), ann)
 
 
+def v_dateline(article: Article, ann: Annotation, seed: int) -> Variant:
+    """An AP dateline ("LAKE CITY, Fla. (AP) --") of the article's first required city or
+    county, for an article that has none."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    layer = text_layer(article.text)
+    if layer.dateline is not None:
+        return Variant(article, ann)
+    for group in ann.required:
+        j = gaz.find(group[0])
+        if j is not None and j.kind in ("place", "county") and j.state:
+            state = gaz.get(j.state)
+            abbr = next((a for a in state.abbreviations if "." in a), state.name)
+            head = f"{j.name.upper()}, {abbr} (AP) \u2014 "
+            body = article.text.lstrip()
+            text = article.text[: len(article.text) - len(body)] + head + body
+            return Variant(dataclasses.replace(article, text=text), ann)
+    return Variant(article, ann)
+
+
 def v_paragraphs(article: Article, ann: Annotation, seed: int) -> Variant:
     layer = text_layer(article.text)
     out = []
@@ -550,7 +572,8 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
     "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
-    "chrome": v_chrome, "passing": v_passing, "paragraphs": v_paragraphs, "marks": v_marks,
+    "chrome": v_chrome, "passing": v_passing, "dateline": v_dateline,
+    "paragraphs": v_paragraphs, "marks": v_marks,
     "places": v_places, "shapes": v_shapes, "bytitle": v_bytitle, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }
