@@ -33,6 +33,7 @@ Variants:
 ``dateline``     an AP dateline of the article's first required city or county, where it has
                  none ("LAKE CITY, Fla. (AP) -- ");
 ``paragraphs``   every sentence its own paragraph (one-sentence paragraphs, a common style);
+``single``       double quote marks written single (British and some wire styles);
 ``marks``        curly quotes made straight and straight ones curly; em dashes as "--";
 ``places``       counties and cities swapped for others of the same kind and state;
 ``pronoun``      a quote attributed to the surname that spoke just before ('"...," Ruiz said.'
@@ -352,6 +353,15 @@ def v_marks(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text=text), ann)
 
 
+def v_single(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Double quote marks written single (the British and some wire styles)."""
+    def fn(t: str) -> str:
+        t = t.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+        t = re.sub(r'"(?=\w)', "\u2018", t)
+        return t.replace('"', "\u2019")
+    return _rewrite(article, ann, fn)
+
+
 _GAZ = None
 
 
@@ -573,7 +583,7 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
     "appositive": v_appositive, "lowertitle": v_lowertitle, "stateabbr": v_stateabbr,
     "chrome": v_chrome, "passing": v_passing, "dateline": v_dateline,
-    "paragraphs": v_paragraphs, "marks": v_marks,
+    "paragraphs": v_paragraphs, "marks": v_marks, "single": v_single,
     "places": v_places, "shapes": v_shapes, "bytitle": v_bytitle, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
 }
