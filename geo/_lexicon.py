@@ -51,7 +51,7 @@ LOWER_TITLES: frozenset[str] = frozenset({
     "judge", "sheriff", "mayor", "governor", "senator", "representative", "president",
     "secretary", "commissioner", "officer", "deputy", "detective", "trooper", "agent",
     "director", "attorney", "prosecutor", "councilman", "councilwoman", "spokesman",
-    "spokeswoman", "spokesperson", "superintendent", "chairman", "chairwoman", "coach",
+    "spokeswoman", "spokesperson", "superintendent", "chairman", "chairwoman", "chair", "coach",
     "pastor", "professor", "magistrate", "lawyer", "reporter", "editor", "actor", "actress",
     "singer", "rapper", "author", "columnist", "correspondent", "economist", "analyst",
     "historian", "teacher", "student", "resident", "immigrant", "defendant", "suspect",

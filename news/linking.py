@@ -171,7 +171,9 @@ _DISTRICT_TAG = re.compile(
 # of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
 # and the phrase that describes them, up to the next comma or the end of the clause.
 _APPOSITIVE = re.compile(
-    rf"(?P<name>{PERSON_NAME})(?:[ \t]+of|,[ \t]+(?:(?:the|a|an|who|its|[a-z]+[ \t]+of)\b)?)"
+    rf"(?P<name>{PERSON_NAME})(?:[ \t]+of|,[ \t]+(?:(?:the|a|an|who|its|[a-z]+[ \t]+of)\b)?"
+    # "Ann Ruiz is the sheriff of Lake County"
+    r"|[ \t]+(?:is|was|serves[ \t]+as|has[ \t]+been)[ \t]+(?:the|a|an)\b)"
     r"(?P<desc>[^,.;:\"\u201c\u201d()]{1,90})"
 )
 # A description that ties a person to the place it names: "a spokeswoman for Lake County",
@@ -315,7 +317,8 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             continue  # "Waukegan, a city in Lake County": a place, not a person
         ds, de = m.span("desc")
         inside = [jid for s, e, jid in mentions if ds <= s and e <= de]
-        desc = m.group("desc")
+        # with what came before it: "sheriff of" in "Ann Ruiz, sheriff of Lake County"
+        desc = text[ne:de]
         if not inside:
             # "Tom Berg, the county board chair,": an office of a kind, resolved where written
             kind = _description_kind(desc)

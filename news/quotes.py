@@ -58,9 +58,13 @@ APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
 )
+# "of the Lake County Sheriff's Office", "from Sheriff Ann Ruiz": whose the speaker is
+_OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?{NAME})?"
+# "later", "quickly", "has", "would later": between a speaker and the verb
+_AUXILIARY = r"(?:(?:also|later|then|has|have|had|would|will|\w+ly)\s+){0,2}"
 _POST_SPK_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?"
-    rf"(?P<verb>{VERBS})\b"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
+    rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
 # '"...," according to Ruiz.': the source named after the quote
 _POST_ACCORDING = re.compile(

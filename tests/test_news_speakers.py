@@ -200,3 +200,28 @@ def test_the_office_is_the_titled_person_and_speaks_next():
     got = speakers(text)
     assert got["It is unsustainable"] == "Gov. Ann Ruiz"
     assert got["The detention center"] == "Gov. Ann Ruiz"
+
+
+def test_offices_written_after_the_name():
+    filler = ("Madison police arrested two men downtown on Friday. The Wisconsin Legislature "
+              "debated a bill on Monday.\n\n")
+    quote = "\n\nMadison Mayor Tom Berg spoke next.\n\n\"We are not immigration agents and never " \
+        "will be,\" Ruiz said.\n"
+    for intro in (
+        "Ann Ruiz, sheriff of Dane County, said the jail would stop honoring detainers.",
+        "Ann Ruiz is the sheriff of Dane County. She said the jail would stop honoring detainers.",
+        "Ann Ruiz, Dane County Board chair, said the jail would stop honoring detainers.",
+    ):
+        assert "55025" in links_of(filler + intro + quote, "\"We are not"), intro
+
+
+def test_attributions_with_auxiliaries_and_whose_speaker():
+    base = "Lake County officials met on Monday.\n\n\"We will not hold anyone for ICE without a " \
+        "warrant,\" "
+    for tail, who in (
+        ("Ann Ruiz quickly added.", "Ann Ruiz"),
+        ("Ann Ruiz would later say.", "Ann Ruiz"),
+        ("Ann Ruiz was quoted as saying.", "Ann Ruiz"),
+        ("Ann Ruiz of the Lake County Sheriff's Office said.", "Ann Ruiz"),
+    ):
+        assert speakers(base + tail + "\n")["We will not"] == who, tail
