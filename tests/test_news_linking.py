@@ -464,3 +464,44 @@ def test_an_office_then_the_name_after_a_comma():
     )
     r = analyze_text(text)
     assert links_of(r, "\u201cNobody told us")[TRAVIS] == "affiliation"
+
+
+def test_a_place_told_of_in_passing_does_not_take_over_the_jail():
+    text = (
+        "Dane County will hold 50 more people for ICE, the sheriff said Tuesday.\n\n"
+        "The county board approved the contract on Monday. Dane County will be paid $90 a "
+        "day for each detainee.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "The jail has set aside 40 beds for the detainees.\n"
+    )
+    r = analyze_text(text)
+    assert DANE in links_of(r, "The jail has set aside")
+    assert "41" not in links_of(r, "The jail has set aside")
+
+
+def test_the_sheriffs_of_many_counties_are_their_state():
+    text = (
+        "Three Wisconsin counties signed agreements with ICE this year, and Dane County "
+        "joined them on Monday.\n\n"
+        "The county sheriffs wrote a public letter asking lawmakers for money.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The county sheriffs wrote")[WISCONSIN] == "institution"
+
+
+def test_an_office_takes_the_kind_of_the_body_written_with_it():
+    text = (
+        "Madison will stop sharing data with ICE, City Manager Ann Ruiz announced Tuesday.\n\n"
+        "Ruiz said the policy takes effect in March.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Ruiz said the policy")[MADISON] == "affiliation"
+
+
+def test_a_quote_attributed_with_according_to():
+    text = (
+        "Dane County Sheriff Ann Ruiz ended the jail's agreement with ICE on Monday.\n\n"
+        '"We will not hold anyone for immigration agents," according to Ruiz.\n'
+    )
+    r = analyze_text(text)
+    assert speaker_of(r, '"We will not hold anyone') == "Ruiz"
