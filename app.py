@@ -54,11 +54,10 @@ def _on_find() -> None:
 @st.fragment
 def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool) -> None:
     """The map and the selected jurisdiction's panel: a click reruns only this part."""
-    frame = cache.map_frame(key, filters.key())
     selected = selected_jurisdiction()
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        if not len(frame):
+        if not cache.in_view(key, filters.key())[0]:
             st.info("No jurisdiction matches the current filters.")
         # The map's script is the same few KB on every rerun of a view (streamlit-folium then
         # leaves the drawn map alone; the view's table is a static file it fetches); the
@@ -87,7 +86,7 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
 
     # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
     with panel_col, st.container(height=680, border=False):
-        choices = cache.jurisdiction_choices(key, filters.key())
+        choices = cache.view_summaries(key, filters.key()).choices
         # The box shows the selection however it was made (a click, a button, the URL).
         shown = [selected] if selected in choices else []
         many = len(choices) > MAX_OPTIONS
@@ -100,7 +99,7 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
                      placeholder=(f"Pick one of {len(options)}" if many
                                   else f"Type a name ({len(choices)} in view)"),
                      help="Any jurisdiction in the current filters, most reported first.")
-        jurisdiction_panel(key, filters, frame, selected)
+        jurisdiction_panel(key, filters, selected)
 
 
 key = require_store()

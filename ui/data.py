@@ -300,9 +300,29 @@ def article_choices(articles: Iterable[ArticleRecord]) -> Choices:
                    {a.id: a.outlet for a in rows})
 
 
-def jurisdiction_choices(summaries: Iterable[JurisdictionSummary]) -> Choices:
-    """The find box: "name (kind) — n excerpts", most reported first."""
-    top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))
-    return Choices(tuple(s.id for s in top),
-                   {s.id: f"{s.display_name} ({KIND_LABELS.get(s.kind, s.kind)}) — "
-                          f"{s.n_excerpts}" for s in top})
+@dataclass(frozen=True)
+class ViewSummaries:
+    """The jurisdictions of a view: ``ranked`` most reported first, ``by_id``, and ``choices``
+    for the find box ("name (kind) — n excerpts", in the same order)."""
+
+    ranked: tuple[JurisdictionSummary, ...]
+    by_id: Mapping[str, JurisdictionSummary]
+    choices: Choices
+
+
+def view_summaries(summaries: Iterable[JurisdictionSummary]) -> ViewSummaries:
+    """Rank a view's summaries (most excerpts, then mentions, then name) and index them."""
+    top = tuple(sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name)))
+    choices = Choices(tuple(s.id for s in top),
+                      {s.id: f"{s.display_name} ({KIND_LABELS.get(s.kind, s.kind)}) — "
+                             f"{s.n_excerpts}" for s in top})
+    return ViewSummaries(top, {s.id: s for s in top}, choices)
+
+
+def excerpt_heads(excerpts: Iterable[ExcerptRecord], first: int,
+                  categories: Sequence[str] = CATEGORIES
+                  ) -> dict[str, tuple[int, list[ExcerptRecord]]]:
+    """Per category: how many excerpts, and the first ``first`` of them (what a panel shows
+    before "Show all")."""
+    return {c: (len(items), items[:first])
+            for c, items in group_excerpts(excerpts, categories).items()}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import streamlit as st
 
 from ui import cache
@@ -39,10 +39,10 @@ def _lookup(gaz: Gazetteer, ids: set[str]) -> dict[str, Jurisdiction]:
     return out
 
 
-def overview(summaries: list[JurisdictionSummary]) -> None:
-    """Before a click: the most reported jurisdictions, each one click away."""
+def overview(ranked: Sequence[JurisdictionSummary]) -> None:
+    """Before a click: the most reported jurisdictions (``ranked``), each one click away."""
     st.info("Click a jurisdiction on the map to read what was reported about it.")
-    top = sorted(summaries, key=lambda s: (-s.n_excerpts, -s.n_mentions, s.display_name))[:8]
+    top = ranked[:8]
     if top:
         st.markdown("**Most reported in this view**")
         for s in top:
@@ -50,14 +50,13 @@ def overview(summaries: list[JurisdictionSummary]) -> None:
                       on_click=select_jurisdiction, args=(s.id,))
 
 
-def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.GeoDataFrame,
-                       selected: str | None) -> None:
-    summaries = cache.summaries(key, filters.key())
+def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str | None) -> None:
+    view = cache.view_summaries(key, filters.key())
     if not selected:
-        overview(summaries)
+        overview(view.ranked)
         return
     gaz = cache.gazetteer()
-    summary = next((s for s in summaries if s.id == selected), None)
+    summary = view.by_id.get(selected)
     j = gaz.find(selected)
     base: Jurisdiction | JurisdictionSummary
     if j is not None:
@@ -69,7 +68,7 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
         st.button("Clear the selection", on_click=select_jurisdiction, args=(None,))
         return
     lookup = _lookup(gaz, {*base.parents, *getattr(base, "members", ()),
-                           *(s.id for s in summaries)})
+                           *([base.state] if base.state else [])})
 
     st.subheader(md_escape(base.display_name))
     state_name = ""
@@ -96,24 +95,24 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, frame: gpd.Geo
         jurisdiction_timeline(key, filters, selected)
 
     shown_categories = filters.categories or CATEGORIES
-    excerpts = cache.excerpts(key, filters.key(), selected)
-    groups = group_excerpts(excerpts, [c for c in CATEGORIES if c in shown_categories])
-    for c, items in groups.items():
-        st.markdown(f"#### {CATEGORY_LABELS[c]} ({len(items)})")
-        if not items:
+    # The first few per category are read on a click; all of a category only when asked for.
+    heads = cache.excerpt_heads(key, filters.key(), selected, FIRST_EXCERPTS)
+    for c in (c for c in CATEGORIES if c in shown_categories):
+        n, shown = heads[c]
+        st.markdown(f"#### {CATEGORY_LABELS[c]} ({n})")
+        if not n:
             st.caption("None reported in this view.")
-        shown = items
-        if len(items) > FIRST_EXCERPTS and not st.toggle(
-                f"Show all {len(items)}", key=f"all-{selected}-{c}",
+        if n > FIRST_EXCERPTS and st.toggle(
+                f"Show all {n}", key=f"all-{selected}-{c}",
                 help=f"Only the first {FIRST_EXCERPTS} are shown, so that a click is quick."):
-            shown = items[:FIRST_EXCERPTS]
+            shown = group_excerpts(cache.excerpts(key, filters.key(), selected), [c])[c]
         for e in shown:
             excerpt_card(e, show_speaker=(c == "quote"), jurisdiction=selected)
-        if len(shown) < len(items):
-            st.caption(f"{len(items) - len(shown)} more: “Show all {len(items)}” above, "
+        if len(shown) < n:
+            st.caption(f"{n - len(shown)} more: “Show all {n}” above, "
                        "or download them all (CSV) under the map.")
 
-    related = related_jurisdictions(base, summaries, lookup)
+    related = related_jurisdictions(base, view.ranked, lookup)
     if related:
         st.markdown("#### Related jurisdictions")
         for r in related[:12]:
