@@ -741,6 +741,7 @@ SPEAKER_AGENCIES: frozenset[str] = frozenset({
 })
 SPEAKER_BODIES: frozenset[str] = SPEAKER_AGENCIES | frozenset({
     "source", "council", "court", "police", "official", "officials", "lawmaker", "AG",
+    "county", "city", "town", "village", "state", "board", "commission",
     "attorney general", "sheriff's office", "staff", "spokesperson",
 })
 # Plural speakers whose plural is not a role word plus "s" ("council members said",

@@ -39,13 +39,13 @@ ROLES = (
 DESC = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+"
     r"(?:[\w\-]+(?:['\u2019]s)?[ \t]+){0,4}?"
-    rf"(?:{ROLES})\b"
+    rf"(?i:{ROLES})\b"  # "the Sheriff's Office" as "the sheriff's office"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 # "officials said", "county officials said": a group without a determiner.
 GROUP = (
     r"(?:(?!(?:and|or|but|of|to|in|that|the|a|an|as|at|by|for|with|from)\b)[a-z][\w\-]*[ \t]+)?"
-    rf"(?:{alternation(lex.SPEAKER_PLURALS)})\b"
+    rf"(?:{alternation(lex.SPEAKER_PLURALS)}|(?:{_undotted(lex.LOWER_TITLES)})s)\b"
 )
 # "ICE spokesman James Schwab", "ICE officials": an organisation, a role and maybe a name.
 NAME_ROLE = rf"{NAME}(?:[ \t]+{PERSON_ROLES}\b(?:[ \t]+{NAME})?)?"
@@ -344,6 +344,8 @@ class SpeakerContext:
                 # first ("the department" after "the Lake County Sheriff's Department").
                 named = [b for b in self.bodies if head in b.text.lower()]
                 return named[-1] if named else self.bodies[-1]
+            if head not in lex.LOWER_TITLES and head != "ag":
+                return spk  # "the county said": the body, not someone named with its name
             role = lex.TITLE_ROLES.get(words[-1].upper(), head) if head == "ag" else head
             for p in reversed(self.persons):
                 # "the governor" is "Gov. Bruce Rauner"

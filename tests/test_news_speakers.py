@@ -225,3 +225,14 @@ def test_attributions_with_auxiliaries_and_whose_speaker():
         ("Ann Ruiz of the Lake County Sheriff's Office said.", "Ann Ruiz"),
     ):
         assert speakers(base + tail + "\n")["We will not"] == who, tail
+
+
+def test_bodies_that_speak():
+    pre = ("Dane County Sheriff Tom Berg met with Madison Mayor Lee Wu on Monday.\n\n"
+           "\"We will not hold anyone for ICE without a judge's warrant,\" ")
+    for tail, who in (
+        ("the Sheriff's Office said.", "the Sheriff's Office"),
+        ("the county said in a statement.", "the county"),
+        ("commissioners said.", "commissioners"),
+    ):
+        assert speakers(pre + tail + "\n")["We will not"] == who, tail
