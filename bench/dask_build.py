@@ -62,10 +62,11 @@ DASK = [sys.executable, "-m", "dask"]
 BATCH = 64
 
 
-def _env() -> dict[str, str]:
-    # The worker processes unpickle news.dask_build's task: they import this checkout's code.
+def _env(code: Path = REPO) -> dict[str, str]:
+    # The worker processes unpickle news.dask_build's task: they import this checkout's code
+    # (or ``code``, another checkout's, for a baseline).
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(code), env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -191,8 +192,11 @@ class Run:
 
 
 def run_build(name: str, command: list[str], cwd: Path,
-              cluster: dict[int, str] | None = None) -> Run:
-    """Run one ``python -m news build`` command, watching it (and a separate cluster's processes)."""
+              cluster: dict[int, str] | None = None, code: Path = REPO) -> Run:
+    """Run one ``python -m news build`` command, watching it (and a separate cluster's processes).
+
+    ``code``: the checkout whose ``news`` the command runs (default this one).
+    """
     load = os.getloadavg()
     log(f"  {name}: {' '.join(command)} (load {load[0]:.1f})")
     extra = Watch(dict(cluster or {}))
@@ -200,7 +204,7 @@ def run_build(name: str, command: list[str], cwd: Path,
         extra.start(existing=True)
     t0 = time.perf_counter()
     # the build's progress and errors go to our stderr, so a long run shows how far it got
-    proc = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, env=_env(code), stdout=subprocess.PIPE, text=True)
     watch = Watch({proc.pid: "driver"})
     watch.start()
     out, _ = proc.communicate()
@@ -272,9 +276,10 @@ def separate_cluster_build(name: str, articles: Path, database: str, work: Path,
                 p.wait()
 
 
-def export_digest(articles: Path, database: str, work: Path) -> tuple[str, int]:
+def export_digest(articles: Path, database: str, work: Path,
+                  code: Path = REPO) -> tuple[str, int]:
     out = subprocess.run([sys.executable, "-m", "news", "export", "--articles", str(articles),
-                          "--database", database], cwd=work, env=_env(), check=True,
+                          "--database", database], cwd=work, env=_env(code), check=True,
                          capture_output=True)
     return hashlib.sha256(out.stdout).hexdigest(), len(out.stdout)
 
@@ -428,6 +433,81 @@ def large_only(n: int, big_n: int) -> int:
     return 0
 
 
+def _slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares MB per 1,000 articles through (articles, MB) points."""
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return 1000 * sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+
+
+def memory_growth(sizes: list[int], baseline: Path) -> int:
+    """The driver's peak RSS against the corpus size, this checkout vs ``baseline``'s code.
+
+    For each size: ``python -m news build --no-cache``, serial and ``--workers 2``, run with
+    this checkout's ``news`` and with the one in ``baseline`` (a checkout of the code before,
+    e.g. ``git worktree add`` or ``git archive | tar -x``), one after the other on one corpus.
+    """
+    t_start = time.perf_counter()
+    loads = [os.getloadavg()]
+    peaks: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    rows: list[Row] = []
+    commands: dict[str, list[str]] = {}
+    digests: dict[tuple[str, str, int], str] = {}
+    with tempfile.TemporaryDirectory(prefix="dask-mem-") as tmp:
+        work = Path(tmp)
+        for n in sizes:
+            folder = work / "articles"
+            folder.mkdir()
+            log(f"writing {n:,} synthetic articles")
+            make_corpus(folder, n)
+            for mode, extra in (("serial", []), ("--workers 2", ["--workers", str(WORKERS)])):
+                got: dict[str, Run] = {}
+                for who, code in (("baseline", baseline), ("ours", REPO)):
+                    store = work / f"{who}.sqlite"
+                    command = [sys.executable, "-m", "news", "build", "--articles", str(folder),
+                               "--database", f"sqlite:///{store}", "--no-cache", *extra]
+                    got[who] = run_build(f"{who} {mode} {n:,}", command, work, code=code)
+                    commands[mode] = command
+                    peaks.setdefault((who, mode), []).append((n, got[who].driver.peak_mb))
+                    digests[(who, mode, n)] = export_digest(folder, f"sqlite:///{store}", work,
+                                                            code)[0]
+                    store.unlink(missing_ok=True)
+                ours, base = got["ours"], got["baseline"]
+                rows.append(Row("dask_build", f"driver peak RSS, {mode}, {n:,} art.",
+                                ours.driver.peak_mb, "MB", base.driver.peak_mb,
+                                "code before, same run", runs=1,
+                                note=f"wall {ours.wall:.0f} s vs {base.wall:.0f} s; load "
+                                     f"{ours.load[0]:.1f} / {base.load[0]:.1f} at their starts"))
+            loads.append(os.getloadavg())
+            shutil.rmtree(folder)
+    for mode in ("serial", "--workers 2"):
+        ours_pts, base_pts = peaks[("ours", mode)], peaks[("baseline", mode)]
+        if len(ours_pts) > 1:
+            rows.append(Row("dask_build", f"driver peak RSS growth, {mode}", _slope(ours_pts),
+                            "MB/1k art.", _slope(base_pts), "code before, same run", runs=1,
+                            note="least-squares slope over "
+                                 + ", ".join(f"{n:,}" for n, _ in ours_pts) + " articles"))
+    same = all(len({d for (_, _, k), d in digests.items() if k == n}) == 1 for n in sizes)
+    rows.append(Row("dask_build", "exports identical (ours, before; serial, --workers 2)",
+                    float(same), "count", None, "", runs=len(digests), target="1 (identical)",
+                    ok=same, note="python -m news export of every store, sha256 per size: "
+                    + ", ".join(f"{n:,} " + "/".join(sorted({d[:8] for (_, _, k), d in
+                                                              digests.items() if k == n}))
+                                for n in sizes)))
+    print(f"Dask build: driver memory vs corpus size, this code vs {baseline}; python "
+          f"{platform.python_version()}, dask {_version('dask')}, {os.cpu_count()} CPUs; "
+          f"{(time.perf_counter() - t_start) / 60:.1f} min")
+    print("load average (1 min) at start and after each size: "
+          + ", ".join(f"{ld[0]:.1f}" for ld in loads))
+    print()
+    print(table(rows))
+    print()
+    for mode, command in commands.items():
+        print(f"  {mode:12} {_shown(command, work)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.dask_build",
                                      description=__doc__.splitlines()[0])
@@ -438,11 +518,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles of the store-write-alone measurement")
     parser.add_argument("--large-only", action="store_true",
                         help="skip the comparison: --size and --large on 2 workers only")
+    parser.add_argument("--memory", metavar="BASELINE", type=Path,
+                        help="only the driver's peak RSS at each --sizes, serial and 2 workers, "
+                             "against the code checked out in BASELINE")
+    parser.add_argument("--sizes", default="2000,5000,10000",
+                        help="comma-separated corpus sizes of --memory")
     parser.add_argument("--child-write", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_write:
         child_write(*args.child_write)
         return 0
+    if args.memory:
+        return memory_growth([int(x) for x in args.sizes.split(",")], args.memory.resolve())
     if args.large_only:
         if not args.large:
             parser.error("--large-only needs --large N")

@@ -198,6 +198,11 @@ def main(
         "--scheduler", metavar="ADDRESS",
         help="extract on the Dask cluster of this scheduler, e.g. tcp://host:8786",
     )
+    b.add_argument(
+        "--dashboard", metavar="HOST:PORT",
+        help="with --workers: serve the local cluster's Dask dashboard there, e.g. "
+        "127.0.0.1:8787 (default: none)",
+    )
     e = sub.add_parser("export", help="print the extracted corpus as one JSON object")
     e.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     add_database_option(e)
@@ -234,6 +239,7 @@ def main(
                     report = build_store_on_dask(
                         args.articles, workers=args.workers, scheduler=args.scheduler,
                         cache_path=cache, database=database, progress=err,
+                        dashboard=args.dashboard,
                     )
                 except (OSError, ValueError) as exc:
                     if args.scheduler is None:

@@ -376,7 +376,9 @@ def iter_articles(directory: Path | None = None) -> Iterator[Article | ArticleEr
     Article or ArticleError
     """
     directory = directory or ARTICLES_DIR
-    seen: dict[str, Article] = {}
+    # Body key -> (id, path) of the first article with that body: not the Article, whose text
+    # would keep every body of the folder in memory until the last one is read.
+    seen: dict[bytes, tuple[str, str]] = {}
     for path in article_paths(directory):
         shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         if shown != str(path):
@@ -390,15 +392,15 @@ def iter_articles(directory: Path | None = None) -> Iterator[Article | ArticleEr
         if isinstance(result, ArticleError):
             yield result
             continue
-        key = _body_key(result.text)
+        key = bytes.fromhex(_body_key(result.text))
         if key in seen:
-            first = seen[key]
+            first_id, first_path = seen[key]
             yield ArticleError(
                 result.path,
-                f"same text as article {first.id!r} ({first.path}); the copy is not loaded",
+                f"same text as article {first_id!r} ({first_path}); the copy is not loaded",
             )
             continue
-        seen[key] = result
+        seen[key] = (result.id, result.path)
         yield result
 
 

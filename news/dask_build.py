@@ -80,8 +80,18 @@ def analyze_batch(texts: list[str], geoparser: Geoparser | None = None) -> list[
     return [analyze_text(t, geoparser=geoparser) for t in texts]
 
 
+#: Where a local cluster's scheduler serves HTTP when no dashboard is asked for: loopback, a
+#: free port. distributed's scheduler always starts its HTTP server (health and metrics
+#: routes); ``dashboard_address=None`` only drops the dashboard's pages and leaves the server
+#: on port 8787 (``Scheduler.start_http_server(..., default_port=8787)``), and ``":0"`` binds
+#: every interface.
+_NO_DASHBOARD = "127.0.0.1:0"
+
+
 @contextlib.contextmanager
-def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+def dask_client(
+    workers: int | None = None, scheduler: str | None = None, *, dashboard: str | None = None,
+) -> Iterator[Client]:
     """Start a local cluster, or connect to a running scheduler, for the build.
 
     Parameters
@@ -91,6 +101,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     scheduler : str, optional
         Address of a running scheduler, e.g. ``tcp://host:8786``; its workers must be able to
         import this project. Excludes ``workers``.
+    dashboard : str, optional
+        Serve a local cluster's dashboard there, e.g. ``127.0.0.1:8787`` (default: none; the
+        scheduler's HTTP server then listens on a free loopback port). Ignored with
+        ``scheduler``, whose dashboard is its own.
 
     Yields
     ------
@@ -118,7 +132,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    dashboard_address=dashboard or _NO_DASHBOARD,
+                    scheduler_kwargs={"dashboard": dashboard is not None},
                     silence_logs=logging.ERROR,
                 )
             )
@@ -322,6 +337,7 @@ def build_store_on_dask(
     database: str | Database | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: TextIO | None = None,
+    dashboard: str | None = None,
 ) -> BuildReport:
     """Build the store as :func:`news.store.build_store` does, extracting on a Dask cluster.
 
@@ -347,13 +363,15 @@ def build_store_on_dask(
         Articles per task.
     progress : text stream, optional
         Where progress is shown (default ``sys.stderr``).
+    dashboard : str, optional
+        As for :func:`dask_client` (default: no dashboard).
 
     Returns
     -------
     BuildReport
     """
     directory = directory or ARTICLES_DIR
-    with dask_client(workers, scheduler) as client:
+    with dask_client(workers, scheduler, dashboard=dashboard) as client:
         analyzer = DaskAnalyzer(
             client,
             batch_size=batch_size,

@@ -73,6 +73,9 @@ class QuoteIndex:
 
     def __init__(self) -> None:
         self._parent: dict[str, str] = {}
+        self._quotes: dict[str, None] = {}  # added quote ids, in order
+        # Texts of the quotes that stand for their group under some shingle (the only ones a
+        # new quote is compared with): a wire copy repeated thousands of times keeps one text.
         self._text: dict[str, str] = {}
         # shingle -> {group root when indexed: first quote of that group with this shingle}.
         # One entry per group keeps the index small when a quote is repeated thousands of times.
@@ -103,7 +106,7 @@ class QuoteIndex:
         group : str, optional
             Its known group (quotes read back from a store): no comparison is made.
         """
-        self._text[quote_id] = text
+        self._quotes[quote_id] = None
         self._parent.setdefault(quote_id, quote_id)
         shingles = _shingles(keys(text))
         if group is not None:
@@ -124,6 +127,7 @@ class QuoteIndex:
             entry = self._by_shingle[sh]
             if root not in entry:
                 entry[root] = quote_id
+                self._text[quote_id] = text
 
     def group_of(self, quote_id: str) -> str:
         """Return the group id of a quote (the smallest quote id of its group)."""
@@ -131,7 +135,7 @@ class QuoteIndex:
 
     def groups(self) -> dict[str, str]:
         """Every quote id -> its group id."""
-        return {q: self._find(q) for q in self._text}
+        return {q: self._find(q) for q in self._quotes}
 
 
 def group_quotes(quotes: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -94,6 +94,20 @@ def test_every_worker_loaded_the_gazetteer_at_start(client):
     assert set(client.run(loaded).values()) == {True}
 
 
+def test_a_local_cluster_opens_no_dashboard_unless_asked(client):
+    # distributed's scheduler always serves HTTP (health, metrics): on a free loopback port,
+    # not on the dashboard's 8787, and without the dashboard's pages.
+    def http(dask_scheduler) -> tuple[str, int, bool]:
+        server = dask_scheduler.http_server
+        routes = [r.regex.pattern for r in dask_scheduler.http_application.wildcard_router.rules]
+        return server.address, server.port, any("status" in r for r in routes)
+
+    address, port, pages = client.run_on_scheduler(http)
+    assert address == "127.0.0.1"
+    assert port != 8787
+    assert not pages
+
+
 def test_a_killed_worker_is_replaced_and_its_batch_redone(client, seeds, tmp_path):
     articles, serial = seeds
     flag = tmp_path / "kill-once"
