@@ -115,6 +115,10 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
         start = pstart
         in_quote = False
         i = pstart
+        # Single quote marks hold a quote only in a paragraph without double ones (as the
+        # quote finder reads them); a period inside one, but the last, ends no sentence.
+        inside = [(s, e - 1) for s, e in single_quoted(text, pstart, pend)] \
+            if _DOUBLE_MARK.search(text, pstart, pend) is None else []
         while i < pend:
             # Only quote marks and sentence punctuation matter: the loop below passes over
             # every other character, so jump to the next of these.
@@ -135,7 +139,8 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
                     i += 1
                     continue
                 punct = i - 1
-            elif ch in ".!?\u2026" and not in_quote:
+            elif ch in ".!?\u2026" and not in_quote \
+                    and not any(qs <= i < qe for qs, qe in inside):
                 punct = i
             else:
                 i += 1
@@ -174,6 +179,48 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
         if start < pend:
             out.append(Sentence(start, pend, text[start:pend], pi))
     return out
+
+
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z0-9(\[])")
+# "Torres' family": a plural's apostrophe before a lower-case word, not the quote's end when
+# a later mark can close it
+_PLURAL_POSSESSIVE = re.compile(r"s['\u2019][ \t]+[a-z]")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]|$)")
+
+
+def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside single quote marks in ``text[start:end]`` (British and some wire styles).
+
+    An apostrophe has a letter on both sides and is never a mark here.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+        The stretch to read (a paragraph).
+
+    Returns
+    -------
+    list of (int, int)
+        Inside the marks.
+    """
+    if "'" not in text[start:end] and "\u2018" not in text[start:end]:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        o = _SINGLE_OPEN.search(text, pos, end)
+        if not o:
+            return out
+        c = _SINGLE_CLOSE.search(text, o.end(), end)
+        while c and _PLURAL_POSSESSIVE.match(text, c.start() - 1) \
+                and (later := _SINGLE_CLOSE.search(text, c.end(), end)) is not None:
+            c = later
+        if not c:
+            return out
+        out.append((o.end(), c.start()))
+        pos = c.end()
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, TextLayer, alternation
+from geo.text import PERSON_NAME, TITLE, TextLayer, alternation, single_quoted
 
 # How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
 # links are the geoparser's; a context link is as good as the rule that made it.
@@ -494,6 +494,9 @@ def _is_national(text: str) -> bool:
     if _NATIONAL.search(text) is None:
         return False
     unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), text)
+    if unquoted == text:  # no double marks: single ones hold the quotes, if any
+        for qs, qe in single_quoted(text, 0, len(text)):
+            unquoted = unquoted[:qs] + " " * (qe - qs) + unquoted[qe:]
     return any(
         not _CIRCUMSTANCE.search(unquoted, max(0, m.start() - 50), m.start())
         for m in _NATIONAL.finditer(unquoted)

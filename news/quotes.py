@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, Sentence, alternation
+from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted
 
 VERBS = alternation(lex.REPORTING_VERBS)
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
@@ -187,7 +187,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         if not marks:
             # Single quote marks (British and some wire styles), only in paragraphs without
             # double ones; an apostrophe has a letter on both sides and is never a mark here.
-            out.extend((s, e, False) for s, e in _single_quoted(text, ps, pe))
+            out.extend((s, e, False) for s, e in single_quoted(text, ps, pe))
     spans = []
     for s, e, c in out:
         while s < e and text[s].isspace():
@@ -200,23 +200,6 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 
 
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d]")
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z0-9])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]|$)")
-
-
-def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans inside single quote marks in ``text[start:end]``."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    while True:
-        o = _SINGLE_OPEN.search(text, pos, end)
-        if not o:
-            return out
-        c = _SINGLE_CLOSE.search(text, o.end(), end)
-        if not c:
-            return out
-        out.append((o.end(), c.start()))
-        pos = c.end()
 
 
 def is_speech(quote_text: str, sentence_text: str, has_verb: bool | None = None) -> bool:

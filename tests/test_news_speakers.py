@@ -236,3 +236,16 @@ def test_bodies_that_speak():
         ("commissioners said.", "commissioners"),
     ):
         assert speakers(pre + tail + "\n")["We will not"] == who, tail
+
+
+def test_quotes_in_single_marks():
+    text = (
+        "Rep. Ann Ruiz, D-Stamford, spoke at the hearing.\n\n"
+        "\u2018If we have a reason to hold somebody we can hold them under state law. But there "
+        "should be a warrant,\u2019 Ruiz said.\n\n"
+        "\u2018They\u2019ve (the Garcias\u2019 family) basically been under house arrest,\u2019 "
+        "Tom Berg said.\n"
+    )
+    got = speakers(text)
+    assert got["If we have"] == "Ruiz"
+    assert got["They\u2019ve (the Garcias\u2019"] == "Tom Berg"
