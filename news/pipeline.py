@@ -38,6 +38,7 @@ from news.quotes import (
     attribute_quote,
     attributed_after,
     attribution_sentence,
+    colon_subject,
     find_quote_spans,
     has_speech_verb,
     is_speech,
@@ -327,7 +328,7 @@ def _paragraph_speaker(
         if spk is not None:
             return ctx.resolve(spk)
     if i > 0 and sentences[i - 1].text.rstrip().endswith(":"):
-        spk = sentence_speaker(sentences[i - 1])
+        spk = sentence_speaker(sentences[i - 1]) or colon_subject(sentences[i - 1])
         if spk is not None:
             return ctx.resolve(spk)
     return None

@@ -563,9 +563,15 @@ def attribute_quote(
     if m and not _object_of_preposition(before, m.start("spk")):
         return _speaker_at(sentence, m, "spk", before_from)
     if qstart - base <= _WINDOW:
-        m = _SUBJECT_THEN_VERB.match(sentence.text[: max(0, qstart - base)].rstrip("\"\u201c"))
+        lead = sentence.text[: max(0, qstart - base)].rstrip("\"\u201c\u2018 ")
+        m = _SUBJECT_THEN_VERB.match(lead)
         if m and m.group("spk").split()[0] not in _STOP_NAMES:
             return _speaker_at(sentence, m, "spk", 0)
+        if lead.endswith(":"):
+            found = colon_subject(Sentence(sentence.start, sentence.start + len(lead), lead,
+                                           sentence.paragraph))
+            if found is not None:
+                return found
     # Last: '"...," according to Ruiz.' (after a speaker written before the quote, "according
     # to" names where it was reported: 'Ruiz said, "...," according to the Times').
     after_from, after = _after_quote(sentence, qend, next_start)
@@ -733,4 +739,30 @@ def named_later(text: str, spk: Speaker) -> Speaker | None:
         return None
     (m,) = found.values()
     return Speaker(m.group("name"), m.start("name"), m.end("name"))
+
+
+# "When asked, Ruiz was blunt:", "Sheriff Ann Ruiz put it this way:": the subject of a clause
+# that introduces a quote with a colon and no verb of saying.
+_COLON_SUBJECT = re.compile(
+    rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<spk>{DESC}|{NAME_ROLE})"
+    rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+[a-z][^\"\u201c\u201d]*:$"
+)
+
+
+def colon_subject(sentence: Sentence) -> Speaker | None:
+    """Find the subject of a sentence that introduces a quote with a colon.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        Ending with a colon.
+
+    Returns
+    -------
+    Speaker or None
+    """
+    m = _COLON_SUBJECT.match(sentence.text.rstrip())
+    if m is None or m.group("spk").split()[0] in _STOP_NAMES:
+        return None
+    return _speaker_at(sentence, m, "spk", 0)
 

@@ -249,3 +249,12 @@ def test_quotes_in_single_marks():
     got = speakers(text)
     assert got["If we have"] == "Ruiz"
     assert got["They\u2019ve (the Garcias\u2019"] == "Tom Berg"
+
+
+def test_a_colon_introduces_the_subjects_quote():
+    text = (
+        "Tom Berg, the mayor, spoke first about the budget.\n\n"
+        "When asked about the policy, Ruiz was blunt: \"We will not hold anyone for ICE without a "
+        "warrant.\"\n"
+    )
+    assert speakers(text)["We will not"] == "Ruiz"
