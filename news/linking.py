@@ -341,7 +341,18 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             kind = _qualified_body(text, body.group(1), m.start())
         if kind:
             out[surname] = Affiliation(None, kind, m.start())
+    for m in _BODY_ROLE_NAME.finditer(text):
+        # "sheriff's spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz": the body's kind
+        surname = _surname(m.group("name"))
+        body_word = re.sub(r"['\u2019]s$", "", m.group("body"))
+        if surname not in out and (kind := _office_kind(body_word)):
+            out[surname] = Affiliation(None, kind, m.start())
     return out
+
+
+_BODY_ROLE_NAME = re.compile(
+    rf"\b(?P<body>[a-z]+(?:['\u2019]s)?)[ \t]+{_LOWER_TITLE}[ \t]+(?P<name>{PERSON_NAME})"
+)
 
 
 _QUALIFIED_BODY_REACH = 600  # characters back to the body written with its kind
@@ -676,6 +687,10 @@ class Linker:
         aff = self.people.get(_surname(name))
         if aff is None:
             kind = _office_kind(name)
+            if kind is None and name.split()[-1][:1].isupper():
+                # "Sheriff's Office spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz": a person
+                # speaking for the body written before the role
+                kind = _office_kind(re.sub(r"['\u2019]s\b", "", name))
             return self._of_kind(kind, self._sentence_end(at)) if kind else None
         # An office with no place is of the jurisdiction in view in the sentence it is first
         # written in: "Sheriff Ann Ruiz announced that Lake County had left the program".

@@ -258,3 +258,12 @@ def test_a_colon_introduces_the_subjects_quote():
         "warrant.\"\n"
     )
     assert speakers(text)["We will not"] == "Ruiz"
+
+
+def test_a_spokeswoman_of_a_body_written_before_her_role():
+    pre = ("Madison police arrested two men downtown on Friday, and Madison officials met Monday. "
+           "Dane County was also discussed.\n\n\"We will not hold anyone for ICE without a "
+           "judge's warrant,\" ")
+    for tail in ("Sheriff's Office spokeswoman Ann Ruiz said.", "sheriff's spokeswoman Ann Ruiz said.",
+                 "jail spokeswoman Ann Ruiz said."):
+        assert "55025" in links_of(pre + tail + "\n", "\"We will not"), tail
