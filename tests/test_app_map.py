@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -347,3 +348,21 @@ def test_a_long_find_box_sends_only_the_matches_of_a_search(monkeypatch):
     at.text_input(key="find_search").set_value("no such place").run(timeout=60)
     assert [o.startswith("Travis County, TX") for o in at.selectbox(key="find").options] == [True]
     assert at.selectbox(key="find").value == "48453"
+
+
+def test_old_view_files_are_pruned_and_views_in_use_kept(asset):
+    frame = _frame()
+    urls = [umap.write_view(umap.view_table(frame.iloc[: i + 1], asset), asset)
+            for i in range(len(frame))]
+    directory = asset.directory
+    for age, url in enumerate(reversed(urls)):  # the first view written is the oldest
+        path = directory / url.rsplit("/", 1)[1]
+        os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 100 * (age + 1)))
+    # the oldest view is shown again: writing it refreshes it, so it is kept
+    assert umap.write_view(umap.view_table(frame.iloc[:1], asset), asset) == urls[0]
+    removed = umap.prune_views(directory, keep=2)
+    kept = sorted(p.name for p in directory.glob("view-*.json"))
+    assert len(kept) == 2 and len(removed) == len(urls) - 2
+    assert urls[0].rsplit("/", 1)[1] in kept and urls[-1].rsplit("/", 1)[1] in kept
+    # the shapes files are never pruned
+    assert all((directory / u.rsplit("/", 1)[1]).is_file() for u in asset.urls.values())

@@ -267,6 +267,8 @@ def _encode_lines(geom: Any, quantum: float = QUANTUM) -> list[list[int]]:
 # the states it shows counties in; states, regions and the basemap are the "base" file. A view
 # then sends only which shapes to draw, with their counts.
 SHAPES_DIR = "build"
+# Views kept under SHAPES_DIR (a 10,000-article view is about 200 KB: about 50 MB at most).
+KEPT_VIEW_FILES = 256
 BASE_GROUP = "base"
 
 
@@ -361,7 +363,9 @@ def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str) -> st
     data = json.dumps(doc, separators=(",", ":")).encode()
     name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
     path = directory / name
-    if not path.is_file():
+    if path.is_file():
+        path.touch()  # still in use: kept by prune_views
+    else:
         directory.mkdir(parents=True, exist_ok=True)
         tmp = directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
         tmp.write_bytes(data)
@@ -427,7 +431,29 @@ def write_view(table: ViewTable, shapes: ShapeAsset) -> str:
     """
     if shapes.directory is None:
         raise ValueError("the shapes files were not written to a folder (write_shapes)")
-    return _write_hashed(shapes.directory, "view", table.to_json(), shapes.url_prefix)
+    url = _write_hashed(shapes.directory, "view", table.to_json(), shapes.url_prefix)
+    prune_views(shapes.directory, keep=KEPT_VIEW_FILES)
+    return url
+
+
+def prune_views(directory: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` most recently used view files in ``directory``; return them.
+
+    Every filter combination writes a view file, so a long-running server would otherwise fill
+    its disk with views nobody looks at again. A view in use stays: writing it again refreshes
+    its time (:func:`_write_hashed`), and ``ui.cache.view_url`` rewrites a view whose file went.
+    """
+    views = []
+    for path in directory.glob("view-*.json"):
+        try:
+            views.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # pruned by another server sharing the folder
+            continue
+    views.sort(reverse=True)
+    removed = [path for _, path in views[keep:]]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
 
 
 class _ViewLayer(MacroElement):
