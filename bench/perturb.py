@@ -48,6 +48,8 @@ Variants:
                  "Ruiz said.";
 ``bytitle``      a titled person's later quotes attributed to the office ('"...," the sheriff
                  said.' after "Sheriff Ann Ruiz");
+``origin``       a place named as an origin ("after a trip from Portland, Oregon") at the end
+                 of a fact's sentence (two per article);
 ``spokes``       "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, a spokeswoman for the
                  Lake County Sheriff's Office, said" (and "for the Mayor of X").
 """
@@ -578,6 +580,32 @@ def v_bytitle(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
 
 
+ORIGINS = ["after a trip from Portland, Oregon", "after a flight from Tucson, Arizona"]
+ORIGIN_FACTS = 2  # sentences rewritten per article
+
+
+def v_origin(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A place named as an origin at the end of a fact's sentence ("... on Thursday after a
+    trip from Portland, Oregon."), for the first two facts that are not quotes."""
+    text = article.text
+    layer = text_layer(text)
+    ends: set[int] = set()
+    for f in ann.facts:
+        at = text.find(f.contains) if f.category != "quote" else -1
+        i = layer.sentence_at(at) if at >= 0 else -1
+        if i < 0:
+            continue
+        sent = layer.sentences[i]
+        if sent.text.endswith(".") and sent.text[-2:-1].isalnum() \
+                and not re.search("[\"\u201c\u201d]", sent.text):
+            ends.add(sent.end - 1)
+        if len(ends) >= ORIGIN_FACTS:
+            break
+    for end in sorted(ends, reverse=True):
+        text = text[:end] + " " + ORIGINS[seed % len(ORIGINS)] + text[end:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
@@ -586,6 +614,7 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "paragraphs": v_paragraphs, "marks": v_marks, "single": v_single,
     "places": v_places, "shapes": v_shapes, "bytitle": v_bytitle, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
+    "origin": v_origin,
 }
 
 

@@ -718,8 +718,13 @@ STATE_CUE_WORDS: frozenset[str] = frozenset({
 MOVEMENT_WORDS: frozenset[str] = frozenset({
     "sent", "send", "sends", "sending", "bus", "bused", "bussed", "busing", "bussing", "buses",
     "busses", "busloads", "flew", "flown", "flights", "flight", "shipped", "transported",
-    "transporting", "relocated", "relocating", "dropped",
+    "transporting", "relocated", "relocating", "dropped", "trip", "trips", "journey",
+    "traveled", "travelled", "arrived", "arriving", "fled", "fleeing", "transferred",
 })
+# Words before a place that, after a word of moving people (MOVEMENT_WORDS), make it where they
+# came from, not where the sentence happens: "after being bused from Texas" reports the
+# arrival, in the place the article is about ("a Republican from Lebanon" is where he lives).
+ORIGIN_WORDS: frozenset[str] = frozenset({"from", "out of"})
 # Auxiliary and linking verbs: after a noun phrase, they show it is the subject.
 AUXILIARIES: frozenset[str] = frozenset({
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",

@@ -182,6 +182,12 @@ _DESCRIBES_ROLE = re.compile(
     r"\b(?:for|of|with|at|leads|led|heads|headed|runs|ran|represents|represented|directs|"
     r"chairs|oversees|manages)\b"
 )
+# "bused from Texas", "out of the Lake County jail": a place named as where something came from.
+_ORIGIN_BEFORE = re.compile(
+    rf"\b(?:{alternation(lex.MOVEMENT_WORDS)})(?:[ \t]+[\w'\u2019\-]+){{0,4}}?[ \t]+"
+    rf"(?:{alternation(lex.ORIGIN_WORDS)})[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
 _BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
 
@@ -193,6 +199,7 @@ class Affiliation:
     jurisdiction: str | None
     kind: str | None
     at: int = 0  # where the office is first written: a kind is resolved there
+    office: str = ""  # the office word ("mayor"): whose it is, when its place is not in view
 
 
 @dataclass(frozen=True)
@@ -267,6 +274,12 @@ def _description_kind(desc: str) -> str | None:
     return kind or None
 
 
+def _office_word(words: str) -> str:
+    """Return the office a title or description names, or "" ("Gov." -> "governor")."""
+    office = _OFFICE.search(" ".join(lex.TITLE_ROLES.get(w, w) for w in words.split()))
+    return office.group("title").lower() if office else ""
+
+
 def _appositives(text: str) -> Iterator[re.Match[str]]:
     """Every name-and-description pair, a description also read as the next name.
 
@@ -299,7 +312,8 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
     for start, end, jid in mentions:
         m = _TITLE_AFTER_PLACE.match(text, end)
         if m:
-            out[_surname(m.group("name"))] = Affiliation(jid, kind_of(jid), start)
+            out[_surname(m.group("name"))] = Affiliation(jid, kind_of(jid), start,
+                                                         _office_word(m.group("title")))
         tag = _DISTRICT_TAG.search(text, max(0, start - 80), start)
         if tag and not jid.startswith("region:"):
             # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
@@ -323,7 +337,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             # "Tom Berg, the county board chair,": an office of a kind, resolved where written
             kind = _description_kind(desc)
             if kind and surname not in out:
-                out[surname] = Affiliation(None, kind, m.start())
+                out[surname] = Affiliation(None, kind, m.start(), _office_word(desc))
             continue
         if _OFFICE.search(desc) or _DESCRIBES_ROLE.search(desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
@@ -340,7 +354,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             # "Board Chair Roger Garcia" after "the County Board": the board written before
             kind = _qualified_body(text, body.group(1), m.start())
         if kind:
-            out[surname] = Affiliation(None, kind, m.start())
+            out[surname] = Affiliation(None, kind, m.start(), _office_word(m.group("title")))
     for m in _BODY_ROLE_NAME.finditer(text):
         # "sheriff's spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz": the body's kind
         surname = _surname(m.group("name"))
@@ -470,6 +484,19 @@ def article_focus(
     return Focus(by_kind, how, prominent)
 
 
+def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
+    """Return the starts of mentions that name an origin ("bused from Portland, Oregon")."""
+    out: set[int] = set()
+    prev_end, prev_origin = -1, False
+    for s, e, _ in mentions:
+        here = _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None or (
+            prev_origin and text[prev_end:s] == ", ")  # the state after an origin city
+        if here:
+            out.add(s)
+        prev_end, prev_origin = e, here
+    return frozenset(out)
+
+
 def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> str | None:
     if jid is None or kind_of(jid) != "place":
         return jid
@@ -561,7 +588,11 @@ class Linker:
         self._starts = [s for s, _, _ in self.mentions]
         self.parent_county = parent_county
         self.people = affiliations(layer.text, self.mentions)
-        self.focus = article_focus(layer, self.mentions, parent_county, home)
+        # Places named as where people or things came from ("bused from Texas"): not where
+        # the article's events happen, so neither its focus nor what its institutions stand for.
+        self._origin_starts = _origin_starts(layer.text, self.mentions)
+        located = [m for m in self.mentions if m[0] not in self._origin_starts]
+        self.focus = article_focus(layer, located, parent_county, home)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
         # (a name written again, even where it was not read as the place, is not in passing:
@@ -601,7 +632,8 @@ class Linker:
     def _latest(self, kind: str, before: int, since: int = 0) -> str | None:
         kinds = ("place", "county") if kind == "local" else (kind,)
         for s, _, j in reversed(self.mentions):
-            if since <= s < before and kind_of(j) in kinds and j not in self._passing:
+            if since <= s < before and kind_of(j) in kinds and j not in self._passing \
+                    and s not in self._origin_starts:
                 return j
         return None
 
@@ -615,7 +647,9 @@ class Linker:
         A county is also named by a city in it ("in Austin" names Travis County's sheriff).
         """
         found: list[str] = []
-        for _, _, j in self._between(since, before):
+        for s, _, j in self._between(since, before):
+            if s in self._origin_starts:
+                continue  # "the sheriff" in a sentence telling of migrants bused from Texas
             k = kind_of(j)
             if kind == "county" and k == "place":
                 j = self.parent_county(j) or ""
@@ -671,6 +705,13 @@ class Linker:
                 j = local[:2] if local and not local.startswith("region:") else None
         return j
 
+    def _origins(self, start: int, end: int) -> set[str]:
+        """Return the places every mention of which in ``[start, end)`` is an origin."""
+        origin: dict[str, bool] = {}
+        for s, _, j in self._between(start, end):
+            origin[j] = origin.get(j, True) and s in self._origin_starts
+        return {j for j, o in origin.items() if o}
+
     def _sentence_end(self, at: int) -> int:
         i = self.layer.sentence_at(at)
         return self.layer.sentences[i].end if i >= 0 else at
@@ -696,7 +737,15 @@ class Linker:
         # written in: "Sheriff Ann Ruiz announced that Lake County had left the program".
         if aff.jurisdiction or not aff.kind:
             return aff.jurisdiction
-        return self._of_kind(aff.kind, self._sentence_end(aff.at))
+        found = self._of_kind(aff.kind, self._sentence_end(aff.at))
+        if found is None and aff.office:
+            # "Fabien Levy, the mayor's press secretary," before any city is in view: the
+            # office of the one who holds it in the article ("Mayor Eric Adams", later)
+            found = next((j for other in self.people.values()
+                          if other is not aff and other.office == aff.office
+                          and (j := other.jurisdiction or self._of_kind(
+                              aff.kind, self._sentence_end(other.at)))), None)
+        return found
 
     def link(
         self,
@@ -732,9 +781,13 @@ class Linker:
         out = SentenceLinks({})
         for j in named:
             out.add(j, "named")
-        named_kinds = {kind_of(j) for j in named}
         spans = [(s - sent.start, e - sent.start)
                  for s, e, _ in self._between(sent.start, sent.end)] if named else []
+        # Places named only as where something came from ("after being bused from Texas"): the
+        # sentence is still about where it happens, read as if it named no place.
+        origins = self._origins(sent.start, sent.end) if named else set()
+        located = [j for j in named if j not in origins]
+        named_kinds = {kind_of(j) for j in located}
         out.add(self._person(speaker, sent.start), "affiliation")
         if self._surnames is not None:
             for m in self._surnames.finditer(text):
@@ -753,7 +806,7 @@ class Linker:
                     and _names_its_place(text, m.start(), m.end("inst"), spans):
                 continue  # "the Okmulgee County Jail", "the sheriff of Dane County"
             out.add(self._of_kind(kind, sent.start + m.start()), "institution")
-        if not named:
+        if not located:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
@@ -774,14 +827,14 @@ class Linker:
         for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text)):
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
-        if not out.links and not _is_national(text) and self.history:
+        if not out.links.keys() - origins and not _is_national(text) and self.history:
             # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
             # Advocates set up a hotline."
             k, pairs, _ = self.history[-1]
             if self.layer.sentences[k].paragraph == sent.paragraph:
                 for j, _ in pairs:
                     out.add(j, "coreference")
-        if not out.links and not _is_national(text):
+        if not out.links.keys() - origins and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
                         else "focus")

@@ -505,3 +505,25 @@ def test_a_quote_attributed_with_according_to():
     )
     r = analyze_text(text)
     assert speaker_of(r, '"We will not hold anyone') == "Ruiz"
+
+
+def test_a_place_named_as_an_origin_leaves_the_sentence_to_its_place():
+    text = (
+        "MADISON, Wis. (AP) \u2014 Forty migrants arrived in Madison on Tuesday night.\n\n"
+        "They reached the bus station after being bused from Texas by the state.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "They reached the bus station")
+    assert links["48"] == "named"
+    assert MADISON in links
+
+
+def test_the_mayors_spokesman_before_the_mayor_is_named():
+    text = (
+        "Tom Berg, the mayor\u2019s spokesman, said a bus of migrants left on Monday.\n\n"
+        "A reporter in Austin, Texas, filmed the men arriving at a hotel.\n\n"
+        "The hotel was chosen as part of Madison Mayor Ann Ruiz\u2019s plan to house "
+        "migrants.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Tom Berg")[MADISON] == "affiliation"
