@@ -725,6 +725,12 @@ MOVEMENT_WORDS: frozenset[str] = frozenset({
 # came from, not where the sentence happens: "after being bused from Texas" reports the
 # arrival, in the place the article is about ("a Republican from Lebanon" is where he lives).
 ORIGIN_WORDS: frozenset[str] = frozenset({"from", "out of"})
+# Labels of page furniture that points to other stories ("Related: ...", "READ MORE: ..."): the
+# places in such a line are not what the article is about.
+CHROME_LABELS: frozenset[str] = frozenset({
+    "related", "read more", "more", "see also", "also read", "read also", "watch", "listen",
+    "video", "related story", "related stories", "related coverage", "more coverage", "latest",
+})
 # Auxiliary and linking verbs: after a noun phrase, they show it is the subject.
 AUXILIARIES: frozenset[str] = frozenset({
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",

@@ -188,6 +188,10 @@ _ORIGIN_BEFORE = re.compile(
     rf"(?:{alternation(lex.ORIGIN_WORDS)})[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
+# A finite verb after "Name, ...": the words are a clause of their own, not what the person is
+# ("who was elected sheriff" is what they are).
+_FINITE = lex.AUXILIARIES - {"voted", "approved", "followed"}
+_CLAUSE = re.compile(rf"(?!\s*(?:who|whose|which)\b).*\b(?:{alternation(_FINITE)})\b")
 _BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
 
@@ -330,6 +334,8 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         if any(s < ne and ns < e for s, e, _ in mentions):
             continue  # "Waukegan, a city in Lake County": a place, not a person
         ds, de = m.span("desc")
+        if text[ne : ne + 1] == "," and _CLAUSE.match(text, ds, de):
+            continue  # "According to Ann Ruiz, all seven detainees were moved to ...": a clause
         inside = [jid for s, e, jid in mentions if ds <= s and e <= de]
         # with what came before it: "sheriff of" in "Ann Ruiz, sheriff of Lake County"
         desc = text[ne:de]
@@ -356,16 +362,18 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         if kind:
             out[surname] = Affiliation(None, kind, m.start(), _office_word(m.group("title")))
     for m in _BODY_ROLE_NAME.finditer(text):
-        # "sheriff's spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz": the body's kind
+        # "sheriff's spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz", "Sheriff's Office
+        # spokesperson Ann Ruiz": the body's kind
         surname = _surname(m.group("name"))
-        body_word = re.sub(r"['\u2019]s$", "", m.group("body"))
+        body_word = re.sub(r"['\u2019]s\b", "", m.group("body"))
         if surname not in out and (kind := _office_kind(body_word)):
             out[surname] = Affiliation(None, kind, m.start())
     return out
 
 
 _BODY_ROLE_NAME = re.compile(
-    rf"\b(?P<body>[a-z]+(?:['\u2019]s)?)[ \t]+{_LOWER_TITLE}[ \t]+(?P<name>{PERSON_NAME})"
+    rf"\b(?P<body>[A-Za-z]+(?:['\u2019]s)?(?:[ \t]+(?i:office|department))?)[ \t]+{_LOWER_TITLE}"
+    rf"[ \t]+(?P<name>{PERSON_NAME})"
 )
 
 
@@ -484,6 +492,17 @@ def article_focus(
     return Focus(by_kind, how, prominent)
 
 
+_CHROME_LABEL = re.compile(rf"[ \t]*(?:{alternation(lex.CHROME_LABELS)})[ \t]*:", re.I)
+
+
+def _chrome_starts(layer: TextLayer, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
+    """Return the starts of mentions in lines of page chrome ("Related: ... in Portland")."""
+    text = layer.text
+    chrome = [(s, e) for s, e in layer.paragraphs
+              if text[e - 1] not in _SENTENCE_END and _CHROME_LABEL.match(text, s, e)]
+    return frozenset(m for m, _, _ in mentions if any(s <= m < e for s, e in chrome))
+
+
 def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
     """Return the starts of mentions that name an origin ("bused from Portland, Oregon")."""
     out: set[int] = set()
@@ -591,8 +610,12 @@ class Linker:
         # Places named as where people or things came from ("bused from Texas"): not where
         # the article's events happen, so neither its focus nor what its institutions stand for.
         self._origin_starts = _origin_starts(layer.text, self.mentions)
-        located = [m for m in self.mentions if m[0] not in self._origin_starts]
-        self.focus = article_focus(layer, located, parent_county, home)
+        # ... and so are places named only in a line of page chrome ("Related: ... in Portland,
+        # Oregon", a heading: a paragraph without final punctuation).
+        chrome = _chrome_starts(layer, self.mentions)
+        located = [m for m in self.mentions
+                   if m[0] not in self._origin_starts and m[0] not in chrome]
+        self.focus = article_focus(layer, located or self.mentions, parent_county, home)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
         # (a name written again, even where it was not read as the place, is not in passing:
@@ -605,7 +628,7 @@ class Linker:
         in_focus = set(self.focus.by_kind.values())
         lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end \
             if layer.sentences else 0
-        in_lead = {j for s, _, j in self.mentions if s < lead_end}
+        in_lead = {j for s, _, j in self.mentions if s < lead_end and s not in chrome}
         self._passing = {
             j for j, n in times.items()
             if n == 1 and in_focus and j not in in_focus and j not in in_lead
@@ -712,6 +735,20 @@ class Linker:
             origin[j] = origin.get(j, True) and s in self._origin_starts
         return {j for j, o in origin.items() if o}
 
+    def _office_place(self, kind: str, at: int) -> str | None:
+        """Return the jurisdiction an office of a kind written at ``at`` is of.
+
+        One of that kind named before it in its sentence, else the article's focus of that
+        kind, else as an institution read at the sentence's end (one named later in it, or just
+        before it): "Sheriff's Office spokesperson Ann Ruiz said detainees were moved to the
+        Plymouth County jail" in a Bristol County story speaks for Bristol County.
+        """
+        i = self.layer.sentence_at(at)
+        before = self._named_between(kind, self.layer.sentences[i].start, at) if i >= 0 else []
+        if before:
+            return before[-1]
+        return self.focus.get(kind) or self._of_kind(kind, self._sentence_end(at))
+
     def _sentence_end(self, at: int) -> int:
         i = self.layer.sentence_at(at)
         return self.layer.sentences[i].end if i >= 0 else at
@@ -737,7 +774,7 @@ class Linker:
         # written in: "Sheriff Ann Ruiz announced that Lake County had left the program".
         if aff.jurisdiction or not aff.kind:
             return aff.jurisdiction
-        found = self._of_kind(aff.kind, self._sentence_end(aff.at))
+        found = self._office_place(aff.kind, aff.at)
         if found is None and aff.office:
             # "Fabien Levy, the mayor's press secretary," before any city is in view: the
             # office of the one who holds it in the article ("Mayor Eric Adams", later)

@@ -527,3 +527,32 @@ def test_the_mayors_spokesman_before_the_mayor_is_named():
     )
     r = analyze_text(text)
     assert links_of(r, "Tom Berg")[MADISON] == "affiliation"
+
+
+def test_a_clause_after_according_to_is_not_what_the_speaker_is():
+    text = (
+        "Dane County Sheriff Tom Berg ended the jail\u2019s contract with ICE on Thursday. "
+        "Dane County had held up to 40 people a day for the agency.\n\n"
+        "According to Sheriff\u2019s Office spokesperson Ann Ruiz, all seven detainees were "
+        "transferred to the Rock County Sheriff\u2019s Office.\n\n"
+        "\u201cWe don\u2019t have any more ICE detainees in our custody,\u201d she said.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "\u201cWe don\u2019t have")
+    assert links.get(DANE) == "affiliation"
+    assert "55105" not in links
+
+
+def test_a_related_line_about_another_place_is_not_the_articles_focus():
+    text = (
+        "The sheriff\u2019s office will stop holding people for immigration agents, a "
+        "spokesperson said Tuesday.\n\n"
+        "Related: Immigrant advocates rally outside the Capitol in Portland, Oregon\n\n"
+        "Sgt. Tom Berg, a spokesperson for the Sheriff\u2019s Office, said the jail would "
+        "release 20 detainees.\n\n"
+        "Dane County had held the detainees since 2019 under a contract with ICE.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Sgt. Tom Berg")
+    assert DANE in links
+    assert "41051" not in links and "4159000" not in links
