@@ -36,6 +36,8 @@ TITLES: frozenset[str] = frozenset({
     # local offices under other names: "Undersheriff", "First Selectman", "Jail Administrator"
     "Undersheriff", "Selectman", "Selectwoman", "Selectperson", "Administrator", "Jailer",
     "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee",
+    # "Senate President Pro Tem Kevin de Le\u00f3n" (pro tempore)
+    "Pro", "Tem", "Tempore",
 })
 # What an abbreviated title is called in a sentence: "Gov. Bruce Rauner" is "the governor".
 TITLE_ROLES: dict[str, str] = {
@@ -515,6 +517,7 @@ INSTITUTION_KINDS: dict[str, str] = {
     "state": "state", "governor": "state", "legislature": "state", "state law": "state",
     "state lawmakers": "state", "statehouse": "state", "general assembly": "state",
     "state senate": "state", "state officials": "state", "state legislators": "state",
+    "board of regents": "state", "regents": "state",  # a state's university system
     "council": "local", "board": "local", "commission": "local", "council members": "local",
     "area": "local", "community": "local", "local officials": "local",
     "local police": "local", "local law enforcement": "local", "officials": "local",
@@ -730,6 +733,12 @@ ORIGIN_WORDS: frozenset[str] = frozenset({"from", "out of"})
 CHROME_LABELS: frozenset[str] = frozenset({
     "related", "read more", "more", "see also", "also read", "read also", "watch", "listen",
     "video", "related story", "related stories", "related coverage", "more coverage", "latest",
+})
+# Lower-case particles inside a person's name, before the surname ("Kevin de Le\u00f3n",
+# "Ann van der Berg").
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "de", "del", "de la", "de los", "de las", "da", "di", "dos", "das", "du", "van", "von",
+    "van der", "van den", "von der", "bin", "ibn",
 })
 # Auxiliary and linking verbs: after a noun phrase, they show it is the subject.
 AUXILIARIES: frozenset[str] = frozenset({

@@ -257,7 +257,8 @@ def alternation(words: Iterable[str]) -> str:
 TITLE = rf"(?:{alternation(lex.TITLES)})(?![\w.])"
 # A word of a name may open with an elided particle: "O'Malley", "D\u2019Amato".
 _NAME_WORD = r"(?:[A-Z]['\u2019](?=[A-Z][a-z]))?[A-Z][a-z][\w\u2019'\-]*"
-PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_WORD}){{0,2}}"
+_PARTICLE = rf"(?:(?:{alternation(lex.NAME_PARTICLES)})[ \t]+)"
+PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NAME_WORD}){{0,2}}"
 _TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
 _STORM = re.compile(
     rf"\b(?:{alternation(lex.STORM_WORDS)})\s+"

@@ -508,7 +508,9 @@ def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> froze
     out: set[int] = set()
     prev_end, prev_origin = -1, False
     for s, e, _ in mentions:
-        here = _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None or (
+        near = text[max(0, s - 12) : s].lower()  # cheap test first: most places have no "from"
+        here = (("from" in near or "out of" in near)
+                and _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None) or (
             prev_origin and text[prev_end:s] == ", ")  # the state after an origin city
         if here:
             out.add(s)

@@ -255,6 +255,8 @@ _SPEAKER_NAME = re.compile(
     rf"\b(?:{alternation(lex.REPORTING_VERBS)})[ \t]+(?P<a>{PERSON_NAME})(?=[ \t]*(?:[,.;]|$))"
     rf"|(?P<b>{PERSON_NAME})(?:,[^,\"\u201c\u201d]{{1,60}},)?[ \t]+(?:{alternation(lex.SPEECH_VERBS)})\b"
 )
+# "Ann Ruiz said": a person who speaks (inside a quote span, its end was misread).
+_SAYS = re.compile(rf"[ \t]+(?:{alternation(lex.SPEECH_VERBS)})\b")
 _NOT_NAME_WORDS = lex.TITLES | lex.PLACE_WORDS | lex.FUNCTION_WORDS | lex.CALENDAR | lex.MEDIA_WORDS
 
 
@@ -395,10 +397,14 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)
                 guessed.add((i, n))
-            if spk is None and ctx.persons and ctx.persons[-1].start >= recent_from:
+            outside = [p for p in ctx.persons[-3:] if p.start >= recent_from
+                       and (not s <= p.start < e or _SAYS.match(text, p.end))] \
+                if spk is None else []
+            if outside:
                 # A quote paragraph after one that introduces a person is theirs: "Sheriff
-                # Ann Ruiz signed the agreement." then "'We will do everything we can.'"
-                spk = ctx.persons[-1]
+                # Ann Ruiz signed the agreement." then "'We will do everything we can.'" (not a
+                # person the quote itself names: "as 'a rejection of President Trump's ...'")
+                spk = outside[-1]
                 guessed.add((i, n))
             if spk is None:
                 q = Quote(s, e, text[s:e], None, None, None, cont)

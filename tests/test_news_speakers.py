@@ -267,3 +267,22 @@ def test_a_spokeswoman_of_a_body_written_before_her_role():
     for tail in ("Sheriff's Office spokeswoman Ann Ruiz said.", "sheriff's spokeswoman Ann Ruiz said.",
                  "jail spokeswoman Ann Ruiz said."):
         assert "55025" in links_of(pre + tail + "\n", "\"We will not"), tail
+
+
+def test_a_person_the_quote_names_is_not_its_speaker_and_a_name_may_hold_a_particle():
+    text = (
+        "Its sponsor, Senate President Pro Tem Ana de la Vega hailed the vote on Monday as "
+        "\u201ca rejection of Gov. Tom Berg\u2019s cruel portrayal of immigrant families as "
+        "criminals.\u201d\n"
+    )
+    got = speakers(text)["a rejection of"]
+    assert got is not None and got.endswith("Vega")
+
+
+def test_a_board_of_regents_speaks_for_its_state():
+    text = (
+        "Students at the University of Arizona in Tucson asked for a sanctuary campus.\n\n"
+        "\u201cWe will not put our campuses at risk,\u201d said Ann Ruiz, president of the "
+        "Board of Regents.\n"
+    )
+    assert "04" in links_of(text, "\u201cWe will not put")
