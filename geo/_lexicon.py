@@ -603,6 +603,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     # holding and moving people in custody, under other verbs
     r"transferr(?:ed|ing)", r"incarcerat\w*", r"imprison\w*", r"beds",
     r"expuls\w*", r"snatch\w*", r"nabbed", r"captur(?:e|ed|es|ing)", r"lockups?",
+    # people moved in loads, and a facility's count of those it holds ("holds about 600")
+    r"busloads?", r"hold(?:s|ing)? (?:about |around |up to |nearly |more than |roughly )?\d[\d,]*",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -663,6 +665,7 @@ POLICY_TERMS: tuple[str, ...] = (
     r"join(?:s|ed|ing)?", r"must", r"shall",
     # receiving, housing and moving migrants: a city's or a state's program
     r"migrants?", r"asylum[- ]seekers?", r"bus(?:es|ed|ing|sed|sing)?", r"busloads?",
+    r"flown", r"flights?", r"charter(?:s|ed|ing)?",
     r"hous(?:es|ed|ing)",
     # instruments and acts of government under other names
     r"pacts?", r"ink(?:s|ed|ing)", r"edicts?", r"decrees?", r"moratori\w*", r"endors\w*",

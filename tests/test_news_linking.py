@@ -556,3 +556,17 @@ def test_a_related_line_about_another_place_is_not_the_articles_focus():
     links = links_of(r, "Sgt. Tom Berg")
     assert DANE in links
     assert "41051" not in links and "4159000" not in links
+
+
+def test_moving_and_holding_people_under_other_words():
+    text = (
+        "Madison opened a welcome center for migrants on Monday.\n\n"
+        "They were flown on a chartered jet into Madison last week.\n\n"
+        "Among those held were two busloads of workers from a meat plant.\n\n"
+        "The Dane County facility typically holds about 300 detainees for ICE.\n"
+    )
+    r = analyze_text(text)
+    cats = {e.text.split()[0] + " " + e.text.split()[1]: e.categories for e in r.excerpts}
+    assert "policy" in cats["They were"]
+    assert "enforcement" in cats["Among those"]
+    assert "enforcement" in cats["The Dane"]
