@@ -457,6 +457,13 @@ def article_focus(
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
                 top = home_cluster  # a local paper's story, between places named as often
+        if top is not None and len(clusters) == 1 and n == 1 and not in_lead:
+            # The only city or county named, once, past the lead, in another state than the one
+            # the article keeps naming: told of in passing ("A similar debate played out in
+            # Portland, Oregon" in a New Jersey story), not what the article is about.
+            states = Counter(j[:2] for _, _, j in mentions if not j.startswith("region:"))
+            if states.most_common(1)[0][0] != top[:2]:
+                top = None
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]

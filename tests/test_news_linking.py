@@ -570,3 +570,17 @@ def test_moving_and_holding_people_under_other_words():
     assert "policy" in cats["They were"]
     assert "enforcement" in cats["Among those"]
     assert "enforcement" in cats["The Dane"]
+
+
+def test_the_only_city_named_once_in_passing_in_a_state_story_is_not_its_focus():
+    text = (
+        "A new directive limits local police cooperation with ICE in New Jersey.\n\n"
+        "The rule takes effect Friday across New Jersey.\n\n"
+        "Lawmakers in New Jersey praised it on Monday.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "Among other things, the plan stops police departments from honoring ICE requests.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Among other things")
+    assert "34" in links
+    assert "41" not in links and "4159000" not in links
