@@ -861,10 +861,12 @@ class Linker:
                 for k, pairs, reported in reversed(self.history):
                     if not (subject or reported):
                         continue
-                    if not places and pairs and all(j in self._passing for j, _ in pairs) \
+                    if (not places or index - k > 1) and pairs \
+                            and all(j in self._passing for j, _ in pairs) \
                             and self.layer.sentences[k].paragraph != sent.paragraph:
                         # "A similar debate played out in Portland." is not what "it" or "the
-                        # measure" is about; "those cities" do point back at its places
+                        # measure" is about; "those cities" right after it do point back at its
+                        # places, but "there" a sentence later is the story's own place
                         break
                     if index - k <= COREFERENCE_WINDOW:
                         for j, _ in pairs:

@@ -584,3 +584,18 @@ def test_the_only_city_named_once_in_passing_in_a_state_story_is_not_its_focus()
     links = links_of(r, "Among other things")
     assert "34" in links
     assert "41" not in links and "4159000" not in links
+
+
+def test_there_a_sentence_after_a_place_told_of_in_passing_is_the_storys_place():
+    text = (
+        "On Monday, Ann Ruiz was driving to work in Madison when she saw agents at a meat "
+        "plant. Madison police said they were not told of the raid.\n\n"
+        "Dozens of workers were detained.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "Ruiz is the principal of the city\u2019s schools.\n\n"
+        "\"There was some activity there with agents that had the parking lot barricaded,\" "
+        "she recalls.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "\"There was some activity")
+    assert "4159000" not in links and "41" not in links
