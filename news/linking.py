@@ -457,6 +457,19 @@ def article_focus(
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
                 top = home_cluster  # a local paper's story, between places named as often
+        if top is None and len(clusters) > 1:
+            # Between equals, the only one in the state the article names most by itself (not
+            # as "Portland, Oregon"): "The Kenosha County Sheriff's Office" in a story about
+            # Wisconsin's jails, beside Portland told of in passing.
+            text = layer.text
+            ends = {e for _, e, _ in mentions}
+            states = Counter(j for s, _, j in mentions if kind_of(j) == "state"
+                             and not (text[s - 2 : s] == ", " and s - 2 in ends))
+            ranked = states.most_common(2)
+            in_state = [c for c, k in clusters.items() if k == n and ranked
+                        and c[:2] == ranked[0][0]]
+            if len(in_state) == 1 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                top = in_state[0]
         if top is not None and len(clusters) == 1 and n == 1 and not in_lead:
             # The only city or county named, once, past the lead, in another state than the one
             # the article keeps naming: told of in passing ("A similar debate played out in

@@ -599,3 +599,16 @@ def test_there_a_sentence_after_a_place_told_of_in_passing_is_the_storys_place()
     r = analyze_text(text)
     links = links_of(r, "\"There was some activity")
     assert "4159000" not in links and "41" not in links
+
+
+def test_between_places_named_as_often_the_one_in_the_articles_state_is_its_focus():
+    text = (
+        "Federal officials moved 100 detainees out of a Wisconsin jail this week.\n\n"
+        "ICE relies on local jails across the country. The agency said it tests detainees.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "The Dane County Sheriff\u2019s Office decided last week to stop taking detainees. "
+        "On Friday, after Wisconsin officials declared an emergency, the sheriff informed ICE "
+        "that it would take no new detainees.\n"
+    )
+    r = analyze_text(text)
+    assert DANE in links_of(r, "On Friday, after Wisconsin")
