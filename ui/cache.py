@@ -18,11 +18,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -79,6 +80,26 @@ class StoreKey:
 
     url: str
     version: str
+
+
+_T = TypeVar("_T")
+
+
+def _kept(value: _T) -> _T:
+    """``value``, built to be kept by the process, and everything alive with it, moved out of
+    the garbage collector's way (``gc.freeze``).
+
+    Streamlit runs a full collection after every script run (``runner.postScriptGC``), whose
+    cost grows with every object the process holds: the gazetteer's 33,000 jurisdictions, the
+    shapes, the modules, the shared resources (~190,000 objects with the seeds, 60-100 ms on
+    every click, the largest part of a rerun's server time). Called where a shared resource is
+    built (rare), after a full collection that first frees what became garbage since the last
+    call (``gc.unfreeze``), so nothing frozen earlier is kept for good.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+    return value
 
 
 # The connection's name: its secrets live under [connections.sanctuary] in secrets.toml.
@@ -180,10 +201,10 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     _articles_signature.clear()
-    for fn in (article_choices, view_summaries, excerpt_heads, articles, outlets, summaries, excerpts,
-               in_view, month_counts, search, mentions, article_jurisdictions, quotes,
-               quote_groups, load_errors, map_frame, view_table, _view_file, pick_index,
-               map_geojson):
+    for fn in (article_choices, view_summaries, excerpt_heads, articles, outlets, summaries,
+               excerpts, in_view, month_counts, search, mentions,
+               article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
+               _view_file, pick_index, map_geojson):
         fn.clear()
 
 
@@ -212,14 +233,14 @@ def articles(key: StoreKey) -> list[ArticleRecord]:
 def article_choices(key: StoreKey) -> Choices:
     """The sidebar's article filter, searched on the server (shared, read-only: a resource, so
     that a rerun does not unpickle 10,000 titles)."""
-    return data.article_choices(articles(key))
+    return _kept(data.article_choices(articles(key)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def view_summaries(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> data.ViewSummaries:
     """A view's jurisdictions ranked, by id, and as the find box's choices (shared, read-only:
     a resource, so that a click does not unpickle thousands of summaries)."""
-    return data.view_summaries(summaries(key, fkey))
+    return _kept(data.view_summaries(summaries(key, fkey)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -303,7 +324,7 @@ def gazetteer() -> Gazetteer:
     """The read-only gazetteer, shared by every session."""
     from geo import load_gazetteer
 
-    return load_gazetteer()
+    return _kept(load_gazetteer())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -349,7 +370,7 @@ def shapes() -> umap.ShapeAsset:
             umap.SHAPE_KINDS).fetchall())
     gdf = load_geometries(list(names), strict=False)
     gdf["display_name"] = [names[i] for i in gdf["id"]]
-    return umap.write_shapes(SHAPES_DIR, gdf, basemap(), SHAPES_URL)
+    return _kept(umap.write_shapes(SHAPES_DIR, gdf, basemap(), SHAPES_URL))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -386,7 +407,7 @@ def pick_index(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> Jurisdiction
 
     drawn = shapes().geometries
     ids = [jid for jid, _ in view_table(key, fkey).counts]
-    return JurisdictionIndex.build(ids, [drawn[i] for i in ids])
+    return _kept(JurisdictionIndex.build(ids, [drawn[i] for i in ids]))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
