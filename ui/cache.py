@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from geo import Gazetteer
     from geo.pick import JurisdictionIndex
     from news.articles import ArticleError
+    from news.dates import DateRange
     from news.store import (
         ArticleRecord,
         ExcerptRecord,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
         Store,
     )
     from news.store.backend import Database
+    from ui import timeline as ui_timeline
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
@@ -202,7 +204,7 @@ def clear_store_cache() -> None:
     _ensure_store.clear()
     _articles_signature.clear()
     for fn in (article_choices, view_summaries, excerpt_heads, articles, outlets, summaries,
-               excerpts, in_view, month_counts, search, mentions,
+               excerpts, in_view, month_counts, timeline_chart, search, mentions,
                article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
                _view_file, pick_index, map_geojson):
         fn.clear()
@@ -286,6 +288,17 @@ def month_counts(key: StoreKey, fkey: tuple[tuple[str, ...], ...],
                  jurisdiction: str | None = None) -> MonthCountsRecord:
     """Excerpts per month and category (a timeline's few rows, cheap to read back each rerun)."""
     return _open(key).month_counts(_filters(fkey), jurisdiction=jurisdiction)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_chart(key: StoreKey, fkey: tuple[tuple[str, ...], ...], jurisdiction: str | None,
+                   dates: DateRange) -> ui_timeline.Chart:
+    """A timeline's chart (:func:`ui.timeline.chart`): the counts of the view ``fkey`` (over
+    all dates; of ``jurisdiction`` when given), ``dates`` highlighted. Built once per view and
+    range: a rerun only reads it back (a small spec and an Arrow table)."""
+    from ui import timeline
+
+    return timeline.chart(timeline.month_counts(month_counts(key, fkey, jurisdiction)), dates)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]  # no stubs; pandas ships with it
 import streamlit as st
 
 from news.dates import DateRange, DateRangeError, month_range, months_between, overlaps
@@ -156,24 +157,28 @@ def spec(counts: MonthCounts, dates: DateRange) -> dict[str, Any]:
     }
 
 
-def timeline(counts: MonthCounts, dates: DateRange, *, key: str,
-             in_fragment: bool = False) -> None:
-    """Draw the timeline of ``counts`` (all dates), ``dates`` highlighted; clicks narrow it.
+@dataclass(frozen=True)
+class Chart:
+    """What a timeline draws, ready for ``st.vega_lite_chart``: the spec without its rows and
+    the rows as an Arrow table (built once per view and range, ``ui.cache.timeline_chart``)."""
 
-    ``in_fragment``: drawn inside an ``st.fragment``, whose widgets rerun only the fragment;
-    a narrowed range then reruns the whole page, so the sidebar and the map follow it.
+    spec: dict[str, Any]
+    data: pa.Table
+    months: tuple[str, ...]
+    caption: str
+
+
+def chart(counts: MonthCounts, dates: DateRange) -> Chart:
+    """The chart of ``counts`` with ``dates`` highlighted, and its caption (see :func:`spec`).
+
+    The rows travel as ``st.vega_lite_chart``'s ``data`` (an Arrow table, sent as is) rather
+    than inside the spec, which Streamlit would convert through pandas on every rerun.
     """
-    if in_fragment and st.session_state.pop(RERUN_APP, False):
-        st.rerun()
-    if not counts.months:
-        st.caption("No excerpt here has a date known to the month, so there is no timeline.")
-        return
-    # A new range is a new chart, with no month selected: the chart keeps the month last
-    # clicked, so clicking it again after the range moved elsewhere would change nothing.
-    chart_key = f"timeline-{key}-{'-'.join(dates.iso())}"
-    st.vega_lite_chart(spec=spec(counts, dates), key=chart_key,
-                       on_select=_on_chart_select(chart_key, in_fragment),
-                       selection_mode=SELECTION, width="stretch")
+    full = spec(counts, dates)
+    rows = full.pop("datasets")[full.pop("data")["name"]]
+    data = pa.Table.from_pylist(rows, schema=pa.schema([
+        ("month", pa.string()), ("category", pa.string()), ("excerpts", pa.int64()),
+        ("in_range", pa.bool_())]))
     notes = [f"Excerpts per month of their article's date, by category ({dates.describe()} in "
              "full colour). Click a month to narrow the date range to it."]
     apart = []
@@ -183,20 +188,40 @@ def timeline(counts: MonthCounts, dates: DateRange, *, key: str,
         apart.append(f"{counts.undated} undated")
     if apart:
         notes.append("Not in the chart: " + " and ".join(apart) + " (excerpts, per category).")
-    st.caption(" ".join(notes))
+    return Chart(full, data, counts.months, " ".join(notes))
+
+
+def timeline(drawn: Chart, dates: DateRange, *, key: str, in_fragment: bool = False) -> None:
+    """Draw the timeline ``drawn`` (all dates, ``dates`` highlighted); clicks narrow the range.
+
+    ``in_fragment``: drawn inside an ``st.fragment``, whose widgets rerun only the fragment;
+    a narrowed range then reruns the whole page, so the sidebar and the map follow it.
+    """
+    if in_fragment and st.session_state.pop(RERUN_APP, False):
+        st.rerun()
+    if not drawn.months:
+        st.caption("No excerpt here has a date known to the month, so there is no timeline.")
+        return
+    # A new range is a new chart, with no month selected: the chart keeps the month last
+    # clicked, so clicking it again after the range moved elsewhere would change nothing.
+    chart_key = f"timeline-{key}-{'-'.join(dates.iso())}"
+    st.vega_lite_chart(drawn.data, drawn.spec, key=chart_key,
+                       on_select=_on_chart_select(chart_key, in_fragment),
+                       selection_mode=SELECTION, width="stretch")
+    st.caption(drawn.caption)
     box_key = f"timeline-month-{key}"
-    st.selectbox("Narrow to a month", list(reversed(counts.months)), key=box_key,
+    st.selectbox("Narrow to a month", list(reversed(drawn.months)), key=box_key,
                  index=None, placeholder="Choose a month", on_change=_on_month_box,
                  args=(box_key, in_fragment), label_visibility="collapsed")
 
 
 def view_timeline(key: cache.StoreKey, filters: FilterState) -> None:
     """The timeline of the map's view (the sidebar's filters over all dates)."""
-    counts = month_counts(cache.month_counts(key, filters.without_dates().key()))
-    timeline(counts, filters.dates, key="view")
+    drawn = cache.timeline_chart(key, filters.without_dates().key(), None, filters.dates)
+    timeline(drawn, filters.dates, key="view")
 
 
 def jurisdiction_timeline(key: cache.StoreKey, filters: FilterState, jurisdiction: str) -> None:
     """The timeline of one jurisdiction's excerpts (the panel's, inside the map's fragment)."""
-    counts = month_counts(cache.month_counts(key, filters.without_dates().key(), jurisdiction))
-    timeline(counts, filters.dates, key=f"j-{jurisdiction}", in_fragment=True)
+    drawn = cache.timeline_chart(key, filters.without_dates().key(), jurisdiction, filters.dates)
+    timeline(drawn, filters.dates, key=f"j-{jurisdiction}", in_fragment=True)
