@@ -32,6 +32,12 @@ _run = run_app
 
 
 _plain = plain
+# A card's details: lines of small grey text in its Markdown, escaped (ui.views.excerpt_card).
+_DETAILS = re.compile(r":gray\[:small\[((?:\\.|[^\\\]])*)\]\]")
+
+
+def _card_details(markdown: str) -> list[str]:
+    return [_plain(found) for found in _DETAILS.findall(markdown)]
 
 
 def test_the_seeds_have_dates_of_two_precisions(store):
@@ -50,9 +56,10 @@ def test_every_excerpt_card_in_the_panel_shows_its_date(store, jurisdiction):
             toggle.set_value(True)
     at.run(timeout=60)
     assert not at.exception
-    # a card's caption: outlet · title · date, then its speaker, figures or link on a 2nd line
-    cards = [_plain(c.value).split("\n")[0].rstrip() for c in at.caption
-             if any(_plain(c.value).startswith(f"{e.outlet} · {e.title}") for e in excerpts)]
+    # a card's first line of details: outlet · title · date (then its speaker, figures or link)
+    details = [_card_details(m.value) for m in at.markdown]
+    cards = [d[0] for d in details
+             if d and any(d[0].startswith(f"{e.outlet} · {e.title}") for e in excerpts)]
     n_cards = sum(len(e.categories) for e in excerpts)  # a card per category it is in
     assert len(cards) == n_cards > 0
     expected = {f"{e.outlet} · {e.title} · {display_date(e.published)}" for e in excerpts}

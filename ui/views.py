@@ -53,26 +53,32 @@ def link_note(e: ExcerptRecord, jurisdiction: str | None) -> str:
             f"(confidence {link_confidence(how):.2f})")
 
 
+def _small(text: str) -> str:
+    """``text`` as one line of small grey Markdown, escaped (it is article data)."""
+    return f":gray[:small[{md_escape(' '.join(text.split()))}]]"
+
+
 def excerpt_card(
     e: ExcerptRecord, *, show_speaker: bool = True, jurisdiction: str | None = None
 ) -> None:
     """One excerpt: its text, outlet, article, date, speaker, figures, link and a reader link.
 
     ``jurisdiction``: the one the panel shows; an excerpt linked to it by context says so.
+    The text and its details are one Markdown element (a card is three elements, not four:
+    the panel draws up to 15 on every click); every piece of article data in it is escaped.
     """
+    meta = " · ".join(str(x) for x in (e.outlet, e.title, display_date(e.published)) if x)
+    extra = []
+    if show_speaker and getattr(e, "speaker", None):
+        extra.append(f"Speaker: {e.speaker}")
+    figures = figures_text(getattr(e, "figures", ()))
+    if figures:
+        extra.append(f"Figures: {figures}")
+    note = link_note(e, jurisdiction)
+    if note:
+        extra.append(note)
+    details = _small(meta) + ("  \n" + _small(" · ".join(extra)) if extra else "")
     with st.container(border=True):
-        st.markdown(md_escape(e.text))
-        meta = " · ".join(str(x) for x in (e.outlet, e.title, display_date(e.published)) if x)
-        extra = []
-        if show_speaker and getattr(e, "speaker", None):
-            extra.append(f"Speaker: {e.speaker}")
-        figures = figures_text(getattr(e, "figures", ()))
-        if figures:
-            extra.append(f"Figures: {figures}")
-        note = link_note(e, jurisdiction)
-        if note:
-            extra.append(note)
-        # One caption, the extras on a second line: an element less per card on every click.
-        st.caption(md_escape(meta) + ("  \n" + md_escape(" · ".join(extra)) if extra else ""))
+        st.markdown(f"{md_escape(e.text)}\n\n{details}")
         st.page_link(READER_PAGE, label="Read it in the article", icon=":material/article:",
                      query_params={"read": e.article, "at": str(e.start)})
