@@ -54,6 +54,19 @@ def _run(path: Path, **params: str | list[str]) -> AppTest:
     return run_app(None if path == APP else str(path.relative_to(REPO)), **params)
 
 
+def _run_timeline_open(**params: str) -> AppTest:
+    """The map page with the panel's timeline expander open (it is drawn only while open)."""
+    from ui.panel import TIMELINE_KEY
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[TIMELINE_KEY] = True
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def _range_params(rng: DateRange) -> dict[str, str]:
     start, end = rng.iso()
     return {k: v for k, v in (("from", start), ("to", end)) if v}
@@ -272,6 +285,9 @@ def test_the_selected_jurisdiction_has_its_own_timeline(store):
     from news.store import Filters
 
     at = _run(APP, j=TRAVIS)
+    assert len(_charts(at)) == 1  # the panel's timeline is drawn only when opened
+    assert [e.label for e in at.expander] == ["Excerpts per month"]
+    at = _run_timeline_open(j=TRAVIS)
     charts = _charts(at)
     assert len(charts) == 2  # the panel's and the view's
     per_place = [Counter({(r["month"], r["category"]): r["excerpts"]
@@ -284,7 +300,7 @@ def test_the_selected_jurisdiction_has_its_own_timeline(store):
 
 @pytest.mark.parametrize("box", ["timeline-month-view", f"timeline-month-j-{TRAVIS}"])
 def test_the_month_box_narrows_the_range_to_that_month(store, box):
-    at = _run(APP, j=TRAVIS)
+    at = _run_timeline_open(j=TRAVIS)
     assert _sidebar_range(at) == (None, None)
     select = at.selectbox(key=box)
     assert "2017-03" in select.options

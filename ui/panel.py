@@ -24,6 +24,8 @@ from ui.views import excerpt_card
 # Excerpt cards shown per category before "Show all": a county with dozens of excerpts would
 # otherwise send (and lay out) every card on each click.
 FIRST_EXCERPTS = 5
+# The session key of the panel's timeline expander (open or not).
+TIMELINE_KEY = "panel-timeline"
 
 if TYPE_CHECKING:
     from geo import Gazetteer, Jurisdiction
@@ -92,7 +94,13 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str 
         st.caption(md_escape(
             f"{summary.n_mentions} mentions in {len(summary.articles)} articles from "
             f"{', '.join(summary.outlets)}"))
-        jurisdiction_timeline(key, filters, selected)
+        # Lazy: drawn (and computed) only while open, so a click that does not look at it
+        # costs nothing for it; open, it stays open from one selection to the next.
+        box = st.expander("Excerpts per month", key=TIMELINE_KEY, on_change="rerun",
+                          icon=":material/bar_chart:")
+        if box.open:
+            with box:
+                jurisdiction_timeline(key, filters, selected)
 
     shown_categories = filters.categories or CATEGORIES
     # The first few per category are read on a click; all of a category only when asked for.

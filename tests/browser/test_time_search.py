@@ -54,6 +54,13 @@ def _in_view(page) -> tuple[int, int, int]:
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
 
+def _open_panel_timeline(page) -> None:
+    """Open the panel's "Excerpts per month" expander (its timeline is drawn only while open)."""
+    page.locator(".st-key-panel-timeline summary").click()
+    page.locator(f".st-key-panel-timeline {CHART}").wait_for()
+    wait_for_app(page)
+
+
 def _sidebar_days(page) -> tuple[str, str]:
     return (page.locator(".st-key-filter_from input").input_value(),
             page.locator(".st-key-filter_to input").input_value())
@@ -154,6 +161,8 @@ def test_clicking_a_month_on_the_panels_timeline_narrows_the_whole_page(page, ap
     page.goto(f"{app_url}/?j={TRAVIS}")
     map_frame(page)
     wait_for_app(page)
+    assert page.locator(CHART).count() == 1  # the panel's is drawn once its expander is open
+    _open_panel_timeline(page)
     charts = page.locator(CHART)
     assert charts.count() == 2  # the panel's (first in the page) and the view's
     panel_chart = charts.first
@@ -228,6 +237,7 @@ def test_the_panels_month_box_narrows_the_whole_page(page, app_url, app_store, r
     page.goto(f"{app_url}/?j={TRAVIS}")
     map_frame(page)
     wait_for_app(page)
+    _open_panel_timeline(page)
     page.locator(f".st-key-timeline-month-j-{TRAVIS}").click()
     page.keyboard.type("2017-03")
     page.keyboard.press("Enter")
