@@ -198,11 +198,21 @@ def _display_names(app_dir: Path, ids: tuple[str, ...]) -> dict[str, str]:
 
 def _click_ids(app_dir: Path) -> tuple[str, ...]:
     """The two most reported counties of the copy's store (a state is covered by counties)."""
+    from geo import load_gazetteer
     from news.store import Filters, Store
 
     rows = Store(app_dir / "data" / "build" / "sanctuary.sqlite").jurisdiction_summaries(
         Filters())
-    counties = sorted((s for s in rows if s.kind == "county"), key=lambda s: -s.n_excerpts)
+    # A county that is its whole state (the District of Columbia) has the state's shape: a
+    # click on it opens the state, so its own panel is never the one a click shows.
+    gazetteer = load_gazetteer()
+
+    def own_shape(county_id: str) -> bool:
+        return any(c.kind == "county" and c.id != county_id
+                   for c in gazetteer.children(county_id[:2]))
+
+    counties = sorted((s for s in rows if s.kind == "county" and own_shape(s.id)),
+                      key=lambda s: -s.n_excerpts)
     return tuple(s.id for s in counties[:2])
 
 
