@@ -7,7 +7,6 @@ the reason; every other article still loads. Nothing is dropped silently.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 import unicodedata
@@ -198,9 +197,7 @@ def find_captions(text: str, declared: Iterable[str] = ()) -> tuple[tuple[int, i
     return tuple(sorted(spans.union(_credit_lines(text))))
 
 
-@functools.lru_cache(maxsize=4)
 def _credit_lines(text: str) -> tuple[tuple[int, int], ...]:
-    # Cached: the loader and two steps of the pipeline ask for the same body's captions.
     if _CAPTION.search(text) is None:
         # Any line the loop below would take matches in the whole body too (the pattern is
         # multiline), and most bodies have no credit line: one search instead of one per line.

@@ -501,6 +501,7 @@ def link_and_classify(
     layer: TextLayer,
     mentions: Sequence[MentionHit],
     speech: Speech,
+    captions: Sequence[tuple[int, int]],
     context: GeoContext | None = None,
 ) -> tuple[list[Excerpt], list[QuoteHit]]:
     """Step 3: link every sentence to what it reports about; keep the ones that report.
@@ -510,6 +511,8 @@ def link_and_classify(
     layer : TextLayer
     mentions : sequence of MentionHit
     speech : Speech
+    captions : sequence of (int, int)
+        The body's photo captions (``news.articles.find_captions``).
     context : GeoContext, optional
         The outlet's home: it decides the article's focus between equals (:class:`Linker`).
 
@@ -520,7 +523,7 @@ def link_and_classify(
     text = layer.text
     linker = Linker(
         layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
-        _home(context), find_captions(text),
+        _home(context), captions,
     )
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
@@ -655,13 +658,15 @@ def analyze_text(
     context = outlet_context(meta)
     mentions = find_mentions(layer, geoparser, context)
     speech = find_speech(layer, mentions)
-    excerpts, quote_hits = link_and_classify(layer, mentions, speech, context)
-    roles = article_roles(layer, mentions, excerpts)
+    captions = find_captions(layer.text)
+    excerpts, quote_hits = link_and_classify(layer, mentions, speech, captions, context)
+    roles = article_roles(layer, mentions, excerpts, captions)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
 
 
 def article_roles(
-    layer: TextLayer, mentions: Sequence[MentionHit], excerpts: Sequence[Excerpt]
+    layer: TextLayer, mentions: Sequence[MentionHit], excerpts: Sequence[Excerpt],
+    captions: Sequence[tuple[int, int]],
 ) -> tuple[tuple[str, str, int], ...]:
     """Step 4: each jurisdiction's role in the article, ``focus`` or ``passing``.
 
@@ -670,13 +675,14 @@ def article_roles(
     layer : TextLayer
     mentions : sequence of MentionHit
     excerpts : sequence of Excerpt
+    captions : sequence of (int, int)
+        The body's photo captions (``news.articles.find_captions``): not part of the lead.
 
     Returns
     -------
     tuple of (str, str, int)
         ``(jurisdiction id, role, number of mentions)``.
     """
-    captions = find_captions(layer.text)
     counts = Counter(m.jurisdiction for m in mentions)
     references = Counter(
         j for e in excerpts for j, how in e.jurisdictions
