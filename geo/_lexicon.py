@@ -711,6 +711,16 @@ NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Battlefield", "Historic", "Scenic",
 })
 NATURAL_AREA_BEFORE: frozenset[str] = frozenset({"Lake", "Mount", "Mt.", "Lakes"})
+# Words that end the name of a firm: "Pearl River Foods Inc.", "Carthage Farms LLC", "Salem
+# Bank": the place in the name is the firm's name, not a mention of the place (an agency of a
+# jurisdiction, "Dane County Jail", is no firm: these words do not name offices).
+COMPANY_WORDS: frozenset[str] = frozenset({
+    "Inc.", "Inc", "LLC", "L.L.C.", "LLP", "Ltd.", "Corp.", "Corporation", "Co.", "Company",
+    "Companies", "Foods", "Farms", "Dairy", "Poultry", "Meats", "Packing", "Bank", "Bancorp",
+    "Industries", "Enterprises", "Holdings", "Products", "Mills", "Motors", "Manufacturing",
+    "Construction", "Airlines", "Railroad", "Insurance", "Brewing", "Brewery", "Winery",
+    "Realty", "Supermarkets", "Bakery", "Hospital", "Casino",
+})
 # Party letters of a legislator's tag: "(D-Lake, Porter)", "(R-Ashland)".
 PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
 # Lower-case words after a state's name (or after "State's") that make it the state:

@@ -20,6 +20,8 @@ from geo.weights import WEIGHTS as W
 _NAME_CONNECTORS = lex.CONNECTORS - {"and", "in", "on", "the", "or"}
 _POSSESSIVES = frozenset({"'s", "\u2019s"})
 _DATELINE_END = frozenset({",", "-", "\u2014", "\u2013", "("})
+# Last words of a jurisdiction's name: what follows them is its agency, not a firm.
+_JURISDICTION_WORDS = frozenset({"county", "parish", "borough", "township"})
 
 
 @dataclass(slots=True)
@@ -48,6 +50,7 @@ class _Cand:
     nickname: bool = False  # "the Golden State"
     party: int = 0  # inside a legislator's tag "(D-Lake, Porter)": how many names the tag lists
     thing: str | None = None  # inside the name of a school or a natural area: not a mention
+    outlet: bool = False  # inside an outlet's or a team's name: resolved last, supports nothing
     named_person: bool = False  # the surname of someone the article names in full
     actor: bool = False  # a big city's name before a speech verb ("Denver said")
     group: int = 0  # a list of counties ("Dodge, Washington and Wood counties"): its id
@@ -265,11 +268,19 @@ class _CandidateFinder:
             elif word in lex.NATURAL_AREA_BEFORE and self._cap_word(k + 1) \
                     and not self.t.sentence_start[k + 1]:
                 spans.append((k + 1, self._cap_run_forward(k + 1), "natural area"))
+            elif word in lex.COMPANY_WORDS:
+                start = self._cap_run_back(k)
+                # "Dane County Hospital" is the county's: a jurisdiction's name is no firm's
+                if not any(self.t.norms[m] in _JURISDICTION_WORDS for m in range(start, k)):
+                    spans.append((start, k, "company"))
             for start, end, what in spans:
+                whole = (min(start, k), max(end, k + 1))
                 for m in range(start, end):
-                    if self.thing[m] is None:
+                    old = self.thing_span[m]
+                    # a longer name holding a shorter one is the thing: "Pearl River Foods"
+                    if self.thing[m] is None or (whole[0] <= old[0] and old[1] < whole[1]):
                         self.thing[m] = f"in the name of a {what} ({word})"
-                        self.thing_span[m] = (min(start, k), max(end, k + 1))
+                        self.thing_span[m] = whole
 
     def _school_state(self, k: int) -> bool:
         """Whether "X State" ending at token k is a university's short name ("Texas State").

@@ -78,6 +78,7 @@ class _Features(_CandidateFinder):
         texts, norms = self.t.texts, self.t.norms
         extra: list[_Cand] = []
         qualifier_tokens: set[int] = set()
+        unknown_here: set[tuple[str, ...]] = set()  # names whose written state lacks them
         states_named = {c.ids[0] for c in cands
                         if len(c.ids) == 1 and self.x.jur[c.ids[0]].kind == "state"}
         # Counties the article names in full ("Middlesex County"), by the name without "County".
@@ -128,6 +129,7 @@ class _Features(_CandidateFinder):
                         # "Fairfield, Conn.": a town the gazetteer lacks (a New England town
                         # is no Census place); not the Fairfield of another state.
                         c.drop = "no place of this name in the state written after it"
+                        unknown_here.add(c.key)
                         continue
             if c.qual is None and qualifiable and c.i >= 2 \
                     and texts[c.i - 1] in {"'s", "\u2019s", "'", "\u2019"}:
@@ -151,7 +153,9 @@ class _Features(_CandidateFinder):
                 run_end += 1
             if c.qual is None and c.key[-1] not in {"county", "parish"} and any(
                     _media_word(texts[k]) for k in range(c.j, run_end)):
-                c.drop = f"outlet or team name ({phrase} {media[0] if media else nxt})"
+                # Named (LGL tags "Augusta" in "the Augusta Herald"), but not reported on.
+                c.thing = f"in the name of an outlet or team ({phrase} {media[0] if media else nxt})"
+                c.outlet = True
                 continue
             if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
                 c.drop = "direction word"
@@ -200,6 +204,10 @@ class _Features(_CandidateFinder):
         for c in cands:
             if c.key in self.person_keys and c.in_name is None and c.qual is None:
                 c.surname = True
+            if c.key in unknown_here and c.drop is None and c.qual is None:
+                # One sense per article: "Fairfield, Conn." is a town the gazetteer lacks, and
+                # so is "Fairfield" later; not Fairfield, Calif.
+                c.drop = "same name as one with no place in the state written after it"
         if qualifier_tokens:
             cands = [c for c in cands
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
@@ -340,8 +348,9 @@ class _Features(_CandidateFinder):
             return False
         possessive = self._possessive_name(c)
         if possessive:
-            c.in_name = f"part of a possessive name ({possessive})"
-            return False
+            # "Martha's Vineyard", "Norman's Welding": a name of its own, whatever is near
+            c.drop = f"part of a possessive name ({possessive})"
+            return True
         # Soft rules: the name sits inside a longer capitalized name. Kept only with strong
         # support (a qualifier, a place nearby, the same name elsewhere on its own).
         prev = c.i - 1

@@ -168,7 +168,8 @@ class Mention:
     part_of : str
         ``""`` for a place the text reports on. Otherwise the kind of thing whose name the
         place name is part of ("school": "Ohio State University", "University of Kansas";
-        "natural area": "Harrison National Forest", "Bend River"): the text names the place
+        "natural area": "Harrison National Forest", "Bend River"; "company": "Pearl River Foods
+        Inc."; "outlet or team": "Houston Chronicle", "Dallas Cowboys"): the text names the place
         (LGL and gazetteers count it as a toponym) but reports on the thing, not on the
         jurisdiction. :func:`reported` keeps only the others.
     """
@@ -202,7 +203,8 @@ def _thing_kind(reason: str | None) -> str:
     """'in the name of a school (University)' -> 'school'."""
     if not reason:
         return ""
-    return reason.removeprefix("in the name of a ").split(" (")[0]
+    return reason.removeprefix("in the name of ").removeprefix("an ").removeprefix("a ") \
+        .split(" (")[0]
 
 
 class _Parser(_Scorer):

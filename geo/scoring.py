@@ -16,6 +16,8 @@ from geo.weights import WEIGHTS as W
 _STATE_METHODS: dict[tuple[str, ...], str] = {
     ("<state>",): "state after a place", ("<abbr>",): "state abbreviation",
 }
+# Tokens a legislator's tag spans at most: "(D-Lake, Porter)" ... "(R-St. Joseph, Elkhart)".
+_TAG_REACH = 16
 # Weak reasons for which a name takes the reading the same name has elsewhere in the article.
 _SAME_NAME_REASONS = frozenset({
     "common word", "small place name starting a sentence (often a surname)",
@@ -52,6 +54,11 @@ class _Scorer(_Features):
                 return states[0], "state (in a list of states)"
         if any(jur[i].state == states[0] and i not in big for i in named_places):
             return states[0], "state (its places named in article)"
+        city = next((i for i in big if self._city_nearby(c, i)), None)
+        if city is not None and states[0] not in self.state_cued | {self.dateline_state}:
+            # After "New York City" (or "NYC", or "buses to New York") in the same paragraph,
+            # and with no other place of the state named, "New York can not" is the city.
+            return city, "city (the city named nearby)"
         if self.x.dc_place in big:
             # "Washington" alone in news is the capital unless the article points to the state.
             if self.x.dc_place in named_places:
@@ -61,11 +68,24 @@ class _Scorer(_Features):
             return self.x.dc_place, "capital (national news usage)"
         return states[0], "state name, also a city's"
 
+    def _city_nearby(self, c: _Cand, city: str) -> bool:
+        """Whether a mention resolved to ``city`` lies in c's paragraph, a few sentences off."""
+        starts, ends = self.t.starts, self.t.ends
+        here = starts[c.i]
+        for other in self._live:
+            if other.chosen != city or other is c:
+                continue
+            a, b = sorted((ends[other.j - 1], here))
+            if b - a <= W.city_nearby_chars and "\n" not in self.text[a:b]:
+                return True
+        return False
+
     def _resolve(self, cands: list[_Cand]) -> None:
         jur = self.x.jur
-        live = [c for c in cands if c.drop is None]
+        live = [c for c in cands if c.drop is None and not c.outlet]
         neighbours = self._neighbours(live)
         self._listed = neighbours
+        self._live = live
         self._groups: dict[int, list[_Cand]] = {}
         for c in live:
             if c.group:
@@ -144,7 +164,7 @@ class _Scorer(_Features):
                     if jur[c.chosen].kind == "state":
                         named_states.add(c.chosen)
                     continue
-                if c.in_name and round_ == 0:
+                if (c.in_name or c.party) and round_ == 0:
                     continue  # decided last, once the article's plain mentions are known
                 self._score(c, n_, named_states, context_states, anchors, final=round_ == 1)
                 if c.chosen is not None:
@@ -156,6 +176,18 @@ class _Scorer(_Features):
             context_states = anchors.states()
         self._same_name_same_place(live)
         self._county_named_alone(live)
+        # Outlets and teams last, on what the rest says: "the Houston Chronicle" tells nothing
+        # of where the article's other names lie.
+        for c in cands:
+            if c.outlet and c.drop is None:
+                choice = self._choose_kind(c, [], named_places)
+                if choice is not None:
+                    c.chosen, c.method = choice
+                    c.confidence = W.conf_kind_cue if "(" in c.method else W.conf_name
+                else:
+                    self._score(c, -2, named_states, context_states, anchors, final=True)
+                if c.chosen is None:
+                    c.drop = c.weak_reason or "no reading"
         plain = {c.chosen for c in live if c.chosen and not c.the_only}
         for c in live:
             if c.the_only and c.chosen is not None and c.chosen not in plain:
@@ -405,6 +437,39 @@ class _Scorer(_Features):
             c.confidence = min(county.confidence, W.conf_kind_cue)
             c.method = "county named in article, its name alone"
 
+    def _district_states(self, c: _Cand, article_states: set[str]) -> set[str]:
+        """Return the state whose legislature the article's district tags belong to.
+
+        The dateline's state; else the state the article names most (by its resolved names: the
+        state itself and its places, the outlet's home state counting once), all of them on a
+        tie. A story from a Massachusetts town that names New York once keeps "D-Winthrop" in
+        Massachusetts.
+        """
+        if self.dateline_state is not None:
+            return {self.dateline_state}
+        counts: dict[str, int] = {}
+        for other in self._live:
+            if other.chosen is None or other.party:
+                continue
+            j = self.x.jur[other.chosen]
+            state = j.id if j.kind == "state" else j.state
+            if state in article_states:
+                counts[state] = counts.get(state, 0) + 1
+        if self.outlet_state is not None:
+            counts[self.outlet_state] = counts.get(self.outlet_state, 0) + 1
+        if not counts:
+            return article_states
+        top = max(counts.values())
+        tied = {s for s, n in counts.items() if n == top}
+        if len(tied) > 1:
+            # "(D-Lake, Porter)": a district's names lie in one state; the one holding most
+            tag = [o for o in self._live if o.party and abs(o.i - c.i) <= _TAG_REACH]
+            held = {s: sum(any(self.x.jur[i].state == s for i in o.ids) for o in tag)
+                    for s in tied}
+            most = max(held.values())
+            tied = {s for s in tied if held[s] == most}
+        return tied
+
     def _score_district(self, c: _Cand, article_states: set[str]) -> None:
         """Resolve a name in a legislator's tag to a county (or town) of the article's states.
 
@@ -413,8 +478,8 @@ class _Scorer(_Features):
         article is about, never in another state.
         """
         jur = self.x.jur
-        states = article_states | {self.dateline_state, self.outlet_state}
-        readings = [i for i in c.ids if jur[i].kind in {"place", "county"} and jur[i].state in states]
+        readings = [i for i in c.ids if jur[i].kind in {"place", "county"}
+                    and jur[i].state in self._district_states(c, article_states)]
         counties = [i for i in readings if jur[i].kind == "county"]
         places = [i for i in readings if jur[i].kind == "place"]
         if c.party >= 2 and counties:

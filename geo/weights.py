@@ -51,6 +51,9 @@ class Weights:
     # a place this close to the outlet's home town is near it, as a place named within `near_km`
     # is: a local paper covers its area, across a state line too (extraction dev split)
     outlet_km: float = 80.0
+    # "New York" is the city when the city was named this close before or after it, in the
+    # same paragraph (extraction dev split; LGL, where a whole article's reach was too far)
+    city_nearby_chars: int = 300
     list_verb_reach: int = 5  # "counties housing them so far include X, Y": words to the verb
     # -- ambiguity weight of another name's readings when it supports a reading nearby -------
     vote_unique: float = 1.0

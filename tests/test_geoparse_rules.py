@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import load_gazetteer
-from geo.geoparse import Mention, geoparse
+from geo.geoparse import Mention, geoparse, reported
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def gaz():
 
 
 def found(text: str, gaz) -> list[tuple[str, str]]:
-    return [(m.text, m.jurisdiction_id) for m in geoparse(text, gaz)]
+    return [(m.text, m.jurisdiction_id) for m in reported(geoparse(text, gaz))]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,67 @@
+"""geo.geoparse on made-up sentences: places inside other names, one sense per article, districts."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import load_gazetteer
+from geo.geoparse import geoparse, reported
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def found(text: str, gaz) -> list[tuple[str, str]]:
+    return [(m.text, m.jurisdiction_id) for m in reported(geoparse(text, gaz))]
+
+
+def test_a_firm_named_after_a_place_is_not_the_place(gaz):
+    text = "Workers at Salem Foods Inc. in Keizer, Oregon, were detained."
+    assert found(text, gaz) == [("Keizer", "4138500"), ("Oregon", "41")]
+    text = "Workers at Salem Poultry Farms LLC in Salem, Oregon, were detained."
+    assert [m.part_of for m in geoparse(text, gaz)] == ["company", "", ""]
+
+
+def test_a_countys_agency_is_no_firm(gaz):
+    assert ("Dane County", "55025") in found("He was held at the Dane County Hospital.", gaz)
+
+
+def test_an_outlet_names_its_town_but_is_not_reported_on(gaz):
+    text = "She wrote for the Augusta Herald in Augusta, Georgia."
+    mentions = geoparse(text, gaz)
+    assert [(m.text, m.part_of) for m in mentions if m.part_of] == [("Augusta", "outlet or team")]
+    assert found(text, gaz) == [("Augusta", "1304204"), ("Georgia", "13")]
+
+
+def test_a_possessive_name_is_not_its_last_word(gaz):
+    text = ("Migrants were flown to Martha's Vineyard, Massachusetts, from San Antonio. More "
+            "flights to Martha's Vineyard left Sacramento, California.")
+    assert "0682852" not in {i for _, i in found(text, gaz)}  # Vineyard, Calif.
+
+
+def test_a_name_its_written_state_lacks_is_lacking_everywhere(gaz):
+    # Fairfield, Conn. is a town the gazetteer lacks: the later "Fairfield" is not California's.
+    text = "Protesters gathered in Fairfield, Conn., on Friday. The Fairfield home was searched."
+    assert [t for t, _ in found(text, gaz)] == ["Conn."]
+
+
+def test_the_city_named_nearby_decides_a_state_or_city_name(gaz):
+    text = ("New York City Mayor Eric Adams asked El Paso, Texas, to stop the buses. New York "
+            "cannot take more, he said.")
+    assert found(text, gaz)[-1] == ("New York", "3651000")
+    assert found("New York City is big.\n\nNew York passed a law.", gaz)[-1] == ("New York", "36")
+
+
+def test_a_district_lies_in_the_state_the_article_names_most(gaz):
+    text = ("Indiana lawmakers passed the bill. Sen. Ann Ruiz (D-Lake, Porter) said Gary police "
+            "and Indiana sheriffs would comply. A similar bill failed in Illinois, where Chicago "
+            "objected.")
+    assert ("Lake", "18089") in found(text, gaz)  # Lake County, Indiana, not Illinois
+
+
+def test_a_districts_names_share_a_state_on_a_tie(gaz):
+    text = ("Lawmakers debated the bill. Sen. Ann Ruiz (D-Lake, Porter) said Indiana would comply."
+            " A similar bill failed in Illinois.")
+    assert found(text, gaz)[:2] == [("Lake", "18089"), ("Porter", "18127")]
