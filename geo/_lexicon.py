@@ -711,6 +711,12 @@ NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Battlefield", "Historic", "Scenic",
 })
 NATURAL_AREA_BEFORE: frozenset[str] = frozenset({"Lake", "Mount", "Mt.", "Lakes"})
+# Kinds of state courts named after the place they sit in: "Colorado Springs District Court",
+# "Middlesex Superior Court" are the state's courts, not the town's or the county's offices
+# (a town's own court is its "Municipal Court"; "Dane County Circuit Court" names the county).
+COURT_KINDS: frozenset[str] = frozenset({
+    "District", "Superior", "Circuit", "Chancery", "Appeals", "Appellate",
+})
 # Words that end the name of a firm: "Pearl River Foods Inc.", "Carthage Farms LLC", "Salem
 # Bank": the place in the name is the firm's name, not a mention of the place (an agency of a
 # jurisdiction, "Dane County Jail", is no firm: these words do not name offices).

@@ -268,6 +268,12 @@ class _CandidateFinder:
             elif word in lex.NATURAL_AREA_BEFORE and self._cap_word(k + 1) \
                     and not self.t.sentence_start[k + 1]:
                 spans.append((k + 1, self._cap_run_forward(k + 1), "natural area"))
+            elif word in lex.COURT_KINDS and self._word(k + 1) == "Court":
+                start = self._cap_run_back(k)
+                found = self._state_at(start) if start < k else None
+                if not (found and found[1] == k) and not any(
+                        self.t.norms[m] in _JURISDICTION_WORDS for m in range(start, k)):
+                    spans.append((start, k, "court"))  # not "Ohio District Court" (the state's)
             elif word in lex.COMPANY_WORDS:
                 start = self._cap_run_back(k)
                 # "Dane County Hospital" is the county's: a jurisdiction's name is no firm's

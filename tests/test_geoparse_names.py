@@ -65,3 +65,12 @@ def test_a_districts_names_share_a_state_on_a_tie(gaz):
     text = ("Lawmakers debated the bill. Sen. Ann Ruiz (D-Lake, Porter) said Indiana would comply."
             " A similar bill failed in Illinois.")
     assert found(text, gaz)[:2] == [("Lake", "18089"), ("Porter", "18127")]
+
+
+def test_a_state_court_named_after_a_town_is_not_the_town(gaz):
+    text = "Lakewood District Court Judge Ann Ruiz ruled in the case."
+    assert found(text, gaz) == []
+    assert [m.part_of for m in geoparse(text, gaz)] in ([], ["court"])
+    # a county's court names the county; a town's own court is the town's
+    assert ("El Paso County", "48141") in found("The El Paso County District Court ruled.", gaz)
+    assert found("The Boston Municipal Court ruled in Boston.", gaz)[0] == ("Boston", "2507000")
