@@ -606,6 +606,153 @@ def v_origin(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text=text), ann)
 
 
+# '"Q," Ruiz said.' / '"Q," said Ruiz.' closing a paragraph, the quote opening it: the shape the
+# quote-focused variants below rewrite.
+_QUOTE_SAID = re.compile(
+    rf'(?m)(?:^|(?<=[.!?] ))(?P<o>["\u201c])(?P<q>[^"\u201c\u201d\n]{{10,600}}?),(?P<c>["\u201d]) '
+    rf'(?:(?P<a>{_ATTRIB_NAME}) (?:said|says)|(?:said|says) (?P<b>{_ATTRIB_NAME}))\.(?= |$)'
+)
+
+
+_ABBREVIATED = {"Sen", "Rep", "Gov", "Lt", "Gen", "Dr", "Mr", "Mrs", "Ms", "St", "Sgt", "Capt"}
+
+
+def _lower_first(q: str, text: str) -> str | None:
+    """The quote with its first word in lower case, when the article writes that word so."""
+    first = q.split()[0]
+    if first.lower() == first or not re.search(rf"\b{re.escape(first.lower())}\b", text):
+        return None
+    return first.lower() + q[len(first):]
+
+
+def _quote_said(article: Article, ann: Annotation,
+                fn: Callable[[re.Match[str], str], str | None]) -> Variant:
+    """Rewrite each quote paragraph of the _QUOTE_SAID shape with ``fn(match, speaker)``."""
+    def rep(m: re.Match[str]) -> str:
+        who = m.group("a") or m.group("b")
+        if who.split()[-1] in _ABBREVIATED:
+            return m.group()  # '"Q," said Sen. Ann Ruiz.': the match stopped at the title
+        out = fn(m, who)
+        return m.group() if out is None else out
+    text = _QUOTE_SAID.sub(rep, article.text)
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def v_before(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written 'Ruiz said, "Q."' (the attribution first, with a comma)."""
+    def fn(m: re.Match[str], who: str) -> str:
+        return f"{who} said, {m.group('o')}{m.group('q')}.{m.group('c')}"
+    return _quote_said(article, ann, fn)
+
+
+def v_midquote(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"S1. S2," Ruiz said.' written '"S1," Ruiz said. "S2."' (attribution mid-quote)."""
+    def fn(m: re.Match[str], who: str) -> str | None:
+        q = m.group("q")
+        cut = [c.start() for c in re.finditer(r"\. (?=[A-Z])", q)]
+        if not cut:
+            return None
+        k = cut[seed % len(cut)]
+        return (f"{m.group('o')}{q[:k]},{m.group('c')} {who} said. "
+                f"{m.group('o')}{q[k + 2:]}.{m.group('c')}")
+    return _quote_said(article, ann, fn)
+
+
+def v_partial(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written 'Ruiz said that "q."' (a quote inside the reporting sentence)."""
+    def fn(m: re.Match[str], who: str) -> str | None:
+        q = _lower_first(m.group("q"), article.text)
+        return None if q is None else f"{who} said that {m.group('o')}{q}.{m.group('c')}"
+    return _quote_said(article, ann, fn)
+
+
+OUTLETS = ["The Daily Ledger", "Channel 7 News", "the Herald-Tribune"]
+
+
+def v_toldoutlet(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written '"Q," Ruiz told The Daily Ledger.' (an outlet, not a person)."""
+    outlet = OUTLETS[seed % len(OUTLETS)]
+    def fn(m: re.Match[str], who: str) -> str:
+        return f"{m.group('o')}{m.group('q')},{m.group('c')} {who} told {outlet}."
+    return _quote_said(article, ann, fn)
+
+
+def v_wrote(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written '"Q," Ruiz wrote in a statement.' (or 'in an email')."""
+    where = ("in a statement", "in an email", "on Facebook")[seed % 3]
+    def fn(m: re.Match[str], who: str) -> str:
+        return f"{m.group('o')}{m.group('q')},{m.group('c')} {who} wrote {where}."
+    return _quote_said(article, ann, fn)
+
+
+def v_accbefore(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' written 'According to Ruiz, "q."' (the source first, no verb)."""
+    def fn(m: re.Match[str], who: str) -> str | None:
+        q = _lower_first(m.group("q"), article.text)
+        return None if q is None else f"According to {who}, {m.group('o')}{q}.{m.group('c')}"
+    return _quote_said(article, ann, fn)
+
+
+def v_saidappos(article: Article, ann: Annotation, seed: int) -> Variant:
+    """'"Q," Ruiz said.' after "Sheriff Ann Ruiz" written '"Q," said Ruiz, the sheriff.' (the
+    office in apposition after the name, closing the paragraph)."""
+    offices = {m.group("last"): _TITLE_WORDS.get(m.group("title"), m.group("title").lower())
+               for m in _TITLE_INTRO.finditer(article.text)}
+    def fn(m: re.Match[str], who: str) -> str | None:
+        office = offices.get(who.split()[-1])
+        if office is None:
+            return None
+        return f"{m.group('o')}{m.group('q')},{m.group('c')} said {who}, the {office}."
+    return _quote_said(article, ann, fn)
+
+
+def v_dashappos(article: Article, ann: Annotation, seed: int) -> Variant:
+    """"Lake County Sheriff Ann Ruiz said" written "Ann Ruiz \u2014 the Lake County sheriff \u2014
+    said" (an appositive between em dashes)."""
+    def fn(t: str) -> str:
+        def rep(m: re.Match[str]) -> str:
+            if m.group("place").split()[0] in ("The", "A", "An", "In", "On", "And", "But") \
+                    or m.group("place") in ("County", "Parish") or t[m.end():m.end() + 1] in "'\u2019":
+                return m.group()
+            title = m.group("title").lower()
+            desc = (f"the {m.group('place')} {title}" if m.group("place").endswith(("County", "Parish"))
+                    else f"the {title} of {m.group('place')}")
+            if m.group("end") == ".":
+                return f"{m.group('name')}, {desc}."
+            return f"{m.group('name')} \u2014 {desc} \u2014{m.group('end') or ''}"
+        return _TITLED_OFFICIAL.sub(rep, t).replace("\u2014,", "\u2014")
+    return _rewrite(article, ann, fn)
+
+
+_FULL_NAME_AT = re.compile(r"\b(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][a-z][\w'\-]*)\b")
+
+
+def v_courtesy(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A quoted person's later surname references written with a courtesy title ("Mr. Ruiz",
+    "Ms. Ruiz"), the newspaper-of-record style; the title's sex from the article's own pronoun
+    after the name ("he"/"she"), else none is added."""
+    text = article.text
+    speakers = {f.speaker for f in ann.facts if f.category == "quote" and len(f.speaker.split()) >= 2}
+    table: dict[str, tuple[str, int]] = {}
+    for full in speakers:
+        at = text.find(full)
+        last = full.split()[-1]
+        if at < 0 or not re.fullmatch(r"[A-Z][a-z][\w'\-]*", last):
+            continue
+        after = re.search(r"\b(he|his|him|she|her)\b", text[at + len(full): at + len(full) + 300])
+        if after is None:
+            continue
+        title = "Mr." if after.group(1) in ("he", "his", "him") else "Ms."
+        table[last] = (title, at + len(full))
+    if not table:
+        return Variant(article, ann)
+    pattern = re.compile(rf"(?<![A-Z][a-z]\. )(?<![A-Z][a-z] )\b({'|'.join(map(re.escape, table))})\b")
+    def rep(m: re.Match[str]) -> str:
+        title, since = table[m.group(1)]
+        return f"{title} {m.group(1)}" if m.start() > since else m.group()
+    return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
+
+
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
     "according": v_according, "inverted": v_inverted, "colon": v_colon, "titles": v_titles,
@@ -614,7 +761,9 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "paragraphs": v_paragraphs, "marks": v_marks, "single": v_single,
     "places": v_places, "shapes": v_shapes, "bytitle": v_bytitle, "pronoun": v_pronoun, "group": v_group,
     "agency": v_agency, "multipara": v_multipara, "attribution": v_attribution, "spokes": v_spokes,
-    "origin": v_origin,
+    "origin": v_origin, "before": v_before, "midquote": v_midquote, "partial": v_partial,
+    "toldoutlet": v_toldoutlet, "wrote": v_wrote, "accbefore": v_accbefore, "saidappos": v_saidappos,
+    "dashappos": v_dashappos, "courtesy": v_courtesy,
 }
 
 
