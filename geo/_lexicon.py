@@ -795,3 +795,16 @@ SPEAKER_PLURALS: frozenset[str] = frozenset({
 LIST_VERBS: frozenset[str] = frozenset({
     "include", "includes", "included", "including", "are", "were",
 })
+# Words that tell a person's sex (news.quotes), so that "he said" is not read as the woman
+# named last: pronouns, courtesy titles and titles written with their sex. Titles used for
+# either sex ("chairman", "alderman") are left out.
+GENDER_PRONOUNS: dict[str, str] = {
+    "he": "m", "his": "m", "him": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+GENDER_WORDS: dict[str, str] = GENDER_PRONOUNS | {
+    "mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f",
+    "congressman": "m", "congresswoman": "f", "councilman": "m", "councilwoman": "f",
+    "assemblyman": "m", "assemblywoman": "f", "spokesman": "m", "spokeswoman": "f",
+    "alderwoman": "f", "selectwoman": "f", "chairwoman": "f",
+}

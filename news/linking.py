@@ -34,6 +34,7 @@ from itertools import chain
 
 from geo import _lexicon as lex
 from geo.text import PERSON_NAME, TITLE, TextLayer, alternation, single_quoted
+from news.quotes import commas_for_dashes
 
 # How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
 # links are the geoparser's; a context link is as good as the rule that made it.
@@ -347,7 +348,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             continue
         if _OFFICE.search(desc) or _DESCRIBES_ROLE.search(desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
-            out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start())
+            out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start(), _office_word(desc))
     for m in _TITLED.finditer(text):
         surname = _surname(m.group("name"))
         # The body before the title says whose office it is: "City Manager", "Jail Administrator".
@@ -628,7 +629,8 @@ class Linker:
         self.mentions = list(mentions)
         self._starts = [s for s, _, _ in self.mentions]
         self.parent_county = parent_county
-        self.people = affiliations(layer.text, self.mentions)
+        # "Ann Ruiz \u2014 the Lake County sheriff \u2014 said": an appositive like a comma one
+        self.people = affiliations(commas_for_dashes(layer.text), self.mentions)
         # Places named as where people or things came from ("bused from Texas"): not where
         # the article's events happen, so neither its focus nor what its institutions stand for.
         self._origin_starts = _origin_starts(layer.text, self.mentions)
@@ -786,6 +788,13 @@ class Linker:
             return None
         aff = self.people.get(_surname(name))
         if aff is None:
+            # "the Sheriff's Office said" after "Lake County Sheriff Ann Ruiz": the office
+            # is the one whose holder the article placed, the latest written before it
+            office = _office_word(re.sub(r"['\u2019]s\b", "", name))
+            held = [a for a in self.people.values()
+                    if office and a.office == office and a.jurisdiction and a.at <= at]
+            if held:
+                return max(held, key=lambda a: a.at).jurisdiction
             kind = _office_kind(name)
             if kind is None and name.split()[-1][:1].isupper():
                 # "Sheriff's Office spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz": a person

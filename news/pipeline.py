@@ -39,6 +39,7 @@ from news.quotes import (
     attributed_after,
     attribution_sentence,
     colon_subject,
+    commas_for_dashes,
     find_quote_spans,
     has_speech_verb,
     is_speech,
@@ -350,6 +351,11 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
     Speech
     """
     text, sentences = layer.text, layer.sentences
+    read = commas_for_dashes(text)
+    if read is not text:
+        # Attributions are read with dashed appositives as comma ones; quotes from the text.
+        sentences = tuple(Sentence(s.start, s.end, read[s.start : s.end], s.paragraph)
+                          for s in sentences)
     by_sentence = _quote_candidates(text, sentences, layer.paragraphs)
     ctx = SpeakerContext(places=frozenset(m.start for m in mentions))
     out: dict[int, list[Quote]] = {}

@@ -147,6 +147,50 @@ class Speaker:
     end: int
 
 
+# A phrase set off by a pair of dashes: "Ann Ruiz \u2014 the Lake County sheriff \u2014 said".
+_DASHED = re.compile(
+    r"(?:[ \t]*\u2014[ \t]*|[ \t]+(?:\u2013|--)[ \t]+)"
+    "(?P<x>[^\u2014\u2013\"\u201c\u201d\n]{1,80}?)"
+    r"(?:[ \t]*\u2014[ \t]*|[ \t]+(?:\u2013|--)[ \t]+)"
+)
+
+
+# What a dateline's dash follows: "LAKE CITY, Fla.", "WASHINGTON (AP)".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?(?:[ \t]*\([\w ]+\))?[ \t]*"
+)
+
+
+def commas_for_dashes(text: str) -> str:
+    """Write each phrase set off by a pair of dashes as one set off by commas, offsets kept.
+
+    "Ann Ruiz \u2014 the Lake County sheriff \u2014 said" reads as "Ann Ruiz,   the Lake County
+    sheriff,   said": an appositive either way, and the attribution patterns read commas.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        Of the same length as ``text``.
+    """
+    if "\u2014" not in text and "\u2013" not in text and "--" not in text:
+        return text
+
+    out, pos, done = [], 0, 0
+    while (m := _DASHED.search(text, pos)) is not None:
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _DATELINE.fullmatch(text, line, m.start()):
+            pos = m.start("x")  # "LAKE CITY, Fla. \u2014 Ann Ruiz \u2014 the sheriff \u2014 said"
+            continue
+        ls, le, rs, re_ = m.start(), m.start("x"), m.end("x"), m.end()
+        out += [text[done:ls], ",", " " * (le - ls - 1), m.group("x"), ",", " " * (re_ - rs - 1)]
+        pos = done = re_
+    return "".join(out) + text[done:] if out else text
+
+
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """Spans of quoted passages (inside the marks).
 
@@ -278,6 +322,8 @@ class SpeakerContext:
     bodies: list[Speaker] = field(default_factory=list)  # organisations: what "the agency" is
     mentioned: set[int] = field(default_factory=set)  # people named, not subjects (starts)
     actors: list[Speaker] = field(default_factory=list)  # names acting mid-sentence
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f", when told
+    roles: dict[str, set[str]] = field(default_factory=dict)  # surname -> roles given in prose
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -298,9 +344,12 @@ class SpeakerContext:
             if low in ("he", "she") and not self.persons and self.actors:
                 return self.actors[-1]
             if low in ("he", "she") and self.persons:
-                # the last person who spoke or acted, not one only named on the way
-                return next((p for p in reversed(self.persons) if p.start not in self.mentioned),
-                            self.persons[-1])
+                # the last person who spoke or acted, not one only named on the way, and not
+                # one the article has shown to be of the other sex ("In her report, ...")
+                sex = lex.GENDER_PRONOUNS[low]
+                pool = [p for p in self.persons if self.genders.get(_surname(p.text), sex) == sex]
+                pool = pool or self.persons
+                return next((p for p in reversed(pool) if p.start not in self.mentioned), pool[-1])
             if low == "it" and (self.sources or self.bodies):
                 return self._latest(self.sources + self.bodies)
             if low == "they" and self.groups:
@@ -333,6 +382,7 @@ class SpeakerContext:
             for p in reversed(self.persons):
                 # "the governor" is "Gov. Bruce Rauner"
                 titles = " ".join(lex.TITLE_ROLES.get(w, w) for w in p.text.split()).lower()
+                titles += " " + " ".join(self.roles.get(_surname(p.text), ()))
                 if re.search(rf"\b{re.escape(role)}", titles):
                     self.persons.append(p)  # the one who just spoke: what "he" is next
                     self.mentioned.discard(p.start)
@@ -348,6 +398,7 @@ class SpeakerContext:
 
     def read_sentence(self, text: str, sentence: Sentence) -> None:
         """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
+        n_before = len(self.persons)
         # Cheap checks first: most sentences have neither a title nor a statement.
         words = _TITLE_CANDIDATE.findall(sentence.text)
         titled = _TITLED_FULL.finditer(sentence.text) if not lex.TITLES.isdisjoint(words) else ()
@@ -365,12 +416,15 @@ class SpeakerContext:
             s = sentence.start + m.start("name")
             if m.group("name").split()[0] not in _STOP_NAMES and s not in self.places:
                 self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
+                self._role(m)
         for m in _DESCRIBED_PERSON.finditer(sentence.text) if "," in sentence.text else ():
             # "Richard Jones, the Butler County sheriff,": a person, described
             s = sentence.start + m.start("name")
             if m.group("name").split()[0] not in _STOP_NAMES and s not in self.places:
                 self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
+                self._role(m)
         self._read_subject(sentence)
+        self._read_gender(sentence, n_before)
         if " and " in sentence.text:
             for m in _NAMED_GROUP.finditer(sentence.text):
                 s = sentence.start + m.start()
@@ -387,6 +441,45 @@ class SpeakerContext:
                 if not _is_person(m.group(g)):
                     self.bodies.append(self.sources[-1])
 
+
+    def _role(self, m: re.Match[str]) -> None:
+        """Note a role given in lower case: "Ann Ruiz, the county's sheriff" is "the sheriff"."""
+        self.roles.setdefault(_surname(m.group("name")), set()).add(m.group("role").lower())
+
+    def _read_gender(self, sentence: Sentence, n_before: int) -> None:
+        """Note the sex of the one person a sentence is about, when a word of it tells.
+
+        A title tells ("Councilwoman Ann Ruiz", "Mr. Ruiz"); so does a pronoun outside quotes
+        in a sentence that names one person ("Ruiz said he would", "In her report, Ann Ruiz
+        found"). What is known first stays.
+        """
+        for p in self.persons[n_before:]:
+            sex = next((x for w in p.text.split() if (x := lex.GENDER_WORDS.get(w.lower()))), None)
+            if sex is not None:
+                self.genders.setdefault(_surname(p.text), sex)
+        if not self.persons or _GENDER_WORD.search(sentence.text) is None:
+            return
+        prose = _QUOTED.sub(lambda q: " " * len(q.group()), sentence.text)  # offsets kept
+        told = _SAID_PRONOUN.search(prose)
+        if told and told.group("n").split()[0] not in _STOP_NAMES:
+            # "Ruiz said she would": the pronoun right after the verb is its subject
+            self.genders.setdefault(_surname(told.group("n")), lex.GENDER_PRONOUNS[told.group("p").lower()])
+        opening = _OPENING_POSSESSIVE.match(prose)
+        if opening:
+            # "In her report, Attorney General Ann Ruiz found": the opening phrase's "her" is
+            # the subject's
+            at = sentence.start + opening.end()
+            for p in self.persons[n_before:]:
+                if p.start == at:
+                    self.genders.setdefault(_surname(p.text), lex.GENDER_PRONOUNS[opening.group("p").lower()])
+        named = {_surname(p.text) for p in self.persons[n_before:]}
+        named |= {k for k in {_surname(p.text) for p in self.persons[:n_before]}
+                  if re.search(rf"\b{re.escape(k)}\b", prose)}
+        if len(named) != 1:
+            return
+        sexes = {lex.GENDER_PRONOUNS[w.lower()] for w in _GENDER_WORD.findall(prose)}
+        if len(sexes) == 1:
+            self.genders.setdefault(named.pop(), sexes.pop())
 
     def _read_subject(self, sentence: Sentence) -> None:
         """Note the person a sentence is about: what a later "he"/"she" stands for.
@@ -417,6 +510,19 @@ class SpeakerContext:
         if len(words) >= 2 or (words[0] in known and _VERB_FORM.fullmatch(verb)) \
                 or verb.endswith("ed"):
             self.persons.append(Speaker(name, start, start + len(name)))
+
+
+_SAID_PRONOUN = re.compile(
+    rf"(?P<n>{NAME})[ \t]+(?:{VERBS})[ \t]+(?:that[ \t]+)?(?P<p>he|she)\b"
+)
+_OPENING_POSSESSIVE = re.compile(r"[^,]{0,40}?\b(?P<p>[Hh]is|[Hh]er)\b[^,]{0,40},[ \t]+")
+_GENDER_WORD = re.compile(rf"\b(?i:{alternation(lex.GENDER_PRONOUNS)})\b")
+_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+
+
+def _surname(name: str) -> str:
+    """Return the last word of a name without a possessive: what the article calls them."""
+    return re.sub(r"['\u2019]s?$", "", name.split()[-1])
 
 
 _ACTS_MIDWAY = re.compile(rf"\b[a-z][\w\-]*[ \t]+(?P<name>{PERSON_NAME})[ \t]+(?:also[ \t]+)?[a-z]+ed\b")
@@ -456,12 +562,13 @@ _SUBJECT_PERSON = re.compile(
 )
 # A title in lower case before a full name: "Butler County sheriff Richard Jones".
 _LOWER_TITLED = re.compile(
-    rf"\b(?:{PERSON_ROLES})[ \t]+(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}})"
+    rf"\b(?P<role>{PERSON_ROLES})[ \t]+"
+    rf"(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}})"
 )
 # A full name and a description of the person: "Richard Jones, the Butler County sheriff,".
 _DESCRIBED_PERSON = re.compile(
     rf"(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}}),[ \t]+"
-    rf"(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?(?:{PERSON_ROLES})\b"
+    rf"(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
 )
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
@@ -562,6 +669,19 @@ def attribute_quote(
             m = None
     if m and not _object_of_preposition(before, m.start("spk")):
         return _speaker_at(sentence, m, "spk", before_from)
+    if m:
+        # "In a memo to Director Tae Johnson, Secretary Ann Ruiz said": the subject comes
+        # after the one named as the object of a preposition.
+        again = _PRE.search(before, m.end("spk"))
+        if again and again.group("spk").split()[0] not in _STOP_NAMES \
+                and not _object_of_preposition(before, again.start("spk")):
+            return _speaker_at(sentence, again, "spk", before_from)
+    if "ccording to" in before:
+        # 'According to the sheriff, everything was "by the book."': the source opens the
+        # sentence and no verb of saying introduces the quote.
+        m = _ACCORDING.search(before)
+        if m and (re.fullmatch(DESC, m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
+            return _speaker_at(sentence, m, "spk", before_from)
     if qstart - base <= _WINDOW:
         lead = sentence.text[: max(0, qstart - base)].rstrip("\"\u201c\u2018 ")
         m = _SUBJECT_THEN_VERB.match(lead)
