@@ -52,6 +52,18 @@ Variants:
                  of a fact's sentence (two per article);
 ``spokes``       "Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, a spokeswoman for the
                  Lake County Sheriff's Office, said" (and "for the Mayor of X").
+``thecounty``    the article's only county, named again after its first mention, written as an
+                 institution ("the county", "the county's jail");
+``thecity``      the same for the article's only city ("the city", "the city's police");
+``datelineonly`` the article's only city named in an AP dateline and nowhere else by name (later
+                 mentions "the city");
+``early``        a sentence about an unrelated place in another state as the second paragraph
+                 (the lead's focus must stay);
+``statelevel``   a paragraph about the state's law ("Across Georgia, lawmakers passed ...") after
+                 the second, in an article about a city or county;
+``countlist``    a list of three other cities of the state with counts ("agents arrested 12
+                 people in A, 8 in B and 5 in C") after the second paragraph;
+``split``        every paragraph of three sentences or more split in two.
 """
 
 from __future__ import annotations
@@ -752,6 +764,163 @@ def v_courtesy(article: Article, ann: Annotation, seed: int) -> Variant:
         return f"{title} {m.group(1)}" if m.start() > since else m.group()
     return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
 
+def _only_of_kind(ann: Annotation, kind_len: int) -> str | None:
+    """The article's only jurisdiction of a kind (5: county, 7: place) among its ids, if one."""
+    ids = {i for g in ann.required for i in g} | {i for f in ann.facts for i in f.ids}
+    ids |= set(ann.optional)
+    found = {i for i in ids if len(i) == kind_len and i.isdigit()}
+    return found.pop() if len(found) == 1 else None
+
+
+def _as_institution(text: str, name: str, word: str, keep_first: bool = True) -> str:
+    """Every mention of ``name`` after the first written "the <word>" (sentence case kept), or
+    dropped before an office or a body ("Lake County Sheriff Ann Ruiz" -> "Sheriff Ann Ruiz")."""
+    gaz = _gazetteer()
+    states = "|".join(re.escape(n) for j in gaz if j.kind == "state"
+                      for n in (j.name, *j.abbreviations))
+    pat = re.compile(rf"(?P<the>\b[Tt]he )?\b{re.escape(name)}(?![\w-])(?P<poss>'s|\u2019s)?"
+                     rf"(?:,? (?:{states})(?![\w])(?:,(?= ))?)?")
+    out, pos, seen = [], 0, False
+    for m in pat.finditer(text):
+        if not seen and keep_first:
+            seen = True
+            continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        start_of_sentence = m.start() == 0 or before in (". ", "\n\n") or before.endswith("\n") \
+            or (m.group("the") or "").startswith("T")
+        if not m.group("poss") and re.match(r" [A-Z][a-z]", text[m.end() : m.end() + 3]):
+            # "Denver Mayor Mike Johnston", "the Lake County Sheriff's Office": the office alone
+            rep = m.group("the") or ""
+        else:
+            rep = ("The " if start_of_sentence else "the ") + word + (m.group("poss") or "")
+        out.append(text[pos:m.start()] + rep)
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+def _gazetteer():
+    global _GAZ
+    _GAZ = _GAZ or load_gazetteer()
+    return _GAZ
+
+
+def v_thecounty(article: Article, ann: Annotation, seed: int) -> Variant:
+    """The article's only county, after its first mention, written "the county"."""
+    jid = _only_of_kind(ann, 5)
+    j = _gazetteer().find(jid) if jid else None
+    if j is None or article.text.count(j.name) < 2:
+        return Variant(article, ann)
+    return _rewrite_text_only(article, ann, _as_institution(article.text, j.name, "county"))
+
+
+def v_thecity(article: Article, ann: Annotation, seed: int) -> Variant:
+    """The article's only city, after its first mention, written "the city"."""
+    jid = _only_of_kind(ann, 7)
+    j = _gazetteer().find(jid) if jid else None
+    if j is None or len(re.findall(rf"\b{re.escape(j.name)}\b(?! County)", article.text)) < 2 \
+            or re.search(rf"\b{re.escape(j.name)} (?:County|Parish)\b", article.text):
+        return Variant(article, ann)
+    text = _as_institution(article.text, j.name, "city")
+    return _rewrite_text_only(article, ann, text)
+
+
+def _rewrite_text_only(article: Article, ann: Annotation, text: str) -> Variant:
+    """The body rewritten; facts whose phrase the rewrite changed are left out by the scorer."""
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def v_datelineonly(article: Article, ann: Annotation, seed: int) -> Variant:
+    """The only city named in an AP dateline, and written "the city" everywhere else."""
+    jid = _only_of_kind(ann, 7)
+    j = _gazetteer().find(jid) if jid else None
+    layer = text_layer(article.text)
+    if j is None or layer.dateline is not None or not j.state \
+            or re.search(rf"\b{re.escape(j.name)} (?:County|Parish)\b", article.text) \
+            or not re.search(rf"\b{re.escape(j.name)}\b", article.text):
+        return Variant(article, ann)
+    state = _gazetteer().get(j.state)
+    abbr = next((a for a in state.abbreviations if "." in a), state.name)
+    body = article.text.lstrip()
+    text = f"{j.name.upper()}, {abbr} (AP) \u2014 " + _as_institution(body, j.name, "city", False)
+    return _rewrite_text_only(article, ann, text)
+
+
+EARLY = [("Officials in Tucson, Arizona, weighed a comparable plan in 2019.", ("Tucson", "Arizona")),
+         ("A similar debate played out last year in Portland, Oregon.", ("Portland", "Oregon")),
+         ("Lawmakers in Raleigh, North Carolina, took up a similar bill.",
+          ("Raleigh", "North Carolina"))]
+
+
+def v_early(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A sentence about an unrelated place, as the second paragraph."""
+    layer = text_layer(article.text)
+    paras = layer.paragraphs
+    at = paras[0][1]
+    line = next(ln for ln, words in EARLY[seed % 2 :] + EARLY[: seed % 2]
+                if not any(w in article.text for w in words))
+    text = article.text[:at] + "\n\n" + line + article.text[at:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def _local_state(ann: Annotation) -> str | None:
+    """The state of the article's only county or city, if it has one."""
+    jid = _only_of_kind(ann, 5) or _only_of_kind(ann, 7)
+    return jid[:2] if jid else None
+
+
+def v_statelevel(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A paragraph about the state's law after the second, in a city's or county's story."""
+    sid = _local_state(ann)
+    if sid is None or _gazetteer().find(sid) is None:
+        return Variant(article, ann)
+    state = _gazetteer().get(sid).name
+    line = (f"Across {state}, lawmakers passed a law last year that requires jails to honor "
+            f"detainers, and the governor signed it in May.")
+    paras = text_layer(article.text).paragraphs
+    at = paras[min(1, len(paras) - 1)][1]
+    text = article.text[:at] + "\n\n" + line + article.text[at:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def v_countlist(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Three other cities of the state with counts, as a paragraph after the second."""
+    sid = _local_state(ann)
+    gaz = _gazetteer()
+    if sid is None or gaz.find(sid) is None:
+        return Variant(article, ann)
+    rng = random.Random(seed)
+    ids = {i for g in ann.required for i in g} | {i for f in ann.facts for i in f.ids}
+    counties = {i for i in ids if len(i) == 5} | {
+        p for i in ids if len(i) == 7 and gaz.find(i) is not None
+        for p in gaz.get(i).parents if len(p) == 5}
+    pool = sorted((c for co in gaz.children(sid) if co.kind == "county" and co.id not in counties
+                   for c in gaz.children(co.id) if _city_ok(c, article.text, gaz)),
+                  key=lambda c: c.id)
+    pool = list({c.id: c for c in pool}.values())
+    if len(pool) < 3:
+        return Variant(article, ann)
+    a, b, c = rng.sample(pool, 3)
+    line = (f"Elsewhere in {gaz.get(sid).name}, agents arrested 12 people in {a.name}, 8 in "
+            f"{b.name} and 5 in {c.name}.")
+    paras = text_layer(article.text).paragraphs
+    at = paras[min(1, len(paras) - 1)][1]
+    text = article.text[:at] + "\n\n" + line + article.text[at:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
+
+def v_split(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Every paragraph of three sentences or more split in two after its first half."""
+    layer = text_layer(article.text)
+    cuts = []
+    for ps, pe in layer.paragraphs:
+        inside = [s for s in layer.sentences if ps <= s.start < pe]
+        if len(inside) >= 3:
+            cuts.append(inside[len(inside) // 2].start)
+    text = article.text
+    for at in reversed(cuts):
+        text = text[:at].rstrip(" \t") + "\n\n" + text[at:]
+    return Variant(dataclasses.replace(article, text=text), ann)
+
 
 VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "names": v_names, "placenames": v_placenames, "verbs": v_verbs, "told": v_told,
@@ -764,6 +933,9 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "origin": v_origin, "before": v_before, "midquote": v_midquote, "partial": v_partial,
     "toldoutlet": v_toldoutlet, "wrote": v_wrote, "accbefore": v_accbefore, "saidappos": v_saidappos,
     "dashappos": v_dashappos, "courtesy": v_courtesy,
+    "thecounty": v_thecounty, "thecity": v_thecity,
+    "datelineonly": v_datelineonly, "early": v_early, "statelevel": v_statelevel,
+    "countlist": v_countlist, "split": v_split,
 }
 
 
