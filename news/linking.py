@@ -398,10 +398,13 @@ def article_focus(
 ) -> Focus:
     """Find the jurisdictions an article is about, per kind.
 
-    The dateline's place comes first. Otherwise a city or county (counted with the cities in
-    it) is the focus when it is the only one named, when it is named at least twice and carries
-    :data:`FOCUS_SHARE` of the local mentions or :data:`FOCUS_LEAD` times as many as any other
-    city or county, or when it is the only one named in the lead;
+    The dateline's place comes first (its county, when the article names that county and the
+    city no more than in the dateline, or the only county of its state the article names, more
+    often than the city, when it never names the city's own). Otherwise a city or county
+    (counted with the cities in it) is the focus when it is the only one named, when it is
+    named at least twice and carries :data:`FOCUS_SHARE` of the local mentions or
+    :data:`FOCUS_LEAD` times as many as any other city or county, or when it is the only one
+    named in the lead;
     between equals, the outlet's home decides. The state is the focus's, else the state that
     carries more than half of the article's mentions (its cities and counties included), else
     the outlet's home state among the most named, or when the article names no state.
@@ -434,10 +437,19 @@ def article_focus(
         county = parent_county(place) if place else None
         if place and county:
             times = Counter(j for _, _, j in mentions)
-            if times[county] > times[place]:
-                # "SALT LAKE CITY -" atop a story about Salt Lake County: the county's story
+            others = Counter(j for _, _, j in mentions
+                             if kind_of(j) == "county" and j[:2] == place[:2])
+            if times[county] > times[place] or (times[place] == 1 and times[county]):
+                # "SALT LAKE CITY -" atop a story about Salt Lake County: the county's story; so
+                # is "HAMILTON, Ohio -" atop one that names Butler County and not Hamilton
                 del by_kind["place"]
                 by_kind["county"] = county
+            elif not times[county] and len(others) == 1 \
+                    and (other := others.most_common(1)[0])[1] > times[place]:
+                # "FAIRFAX, Va. -" (the city) atop a story about Fairfax County, the only county
+                # named, more often than the city: the county's story
+                del by_kind["place"]
+                by_kind["county"] = other[0]
     local = [(s, j) for s, _, j in mentions if kind_of(j) in ("place", "county")]
     if not mentions and home_local:
         by_kind[kind_of(home_local)] = home_local  # a local paper's story that names no place
@@ -539,6 +551,44 @@ def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> froze
     return frozenset(out)
 
 
+def _elsewhere_starts(
+    layer: TextLayer,
+    mentions: Sequence[tuple[int, int, str]],
+    home_state: str | None,
+) -> frozenset[int]:
+    """Return the starts of mentions of a place in another state, told of once for comparison.
+
+    A city or county named once (its name written once), past the first sentence, whose
+    state is named nowhere but right after it ("in Tucson, Arizona"), in an article that
+    otherwise names places of another state at least twice, in a state other than the
+    outlet's home: with its state's mention.
+    """
+    if not layer.sentences or len(mentions) < 3:
+        return frozenset()
+    text = layer.text
+    first_end = layer.sentences[0].end
+    candidates: list[list[int]] = []
+    for i, (s, e, j) in enumerate(mentions):
+        if s < first_end or j.startswith("region:") or kind_of(j) == "state" \
+                or j[:2] == home_state or text.count(text[s:e]) > 1:
+            continue
+        own = [k for k, (_, _, o) in enumerate(mentions)
+               if not o.startswith("region:") and o[:2] == j[:2]]
+        qualifier = i + 1 < len(mentions) and mentions[i + 1][2] == j[:2] \
+            and text[e : mentions[i + 1][0]] in (", ", " ")
+        if own == ([i, i + 1] if qualifier else [i]):
+            candidates.append(own)
+    # The other state counts by mentions that are not such places themselves ("a reporter in
+    # Austin, Texas" does not make Texas the article's state).
+    told = {k for c in candidates for k in c}
+    states = Counter(j[:2] for k, (_, _, j) in enumerate(mentions)
+                     if not j.startswith("region:") and k not in told)
+    top = states.most_common(1)
+    if not top or top[0][1] < 2:
+        return frozenset()
+    return frozenset(mentions[k][0] for c in candidates for k in c)
+
+
 def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> str | None:
     if jid is None or kind_of(jid) != "place":
         return jid
@@ -614,6 +664,9 @@ class Linker:
         The outlet's home (state id, place or county id), when known (:func:`article_focus`).
     captions : sequence of (int, int)
         Photo captions: they describe a picture, so no later sentence continues them.
+    city_of_county : callable, optional
+        County id -> the city that is the same government (an independent city: "Norfolk
+        city", Virginia), or None: the sheriff of such a county is the city's.
     """
 
     def __init__(
@@ -623,11 +676,18 @@ class Linker:
         parent_county: Callable[[str], str | None],
         home: tuple[str | None, str | None] = (None, None),
         captions: Sequence[tuple[int, int]] = (),
+        city_of_county: Callable[[str], str | None] = lambda _: None,
     ) -> None:
         self.layer = layer
+        self.city_of_county = city_of_county
         self.captions = tuple(captions)
         self.mentions = list(mentions)
         self._starts = [s for s, _, _ in self.mentions]
+        self._named_ids = frozenset(j for _, _, j in self.mentions)
+        # The dateline says where the reporter filed from; the article's focus weighs it, but
+        # it is not a sentence that "the commission" a sentence later continues.
+        ds, de = layer.dateline or (0, 0)
+        self._dateline_starts = frozenset(s for s, _, _ in self.mentions if ds <= s < de)
         self.parent_county = parent_county
         # "Ann Ruiz \u2014 the Lake County sheriff \u2014 said": an appositive like a comma one
         self.people = affiliations(commas_for_dashes(layer.text), self.mentions)
@@ -637,8 +697,13 @@ class Linker:
         # ... and so are places named only in a line of page chrome ("Related: ... in Portland,
         # Oregon", a heading: a paragraph without final punctuation).
         chrome = _chrome_starts(layer, self.mentions)
+        # ... and so are places of another state named once, past the first sentence, with their
+        # state ("Officials in Tucson, Arizona, weighed a comparable plan"), when the article
+        # keeps naming another state: told of for comparison, even in the lead.
         located = [m for m in self.mentions
                    if m[0] not in self._origin_starts and m[0] not in chrome]
+        elsewhere = _elsewhere_starts(layer, located, home[0])
+        located = [m for m in located if m[0] not in elsewhere]
         self.focus = article_focus(layer, located or self.mentions, parent_county, home)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
@@ -652,7 +717,8 @@ class Linker:
         in_focus = set(self.focus.by_kind.values())
         lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end \
             if layer.sentences else 0
-        in_lead = {j for s, _, j in self.mentions if s < lead_end and s not in chrome}
+        in_lead = {j for s, _, j in self.mentions
+                   if s < lead_end and s not in chrome and s not in elsewhere}
         self._passing = {
             j for j, n in times.items()
             if n == 1 and in_focus and j not in in_focus and j not in in_lead
@@ -688,15 +754,20 @@ class Linker:
         """Mentions starting in ``[since, before)``, in order."""
         return self.mentions[bisect_left(self._starts, since) : bisect_left(self._starts, before)]
 
-    def _named_between(self, kind: str, since: int, before: int) -> list[str]:
+    def _named_between(self, kind: str, since: int, before: int,
+                       dateline: bool = True) -> list[str]:
         """Jurisdictions of a kind named in ``[since, before)``, latest last, each once.
 
         A county is also named by a city in it ("in Austin" names Travis County's sheriff).
+        With ``dateline`` False, places named in the dateline are left out.
         """
         found: list[str] = []
         for s, _, j in self._between(since, before):
-            if s in self._origin_starts:
-                continue  # "the sheriff" in a sentence telling of migrants bused from Texas
+            if s in self._origin_starts or s in self._tagged \
+                    or (not dateline and s in self._dateline_starts):
+                # "the sheriff" in a sentence telling of migrants bused from Texas; "the board"
+                # after "Sen. Ann Ruiz (D-Los Angeles)": a legislator's home is not the story's
+                continue
             k = kind_of(j)
             if kind == "county" and k == "place":
                 j = self.parent_county(j) or ""
@@ -724,10 +795,25 @@ class Linker:
             return found[-1]
         # A line without final punctuation is a heading or the page's chrome ("Related: ...
         # in Portland, Oregon"), not a sentence an institution continues.
+        kinds = ("place", "county") if kind == "local" else (kind,)
+        linked = {k: [j for j, how in pairs if how in ("institution", "affiliation")
+                      and kind_of(j) in kinds]
+                  for k, pairs, _ in self.history[-1:] if k == i - 1}
+        # what the sentences before name, and what the one just before stood for by its
+        # institutions or officials ("the county has prohibited ...", then "The local officials
+        # have also instructed ...")
         before = [(j, sentences[k].paragraph) for k in range(max(0, i - RECENT_SENTENCES), i)
                   if sentences[k].text[-1:] in _SENTENCE_END
-                  for j in self._named_between(kind, sentences[k].start, sentences[k].end)]
+                  for j in self._named_between(kind, sentences[k].start, sentences[k].end,
+                                               dateline=False)
+                  + linked.get(k, [])]
         found = list(dict.fromkeys(j for j, _ in before))
+        if kind == "local" and len(found) > 1:
+            # a city named and its county's institution ("Austin ... the sheriff's") are one place
+            named = {j for k in range(max(0, i - RECENT_SENTENCES), i)
+                     for j in self._named_between(kind, sentences[k].start, sentences[k].end)}
+            counties = {self.parent_county(j) for j in found if kind_of(j) == "place"}
+            found = [j for j in found if j in named or j not in counties]
         if len(found) != 1:
             return None
         if found[0] in self._passing \
@@ -741,7 +827,14 @@ class Linker:
         One of that kind named in the sentence or just before, else the article's focus of
         that kind, else the latest one named.
         """
-        j = self._recent(kind, at) or self.focus.get(kind)
+        j = self._recent(kind, at)
+        if j is None and kind == "county" and (j := self.focus.get(kind)) is not None \
+                and j not in self._named_ids:
+            # The focus city's county, never named: "the county" rather points back at the
+            # county the article does name ("Leaders from El Paso County and the cities of
+            # Dallas and Austin ... Leaders from the county")
+            j = self._latest(kind, at) or j
+        j = j or self.focus.get(kind)
         if j is None and kind != "local":  # "local police" is any city's unless one is told
             j = self._latest(kind, at)
             if j is None and kind == "county":
@@ -908,6 +1001,9 @@ class Linker:
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
                         else "focus")
+        for j, how in list(out.links.items()):
+            if how != "named" and kind_of(j) == "county":
+                out.add(self.city_of_county(j), how)
         pairs = out.pairs()
         in_caption = any(cs <= sent.start < ce for cs, ce in self.captions)
         if pairs and not in_caption and any(h != "focus" and h != "dateline" for _, h in pairs):

@@ -210,6 +210,29 @@ def _county_of_place(place_id: str) -> str | None:
     return next((p.id for p in parents if p.kind == "county"), None)
 
 
+_CITY_OF_COUNTY: dict[str, str | None] = {}
+
+
+def _city_of_county(county_id: str) -> str | None:
+    """Return the city that is the same government as a county (an independent city), or None.
+
+    "Norfolk city" (51710), a county-equivalent, is the city of Norfolk (5157000).
+    """
+    if county_id in _CITY_OF_COUNTY:
+        return _CITY_OF_COUNTY[county_id]
+    from geo import load_gazetteer
+
+    gaz = load_gazetteer()
+    county = gaz.find(county_id)
+    found = None
+    if county is not None and county.kind == "county" and county.lsad == "city":
+        name = county.name.removesuffix(" city")
+        found = next((c.id for c in gaz.children(county_id) if c.kind == "place"
+                      and c.name == name and c.parents[:1] == (county_id,)), None)
+    _CITY_OF_COUNTY[county_id] = found
+    return found
+
+
 def find_mentions(
     layer: TextLayer, geoparser: Geoparser | None = None, context: GeoContext | None = None
 ) -> list[MentionHit]:
@@ -529,7 +552,7 @@ def link_and_classify(
     text = layer.text
     linker = Linker(
         layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
-        _home(context), captions,
+        _home(context), captions, _city_of_county,
     )
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place

@@ -612,3 +612,96 @@ def test_between_places_named_as_often_the_one_in_the_articles_state_is_its_focu
     )
     r = analyze_text(text)
     assert DANE in links_of(r, "On Friday, after Wisconsin")
+
+
+def test_a_place_of_another_state_told_of_early_does_not_take_the_focus():
+    text = (
+        "Wisconsin sheriffs are split over working with ICE.\n\n"
+        "Officials in Tucson, Arizona, weighed a comparable plan in 2019.\n\n"
+        "Advocates say the contracts make immigrants afraid to call the police. "
+        "Sheriffs say they keep dangerous people off the streets.\n\n"
+        "In Wisconsin, the Dane County sheriff ended the jail's contract with ICE on "
+        "Monday.\n\n"
+        "The jail will stop holding detainees for the agency.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "The jail will stop")
+    assert DANE in links
+    assert "04019" not in links and "0477000" not in links
+
+
+def test_the_sheriff_of_an_independent_city_is_the_citys():
+    text = (
+        "NORFOLK, Va. (AP) \u2014 A Virginia sheriff has ended an agreement with "
+        "federal authorities to hold people for ICE.\n\n"
+        "Norfolk Sheriff Joe Baron has for two years jailed detainees for ICE.\n\n"
+        "The sheriff also stopped screening inmates for immigration status last year.\n"
+    )
+    r = analyze_text(text)
+    assert "5157000" in links_of(r, "The sheriff also stopped")
+
+
+def test_a_dateline_city_named_nowhere_else_gives_way_to_the_county_the_body_names():
+    text = (
+        "HAMILTON, Ohio \u2014 The Butler County Sheriff's Office's new contract with "
+        "ICE went into effect on Wednesday.\n\n"
+        "Advocates protested outside the jail. The commission approved the contract "
+        "last week.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "The commission approved")
+    assert "39017" in links and "3933012" not in links
+
+
+def test_a_legislators_home_in_a_district_tag_is_not_what_the_board_is_of():
+    text = (
+        "Huntington Beach filed suit Wednesday in Orange County against the state's "
+        "sanctuary law.\n\n"
+        "The city council approved the suit 6-1. The law, authored by state Senate "
+        "leader Ann Ruiz (D-Los Angeles), bars police from notifying ICE.\n\n"
+        "Last week, the Board of Supervisors voted to join a federal lawsuit against "
+        "the law.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Last week, the Board")
+    assert "06059" in links and "06037" not in links
+
+
+def test_local_officials_after_the_county_acted_are_the_countys():
+    text = (
+        "Middlesex County has limited its cooperation with ICE, but agents still make "
+        "arrests at the Middlesex County courthouse in New Brunswick.\n\n"
+        "\u201cICE Newark will keep making arrests,\u201d spokesman Tom Berg said.\n\n"
+        "Since 2017, the county has prohibited officers from honoring detainers.\n\n"
+        "The local officials have also instructed sheriff's officers to accept only "
+        "judicial warrants.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "The local officials")
+    assert "34023" in links and "3451000" not in links
+
+
+def test_a_dateline_city_atop_a_story_about_another_county_of_its_name():
+    text = (
+        "FAIRFAX, Va. \u2014 Fairfax County Sheriff Ann Ruiz said she is ending an agreement to "
+        "hold inmates for ICE.\n\n"
+        "Since 2012, Fairfax County has kept inmates wanted by ICE for up to 48 hours.\n\n"
+        "In a statement, the Sheriff's Office said it will no longer hold inmates past their "
+        "release date.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "In a statement")
+    assert "51059" in links and "51600" not in links
+
+
+def test_the_county_is_the_county_named_before_not_the_focus_citys():
+    text = (
+        "Leaders from El Paso County and the cities of Dallas and Austin plan to sue over the "
+        "state's immigration law.\n\n"
+        "The law was signed by the governor this month.\n\n"
+        "It takes effect in September. Opponents say it will make immigrants afraid.\n\n"
+        "Leaders from the county confirmed that they intend to move forward with resolutions.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Leaders from the county")
+    assert "48141" in links and TRAVIS not in links
