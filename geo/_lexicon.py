@@ -711,6 +711,14 @@ NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Battlefield", "Historic", "Scenic",
 })
 NATURAL_AREA_BEFORE: frozenset[str] = frozenset({"Lake", "Mount", "Mt.", "Lakes"})
+# Nouns that describe a place after its name ("Springfield, a city of 60,000"): an appositive with
+# another noun describes a person ("Tobias Muskego, a pastor who ...").
+PLACE_KIND_WORDS: frozenset[str] = frozenset({
+    "city", "town", "village", "suburb", "community", "county", "borough", "township", "hamlet",
+    "neighborhood", "state", "region", "place", "municipality", "port", "resort", "parish",
+    "small", "large", "rural", "largely", "mostly", "predominantly", "majority", "fast-growing",
+    "growing", "former", "popular", "quiet", "tiny", "working-class", "wealthy", "nearby",
+})
 # Kinds of state courts named after the place they sit in: "Colorado Springs District Court",
 # "Middlesex Superior Court" are the state's courts, not the town's or the county's offices
 # (a town's own court is its "Municipal Court"; "Dane County Circuit Court" names the county).

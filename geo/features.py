@@ -113,7 +113,8 @@ class _Features(_CandidateFinder):
             single = len(c.key) == 1
             # Qualifiers: "Austin, Texas", "Austin, TX", "Texas' Travis County". A name that is
             # itself a state ("Oregon, Illinois") is read as a list, not as a town.
-            qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids)
+            qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids) \
+                and not (c.group or c.party)  # "(D-Humboldt, Nevada)": a list, not a state
             if nxt == "," and qualifiable:
                 found = self._state_at(c.j + 1)
                 if found and self._longer_name_at(c.j + 1, found[1]):
@@ -201,9 +202,16 @@ class _Features(_CandidateFinder):
                 c.surname = c.named_person = True
             if single and c.qual is None and self.t.sentence_start[c.i]:
                 c.initial = True
+        spoken = {c.key for c in cands if c.drop == "person (speech verb after the name)"}
         for c in cands:
             if c.key in self.person_keys and c.in_name is None and c.qual is None:
                 c.surname = True
+            if c.key in spoken and c.drop is None and c.in_name \
+                    and c.in_name.startswith("part of a longer name") and c.i \
+                    and self._cap_word(c.i - 1):
+                # "Tobias Muskego ... Muskego said": the same name speaks, a person's
+                c.drop = "person (the name speaks elsewhere in the article)"
+                continue
             if c.key in unknown_here and c.drop is None and c.qual is None:
                 # One sense per article: "Fairfield, Conn." is a town the gazetteer lacks, and
                 # so is "Fairfield" later; not Fairfield, Calif.
@@ -291,6 +299,20 @@ class _Features(_CandidateFinder):
                 continue
             if self._word(q.j) in _DATELINE_MARKS:
                 return q.ids[0]
+        for c in cands:
+            if self.t.starts[c.i] > _DATELINE_REACH:
+                break
+            if c.dateline and c.drop is None and self.t.line_start[c.i] \
+                    and self._word(c.j) in _DATELINE_MARKS \
+                    and not any(self.x.jur[i].kind == "state" for i in c.ids):  # "NEW YORK (AP)"
+                # "SEATTLE (AP) -": AP writes big cities alone; the biggest reading is meant,
+                # or a local paper's own town ("COLUMBUS -" in a Nebraska paper)
+                places = [i for i in c.ids if self.x.jur[i].kind == "place"]
+                if any(self.x.jur[i].state == self.outlet_state for i in places):
+                    return self.outlet_state
+                best = max(places, key=lambda i: self.x.jur[i].population or 0, default=None)
+                if best is not None and (self.x.jur[best].population or 0) >= W.big_city:
+                    return self.x.jur[best].state
         return None
 
     def _part_of_other_name(self, c: _Cand) -> bool:
@@ -361,6 +383,9 @@ class _Features(_CandidateFinder):
                          and texts[prev].lower() in self.lower_seen)):
             c.in_name = f"part of a longer name ({texts[prev]} {texts[c.i]})"
             self.person_keys.add(c.key)
+            if self._described_as_someone(c.j):
+                c.drop = f"person ({texts[prev]} {texts[c.i]}, described as someone)"
+                return True
             return False
         run: list[int] = []
         k = c.j
@@ -379,6 +404,17 @@ class _Features(_CandidateFinder):
             c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
 
+
+    def _described_as_someone(self, k: int) -> bool:
+        """Whether an appositive at token k describes a person: ", a pastor", ", who"."""
+        if self._word(k) != ",":
+            return False
+        after = self._word(k + 1)
+        if after == "who":
+            return True
+        noun = self._word(k + 2)
+        return after in {"a", "an"} and noun.islower() and noun.isalpha() \
+            and noun not in lex.PLACE_KIND_WORDS
 
     def _possessive_name(self, c: _Cand) -> str | None:
         """Return the possessive name a place name is part of ("Martha's Vineyard"), if any.

@@ -111,7 +111,7 @@ class _Scorer(_Features):
                 if c.nickname:
                     c.method = "state nickname"
                 named_states.add(c.chosen)
-            elif "state" in kinds and c.cue != "place" and not any(
+            elif "state" in kinds and c.cue != "place" and c.party < 2 and not any(
                     (jur[i].population or 0) >= W.big_city for i in c.ids if jur[i].kind != "state"):
                 # "Maine", "Nevada", "Virginia": the state, unless a qualifier made it a town.
                 c.chosen = next(i for i in c.ids if jur[i].kind == "state")
@@ -156,7 +156,8 @@ class _Scorer(_Features):
                 if round_ == 1 and c.chosen is not None:
                     continue
                 kinds_near = [k for m in neighbours.get(n_, []) if (k := self._kind_of(live[m]))]
-                choice = self._choose_kind(c, kinds_near, named_places)
+                # "(D-Humboldt, Nevada)": a tag of several names lists counties, not states
+                choice = None if c.party >= 2 else self._choose_kind(c, kinds_near, named_places)
                 if choice is not None:
                     c.chosen, c.method = choice
                     c.confidence = (W.conf_kind_guess if c.method.endswith("also a city's")
@@ -208,11 +209,16 @@ class _Scorer(_Features):
         close: dict[str, bool] = {}
         home = {self.dateline_state: W.dateline_state, self.outlet_state: W.outlet_state}
         home.pop(None, None)
-        list_state = self._list_state(c) if c.group else None
+        list_state = self._list_state(
+            c, ({s for s in home if s}, named_states, context_states)) if c.group else None
+        if list_state is not None and not any(jur[i].state == list_state for i in c.ids):
+            list_state = None  # "Cook, Lake and Kenosha counties": Kenosha is Wisconsin's
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
                 continue
+            if list_state is not None and j.state != list_state:
+                continue  # one list, one state: not Essex County, N.J., among New York's
             if c.forced_kind and j.kind != c.forced_kind:
                 continue
             floor = {"place": W.floor_place, "county": W.floor_county,
@@ -362,8 +368,13 @@ class _Scorer(_Features):
             confidence *= W.capitals_factor
         c.chosen, c.confidence, c.method = best_id, round(confidence, 3), reason
 
-    def _list_state(self, c: _Cand) -> str | None:
-        """Return the state in which most names of c's county list have a county, if one wins."""
+    def _list_state(self, c: _Cand, preferred: tuple[set[str], ...] = ()) -> str | None:
+        """Return the state in which most names of c's county list have a county, if one wins.
+
+        On a tie ("Perry, Boone and Clark counties" lie in Kentucky, Indiana, Ohio, ...), the
+        one the article is about: its home (dateline, outlet), else a state it names, else the
+        state of its places, when only one of the tied states is so.
+        """
         counts: dict[str, int] = {}
         for other in self._groups.get(c.group, ()):
             for state in {self.x.jur[i].state for i in other.ids}:
@@ -373,7 +384,15 @@ class _Scorer(_Features):
             return None
         best = max(counts.values())
         winners = [s for s, n in counts.items() if n == best]
-        return winners[0] if best >= 2 and len(winners) == 1 else None
+        if best < 2:
+            return None
+        if len(winners) == 1:
+            return winners[0]
+        for states in preferred:
+            hits = [s for s in winners if s in states]
+            if len(hits) == 1:
+                return hits[0]
+        return None
 
     def _same_name_same_place(self, live: list[_Cand]) -> None:
         """Give a name left out for want of support the reading it has elsewhere in the article.

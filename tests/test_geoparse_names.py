@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo import load_gazetteer
-from geo.geoparse import geoparse, reported
+from geo.geoparse import GeoContext, geoparse, reported
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,36 @@ def test_a_state_court_named_after_a_town_is_not_the_town(gaz):
     # a county's court names the county; a town's own court is the town's
     assert ("El Paso County", "48141") in found("The El Paso County District Court ruled.", gaz)
     assert found("The Boston Municipal Court ruled in Boston.", gaz)[0] == ("Boston", "2507000")
+
+
+def test_a_tag_of_several_names_lists_counties_not_states(gaz):
+    text = ("California lawmakers voted. Assemblywoman Ann Ruiz (D-Humboldt, Nevada) backed the "
+            "bill in Sacramento.")
+    got = found(text, gaz)
+    assert ("Nevada", "06057") in got and ("Nevada", "32") not in got  # Nevada County, Calif.
+    assert ("Humboldt", "06023") in got
+
+
+def test_a_county_list_lies_in_one_state(gaz):
+    text = ("Geneva, New York, officials met. Sheriffs in Allegany, Essex and Hamilton counties "
+            "signed the letter.")
+    got = dict(found(text, gaz))
+    assert got["Essex"] == "36031"  # Essex County, N.Y., not Essex County, N.J.
+
+
+def test_a_person_with_a_towns_surname(gaz):
+    text = ("Milwaukee County supervisors voted. Tobias Muskego, a pastor who attended, disagreed."
+            " Later, Greenfield, a city of 37,000, agreed.")
+    assert [t for t, _ in found(text, gaz)] == ["Milwaukee County", "Greenfield"]
+    text = "Milwaukee County supervisors voted.\n\nTobias Muskego disagreed. \u201cNo,\u201d Muskego said."
+    assert [t for t, _ in found(text, gaz)] == ["Milwaukee County"]
+
+
+def test_a_bare_ap_dateline_names_the_big_citys_state(gaz):
+    text = "SEATTLE (AP) \u2014 Immigrant advocates in Washington said the policy hurts families."
+    assert found(text, gaz)[-1] == ("Washington", "53")
+    # a local paper's own town, not the biggest of the name
+    text = "COLUMBUS \u2014 The school board met. Officials in Norfolk agreed."
+    got = [(m.text, m.jurisdiction_id)
+           for m in reported(geoparse(text, gaz, context=GeoContext(state="NE")))]
+    assert got == [("COLUMBUS", "3110110"), ("Norfolk", "3134615")]
