@@ -64,6 +64,19 @@ Variants:
 ``countlist``    a list of three other cities of the state with counts ("agents arrested 12
                  people in A, 8 in B and 5 in C") after the second paragraph;
 ``split``        every paragraph of three sentences or more split in two.
+
+Trap variants insert a paragraph after the second and also count the traps sprung: mentions
+inside the inserted text that the geoparser should not return (or not in another state):
+
+``orgs``         a firm, school, outlet or state court named after the article's first city
+                 ("Several employees of Salem Foods Inc. attended"): no mention in it;
+``district``     a legislator's tag of two counties of the article's state whose names other
+                 states' counties have too ("(D-Humboldt, Nevada)"): both in that state;
+``countylist``   three such counties in a list ("in Allegany, Essex and Hamilton counties");
+``surname``      a person whose surname is a town of the article's state, in full with an
+                 appositive, then by surname before "said": no mention.
+
+The last three run on articles whose required jurisdictions all lie in one state.
 """
 
 from __future__ import annotations
@@ -128,6 +141,9 @@ class Variant:
 
     article: Article
     annotation: Annotation
+    # Spans of inserted trap text, each with the one state its mentions may lie in ("" for none
+    # at all: "Salem Foods Inc." names no place the article reports on).
+    traps: tuple[tuple[int, int, str], ...] = ()
 
 
 def _rewrite(article: Article, ann: Annotation, fn: Callable[[str], str],
@@ -763,6 +779,114 @@ def v_courtesy(article: Article, ann: Annotation, seed: int) -> Variant:
         title, since = table[m.group(1)]
         return f"{title} {m.group(1)}" if m.start() > since else m.group()
     return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
+# Names of things built from a place's name: firms, schools, outlets, state courts.
+ORG_SUFFIXES = ["Foods Inc.", "Community College", "Herald", "Farms LLC", "Savings Bank",
+                "District Court", "Poultry Co.", "Daily News"]
+
+
+def _article_state(ann: Annotation) -> str | None:
+    """The one state all of the article's required jurisdictions lie in, if there is one."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    counts: dict[str, int] = {}
+    for group in ann.required:
+        j = gaz.find(group[0])
+        if j is not None:
+            state = j.id if j.kind == "state" else j.state
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+    return next(iter(counts)) if len(counts) == 1 else None
+
+
+def _insert(article: Article, ann: Annotation, sentence: str,
+            spans: list[tuple[str, str]]) -> Variant:
+    """Insert a paragraph after the second; ``spans``: (text inside it, allowed state)."""
+    paras = text_layer(article.text).paragraphs
+    at = paras[min(1, len(paras) - 1)][1]
+    head = article.text[:at] + "\n\n"
+    text = head + sentence + article.text[at:]
+    traps = []
+    for part, state in spans:
+        k = sentence.index(part)
+        traps.append((len(head) + k, len(head) + k + len(part), state))
+    return Variant(dataclasses.replace(article, text=text), ann, tuple(traps))
+
+
+def _shared_counties(state: str, text: str) -> list[str]:
+    """Bare names of the state's counties that other states have counties of too ("Lake")."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    out = []
+    for c in gaz.children(state):
+        stem = c.name.removesuffix(" County")
+        if c.kind != "county" or stem == c.name or " " in stem or stem in text:
+            continue
+        others = [j for j in gaz.lookup(c.name) if j.kind == "county" and j.state != state]
+        if others:
+            out.append(stem)
+    return sorted(out)
+
+
+def v_orgs(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A firm, school, outlet or court named after the article's first city, in passing."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    for group in ann.required:
+        j = gaz.find(group[0])
+        if j is not None and j.kind == "place" and j.name in article.text:
+            org = f"{j.name} {ORG_SUFFIXES[(seed + len(article.text)) % len(ORG_SUFFIXES)]}"
+            return _insert(article, ann, f"Several employees of {org} attended the meeting.",
+                           [(org, "")])
+    return Variant(article, ann)
+
+
+def v_district(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A legislator's tag listing two counties of the article's state ("(D-Lake, Porter)"),
+    each a county's name in other states too."""
+    state = _article_state(ann)
+    if state is None:
+        return Variant(article, ann)
+    names = _shared_counties(state, article.text)
+    if len(names) < 2:
+        return Variant(article, ann)
+    rng = random.Random(seed + len(article.text))
+    a, b = rng.sample(names, 2)
+    tag = f"(D-{a}, {b})"
+    return _insert(article, ann, f"State Sen. Mara Okafor {tag} backed the measure.",
+                   [(tag, state)])
+
+
+def v_countylist(article: Article, ann: Annotation, seed: int) -> Variant:
+    """Three counties of the article's state in a list, each a county's name elsewhere too."""
+    state = _article_state(ann)
+    if state is None:
+        return Variant(article, ann)
+    names = _shared_counties(state, article.text)
+    if len(names) < 3:
+        return Variant(article, ann)
+    rng = random.Random(seed + len(article.text))
+    a, b, c = rng.sample(names, 3)
+    listed = f"{a}, {b} and {c} counties"
+    return _insert(article, ann, f"Sheriffs in {listed} signed a similar letter.",
+                   [(listed, state)])
+
+
+def v_surname(article: Article, ann: Annotation, seed: int) -> Variant:
+    """A person whose surname is a town of the article's state, in full then by surname."""
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    state = _article_state(ann)
+    if state is None:
+        return Variant(article, ann)
+    towns = sorted(j.name for j in gaz if j.kind == "place" and j.state == state
+                   and " " not in j.name and j.name.isalpha()
+                   and 5_000 <= (j.population or 0) <= 200_000 and j.name not in article.text)
+    if not towns:
+        return Variant(article, ann)
+    town = random.Random(seed + len(article.text)).choice(towns)
+    sentence = (f"Tobias {town}, a pastor who attended the meeting, disagreed. "
+                f"\u201cWe were not consulted,\u201d {town} said.")
+    return _insert(article, ann, sentence, [(f"Tobias {town}", ""), (f"\u201d {town} said", "")])
 
 def _only_of_kind(ann: Annotation, kind_len: int) -> str | None:
     """The article's only jurisdiction of a kind (5: county, 7: place) among its ids, if one."""
@@ -935,13 +1059,31 @@ VARIANTS: dict[str, Callable[[Article, Annotation, int], Variant]] = {
     "dashappos": v_dashappos, "courtesy": v_courtesy,
     "thecounty": v_thecounty, "thecity": v_thecity,
     "datelineonly": v_datelineonly, "early": v_early, "statelevel": v_statelevel,
-    "countlist": v_countlist, "split": v_split,
+    "countlist": v_countlist, "split": v_split, "orgs": v_orgs, "district": v_district,
+    "countylist": v_countylist, "surname": v_surname,
 }
 
 
 def _held(article: Article, ann: Annotation) -> list[tuple[Fact, bool]]:
     analysis = analyze_article(article)
     return [(f, fact_holds(f, analysis)) for f in ann.facts]
+
+
+def _sprung(var: Variant) -> list[str]:
+    """The mentions that fell into a variant's traps: 'text -> id' for each."""
+    if not var.traps:
+        return []
+    global _GAZ
+    gaz = _GAZ = _GAZ or load_gazetteer()
+    out = []
+    for m in analyze_article(var.article).mentions:
+        for start, end, state in var.traps:
+            if m.start < end and start < m.end:
+                j = gaz.find(m.jurisdiction)
+                where = (j.id if j.kind == "state" else j.state) if j is not None else None
+                if not state or where != state:
+                    out.append(f"{m.text} -> {m.jurisdiction} ({m.method})")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -954,17 +1096,24 @@ def main(argv: list[str] | None = None) -> int:
     base_by = {ann.article: _held(a, ann) for a, ann in pairs}
     total_held = sum(h for rows in base_by.values() for _, h in rows)
     total = sum(len(rows) for rows in base_by.values())
-    print(f"{'variant':<12} {'facts held':>14} {'broke':>6} {'gained':>7}  by category (broke)")
+    print(f"{'variant':<12} {'facts held':>14} {'broke':>6} {'gained':>7}  by category (broke); "
+          "traps sprung / set")
     print(f"{'original':<12} {total_held:>5}/{total:<8}")
     broke_all = 0
     for name in args.only or VARIANTS:
-        held = n = broke = gained = 0
+        held = n = broke = gained = sprung = set_ = 0
         by_cat = dict.fromkeys(CATEGORIES, 0)
         details = []
         for seed in range(args.seeds):
             for article, ann in pairs:
                 var = VARIANTS[name](article, ann, seed)
                 rows = _held(var.article, var.annotation)
+                if var.traps:
+                    set_ += 1
+                    hits = _sprung(var)
+                    sprung += bool(hits)
+                    if hits and args.verbose:
+                        details.append(f"  {ann.article}: TRAP {'; '.join(hits)}")
                 analysis = None
                 for (_, h0), (f1, h1) in zip(base_by[ann.article], rows, strict=True):
                     if normalise(f1.contains) not in normalise(var.article.text):
@@ -986,7 +1135,8 @@ def main(argv: list[str] | None = None) -> int:
                         gained += 1
         broke_all += broke
         cats = ", ".join(f"{c} {k}" for c, k in by_cat.items() if k)
-        print(f"{name:<12} {held:>5}/{n:<8} {broke:>6} {gained:>7}  {cats}")
+        traps = f"; traps {sprung}/{set_}" if set_ else ""
+        print(f"{name:<12} {held:>5}/{n:<8} {broke:>6} {gained:>7}  {cats}{traps}")
         for d in details:
             print(d)
     print(f"total broken: {broke_all}")
