@@ -79,6 +79,7 @@ class _Features(_CandidateFinder):
         extra: list[_Cand] = []
         qualifier_tokens: set[int] = set()
         unknown_here: set[tuple[str, ...]] = set()  # names whose written state lacks them
+        group_at = {c.i: c.group for c in cands if c.group}  # county lists' members
         states_named = {c.ids[0] for c in cands
                         if len(c.ids) == 1 and self.x.jur[c.ids[0]].kind == "state"}
         # Counties the article names in full ("Middlesex County"), by the name without "County".
@@ -114,7 +115,9 @@ class _Features(_CandidateFinder):
             # Qualifiers: "Austin, Texas", "Austin, TX", "Texas' Travis County". A name that is
             # itself a state ("Oregon, Illinois") is read as a list, not as a town.
             qualifiable = not any(self.x.jur[i].kind == "state" for i in c.ids) \
-                and not (c.group or c.party)  # "(D-Humboldt, Nevada)": a list, not a state
+                and not (c.j + 1 < self.n and self.party[c.j + 1]) \
+                and not (c.group and group_at.get(c.j + 1) == c.group)
+            # "(D-Humboldt, Nevada)", "Humboldt, Nevada and Sierra counties": lists, no state
             if nxt == "," and qualifiable:
                 found = self._state_at(c.j + 1)
                 if found and self._longer_name_at(c.j + 1, found[1]):
