@@ -229,7 +229,9 @@ def v_inverted(article: Article, ann: Annotation, seed: int) -> Variant:
     """'"...," Ruiz said.' written '"...," said Ruiz.' and the other way round."""
     def fn(t: str) -> str:
         t = re.sub(rf'([,?!]["\u201d]) {_ATTRIB_NAME} said\b', r"\1 said \2<<", t)
-        t = re.sub(rf'([,?!]["\u201d]) said {_ATTRIB_NAME}(?=[.,])', r"\1 \2 said", t)
+        t = re.sub(rf'([,?!]["\u201d]) said {_ATTRIB_NAME}(?=[.,])',
+                   lambda m: m.group() if m.group(2).split()[-1] in _ABBREVIATED  # "Sen. Ann Ruiz"
+                   else f"{m.group(1)} {m.group(2)} said", t)
         return t.replace("<<", "")
     return _rewrite(article, ann, fn)
 

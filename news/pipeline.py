@@ -585,6 +585,13 @@ def link_and_classify(
             cats = categories_of.get(item_of, ())  # "- Denver: 2,500" reports what its list does
         categories_of[si] = cats
         links = linker.link(si, named, speaker, speech.persons.get(si), bool(cats))
+        if quotes and links and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER
+                                    for j, how in links):
+            # A statewide voice (a state association's spokeswoman, the attorney general)
+            # quoted in an article about one county or city speaks about it too.
+            local = linker.focus.get("local")
+            if local and local[:2] == links[0][0] and not linker.focus.state_prominent:
+                links += ((local, "focus"),)
         if operation_places:
             linked = {j for j, _ in links}
             links += tuple((j, "coreference") for j in dict.fromkeys(operation_places)
@@ -603,6 +610,9 @@ def link_and_classify(
             figures=figures,
         ))
     return excerpts, quote_hits
+
+
+_THROUGH_SPEAKER = frozenset({"affiliation", "institution"})
 
 
 def _named_per_sentence(

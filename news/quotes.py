@@ -51,6 +51,7 @@ GROUP = (
 NAME_ROLE = rf"{NAME}(?:[ \t]+{PERSON_ROLES}\b(?:[ \t]+{NAME})?)?"
 # "Bonta's office", "Ruiz's spokeswoman": speaking for a named person.
 NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
+_NAME_OFFICE = re.compile(NAME_OFFICE)
 SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN}|{GROUP})"
 # What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
 APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,80}){0,2},?"
@@ -74,6 +75,12 @@ _POST_READ = re.compile(
     r"^[\s,]*read\s+(?P<spk>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
     rf"(?:{alternation(lex.SPEAKER_DOCUMENTS)}))"
     rf"(?:\s+(?:from|by|of)\s+(?P<src>{NAME}|{DESC}))?"
+)
+# '"...," part of a statement from the ACLU of Colorado reads.': the document's source speaks
+_POST_DOCUMENT = re.compile(
+    r"^[\s,]*(?:(?:part|parts|an[ \t]+excerpt|excerpts)[ \t]+of[ \t]+)?(?:a|an|the)[ \t]+"
+    rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{alternation(lex.SPEAKER_DOCUMENTS)})[ \t]+(?:from|by|of)[ \t]+"
+    rf"(?:the[ \t]+)?(?P<src>{NAME})"
 )
 _PRE = re.compile(
     rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
@@ -214,12 +221,14 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         carry = False
         marks = False
         for mark in _DOUBLE_MARK.finditer(text, ps, pe):  # the marks only, not every character
-            marks = True
             i = mark.start()
-            ch = text[i]
-            if ch == "\u201c" or (ch == '"' and open_at is None):
-                open_at = i + 1
-            elif (ch == "\u201d" or ch == '"') and open_at is not None:
+            ch = mark.group()
+            if len(ch) == 2 and ch not in _OPENING and open_at is None:
+                continue  # a pair of closing singles with none open: single-quote style
+            marks = True
+            if ch in _OPENING or (ch == '"' and open_at is None):
+                open_at = mark.end()
+            elif ch not in _OPENING and open_at is not None:
                 out.append((open_at, i, continued))
                 open_at = None
                 continued = False
@@ -243,7 +252,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     return spans
 
 
-_DOUBLE_MARK = re.compile("[\"\u201c\u201d]")
+# Double marks, and the typewriter's pairs of single ones (``...'' and \u2018\u2018...\u2019\u2019), which
+# some sites print for them: '\u201cWe will,\u2019\u2019 said Ruiz'.
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''|\u2019\u2019|``|\u2018\u2018")
+_OPENING = frozenset({"\u201c", "``", "\u2018\u2018"})
 
 
 def is_speech(quote_text: str, sentence_text: str, has_verb: bool | None = None) -> bool:
@@ -403,8 +415,10 @@ class SpeakerContext:
         words = _TITLE_CANDIDATE.findall(sentence.text)
         titled = _TITLED_FULL.finditer(sentence.text) if not lex.TITLES.isdisjoint(words) else ()
         for m in titled:
-            if m.group().split()[-1] in lex.PLACE_WORDS:
-                continue  # "King County": a title-like word in a place's name
+            words = m.group().split()
+            if words[-1] in lex.PLACE_WORDS and (len(words) < 3 or words[-2] in lex.TITLES):
+                continue  # "King County": a title-like word in a place's name ("Rep. Destin
+                # Hall" is a person)
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
             if not (_SUBJECT_BEFORE.fullmatch(sentence.text, 0, m.start())
@@ -507,9 +521,17 @@ class SpeakerContext:
             return  # "He added", "The Tulsa County": not a newly named person
         known = {p.text.split()[-1] for p in self.persons}
         verb = m.group("verb")
+        if len(words) == 1 and m.start("name") == 0 and verb.endswith("ed") \
+                and _PARTICIPLE_PHRASE.match(sentence.text, m.end("verb")):
+            return  # "First filed in March, the bill requires": an opening participle phrase
         if len(words) >= 2 or (words[0] in known and _VERB_FORM.fullmatch(verb)) \
                 or verb.endswith("ed"):
             self.persons.append(Speaker(name, start, start + len(name)))
+
+
+_PARTICIPLE_PHRASE = re.compile(
+    r"[ \t]+(?:in|on|at|by|during|after|before|since|last|earlier)\b[^,.;\"\u201c\u201d]{0,40},"
+)
 
 
 _SAID_PRONOUN = re.compile(
@@ -579,8 +601,9 @@ _NAME_APPOSITIVE = re.compile(rf",[ \t]*(?P<name>{PERSON_NAME}),?[ \t]*")
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
     s = sentence.start + offset + m.start(group)
     if group == "spk" and "verb" in m.re.groupindex and m.group("verb") is not None \
-            and re.fullmatch(DESC, m.group(group)):
-        # "the county's sheriff, Laurie Smith, said": the name in apposition is the speaker.
+            and (re.fullmatch(DESC, m.group(group)) or _NAME_OFFICE.fullmatch(m.group(group))):
+        # "the county's sheriff, Laurie Smith, said", "Ruiz's spokesman, Tom Berg, said": the
+        # name in apposition is the speaker.
         named = _NAME_APPOSITIVE.fullmatch(m.string, m.end(group), m.start("verb"))
         if named and named.group("name").split()[0] not in _STOP_NAMES:
             s = sentence.start + offset + named.start("name")
@@ -615,10 +638,11 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
     Speaker or None
     """
     after_from, after = _after_quote(sentence, qend, next_start)
-    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST):
+    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT):
         m = pattern.match(after)
         if m:
-            group = "src" if pattern is _POST_READ and m.group("src") else "spk"
+            group = "src" if pattern is not _POST_VERB_FIRST and pattern is not _POST_SPK_FIRST \
+                and m.group("src") else "spk"
             spk = m.group(group)
             if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
                 continue
@@ -881,8 +905,15 @@ def colon_subject(sentence: Sentence) -> Speaker | None:
     -------
     Speaker or None
     """
-    m = _COLON_SUBJECT.match(sentence.text.rstrip())
-    if m is None or m.group("spk").split()[0] in _STOP_NAMES:
+    text = sentence.text.rstrip()
+    m, offset = _COLON_SUBJECT.match(text), 0
+    if m is not None and m.group("spk").split()[0] in _STOP_NAMES:
+        # "As Ruiz put it:", "But Sheriff Ann Ruiz was blunt:": the subject after the word
+        offset = m.start("spk") + len(m.group("spk").split()[0]) + 1
+        m = _COLON_SUBJECT.match(text[offset:]) if text[offset - 1 : offset] == " " else None
+        if m is not None and m.group("spk").split()[0] in _STOP_NAMES:
+            m = None
+    if m is None:
         return None
-    return _speaker_at(sentence, m, "spk", 0)
+    return _speaker_at(sentence, m, "spk", offset)
 

@@ -105,3 +105,59 @@ def test_the_office_is_the_person_described_with_it():
         "\"We followed every rule in the book,\" the sheriff said.\n"
     )
     assert speakers(text)["We followed every"] == "Tom Berg"
+
+
+def test_a_pair_of_apostrophes_closes_a_quote():
+    text = (
+        "\u201cThe state\u2019s doors are closing to ICE,\u2019\u2019 said Ann Ruiz, director of a "
+        "coalition. \u201cEach day without this law is another day of raids.\u201d\n"
+    )
+    got = speakers(text)
+    assert got["The state\u2019s doors"] == "Ann Ruiz"
+    assert got["Each day without"] == "Ann Ruiz"
+
+
+def test_a_statement_from_a_group_reads():
+    text = (
+        "\u201cWe are disappointed that the court upheld the program,\u201d part of a statement "
+        "from the Lakeview Immigrant Coalition to local reporters reads.\n"
+    )
+    assert speakers(text)["We are disappointed"] == "Lakeview Immigrant Coalition"
+
+
+def test_a_surname_that_is_a_place_word_is_still_a_person():
+    text = (
+        "Rep. Tom Hall, one of the bill's sponsors, gave an example.\n\n"
+        "\u201cThat is not how the law is supposed to work in this state,\u201d he said.\n"
+    )
+    assert speakers(text)["That is not"] == "Rep. Tom Hall"
+
+
+def test_an_opening_participle_is_no_person():
+    text = (
+        "Rep. Tom Berg spoke for the bill on the floor.\n\n"
+        "First filed in March, the bill requires jails to honor detainers.\n\n"
+        "\u201cThat is not how the law is supposed to work in this state,\u201d he said.\n"
+    )
+    assert speakers(text)["That is not"] == "Rep. Tom Berg"
+
+
+def test_the_named_spokesman_of_a_person_speaks():
+    text = "\"We will not hold anyone for ICE without a warrant,\" Ruiz's spokesman, Tom Berg, said.\n"
+    assert speakers(text)["We will not"] == "Tom Berg"
+
+
+def test_as_x_put_it():
+    text = "As Berg put it: \u201cSanctuary policies put our officers at risk every day.\u201d\n"
+    assert speakers(text)["Sanctuary policies put"] == "Berg"
+
+
+def test_a_statewide_voice_speaks_about_the_county_in_focus():
+    text = (
+        "Lake County commissioners voted Tuesday to end the jail's contract with ICE, the "
+        "county's 287(g) agreement.\n\n"
+        "Ann Ruiz, a spokeswoman for the Indiana Sheriffs' Association, said the group opposes "
+        "the vote.\n\n"
+        "\"This decision makes every county less safe,\" Ruiz said.\n"
+    )
+    assert {"18", "18089"} <= links_of(text, "\"This decision")
