@@ -557,6 +557,7 @@ ACT_NOUNS: frozenset[str] = frozenset({
     "lawsuit", "suit", "ruling", "order", "case", "practice", "rule", "rules",
     "statute", "legislation", "complaint", "petition", "injunction", "initiative", "referendum",
     "contract", "directive", "settlement", "closure", "closures", "arrest", "detentions",
+    "list",
 })
 # Plural nouns for places: "those communities", "these jurisdictions" refer back to places.
 PLACE_NOUNS: frozenset[str] = frozenset({
@@ -605,6 +606,13 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"expuls\w*", r"snatch\w*", r"nabbed", r"captur(?:e|ed|es|ing)", r"lockups?",
     # people moved in loads, and a facility's count of those it holds ("holds about 600")
     r"busloads?", r"hold(?:s|ing)? (?:about |around |up to |nearly |more than |roughly )?\d[\d,]*",
+    # the agency at work somewhere, and helping it ("ICE has been in Georgetown this week", "the
+    # presence of ICE in the community", "his agency assisted ICE")
+    r"(?:ICE|Immigration and Customs Enforcement|Border Patrol) (?:has|have|had|was|were|is|are) "
+    r"(?:been |now |also )?(?:in|at|inside|outside|seen|spotted|present)",
+    r"presence of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|federal|"
+    r"Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
+    r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -632,7 +640,7 @@ POLICY_TERMS: tuple[str, ...] = (
     r"prohibit\w*", r"bar(?:s|red|ring)?", r"ban(?:s|ned|ning)?", r"forbid\w*",
     r"allow(?:s|ed|ing)?", r"permit(?:s|ted)?", r"requir\w*", r"prevent\w*", r"limit\w*",
     r"restrict\w*", r"block\w*", r"protections?", r"no longer",
-    r"(?:not|n't|refus\w*|declin\w*) (?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honou?r|"
+    r"(?:not|never|\w+n['\u2019]t|refus\w*|declin\w*) (?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honou?r|"
     r"communicat\w*|enforce\w*|share|notify|ask|comply|work with)",
     # money and services
     r"fund\w*", r"grants?", r"withh(?:o|e)ld\w*", r"budget\w*", r"shelter\w*",
@@ -671,6 +679,12 @@ POLICY_TERMS: tuple[str, ...] = (
     r"pacts?", r"ink(?:s|ed|ing)", r"edicts?", r"decrees?", r"moratori\w*", r"endors\w*",
     r"overturn\w*", r"struck down", r"strik(?:e|es|ing) down", r"uph(?:o|e)ld\w*",
     r"settl(?:e|ed|es|ing|ements?)", r"green[- ]?l(?:it|ighted|ights?)",
+    # a stance and a way of doing things: "are pushing back against the effort", "have similar
+    # practices", "any action here would focus on criminal immigrants"
+    r"push(?:es|ed|ing)? back", r"pushback", r"practices?", r"focus(?:es|ed|ing)? on",
+    r"respon(?:se|ses|d|ds|ded|ding) to",
+    r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
+    r"question\w*|participat\w*|patrol\w*|conduct\w*)",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):

@@ -54,6 +54,14 @@ PIPELINE_VERSION = "2"
 LEAD_SENTENCES = 3
 
 # A named operation ("Operation Safe City") is where it was first said to take place.
+# "The list included five Kansas counties: ...", "The measure covers Dane and Rock counties": an
+# act told of just before, as the subject of a sentence that names where it applies.
+_ACT_SUBJECT = re.compile(
+    rf"^[\"\u201c(]?(?:The|This|That|These|Those|Its|Their)[ \t]+(?:[a-z\-]+[ \t]+)?"
+    rf"(?:{alternation(lex.ACT_NOUNS)})\b"
+)
+# How many sentences back the act a subject refers to may have been reported.
+ACT_SUBJECT_WINDOW = 2
 _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
 
 __all__ = ["ArticleAnalysis", "Excerpt", "MentionHit", "QuoteHit", "analyze_text", "kind_of"]
@@ -583,6 +591,11 @@ def link_and_classify(
             if cats or item_of is not None else ()
         if item_of is not None and not cats and figures:
             cats = categories_of.get(item_of, ())  # "- Denver: 2,500" reports what its list does
+        if not cats and named and _ACT_SUBJECT.match(sent.text):
+            # "The list included five Kansas counties: ...": what the act reported just before is
+            cats = next((c for k in range(si - 1, max(-1, si - 1 - ACT_SUBJECT_WINDOW), -1)
+                         if (c := tuple(x for x in categories_of.get(k, ()) if x != "quote"))),
+                        ())
         categories_of[si] = cats
         links = linker.link(si, named, speaker, speech.persons.get(si), bool(cats))
         if quotes and links and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER

@@ -705,3 +705,15 @@ def test_the_county_is_the_county_named_before_not_the_focus_citys():
     r = analyze_text(text)
     links = links_of(r, "Leaders from the county")
     assert "48141" in links and TRAVIS not in links
+
+
+def test_an_act_told_of_before_as_the_subject_of_a_list_of_places():
+    text = (
+        "The agency stopped publishing a report that named jurisdictions for declining "
+        "detainers.\n\n"
+        "The list included two Wisconsin counties: Dane and Rock.\n"
+    )
+    r = analyze_text(text)
+    (e,) = [e for e in r.excerpts if e.text.startswith("The list included")]
+    assert "policy" in e.categories
+    assert {DANE, "55105"} <= set(dict(e.jurisdictions))

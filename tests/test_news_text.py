@@ -305,3 +305,21 @@ def test_figure_unit_may_start_with_an_acronym():
     assert (fig.text, fig.unit, fig.qualifier) == (
         "more than 1,200 ICE detainer requests", "ICE detainer requests", "more than",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Immigration and Customs Enforcement has been in Lakeview this week, police say.",
+         "enforcement"),
+        ("Residents reported the presence of ICE agents near the school.", "enforcement"),
+        ("The sheriff confirmed that his deputies assisted ICE on Tuesday.", "enforcement"),
+        ("Mayors of several cities are pushing back against the effort.", "policy"),
+        ("The two counties have very similar practices for people in the jail.", "policy"),
+        ("Officials say any action here would focus on people with criminal records.", "policy"),
+        ("Troopers, she said, won\u2019t be carrying out checks of anyone's status.", "policy"),
+        ("The town's response to the new federal rules varies by department.", "policy"),
+    ],
+)
+def test_categories_of_implied_actions_and_stances(sentence, category):
+    assert category in categories(sentence, False)
