@@ -787,6 +787,21 @@ AUXILIARIES: frozenset[str] = frozenset({
     "might", "must", "should", "did", "does", "became", "remains", "remained", "voted",
     "approved", "followed",
 })
+# Words before a name that make it a publication, not a place: "a piece for New York" (the
+# magazine), "as Parloff wrote in Chicago.", "she told Philadelphia magazine". Only when the name
+# ends its clause or "magazine"/"newspaper" follows it (OUTLET_AFTER): "told Springfield
+# residents", "an interview with Texas lawmakers" stay places.
+OUTLET_BEFORE: frozenset[tuple[str, ...]] = frozenset({
+    ("piece", "for"), ("article", "for"), ("column", "for"), ("op-ed", "for"), ("essay", "for"),
+    ("story", "for"), ("feature", "for"), ("editorial", "for"), ("writing", "for"),
+    ("wrote", "for"), ("writes", "for"), ("write", "for"), ("written", "for"),
+    ("contributor", "to"), ("interview", "with"), ("wrote", "in"), ("writes", "in"),
+    ("written", "in"), ("told",), ("tells",), ("published", "in"), ("published", "by"),
+})
+# What follows a publication's name after OUTLET_BEFORE: its clause's end or its kind.
+OUTLET_AFTER: frozenset[str] = frozenset({
+    "magazine", "newspaper", ".", ",", ";", ":", ")", "\u2014", "\u2013",
+})
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
 # What speaks in a news sentence besides people (news.quotes): documents ("the statement

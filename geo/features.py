@@ -141,6 +141,8 @@ class _Features(_CandidateFinder):
                 if before and self._in_state(c, before) and self.thing[c.i - 2] is None:
                     # not "the University of Minnesota's Northrop Auditorium"
                     c.qual = before
+            if c.qual is None and qualifiable:
+                c.qual = self._state_in_after(c)
             if c.qual is not None:
                 c.ids = tuple(i for i in c.ids if self._in_state_id(i, c.qual))
             if self._part_of_other_name(c):
@@ -160,6 +162,11 @@ class _Features(_CandidateFinder):
                 # Named (LGL tags "Augusta" in "the Augusta Herald"), but not reported on.
                 c.thing = f"in the name of an outlet or team ({phrase} {media[0] if media else nxt})"
                 c.outlet = True
+                continue
+            publication = self._publication_cue(c)
+            if publication:
+                # not kept as an outlet's name: after "told" it is as often a person ("told Hoover.")
+                c.drop = f"a publication's name ({publication} {phrase})"
                 continue
             if single and c.qual is None and texts[c.i] in lex.PLACE_MODIFIERS:
                 c.drop = "direction word"
@@ -226,6 +233,43 @@ class _Features(_CandidateFinder):
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
                            for i in c.ids if self.x.jur[i].kind == "state"}
         return cands + extra
+
+    def _state_in_after(self, c: _Cand) -> str | None:
+        """Return the state of "Springfield in western Oregon": "in", a direction, a state.
+
+        The state binds the name as a comma would ("Springfield, Oregon"), so a state named in
+        another sentence does not pull it elsewhere. Only a state's name, not an abbreviation,
+        only a state that has a reading of the name, and not the first of a list of states.
+        """
+        k = c.j
+        if self.t.norms[k:k + 1] != ["in"]:
+            return None
+        k += 1
+        if self._word(k).capitalize() in lex.PLACE_MODIFIERS:
+            k += 1
+        found = self._state_at(k)
+        if found is None or self.t.kinds[k] == "a" or self._word(k).endswith(".") \
+                or self._word(k).isupper() or self._longer_name_at(k, found[1]) \
+                or self._list_follows(found[1]):  # "counties named Franklin in Iowa, New York"
+            return None
+        return found[0] if self._in_state(c, found[0]) else None
+
+    def _publication_cue(self, c: _Cand) -> str | None:
+        """Return the words that make a name a publication's ("a piece for New York."), if any.
+
+        A magazine or paper may bear a place's bare name; words of writing for or talking to it
+        before the name, and the clause's end (or "magazine") after it, tell it from the place
+        (lexicon OUTLET_BEFORE, OUTLET_AFTER). A list going on after it is places.
+        """
+        if c.qual is not None or self._word(c.j) not in lex.OUTLET_AFTER or (
+                c.j < self.n and self.t.texts[c.j] == "," and self._list_follows(c.j)):
+            return None
+        norms = self.t.norms
+        for length in (2, 1):
+            before = tuple(norms[max(0, c.i - length):c.i])
+            if len(before) == length and before in lex.OUTLET_BEFORE:
+                return " ".join(self.t.texts[c.i - length:c.i])
+        return None
 
     def _brand(self, c: _Cand) -> bool:
         """Whether the name is part of a station's brand: "Denver7", "NBC10 Philadelphia"."""
