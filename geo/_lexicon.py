@@ -613,6 +613,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"presence of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|federal|"
     r"Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
     r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
+    # counts of ICE's requests to hold people ("the number of detainers has fallen")
+    r"(?:number|count|totals?)s? of (?:ICE |immigration )?detainers",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -763,7 +765,8 @@ MOVEMENT_WORDS: frozenset[str] = frozenset({
     "sent", "send", "sends", "sending", "bus", "bused", "bussed", "busing", "bussing", "buses",
     "busses", "busloads", "flew", "flown", "flights", "flight", "shipped", "transported",
     "transporting", "relocated", "relocating", "dropped", "trip", "trips", "journey",
-    "traveled", "travelled", "arrived", "arriving", "fled", "fleeing", "transferred",
+    "traveled", "travelled", "arrived", "arriving", "fled", "fleeing", "transferred", "arrival",
+    "arrivals",
 })
 # Words before a place that, after a word of moving people (MOVEMENT_WORDS), make it where they
 # came from, not where the sentence happens: "after being bused from Texas" reports the

@@ -139,6 +139,15 @@ _ACT_REFERENCE = re.compile(
 _STATE_WORD = re.compile(
     r"state(?<!\wstate)(?<!United state)(?<!U\.S\. state)(?<!of state)(?:'s|\u2019s)?\b(?! of\b)"
 )
+# "a border state", "another state", "every state": a state, not the one the article is in.
+_ANY_STATE = re.compile(
+    r"\b(?i:a|an|another|any|every|each|other|no|one)[ \t]+(?:[\w\-]+[ \t]+)?$"
+)
+_NOUN_ENDS = re.compile(
+    r"[ \t]*(?:[,.;:!?\"\u201d)\u2014]|$|[ \t]+(?:that|which|who|where|or|and|to|in|with|like|"
+    r"but|as|is|are|has|have|had|was|were|would|will|can|could|should|may|might|must|does|"
+    r"do|did)\b)"
+)
 _STATE_BODY_WORDS = [
     k for k, v in (lex.INSTITUTION_KINDS | lex.OFFICE_KINDS).items() if v == "state" != k
 ]
@@ -536,15 +545,22 @@ def _chrome_starts(layer: TextLayer, mentions: Sequence[tuple[int, int, str]]) -
     return frozenset(m for m, _, _ in mentions if any(s <= m < e for s, e in chrome))
 
 
+_BASED = re.compile(r"[\-\u2010\u2011\u2013][ \t]?based\b", re.I)
+
+
 def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
-    """Return the starts of mentions that name an origin ("bused from Portland, Oregon")."""
+    """Return the starts of mentions that name an origin or a base, not where things happen.
+
+    "bused from Portland, Oregon", "a Bluffton-based attorney".
+    """
     out: set[int] = set()
     prev_end, prev_origin = -1, False
     for s, e, _ in mentions:
         near = text[max(0, s - 12) : s].lower()  # cheap test first: most places have no "from"
         here = (("from" in near or "out of" in near)
                 and _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None) or (
-            prev_origin and text[prev_end:s] == ", ")  # the state after an origin city
+            prev_origin and text[prev_end:s] == ", ") or (  # the state after an origin city
+            _BASED.match(text, e) is not None)  # "a Bluffton-based attorney": where she works
         if here:
             out.add(s)
         prev_end, prev_origin = e, here
@@ -988,6 +1004,11 @@ class Linker:
                             out.add(j, "coreference")
                     break
         for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text)):
+            if _ANY_STATE.search(text, max(0, m.start() - 30), m.start()) \
+                    and _NOUN_ENDS.match(text, m.end()):
+                # "we are not a border state or district", "like any other state": no state's
+                # own ("any state funding" is the state's money)
+                continue
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
         if not out.links.keys() - origins and not _is_national(text) and self.history:

@@ -717,3 +717,32 @@ def test_an_act_told_of_before_as_the_subject_of_a_list_of_places():
     (e,) = [e for e in r.excerpts if e.text.startswith("The list included")]
     assert "policy" in e.categories
     assert {DANE, "55105"} <= set(dict(e.jurisdictions))
+
+
+def test_a_place_a_person_is_based_in_is_not_where_the_arrest_was():
+    text = (
+        "Agents arrested a man in Madison on Thursday, advocates said.\n\n"
+        "Verona-based immigration attorney Ann Ruiz said her client was detained when he "
+        "walked out his front door.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Verona-based")
+    assert MADISON in links and "5582575" not in links
+
+
+def test_the_arrival_of_migrants_from_a_state_names_where_they_came_from():
+    from news.linking import _origin_starts
+
+    text = "The mayor's office called it the biggest arrival of migrants from Texas."
+    at = text.index("Texas")
+    assert _origin_starts(text, [(at, at + 5, "48")]) == {at}
+
+
+def test_a_state_as_a_common_noun_is_no_states_institution():
+    text = (
+        "Agents arrested 18 people in Dane County this week.\n\n"
+        "\u201cWe are not a border state or district,\u201d the U.S. attorney said.\n\n"
+        "Thirteen other immigrants were arrested during the operation.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "Thirteen other") == {DANE: "coreference"}

@@ -323,3 +323,7 @@ def test_figure_unit_may_start_with_an_acronym():
 )
 def test_categories_of_implied_actions_and_stances(sentence, category):
     assert category in categories(sentence, False)
+
+
+def test_counts_of_detainers_are_enforcement():
+    assert "enforcement" in categories("The number of detainers has fallen since 2017.", False)
