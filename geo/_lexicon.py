@@ -805,6 +805,12 @@ OUTLET_BEFORE: frozenset[tuple[str, ...]] = frozenset({
 OUTLET_AFTER: frozenset[str] = frozenset({
     "magazine", "newspaper", ".", ",", ";", ":", ")", "\u2014", "\u2013",
 })
+# Marks that open an item of a bulleted list ("\u2022 \u201cQuote.\u201d\u2014Newton Mayor ..."); a
+# number with "." or ")" opens one too. Each item stands alone: a roundup of mayors' statements
+# lists towns far apart, so a town in one item is no evidence for a reading near it in another.
+BULLET_MARKS: frozenset[str] = frozenset({
+    "\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2023", "*", "-", "\u2013", "\u2014",
+})
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
 # What speaks in a news sentence besides people (news.quotes): documents ("the statement

@@ -61,18 +61,27 @@ class _Anchors:
         position, jurisdiction = anchor
         self._by_id.setdefault(jurisdiction.id, (jurisdiction, set()))[1].add(position)
 
-    def states(self) -> set[str]:
-        return {j.state for j, _ in self._by_id.values() if j.state}
+    def states(self, skip: frozenset[int] = frozenset()) -> set[str]:
+        """States of the anchored places named somewhere but at the positions in ``skip``."""
+        return {j.state for j, positions in self._by_id.values()
+                if j.state and not positions <= skip}
 
-    def nearest_km(self, reading: Jurisdiction, position: int) -> float:
-        """Distance to the nearest other anchored place named somewhere but at ``position``."""
+    def nearest_km(self, reading: Jurisdiction, position: int,
+                   skip: frozenset[int] = frozenset()) -> float:
+        """Distance to the nearest other anchored place named elsewhere than ``position``.
+
+        Places named only at ``position`` or at the positions in ``skip`` do not count.
+        """
+        skip = skip | {position}
         return min((_distance_km(reading, a) for a, positions in self._by_id.values()
-                    if a.id != reading.id and positions != {position}), default=math.inf)
+                    if a.id != reading.id and not positions <= skip), default=math.inf)
 
 
 
 class _Features(_CandidateFinder):
     """Compute the features of each candidate (see the module docstring)."""
+
+    _items: list[int | None]  # per live candidate: its bulleted list item, set by _list_items
 
     def _filter(self, cands: list[_Cand]) -> list[_Cand]:
         texts, norms = self.t.texts, self.t.norms
@@ -561,9 +570,36 @@ class _Features(_CandidateFinder):
                     found.add(phrase)
         return found
 
+    def _list_items(self, live: list[_Cand]) -> None:
+        """Note the bulleted list item each candidate stands in (its line's start), or None.
+
+        A line opening with a bullet mark (lexicon BULLET_MARKS) or "1." / "1)" is an item.
+        """
+        items: list[int | None] = []
+        for c in live:
+            begin = self.text.rfind("\n", 0, self.t.starts[c.i]) + 1
+            line = self.text[begin:begin + 8].lstrip(" \t")
+            number = line.split(" ", 1)[0]
+            bullet = (line[:1] in lex.BULLET_MARKS and line[1:2] in {" ", "\t"}) or (
+                number[:-1].isdigit() and len(number) <= 3 and number[-1:] in {".", ")"})
+            items.append(begin if bullet else None)
+        self._items = items
+
+    def _other_items(self, n_: int) -> frozenset[int]:
+        """Positions of the candidates in list items other than candidate n_'s own item."""
+        item = self._items[n_] if 0 <= n_ < len(self._items) else None
+        if item is None:
+            return frozenset()
+        return frozenset(m for m, other in enumerate(self._items)
+                         if other is not None and other != item)
+
     def _spatial_index(self, live: list[_Cand]) -> None:
         """Index every reading of every name by half-degree cell and by containing county."""
         jur = self.x.jur
+        # which list items each name stands in (None: outside any), for _support
+        self.key_items: dict[tuple[str, ...], set[int | None]] = defaultdict(set)
+        for c, item in zip(live, self._items, strict=True):
+            self.key_items[c.key].add(item)
         self.cells: dict[tuple[int, int], dict[tuple[str, ...], float]] = defaultdict(dict)
         self.id_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.parent_keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -616,15 +652,22 @@ class _Features(_CandidateFinder):
         cell = self.cells[(math.floor(j.lat * 2), math.floor(j.lon * 2))]
         cell[c.key] = max(cell.get(c.key, 0.0), W.vote_unique)
 
-    def _support(self, c: _Cand, j: Jurisdiction) -> tuple[float, bool]:
-        """Other names with a reading near j (weighted by their ambiguity); containment."""
+    def _support(self, c: _Cand, j: Jurisdiction, item: int | None = None) -> tuple[float, bool]:
+        """Other names with a reading near j (weighted by their ambiguity); containment.
+
+        In a list item (``item``), names standing only in other items of the list do not vote.
+        """
         row, col = math.floor(j.lat * 2), math.floor(j.lon * 2)
         best: dict[tuple[str, ...], float] = {}
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
                 for key, weight in self.cells.get((row + dr, col + dc), {}).items():
-                    if key != c.key and weight > best.get(key, 0.0):
-                        best[key] = weight
+                    if key == c.key or weight <= best.get(key, 0.0):
+                        continue
+                    where = self.key_items.get(key)
+                    if item is not None and where and None not in where and item not in where:
+                        continue
+                    best[key] = weight
         contained = bool(self.parent_keys.get(j.id, set()) - {c.key}) or any(
             self.id_keys.get(parent, set()) - {c.key} for parent in j.parents[:-1])
         return sum(best.values()), contained

@@ -83,6 +83,7 @@ class _Scorer(_Features):
     def _resolve(self, cands: list[_Cand]) -> None:
         jur = self.x.jur
         live = [c for c in cands if c.drop is None and not c.outlet]
+        self._list_items(live)
         neighbours = self._neighbours(live)
         self._listed = neighbours
         self._live = live
@@ -213,6 +214,10 @@ class _Scorer(_Features):
             c, ({s for s in home if s}, named_states, context_states)) if c.group else None
         if list_state is not None and not any(jur[i].state == list_state for i in c.ids):
             list_state = None  # "Cook, Lake and Kenosha counties": Kenosha is Wisconsin's
+        # An item of a bulleted list stands alone: places named only in other items of the
+        # list (a roundup of towns far apart) are no evidence for a reading near them.
+        other_items = self._other_items(n_)
+        item_states = anchors.states(other_items) if other_items else context_states
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
@@ -236,7 +241,7 @@ class _Scorer(_Features):
                 support = True
                 if c.qual is None:
                     reason = "state named in article"
-            elif j.state in context_states:
+            elif j.state in item_states:
                 context = W.state_of_places
                 support = True
                 if c.qual is None:
@@ -249,7 +254,7 @@ class _Scorer(_Features):
                 if c.qual is None:
                     reason = ("state of the dateline" if j.state == self.dateline_state
                               else "outlet's home state")
-            near = anchors.nearest_km(j, n_)
+            near = anchors.nearest_km(j, n_, other_items)
             if self.outlet_place is not None and near > W.near_km \
                     and _distance_km(j, jur[self.outlet_place]) <= W.outlet_km:
                 near = W.near_km  # a local paper's own area, across a state line too
@@ -272,7 +277,7 @@ class _Scorer(_Features):
                 support = True
                 if c.qual is None and reason == "population prior":
                     reason = "in a list of one state's counties"
-            vote, contained = self._support(c, j)
+            vote, contained = self._support(c, j, self._items[n_] if n_ >= 0 else None)
             nearby[i] = near <= W.near_km or contained
             close[i] = near <= W.near_km
             vote = min(vote, W.vote_cap)

@@ -53,3 +53,20 @@ def test_publication_named_like_a_place_is_no_place(gaz, text, name):
 ])
 def test_place_after_a_verb_of_telling_stays_a_place(gaz, text, name, jid):
     assert found(text, gaz).get(name) == jid
+
+
+# -- items of a bulleted list stand alone ------------------------------------------------------
+
+ROUNDUP = ("Mayors answered at once:\n\n"
+           "\u2022 \u201cWe will not be moved.\u201d\u2014Newark Mayor Ann Ruiz\n"
+           "\u2022 \u201cOur city stays welcoming.\u201d\u2014Newton Mayor Tom Berg\n"
+           "\u2022 \u201cWe stand firm.\u201d\u2014Seattle Mayor Jo Lee\n")
+
+
+def test_a_town_in_another_list_item_is_no_evidence(gaz):
+    assert found(ROUNDUP, gaz)["Newton"] == "2545560"  # Newton, Mass., not Newton, N.J.
+
+
+def test_a_town_in_the_same_list_item_still_is(gaz):
+    text = ROUNDUP.replace("Our city stays welcoming.", "Newark and Newton share a jail.")
+    assert found(text, gaz)["Newton"] == "3451930"
