@@ -130,28 +130,54 @@ def parent_line(j: Jurisdiction | JurisdictionSummary, lookup: Mapping[str, Juri
 
 
 def related_jurisdictions(j: Jurisdiction | JurisdictionSummary,
-                          in_view: Sequence[JurisdictionSummary],
+                          in_view: Sequence[JurisdictionSummary] | ViewSummaries,
                           lookup: Mapping[str, Jurisdiction]) -> list[Related]:
     """Jurisdictions one click away from ``j``: its county and state, the cities in a county,
-    the counties and cities of a state, a region's members; those in view first."""
+    the counties and cities of a state, a region's members; those in view first.
+
+    ``in_view``: the view's summaries, or its :class:`ViewSummaries`, whose index of what lies
+    inside each jurisdiction spares a click the scan of the whole view (6,500 jurisdictions at
+    10,000 articles).
+    """
+    view = in_view if isinstance(in_view, ViewSummaries) else _ViewIndex.of(in_view)
     out: dict[str, Related] = {}
-    view_ids = {s.id for s in in_view}
     for p in j.parents:
         if p in lookup:
             out[p] = Related(p, lookup[p].display_name, "contains it")
     for m in getattr(j, "members", ()) or ():
         if m in lookup:
             out[m] = Related(m, lookup[m].display_name, "member")
-    for s in in_view:
-        if s.id == j.id or s.id in out:
-            continue
-        if j.id in (s.parents or ()):
-            out[s.id] = Related(s.id, s.display_name, "inside it")
-        elif j.kind == "region" and j.id in (getattr(s, "members", ()) or ()):
-            out[s.id] = Related(s.id, s.display_name, "member")
+    inside = [(s, "inside it") for s in view.inside.get(j.id, ())]
+    if j.kind == "region":
+        inside += [(s, "member") for s in view.member_of.get(j.id, ())]
+    for s, relation in inside:
+        if s.id != j.id and s.id not in out:
+            out[s.id] = Related(s.id, s.display_name, relation)
     rel = list(out.values())
-    rel.sort(key=lambda r: (r.id not in view_ids, r.relation != "contains it", r.label))
+    rel.sort(key=lambda r: (r.id not in view.by_id, r.relation != "contains it", r.label))
     return rel
+
+
+@dataclass(frozen=True)
+class _ViewIndex:
+    """What :func:`related_jurisdictions` reads of a view (see :class:`ViewSummaries`)."""
+
+    by_id: Mapping[str, JurisdictionSummary]
+    inside: Mapping[str, tuple[JurisdictionSummary, ...]]
+    member_of: Mapping[str, tuple[JurisdictionSummary, ...]]
+
+    @classmethod
+    def of(cls, summaries: Iterable[JurisdictionSummary]) -> _ViewIndex:
+        rows = list(summaries)
+        inside: dict[str, list[JurisdictionSummary]] = defaultdict(list)
+        member_of: dict[str, list[JurisdictionSummary]] = defaultdict(list)
+        for s in rows:
+            for p in dict.fromkeys(s.parents or ()):
+                inside[p].append(s)
+            for m in dict.fromkeys(getattr(s, "members", ()) or ()):
+                member_of[m].append(s)
+        return cls({s.id: s for s in rows}, {k: tuple(v) for k, v in inside.items()},
+                   {k: tuple(v) for k, v in member_of.items()})
 
 
 # Word choices: the same people and acts named differently across outlets. Each group is a
@@ -303,11 +329,15 @@ def article_choices(articles: Iterable[ArticleRecord]) -> Choices:
 @dataclass(frozen=True)
 class ViewSummaries:
     """The jurisdictions of a view: ``ranked`` most reported first, ``by_id``, and ``choices``
-    for the find box ("name (kind) — n excerpts", in the same order)."""
+    for the find box ("name (kind) — n excerpts", in the same order); ``inside`` and
+    ``member_of``: per id, the view's jurisdictions that name it as a parent or as a member
+    (read by :func:`related_jurisdictions`)."""
 
     ranked: tuple[JurisdictionSummary, ...]
     by_id: Mapping[str, JurisdictionSummary]
     choices: Choices
+    inside: Mapping[str, tuple[JurisdictionSummary, ...]] = field(default_factory=dict)
+    member_of: Mapping[str, tuple[JurisdictionSummary, ...]] = field(default_factory=dict)
 
 
 def view_summaries(summaries: Iterable[JurisdictionSummary]) -> ViewSummaries:
@@ -316,7 +346,8 @@ def view_summaries(summaries: Iterable[JurisdictionSummary]) -> ViewSummaries:
     choices = Choices(tuple(s.id for s in top),
                       {s.id: f"{s.display_name} ({KIND_LABELS.get(s.kind, s.kind)}) — "
                              f"{s.n_excerpts}" for s in top})
-    return ViewSummaries(top, {s.id: s for s in top}, choices)
+    index = _ViewIndex.of(top)
+    return ViewSummaries(top, index.by_id, choices, index.inside, index.member_of)
 
 
 def excerpt_heads(excerpts: Iterable[ExcerptRecord], first: int,

@@ -120,7 +120,7 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str 
             st.caption(f"{n - len(shown)} more: “Show all {n}” above, "
                        "or download them all (CSV) under the map.")
 
-    related = related_jurisdictions(base, view.ranked, lookup)
+    related = related_jurisdictions(base, view, lookup)
     if related:
         st.markdown("#### Related jurisdictions")
         for r in related[:12]:
