@@ -48,18 +48,23 @@ def test_the_seeds_have_dates_of_two_precisions(store):
 @pytest.mark.parametrize("jurisdiction", [TRAVIS, "48"])
 def test_every_excerpt_card_in_the_panel_shows_its_date(store, jurisdiction):
     from news.store import Filters
+    from ui.data import CATEGORIES
+    from ui.panel import page_key
 
     excerpts = store.excerpts(Filters(), jurisdiction=jurisdiction)
-    at = _run(j=jurisdiction)
-    for toggle in at.toggle:  # every card, not only the first ones
-        if toggle.label.startswith("Show all"):
-            toggle.set_value(True)
-    at.run(timeout=60)
-    assert not at.exception
-    # a card's first line of details: outlet · title · date (then its speaker, figures or link)
-    details = [_card_details(m.value) for m in at.markdown]
-    cards = [d[0] for d in details
-             if d and any(d[0].startswith(f"{e.outlet} · {e.title}") for e in excerpts)]
+    cards: list[str] = []
+    for category in CATEGORIES:  # every card: one category at a time, page after page
+        at = _run(j=jurisdiction, category=category)
+        pagers = at.pagination
+        for page in range(1, (pagers[0].proto.num_pages if len(pagers) else 1) + 1):
+            if page > 1:
+                at.pagination(key=page_key(jurisdiction, category)).set_value(page).run(
+                    timeout=60)
+                assert not at.exception
+            # a card's first line of details: outlet · title · date (then speaker, figures...)
+            details = [_card_details(m.value) for m in at.markdown]
+            cards += [d[0] for d in details
+                      if d and any(d[0].startswith(f"{e.outlet} · {e.title}") for e in excerpts)]
     n_cards = sum(len(e.categories) for e in excerpts)  # a card per category it is in
     assert len(cards) == n_cards > 0
     expected = {f"{e.outlet} · {e.title} · {display_date(e.published)}" for e in excerpts}

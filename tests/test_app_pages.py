@@ -99,31 +99,49 @@ def test_selected_jurisdiction_panel(store):
     text = _plain(_text(at))
     assert "Travis County, TX" in text
     assert "Travis County, TX — in Texas" in text
-    assert "48 hours" in text
+    # a card's figures: "48 hours" is in the 4th enforcement excerpt (on a later page)
+    from ui.panel import FIRST_EXCERPTS, page_key
+
+    page = 3 // FIRST_EXCERPTS + 1
+    if page > 1:
+        at.pagination(key=page_key(TRAVIS, "enforcement")).set_value(page).run(timeout=60)
+    assert "48 hours" in _plain(_text(at))
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert any(h.startswith("#### Enforcement actions") for h in headings)
     assert any(h.startswith("#### Policies") for h in headings)
     assert any(h.startswith("#### Quotes") for h in headings)
     # one click to a related jurisdiction (its state) selects it
-    texas = next(b for b in at.button if b.label.startswith("Texas"))
-    texas.click().run(timeout=60)
+    related = at.pills(key=f"related-{TRAVIS}")
+    assert any(_plain(o).startswith("Texas") for o in related.options)
+    related.set_value("48").run(timeout=60)
     assert at.query_params["j"] in ("48", ["48"])
     assert "Texas" in [s.value for s in at.subheader]
 
 
-def test_panel_shows_the_first_excerpts_and_all_on_demand(store):
+def test_panel_shows_the_first_excerpts_and_every_page_in_order(store):
     from news.store import Filters
-    from ui.panel import FIRST_EXCERPTS
+    from ui.data import group_excerpts
+    from ui.panel import FIRST_EXCERPTS, page_key
 
-    n = len([e for e in store.excerpts(Filters(), jurisdiction=TRAVIS)
-             if "enforcement" in e.categories])
-    assert n > FIRST_EXCERPTS  # Travis County has more than fit before "Show all"
-    at = _run(APP, j=TRAVIS)
-    cards = len(at.get("page_link"))
-    show_all = next(t for t in at.toggle if t.label == f"Show all {n}")
-    show_all.set_value(True).run(timeout=60)
-    assert not at.exception
-    assert len(at.get("page_link")) == cards + n - FIRST_EXCERPTS
+    only = Filters(categories=("enforcement",))
+    enforcement = group_excerpts(store.excerpts(only, jurisdiction=TRAVIS))["enforcement"]
+    n = len(enforcement)
+    assert n > FIRST_EXCERPTS  # Travis County has more than fit on a page
+    at = _run(APP, j=TRAVIS, category="enforcement")
+    read: list[str] = []
+    for page in range(1, -(-n // FIRST_EXCERPTS) + 1):
+        pager = at.pagination(key=page_key(TRAVIS, "enforcement"))
+        if page > 1:
+            pager.set_value(page).run(timeout=60)
+            assert not at.exception
+            pager = at.pagination(key=page_key(TRAVIS, "enforcement"))
+        assert pager.value == page
+        links = [p.proto.query_string for p in at.get("page_link")
+                 if "read=" in p.proto.query_string]
+        assert 0 < len(links) <= FIRST_EXCERPTS  # a page is all that is drawn
+        read += links
+    # every excerpt was on a page, once and in order, each with its sentence's link
+    assert read == [f"read={e.article}&at={e.start}" for e in enforcement]
 
 
 def test_a_click_keeps_the_drawn_map_and_swaps_the_selection(store):

@@ -203,8 +203,8 @@ def clear_store_cache() -> None:
     """Forget every store answer (after an article was added)."""
     _ensure_store.clear()
     _articles_signature.clear()
-    for fn in (article_choices, view_summaries, excerpt_heads, articles, outlets, summaries,
-               excerpts, in_view, month_counts, timeline_chart, search, mentions,
+    for fn in (article_choices, view_summaries, excerpt_heads, excerpt_page, articles, outlets,
+               summaries, excerpts, in_view, month_counts, timeline_chart, search, mentions,
                article_jurisdictions, quotes, quote_groups, load_errors, map_frame, view_table,
                _view_file, pick_index, map_geojson):
         fn.clear()
@@ -268,6 +268,15 @@ def excerpt_heads(key: StoreKey, fkey: tuple[tuple[str, ...], ...], jurisdiction
     shows on a click, without reading back all of them (18,000 for a big city at 10,000
     articles, ~0.3 s to unpickle)."""
     return data.excerpt_heads(excerpts(key, fkey, jurisdiction), first)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def excerpt_page(key: StoreKey, fkey: tuple[tuple[str, ...], ...], jurisdiction: str,
+                 category: str, page: int, size: int) -> list[ExcerptRecord]:
+    """Page ``page`` (from 1) of a jurisdiction's excerpts of ``category``, ``size`` a page, in
+    the panel's order: what its pager shows beyond the first page (:func:`excerpt_heads`)."""
+    items = data.group_excerpts(excerpts(key, fkey, jurisdiction), [category])[category]
+    return items[(page - 1) * size:page * size]
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

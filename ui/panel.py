@@ -12,24 +12,26 @@ from ui.data import (
     CATEGORIES,
     CATEGORY_LABELS,
     KIND_LABELS,
-    group_excerpts,
     parent_line,
     related_jurisdictions,
 )
 from ui.sidebar import FilterState, select_jurisdiction
 from ui.text import md_escape
 from ui.timeline import jurisdiction_timeline
-from ui.views import excerpt_card
+from ui.views import excerpt_card, small_text
 
-# Excerpt cards shown per category before "Show all": a county with dozens of excerpts would
-# otherwise send (and lay out) every card on each click.
-FIRST_EXCERPTS = 5
+# Excerpt cards per category on a page of the panel: a click sends (and the browser lays out)
+# only these; a pager under the category's heading turns to the next ones, in order, so every
+# excerpt stays readable (18,000 for a big city at 10,000 articles: never all at once).
+FIRST_EXCERPTS = 3
+# The most related jurisdictions offered (one widget: a pill each).
+MAX_RELATED = 12
 # The session key of the panel's timeline expander (open or not).
 TIMELINE_KEY = "panel-timeline"
 
 if TYPE_CHECKING:
     from geo import Gazetteer, Jurisdiction
-    from news.store import JurisdictionSummary
+    from news.store import ExcerptRecord, JurisdictionSummary
 
 
 def _lookup(gaz: Gazetteer, ids: set[str]) -> dict[str, Jurisdiction]:
@@ -85,15 +87,14 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str 
     if summary is None:
         st.warning("Nothing in the current filters mentions this jurisdiction.")
     else:
+        # One Markdown element for the counts (four st.metric in columns were nine elements).
         by = dict(summary.by_category or {})
-        cols = st.columns(4)
-        cols[0].metric("Excerpts", summary.n_excerpts)
-        short = {"enforcement": "Enforcement", "policy": "Policies", "quote": "Quotes"}
-        for col, c in zip(cols[1:], CATEGORIES, strict=True):
-            col.metric(short[c], by.get(c, 0))
-        st.caption(md_escape(
-            f"{summary.n_mentions} mentions in {len(summary.articles)} articles from "
-            f"{', '.join(summary.outlets)}"))
+        short = {"enforcement": "enforcement actions", "policy": "policies", "quote": "quotes"}
+        st.markdown(
+            f"**{summary.n_excerpts:,} excerpts** · "
+            + " · ".join(f"{by.get(c, 0):,} {short[c]}" for c in CATEGORIES) + "  \n"
+            + small_text(f"{summary.n_mentions} mentions in {len(summary.articles)} articles "
+                         f"from {', '.join(summary.outlets)}"))
         # Lazy: drawn (and computed) only while open, so a click that does not look at it
         # costs nothing for it; open, it stays open from one selection to the next.
         box = st.expander("Excerpts per month", key=TIMELINE_KEY, on_change="rerun",
@@ -103,28 +104,53 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str 
                 jurisdiction_timeline(key, filters, selected)
 
     shown_categories = filters.categories or CATEGORIES
-    # The first few per category are read on a click; all of a category only when asked for.
+    # The first page of each category is read on a click; another page only when turned to.
     heads = cache.excerpt_heads(key, filters.key(), selected, FIRST_EXCERPTS)
     for c in (c for c in CATEGORIES if c in shown_categories):
-        n, shown = heads[c]
-        st.markdown(f"#### {CATEGORY_LABELS[c]} ({n})")
-        if not n:
-            st.caption("None reported in this view.")
-        if n > FIRST_EXCERPTS and st.toggle(
-                f"Show all {n}", key=f"all-{selected}-{c}",
-                help=f"Only the first {FIRST_EXCERPTS} are shown, so that a click is quick."):
-            shown = group_excerpts(cache.excerpts(key, filters.key(), selected), [c])[c]
-        for e in shown:
-            excerpt_card(e, show_speaker=(c == "quote"), jurisdiction=selected)
-        if len(shown) < n:
-            st.caption(f"{n - len(shown)} more: “Show all {n}” above, "
-                       "or download them all (CSV) under the map.")
+        excerpt_page(key, filters, selected, c, heads[c])
 
-    related = related_jurisdictions(base, view, lookup)
+    related = related_jurisdictions(base, view, lookup)[:MAX_RELATED]
     if related:
-        st.markdown("#### Related jurisdictions")
-        for r in related[:12]:
-            st.button(f"{r.label} ({r.relation})", key=f"rel-{r.id}",
-                      on_click=select_jurisdiction, args=(r.id,))
+        labels = {r.id: md_escape(f"{r.label} ({r.relation})") for r in related}
+        pills_key = f"related-{selected}"
+        st.pills("Related jurisdictions", list(labels), format_func=labels.__getitem__,
+                 key=pills_key, on_change=_on_related, args=(pills_key,))
     st.button("Clear the selection", key="clear-selection", on_click=select_jurisdiction,
               args=(None,))
+
+
+def _on_related(pills_key: str) -> None:
+    select_jurisdiction(st.session_state.get(pills_key))
+
+
+def page_key(selected: str, category: str) -> str:
+    """The session key of a category's pager in the panel of ``selected``."""
+    return f"page-{selected}-{category}"
+
+
+def excerpt_page(key: cache.StoreKey, filters: FilterState, selected: str, category: str,
+                 head: tuple[int, list[ExcerptRecord]]) -> None:
+    """A category's heading, its pager when it has more than one page, and the cards of the
+    page turned to (``head``: the count and the first page, read on every click)."""
+    n, shown = head
+    pages = max(1, -(-n // FIRST_EXCERPTS))
+    pkey = page_key(selected, category)
+    if st.session_state.get(pkey, 1) > pages:  # the filters left fewer pages: back to the first
+        del st.session_state[pkey]
+    page = st.session_state.get(pkey, 1)
+    heading = f"#### {CATEGORY_LABELS[category]} ({n})"
+    if not n:
+        heading += "\n\n" + small_text("None reported in this view.")
+    elif pages > 1:
+        first = (page - 1) * FIRST_EXCERPTS + 1
+        heading += "\n\n" + small_text(
+            f"{first} to {min(n, first + FIRST_EXCERPTS - 1)} of {n}, {FIRST_EXCERPTS} a page, "
+            "in order; all of them in the CSV under the map")
+    st.markdown(heading)
+    if pages > 1:
+        page = st.pagination(pages, key=pkey)
+        if page > 1:
+            shown = cache.excerpt_page(key, filters.key(), selected, category, page,
+                                       FIRST_EXCERPTS)
+    for e in shown:
+        excerpt_card(e, show_speaker=(category == "quote"), jurisdiction=selected)

@@ -53,7 +53,7 @@ def link_note(e: ExcerptRecord, jurisdiction: str | None) -> str:
             f"(confidence {link_confidence(how):.2f})")
 
 
-def _small(text: str) -> str:
+def small_text(text: str) -> str:
     """``text`` as one line of small grey Markdown, escaped (it is article data)."""
     return f":gray[:small[{md_escape(' '.join(text.split()))}]]"
 
@@ -77,7 +77,7 @@ def excerpt_card(
     note = link_note(e, jurisdiction)
     if note:
         extra.append(note)
-    details = _small(meta) + ("  \n" + _small(" · ".join(extra)) if extra else "")
+    details = small_text(meta) + ("  \n" + small_text(" · ".join(extra)) if extra else "")
     with st.container(border=True):
         st.markdown(f"{md_escape(e.text)}\n\n{details}")
         st.page_link(READER_PAGE, label="Read it in the article", icon=":material/article:",
