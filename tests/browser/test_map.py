@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log, sho
     wait_for_app(page)
     text = _panel_text(page)
     assert "Policies" in text and "Enforcement actions" in text
-    assert "48 hours" in text, "the 48-hour detainer policy is one of Travis County's excerpts"
+    # the 48-hour detainer policy is one of Travis County's excerpts, on the enforcement pager's
+    # second page (the panel shows a page of each category)
+    _turn_page(page, f"page-{TRAVIS}-enforcement", 2)
+    assert "48 hours" in _panel_text(page)
     assert f"j={TRAVIS}" in page.url
     requests_log.assert_offline()
     print(f"\nCLICK -> PANEL (mouse click -> the panel's last element shown, incl. the 250 ms "
@@ -105,9 +109,18 @@ def test_click_travis_county_shows_its_excerpts(page, app_url, requests_log, sho
     page.mouse.move(5, 5)
     page.wait_for_timeout(300)
     page.screenshot(path=str(shots / "panel-travis-county.png"))
+    _turn_page(page, f"page-{TRAVIS}-enforcement", 2)
     page.get_by_text("48 hours").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     page.screenshot(path=str(shots / "panel-travis-county-excerpts.png"))
+
+
+def _turn_page(page, key: str, number: int) -> None:
+    """Click page ``number`` of the panel's pager ``key`` (st.pagination) and wait for it."""
+    pager = page.locator(f".st-key-{key}")
+    pager.get_by_role("button", name=re.compile(rf"^(Page )?{number}$")).click()
+    page.wait_for_timeout(300)
+    wait_for_app(page)
 
 
 def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, app_store,
