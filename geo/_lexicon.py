@@ -532,6 +532,11 @@ INSTITUTION_KINDS: dict[str, str] = {
 }
 # Local bodies in the plural: many counties or cities at once stand for their state ("the county
 # sheriffs wrote a letter", "would prohibit counties and municipalities from ...").
+# A state legislature's bills by number ("HB 370", "Senate Bill 4", "S.F. 2"): the state's acts.
+STATE_BILL_PREFIXES: frozenset[str] = frozenset({
+    "HB", "SB", "AB", "H.B.", "S.B.", "A.B.", "HF", "SF", "H.F.", "S.F.", "House Bill",
+    "Senate Bill", "Assembly Bill", "House File", "Senate File",
+})
 COLLECTIVE_BODIES: frozenset[str] = frozenset({
     "sheriffs", "county sheriffs", "counties", "municipalities", "localities", "county jails",
     "local governments", "police departments", "sheriff's offices", "sheriffs' offices",

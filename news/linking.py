@@ -153,6 +153,9 @@ _STATE_BODY_WORDS = [
 ]
 _STATE_BODY = re.compile(rf"\b(?:{alternation(_STATE_BODY_WORDS)})(?![\w.])", re.I)
 _COLLECTIVE = re.compile(rf"\b(?:{alternation(lex.COLLECTIVE_BODIES)})(?![\w'\u2019])", re.I)
+_STATE_BILL = re.compile(
+    rf"(?<![\w.])(?:{alternation(lex.STATE_BILL_PREFIXES)})[ \t]?\d+(?![\w.]*\d)"
+)
 _SENTENCE_END = ".!?\"'\u201d\u2019)"
 _PRONOUN_SUBJECT = re.compile(r"^[\"\u201c(]?(?:He|She|His|Her)\b")
 _NATIONAL = re.compile(rf"\b(?:{alternation(lex.NATIONAL_SCOPE)})\b", re.I)
@@ -1003,7 +1006,8 @@ class Linker:
                         for j, _ in pairs:
                             out.add(j, "coreference")
                     break
-        for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text)):
+        for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text),
+                       _STATE_BILL.finditer(text)):
             if _ANY_STATE.search(text, max(0, m.start() - 30), m.start()) \
                     and _NOUN_ENDS.match(text, m.end()):
                 # "we are not a border state or district", "like any other state": no state's

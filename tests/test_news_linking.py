@@ -746,3 +746,13 @@ def test_a_state_as_a_common_noun_is_no_states_institution():
     )
     r = analyze_text(text)
     assert links_of(r, "Thirteen other") == {DANE: "coreference"}
+
+
+def test_a_state_bill_by_number_is_the_states_act():
+    text = (
+        "The Wisconsin Assembly voted 60-35 on Wednesday to pass a bill on detainers.\n\n"
+        "Deputies in Dane County released a man wanted by ICE last year, a sponsor said.\n\n"
+        "First filed in March, AB 370 requires jails to comply with detainer requests.\n"
+    )
+    r = analyze_text(text)
+    assert WISCONSIN in links_of(r, "First filed in March")
