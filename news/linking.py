@@ -579,8 +579,8 @@ def _elsewhere_starts(
 
     A city or county named once (its name written once), past the first sentence, whose
     state is named nowhere but right after it ("in Tucson, Arizona"), in an article that
-    otherwise names places of another state at least twice, in a state other than the
-    outlet's home: with its state's mention.
+    otherwise names places of another state (once will do when the place is written with its
+    state, twice otherwise), in a state other than the outlet's home: with its state's mention.
     """
     if not layer.sentences or len(mentions) < 3:
         return frozenset()
@@ -598,14 +598,19 @@ def _elsewhere_starts(
         if own == ([i, i + 1] if qualifier else [i]):
             candidates.append(own)
     # The other state counts by mentions that are not such places themselves ("a reporter in
-    # Austin, Texas" does not make Texas the article's state).
-    told = {k for c in candidates for k in c}
-    states = Counter(j[:2] for k, (_, _, j) in enumerate(mentions)
-                     if not j.startswith("region:") and k not in told)
-    top = states.most_common(1)
-    if not top or top[0][1] < 2:
-        return frozenset()
-    return frozenset(mentions[k][0] for c in candidates for k in c)
+    # Austin, Texas" does not make Texas the article's state). A place written with its state
+    # ("Portland, Oregon") is told of from afar: one mention of another state's place, even
+    # a bare one named once ("a new day for Dane County"), is enough; a bare one needs two.
+    def other_states(told: set[int]) -> int:
+        states = Counter(j[:2] for k, (_, _, j) in enumerate(mentions)
+                         if not j.startswith("region:") and k not in told)
+        return states.most_common(1)[0][1] if states else 0
+
+    qualified = {k for c in candidates if len(c) == 2 for k in c}
+    afar = other_states(qualified)
+    near = other_states({k for c in candidates for k in c})
+    return frozenset(mentions[k][0] for c in candidates for k in c
+                     if (afar >= 1 if len(c) == 2 else near >= 2))
 
 
 def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> str | None:

@@ -756,3 +756,15 @@ def test_a_state_bill_by_number_is_the_states_act():
     )
     r = analyze_text(text)
     assert WISCONSIN in links_of(r, "First filed in March")
+
+
+def test_a_place_written_with_its_state_is_told_of_from_afar():
+    text = (
+        "Sheriff Ann Ruiz said Tuesday that she ended the jail's 287(g) agreement with ICE.\n\n"
+        "The program allowed deputies to check the immigration status of people in the "
+        "jail.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "Ruiz called the decision \u201ca new day for Dane County.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "The program allowed") == {DANE: "institution"}
