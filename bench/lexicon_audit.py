@@ -140,7 +140,7 @@ def _items(value: object) -> list[str] | None:
     items = [" ".join(v) if isinstance(v, tuple) else v for v in value]
     if not items or not all(isinstance(v, str) for v in items):
         return None
-    return sorted(items, key=str.lower) if isinstance(value, (set, frozenset)) else items
+    return sorted(items, key=lambda v: (v.lower(), v)) if isinstance(value, (set, frozenset)) else items
 
 
 def lexicon_entries(module: ModuleType, source: str = "geo/_lexicon.py") -> list[Entry]:
