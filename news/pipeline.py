@@ -399,6 +399,13 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
     for i, sent in enumerate(sentences):
         if ctx.persons:
             persons[i] = ctx.persons[-1].text
+            lead = _LEAD_PRONOUN.match(sent.text)
+            if lead:
+                # "She said the county ...": the last person of her sex, when the article told
+                sex = lex.GENDER_PRONOUNS[lead.group(1).lower()]
+                persons[i] = next((p.text for p in reversed(ctx.persons)
+                                   if ctx.genders.get(p.text.split()[-1], sex) == sex),
+                                  persons[i])
         ctx.read_sentence(text, sent)
         cands = by_sentence.get(i, [])
         verb = has_speech_verb(sent.text) if cands else False
@@ -470,6 +477,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
                 found[n] = Quote(q.start, q.end, q.text, later.text, later.start, later.end,
                                  q.continued)
     return Speech(out, reported, persons)
+
+
+_LEAD_PRONOUN = re.compile(r"^[\"\u201c(]?(He|She|His|Her)\b")
 
 
 def _prose_before(layer: TextLayer) -> list[int]:

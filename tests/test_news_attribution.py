@@ -161,3 +161,13 @@ def test_a_statewide_voice_speaks_about_the_county_in_focus():
         "\"This decision makes every county less safe,\" Ruiz said.\n"
     )
     assert {"18", "18089"} <= links_of(text, "\"This decision")
+
+
+def test_a_leading_he_links_to_the_man_not_the_woman_named_since():
+    text = (
+        "Lake County Sheriff Tom Berg said he would appeal the ruling.\n\n"
+        "In her report, Indiana Attorney General Ann Ruiz found that deputies violated jail "
+        "policy.\n\n"
+        "He said deputies will keep honoring ICE detainers.\n"
+    )
+    assert links_of(text, "He said") == {"18089"}
