@@ -613,6 +613,30 @@ def _elsewhere_starts(
                      if (afar >= 1 if len(c) == 2 else near >= 2))
 
 
+LISTED_PLACES = 3  # places named together in one sentence that make a list
+
+
+def _listed_starts(layer: TextLayer, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
+    """Return the starts of mentions of cities or counties listed together, each named once.
+
+    A sentence past the first naming :data:`LISTED_PLACES` or more of them, none named (or
+    written) anywhere else in the article.
+    """
+    text = layer.text
+    times = Counter(j for _, _, j in mentions)
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for s, e, j in mentions:
+        if kind_of(j) in ("place", "county"):
+            by_sentence.setdefault(layer.sentence_at(s), []).append((s, e, j))
+    out: set[int] = set()
+    for i, found in by_sentence.items():
+        if i > 0 and len({j for _, _, j in found}) >= LISTED_PLACES and all(
+            times[j] == 1 and text.count(text[s:e]) == 1 for s, e, j in found
+        ):
+            out.update(s for s, _, _ in found)
+    return frozenset(out)
+
+
 def _cluster_of(jid: str | None, parent_county: Callable[[str], str | None]) -> str | None:
     if jid is None or kind_of(jid) != "place":
         return jid
@@ -727,7 +751,10 @@ class Linker:
         located = [m for m in self.mentions
                    if m[0] not in self._origin_starts and m[0] not in chrome]
         elsewhere = _elsewhere_starts(layer, located, home[0])
-        located = [m for m in located if m[0] not in elsewhere]
+        # ... and so are places listed together, each named once ("agents arrested 12 people in
+        # Kenosha, 8 in Racine and 5 in Beloit"): a survey, not the story's place.
+        self._listed = listed = _listed_starts(layer, located)
+        located = [m for m in located if m[0] not in elsewhere and m[0] not in listed]
         self.focus = article_focus(layer, located or self.mentions, parent_county, home)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
@@ -770,7 +797,7 @@ class Linker:
         kinds = ("place", "county") if kind == "local" else (kind,)
         for s, _, j in reversed(self.mentions):
             if since <= s < before and kind_of(j) in kinds and j not in self._passing \
-                    and s not in self._origin_starts:
+                    and s not in self._origin_starts and s not in self._listed:
                 return j
         return None
 

@@ -768,3 +768,15 @@ def test_a_place_written_with_its_state_is_told_of_from_afar():
     )
     r = analyze_text(text)
     assert links_of(r, "The program allowed") == {DANE: "institution"}
+
+
+def test_places_listed_together_once_do_not_take_the_focus():
+    text = (
+        "Sheriff Ann Ruiz said the jail will stop holding people for ICE.\n\n"
+        "Elsewhere in Wisconsin, agents arrested 12 people in Racine, 8 in Beloit and 5 in "
+        "Waukesha.\n\n"
+        "Ruiz said the decision was made for Dane County residents. Deputies will no longer "
+        "honor detainers.\n"
+    )
+    r = analyze_text(text)
+    assert DANE in links_of(r, "Sheriff Ann Ruiz said the jail")
