@@ -60,13 +60,15 @@ _POST_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
 )
 # "of the Lake County Sheriff's Office", "from Sheriff Ann Ruiz": whose the speaker is
-_OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?{NAME})?"
+_OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whom>{NAME}))?"
 # "later", "quickly", "has", "would later": between a speaker and the verb
 _AUXILIARY = r"(?:(?:also|later|then|has|have|had|would|will|\w+ly)\s+){0,2}"
 _POST_SPK_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
     rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
+# '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
+_POST_DASH = re.compile(rf"^[ \t]*(?:\u2014|\u2013|--)[ \t]*(?P<spk>{NAME_ROLE})[ \t]*\.?[ \t]*$")
 # '"...," according to Ruiz.': the source named after the quote
 _POST_ACCORDING = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?[Aa]ccording[ \t]+to[ \t]+(?P<spk>{SPEAKER})"
@@ -611,6 +613,12 @@ def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -
     return Speaker(m.group(group), s, s + len(m.group(group)))
 
 
+# A full name closing a run of capitalised words ("... District of Tennessee Ann Ruiz"), not
+# a body ("... Sheriff's Office").
+_PERSON_AT_END = re.compile(rf"(?<![\w'\u2019])(?!(?:{alternation(lex.PLACE_WORDS)})\b)[A-Z][a-z]\w*"
+                            rf"[ \t]+(?!(?:{alternation(lex.PLACE_WORDS)})\b)[A-Z][a-z][\w'\u2019\-]*$")
+
+
 def _after_quote(sentence: Sentence, qend: int, next_start: int) -> tuple[int, str]:
     """Offset (in the sentence) and text between a quote's end and the next quote."""
     after_from = qend - sentence.start
@@ -638,14 +646,20 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
     Speaker or None
     """
     after_from, after = _after_quote(sentence, qend, next_start)
-    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT):
+    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT, _POST_DASH):
         m = pattern.match(after)
         if m:
-            group = "src" if pattern is not _POST_VERB_FIRST and pattern is not _POST_SPK_FIRST \
-                and m.group("src") else "spk"
+            group = "src" if "src" in m.re.groupindex and m.group("src") else "spk"
             spk = m.group(group)
             if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
                 continue
+            whom = m.group("whom") if "whom" in m.re.groupindex else None
+            if whom and spk.split()[-1] in lex.TITLES and _PERSON_AT_END.search(whom):
+                # '"...," U.S. Attorney for the Western District Ann Ruiz says.': the office,
+                # whose it is, and then who holds it
+                s = sentence.start + after_from + m.start("spk")
+                return Speaker(m.string[m.start("spk") : m.end("whom")], s,
+                               s + m.end("whom") - m.start("spk"))
             return _speaker_at(sentence, m, group, after_from)
     return None
 

@@ -171,3 +171,23 @@ def test_a_leading_he_links_to_the_man_not_the_woman_named_since():
         "He said deputies will keep honoring ICE detainers.\n"
     )
     assert links_of(text, "He said") == {"18089"}
+
+
+def test_a_pull_quote_names_its_source_after_a_dash():
+    text = (
+        "Mayors answered the threat.\n\n"
+        "\u2022 \u201cWe will not be bullied by anybody about our own police.\u201d"
+        "\u2014Lakeview Mayor Ann Ruiz\n"
+        "\u2022 \u201cOur city will stand by every one of its neighbors.\u201d\u2014Riverton Mayor Tom Berg\n"
+    )
+    got = speakers(text)
+    assert got["We will not"] == "Lakeview Mayor Ann Ruiz"
+    assert got["Our city will"] == "Riverton Mayor Tom Berg"
+
+
+def test_an_office_of_a_district_then_its_holder():
+    text = (
+        "\"This operation targeted those who threaten public safety the most,\" U.S. Attorney "
+        "for the Eastern District of Lakeland Tom Berg says.\n"
+    )
+    assert speakers(text)["This operation targeted"].endswith("Tom Berg")
