@@ -532,6 +532,11 @@ INSTITUTION_KINDS: dict[str, str] = {
 }
 # Local bodies in the plural: many counties or cities at once stand for their state ("the county
 # sheriffs wrote a letter", "would prohibit counties and municipalities from ...").
+# Federal agencies whose field offices are named by a city ("ICE Newark", "ICE's New Orleans field
+# office"): the office's city is not where the story happens.
+FIELD_OFFICE_AGENCIES: frozenset[str] = frozenset({
+    "ICE", "ERO", "HSI", "CBP", "USCIS", "FBI", "Immigration and Customs Enforcement",
+})
 # A state legislature's bills by number ("HB 370", "Senate Bill 4", "S.F. 2"): the state's acts.
 STATE_BILL_PREFIXES: frozenset[str] = frozenset({
     "HB", "SB", "AB", "H.B.", "S.B.", "A.B.", "HF", "SF", "H.F.", "S.F.", "House Bill",

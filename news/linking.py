@@ -548,6 +548,11 @@ def _chrome_starts(layer: TextLayer, mentions: Sequence[tuple[int, int, str]]) -
     return frozenset(m for m, _, _ in mentions if any(s <= m < e for s, e in chrome))
 
 
+_FIELD_OFFICE_BEFORE = re.compile(
+    rf"\b(?:{alternation(lex.FIELD_OFFICE_AGENCIES)})(?:'s|\u2019s)?[ \t]+"
+    r"(?:the[ \t]+|(?:office[ \t]+)?in[ \t]+)?$"
+)
+_FIELD_OFFICE_AFTER = re.compile(r"[ \t]+(?i:field|area|sub-?)[ \t]?(?i:office)")
 _BASED = re.compile(r"[\-\u2010\u2011\u2013][ \t]?based\b", re.I)
 
 
@@ -563,7 +568,9 @@ def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> froze
         here = (("from" in near or "out of" in near)
                 and _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None) or (
             prev_origin and text[prev_end:s] == ", ") or (  # the state after an origin city
-            _BASED.match(text, e) is not None)  # "a Bluffton-based attorney": where she works
+            _BASED.match(text, e) is not None) or (  # "a Bluffton-based attorney": her base
+            _FIELD_OFFICE_BEFORE.search(text, max(0, s - 50), s) is not None
+            or _FIELD_OFFICE_AFTER.match(text, e) is not None)  # "ICE Newark" is an office
         if here:
             out.add(s)
         prev_end, prev_origin = e, here

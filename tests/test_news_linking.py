@@ -780,3 +780,17 @@ def test_places_listed_together_once_do_not_take_the_focus():
     )
     r = analyze_text(text)
     assert DANE in links_of(r, "Sheriff Ann Ruiz said the jail")
+
+
+def test_a_field_office_named_by_its_city_is_not_the_storys_place():
+    text = (
+        "Dane County has limited its cooperation with ICE, but agents still make arrests at "
+        "the Dane County courthouse.\n\n"
+        "A spokesman for Immigration and Customs Enforcement in Milwaukee said agents made "
+        "arrests outside the courthouse.\n\n"
+        "\u201cICE Milwaukee will keep making arrests,\u201d spokesman Tom Berg said.\n\n"
+        "Since 2017, the county has prohibited deputies from honoring detainers.\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Since 2017")
+    assert DANE in links and "55079" not in links
