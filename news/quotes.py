@@ -68,7 +68,9 @@ _POST_SPK_FIRST = re.compile(
     rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
 # '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
-_POST_DASH = re.compile(rf"^[ \t]*(?:\u2014|\u2013|--)[ \t]*(?P<spk>{NAME_ROLE})[ \t]*\.?[ \t]*$")
+_POST_DASH = re.compile(
+    rf"^[ \t]*(?:\u2014|\u2013|--)[ \t]*(?P<spk>{NAME_ROLE})(?:,[^\"\u201c\u201d]{{1,80}})?[ \t]*\.?[ \t]*$"
+)
 # '"...," according to Ruiz.': the source named after the quote
 _POST_ACCORDING = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?[Aa]ccording[ \t]+to[ \t]+(?P<spk>{SPEAKER})"

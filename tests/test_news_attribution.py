@@ -191,3 +191,11 @@ def test_an_office_of_a_district_then_its_holder():
         "for the Eastern District of Lakeland Tom Berg says.\n"
     )
     assert speakers(text)["This operation targeted"].endswith("Tom Berg")
+
+
+def test_a_pull_quote_source_may_carry_an_appositive():
+    text = (
+        "\u2022 \u201cWe will not be bullied by anybody about our own police.\u201d"
+        "\u2014Ann Ruiz, the mayor of Lakeview\n"
+    )
+    assert speakers(text)["We will not"] == "Ann Ruiz"
