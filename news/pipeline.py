@@ -61,7 +61,7 @@ _ACT_SUBJECT = re.compile(
     rf"(?:{alternation(lex.ACT_NOUNS)})\b"
 )
 # How many sentences back the act a subject refers to may have been reported.
-ACT_SUBJECT_WINDOW = 2
+ACT_SUBJECT_WINDOW = 4
 _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
 
 __all__ = ["ArticleAnalysis", "Excerpt", "MentionHit", "QuoteHit", "analyze_text", "kind_of"]

@@ -794,3 +794,15 @@ def test_a_field_office_named_by_its_city_is_not_the_storys_place():
     r = analyze_text(text)
     links = links_of(r, "Since 2017")
     assert DANE in links and "55079" not in links
+
+
+def test_an_act_told_of_before_a_quote_is_still_the_subject_of_the_list():
+    text = (
+        "The agency stopped publishing a report that named jurisdictions for declining "
+        "detainers.\n\n"
+        "Tom Berg, a pastor, disagreed. \u201cWe were not consulted,\u201d Berg said.\n\n"
+        "The list included two Wisconsin counties: Dane and Rock.\n"
+    )
+    r = analyze_text(text)
+    (e,) = [e for e in r.excerpts if e.text.startswith("The list included")]
+    assert "policy" in e.categories
