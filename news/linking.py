@@ -856,10 +856,11 @@ class Linker:
         kinds = ("place", "county") if kind == "local" else (kind,)
         linked = {k: [j for j, how in pairs if how in ("institution", "affiliation")
                       and kind_of(j) in kinds]
-                  for k, pairs, _ in self.history[-1:] if k == i - 1}
-        # what the sentences before name, and what the one just before stood for by its
-        # institutions or officials ("the county has prohibited ...", then "The local officials
-        # have also instructed ...")
+                  for k, pairs, _ in self.history[-1:]
+                  if k == i - 1 and all(how != "named" for _, how in pairs)}
+        # what the sentences before name, and what the one just before, naming no place, stood
+        # for by its institutions or officials ("the county has prohibited ...", then "The local
+        # officials have also instructed ...")
         before = [(j, sentences[k].paragraph) for k in range(max(0, i - RECENT_SENTENCES), i)
                   if sentences[k].text[-1:] in _SENTENCE_END
                   for j in self._named_between(kind, sentences[k].start, sentences[k].end,
