@@ -582,6 +582,10 @@ NATIONAL_SCOPE: frozenset[str] = frozenset({
     "the u.s.", "united states", "americans", "across the country", "supreme court",
     "sanctuary cities", "sanctuary jurisdictions", "sanctuary states", "sanctuary counties",
 })
+# A verb's -ing form after "stop" ("stopped publishing the list"): the end of a practice, not a
+# stop of someone; words in -ing that are no such form are left out ("stopped during a check").
+_GERUND = (r"(?!(?:during|including|following|regarding|concerning|according|morning|evening|"
+           r"nothing|something|anything|everything)\b)\w+ing\b")
 # What a sentence reports (news.classify): regular-expression stems matched case-insensitively
 # on word boundaries. General vocabulary of immigration enforcement and of government policy,
 # not phrases of any one article; written for the dev split's failures by kind of word
@@ -603,7 +607,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"(?<!law )enforc(?:e|es|ed|ing)\b(?! (?:a|the|its|their) (?:law|polic))",
     # what is done to people: searched, held, charged, released, moved
     r"search(?:ed|es|ing)", r"scour\w*", r"raided", r"stormed", r"handcuff\w*", r"seiz\w*",
-    r"(?:traffic )?stops?", r"stopped", r"pulled over", r"charged", r"convicted", r"sentenced",
+    rf"(?:traffic )?stops?(?! {_GERUND})", rf"stopped(?! {_GERUND})", r"pulled over", r"charged",
+    r"convicted", r"sentenced",
     r"prosecut\w*", r"releas(?:e|ed|es|ing)", r"held (?:in|at|on|for|by|without)",
     r"locked up", r"taken (?:into|away|from)", r"jails?", r"inmates?", r"prisoners?",
     r"encounter(?:s|ed)?", r"expel\w*", r"expedited", r"worksites?", r"workplace",
@@ -625,6 +630,9 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
     # counts of ICE's requests to hold people ("the number of detainers has fallen")
     r"(?:number|count|totals?)s? of (?:ICE |immigration )?detainers",
+    # acts on people told in the passive ("people were approached at their home")
+    r"(?:was|were|been|being|got|get) (?:approached|questioned|interrogated|confronted|"
+    r"tackled|chased|pinned|zip-tied)",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments
@@ -697,6 +705,10 @@ POLICY_TERMS: tuple[str, ...] = (
     r"respon(?:se|ses|d|ds|ded|ding) to",
     r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
     r"question\w*|participat\w*|patrol\w*|conduct\w*)",
+    # leaving or keeping up a way of doing things: "are now out of the business of holding
+    # detainees", "has stopped publishing the list" (a stop before a gerund ends a practice)
+    r"(?:out of|in|leave|leaving|get out of|getting out of) the business of",
+    rf"stop(?:s|ped|ping)? {_GERUND}",
 )
 
 # State nicknames news uses for the state itself ("the Golden State", "the Lone Star State"):

@@ -327,3 +327,19 @@ def test_categories_of_implied_actions_and_stances(sentence, category):
 
 def test_counts_of_detainers_are_enforcement():
     assert "enforcement" in categories("The number of detainers has fallen since 2017.", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cats"),
+    [
+        ("Two neighbours were approached outside the laundromat.", ("enforcement",)),
+        ("A man was questioned for an hour at the depot.", ("enforcement",)),
+        ("The county jail is now out of the business of renting beds.", ("enforcement", "policy")),
+        # a stop before a gerund ends a practice; a stop of someone stays enforcement
+        ("The agency has stopped publishing its weekly report.", ("policy",)),
+        ("Deputies stopped a van on the highway.", ("enforcement",)),
+        ("She was stopped during a check near the border.", ("enforcement",)),
+    ],
+)
+def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
+    assert categories(sentence, False) == cats
