@@ -60,10 +60,13 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
         if not cache.in_view(key, filters.key())[0]:
             st.info("No jurisdiction matches the current filters.")
         # The map's script is the same few KB on every rerun of a view (streamlit-folium then
-        # leaves the drawn map alone; the view's table is a static file it fetches); the
-        # selection travels as the feature group it swaps in place.
+        # leaves the drawn map alone; the view's table is a static file it fetches, with the
+        # shapes files it names, as the map's iframe starts); the selection travels as the
+        # feature group it swaps in place.
+        fkey = filters.key()
         st_folium(
-            umap.view_map(cache.view_url(key, filters.key()), online_tiles=online_tiles),
+            umap.view_map(cache.view_url(key, fkey), files=cache.view_files(key, fkey),
+                          loader_url=cache.shapes().loader_url, online_tiles=online_tiles),
             key=MAP_KEY, height=600, use_container_width=True,
             returned_objects=["last_clicked", "last_active_drawing"],
             feature_group_to_add=umap.selection_group(selected),
@@ -71,7 +74,6 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
         )
         # Built only when clicked (a callable): at 10,000 articles these files are megabytes,
         # otherwise built and stored by the server on every rerun.
-        fkey = filters.key()
         dl1, dl2 = st.columns(2)
         dl1.download_button(
             "Excerpts on screen (CSV)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import urllib.parse
 from pathlib import Path
 
 import geopandas as gpd
@@ -66,6 +67,10 @@ def test_every_asset_is_served_by_the_app_and_exists(rendered, asset):
     links = umap.map_links(m)
     assert links, "the map must load Leaflet from somewhere"
     for url in links:
+        path = url.split("?", 1)[0]
+        if path == asset.loader_url:  # written with the shapes files (test below)
+            assert (asset.directory / path.rsplit("/", 1)[1]).is_file(), url
+            continue
         assert url.startswith("/app/static/vendor/"), url
         assert (REPO / "static" / url.removeprefix("/app/static/")).is_file(), url
     # nothing in the rendered page points at a CDN or a tile server
@@ -199,6 +204,24 @@ def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
     assert umap.write_view(other, asset) != url
     # so the map's script is the same size whatever the view
     assert len(umap.view_map(umap.write_view(other, asset)).get_root().render()) == len(rendered)
+
+
+def test_the_loader_asks_for_a_views_files_before_leaflet_loads(asset):
+    table = umap.view_table(_frame(), asset)
+    url = umap.write_view(table, asset)
+    links = umap.map_links(umap.view_map(url, files=table.files, loader_url=asset.loader_url))
+    # streamlit-folium loads its scripts one after the other: the loader comes first and asks
+    # for the view's table and every shapes file it names, all at once
+    first = urllib.parse.urlsplit(links[0])
+    assert first.path == asset.loader_url and links[1].endswith("/leaflet.js")
+    assert urllib.parse.parse_qs(first.query)["u"] == [url, *table.files]
+    assert asset.loader_url.startswith("/app/static/build/loader-")
+    written = (asset.directory / asset.loader_url.rsplit("/", 1)[1]).read_text()
+    assert written == umap.LOADER_JS and "window.sanctuaryFiles" in written
+    # the map's script takes the loader's answers, or fetches the files itself without one
+    rendered = umap.view_map(url).get_root().render()
+    assert "window.sanctuaryFiles" in rendered
+    assert umap.map_links(umap.view_map(url))[0].endswith("/leaflet.js")
 
 
 def test_payload_grows_with_jurisdictions_not_with_articles(asset):

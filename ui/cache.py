@@ -422,6 +422,12 @@ def view_url(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> str:
     return url
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def view_files(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The shapes files a view draws (the map's loader asks for them with the view's table)."""
+    return view_table(key, fkey).files
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def pick_index(key: StoreKey, fkey: tuple[tuple[str, ...], ...]) -> JurisdictionIndex:
     """The shapes of a view as drawn, for resolving a click's position (shared, read-only)."""

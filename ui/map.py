@@ -19,7 +19,8 @@ import html
 import json
 import os
 import threading
-from collections.abc import Iterable, Mapping
+import urllib.parse
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -277,13 +278,31 @@ def shape_group(jurisdiction: str, kind: str) -> str:
     return jurisdiction[:2] if kind == "county" else BASE_GROUP
 
 
+# The first of the map's scripts (streamlit-folium loads them one after the other, then runs
+# the map's own): it asks at once for the files its URL names (``?u=...``), so that they come
+# in while Leaflet loads; the map's script takes the answers from ``window.sanctuaryFiles``.
+LOADER_JS = """(function() {
+  var files = window.sanctuaryFiles = window.sanctuaryFiles || {};
+  new URL(document.currentScript.src).searchParams.getAll("u").forEach(function(url) {
+    if (files[url]) return;
+    files[url] = fetch(url, {cache: "force-cache"}).then(function(r) {
+      if (!r.ok) throw new Error("map file " + url + ": HTTP " + r.status);
+      return r.json();
+    });
+    files[url].catch(function() {});  // reported by the map's script, which uses it
+  });
+})();
+"""
+
+
 @dataclass(frozen=True)
 class ShapeAsset:
     """The shapes files as served and their shapes as drawn, by id (for ``geo.pick``).
 
     ``urls``: the URL of each file by group (:func:`shape_group`); ``files``: the group of each
     jurisdiction it holds. ``directory`` and ``url_prefix``: where the files are written and
-    served (the views' files go beside them, :func:`write_view`).
+    served (the views' files go beside them, :func:`write_view`). ``loader_url``: the script
+    that asks for a view's files as the map's iframe starts (:data:`LOADER_JS`).
     """
 
     urls: Mapping[str, str]
@@ -291,6 +310,7 @@ class ShapeAsset:
     geometries: Mapping[str, Any]
     directory: Path | None = None
     url_prefix: str = ""
+    loader_url: str = ""
 
     def __contains__(self, jurisdiction: object) -> bool:
         return jurisdiction in self.files
@@ -355,13 +375,16 @@ def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
         for s in doc["shapes"]:
             files[s[0]] = group
             geometries[s[0]] = decode_geometry(s[3], doc["q"])
-    return ShapeAsset(urls, files, geometries, directory, url_prefix)
+    loader = _write_hashed(directory, "loader", LOADER_JS.encode(), url_prefix, ".js")
+    return ShapeAsset(urls, files, geometries, directory, url_prefix, loader)
 
 
-def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str) -> str:
-    """Write ``doc`` as JSON to ``directory/prefix-HASH.json`` (atomically, once); its URL."""
-    data = json.dumps(doc, separators=(",", ":")).encode()
-    name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}.json"
+def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str,
+                  suffix: str = ".json") -> str:
+    """Write ``doc`` as JSON (bytes as they are) to ``directory/prefix-HASH.json`` (atomically,
+    once); its URL."""
+    data = doc if isinstance(doc, bytes) else json.dumps(doc, separators=(",", ":")).encode()
+    name = f"{prefix}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
     path = directory / name
     if path.is_file():
         path.touch()  # still in use: kept by prune_views
@@ -478,6 +501,9 @@ class _ViewLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function() {
+            // Marks in the iframe's performance timeline (script, view, draw, drawn): where a
+            // first map's time goes, read by a browser's tools or a benchmark.
+            performance.mark("sanctuary:script");
             var map = {{ this._parent.get_name() }};
             var viewUrl = {{ this.view_url|tojson }};
             var colors = {{ this.colors|tojson }}, bounds = {{ this.bounds|tojson }};
@@ -514,8 +540,9 @@ class _ViewLayer(MacroElement):
                     byId[p[0]] = layer;
                 });
             }
-            function draw(view, files) {
-                var q = files[0].q;
+            // One shapes file: the base file (basemap, states, regions) or a state's counties.
+            function draw(view, file) {
+                var q = file.q;
                 function ring(r) {
                     var out = [], x = 0, y = 0;
                     for (var i = 0; i < r.length; i += 2) {
@@ -525,7 +552,7 @@ class _ViewLayer(MacroElement):
                     return out;
                 }
                 function polygons(ps) { return ps.map(function(p) { return p.map(ring); }); }
-                var base = files[0].basemap;
+                var base = file.basemap;
                 if (base) {
                     var land = {{ this.land_opacity|tojson }};
                     L.polygon(polygons(base.land),
@@ -534,9 +561,7 @@ class _ViewLayer(MacroElement):
                     L.polyline(base.borders.map(ring),
                                {interactive: false, color: "#b8c2cc", weight: 0.8}).addTo(map);
                 }
-                // The base file (states, regions) first, then counties: the drawing order.
-                [].concat.apply([], files.map(function(f) { return f.shapes; }))
-                  .forEach(function(s) {
+                file.shapes.forEach(function(s) {
                     var n = view.counts[s[0]];
                     if (n === undefined) return;
                     var style = Object.assign({fillColor: color(n)}, styles[s[1]]);
@@ -548,8 +573,7 @@ class _ViewLayer(MacroElement):
                     layer.on("mouseout", function() { layer.setStyle({weight: style.weight}); });
                     layer.addTo(map);
                     byId[s[0]] = layer;
-                  });
-                cities.bringToFront();
+                });
             }
             // What the user did to the view last (a counter): a selection's view is set again
             // shortly after, unless the user moved the map meanwhile. A view set while the
@@ -598,12 +622,30 @@ class _ViewLayer(MacroElement):
                     return r.json();
                 });
             }
-            window.sanctuaryView = getJSON(viewUrl).then(function(view) {
+            // The view's files, asked for by the loader (LOADER_JS) while Leaflet loaded.
+            var early = window.sanctuaryFiles || {};
+            function get(url) { return early[url] || getJSON(url); }
+            window.sanctuaryView = get(viewUrl).then(function(view) {
+                performance.mark("sanctuary:view");
                 drawPoints(view);
-                return Promise.all(view.files.map(getJSON)).then(function(files) {
-                    if (files.length) draw(view, files);
+                // Every file at once; each is drawn when it and the ones before it are in (the
+                // base file first: the drawing order), not once the last of them arrives.
+                var drawn = Promise.resolve();
+                view.files.forEach(function(url) {
+                    var file = get(url);
+                    drawn = Promise.all([file, drawn]).then(function(got) {
+                        draw(view, got[0]);
+                    });
+                });
+                return drawn.then(function() {
+                    // Once, not per file: thousands of points, each moved on every call.
+                    cities.bringToFront();
+                    performance.mark("sanctuary:draw");
                     // The canvas paints in the next frame: then the map is drawn.
-                    L.Util.requestAnimFrame(function() { window.sanctuaryDrawn = true; });
+                    L.Util.requestAnimFrame(function() {
+                        performance.mark("sanctuary:drawn");
+                        window.sanctuaryDrawn = true;
+                    });
                     return {select: select};
                 });
             });
@@ -710,13 +752,24 @@ def build_map(
         legend of excerpt counts. The view's table is written beside the shapes files
         (:func:`write_view`), so the map itself is the same few KB whatever the view.
     """
-    return view_map(write_view(view_table(jurisdictions, shapes), shapes),
+    table = view_table(jurisdictions, shapes)
+    return view_map(write_view(table, shapes), files=table.files, loader_url=shapes.loader_url,
                     online_tiles=online_tiles)
 
 
-def view_map(view_url: str, *, online_tiles: bool = False) -> folium.Map:
-    """The folium map of the view whose table is at ``view_url`` (:func:`write_view`)."""
+def view_map(view_url: str, *, files: Sequence[str] = (), loader_url: str = "",
+             online_tiles: bool = False) -> folium.Map:
+    """The folium map of the view whose table is at ``view_url`` (:func:`write_view`).
+
+    ``loader_url`` (:attr:`ShapeAsset.loader_url`): the table and ``files`` (the shapes files
+    the view draws, :attr:`ViewTable.files`) are asked for as soon as the map's iframe loads,
+    all at once and while Leaflet loads, instead of once the map's script has run and read the
+    table. Without it the script fetches them itself.
+    """
     m = base_map(online_tiles=online_tiles)
+    if loader_url:
+        query = urllib.parse.urlencode([("u", u) for u in (view_url, *files)])
+        m.default_js = [("sanctuary_loader", f"{loader_url}?{query}"), *m.default_js]
     _ViewLayer(view_url, online_tiles=online_tiles).add_to(m)
     _Legend("Excerpts reported", legend_classes()).add_to(m)
     return m
