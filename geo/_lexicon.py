@@ -628,8 +628,10 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"presence of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|federal|"
     r"Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
     r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
-    # counts of ICE's requests to hold people ("the number of detainers has fallen")
-    r"(?:number|count|totals?)s? of (?:ICE |immigration )?detainers",
+    # ICE's holds counted, each one placed on a person ("3,269 detainers", "the number of
+    # detainers has fallen", "hundreds of ICE detainers"): a count of acts, not the policy word
+    r"(?:\d[\d,]* |(?:number|count|totals?|dozens|hundreds|thousands) of )(?:\w+ ){0,2}"
+    r"detainers",
     # acts on people told in the passive ("people were approached at their home")
     r"(?:was|were|been|being|got|get) (?:approached|questioned|interrogated|confronted|"
     r"tackled|chased|pinned|zip-tied)",

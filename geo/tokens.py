@@ -13,8 +13,13 @@ from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
 
+# A title abbreviated after a space is a word of its own, not part of the abbreviation before
+# it: "N.C. Rep. Ann Ruiz", "Calif. Sen. Tom Berg" (a state, then a title).
+_TITLE_PARTS = "|".join(sorted({t[:-1] for t in lex.TITLES
+                                if t.endswith(".") and t[:-1].isalpha()}))
 _TOKEN_RE = re.compile(
-    r"([A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]{0,3}\.)+)"  # D.C., U.S., W.Va., N. Y.
+    # D.C., U.S., W.Va., N. Y.
+    rf"([A-Z][a-z]{{0,3}}\.(?:(?:\s(?!(?:{_TITLE_PARTS})\.))?[A-Z][a-z]{{0,3}}\.)+)"
     r"|([^\W\d_]+(?:['\u2019][^\W\d_]+)*)"  # a word
     r"|(\d[\d,.]*\d|\d)"  # a number
     r"|(\S)"  # punctuation

@@ -502,6 +502,17 @@ def article_focus(
             states = Counter(j[:2] for _, _, j in mentions if not j.startswith("region:"))
             if states.most_common(1)[0][0] != top[:2]:
                 top = None
+        if home_local and not in_lead and not layer.dateline and len(clusters) > 1 \
+                and _cluster_of(home_local, parent_county) not in clusters \
+                and sum(kind_of(j) == "state" for _, _, j in mentions) \
+                + len(_STATE_BODY.findall(layer.text)) < 2:
+            # A local paper's story whose lead names no city or county, nor the paper's home
+            # anywhere, and later names several: its own town's story ("Students held signs
+            # ..."), the places told of past the lead ("operations in Austin, San Antonio and
+            # Houston. ... removals in San Antonio"); unless it is the state's story ("Senate
+            # Bill 4 ... passed by the Senate", with its senators' districts).
+            top = None
+            by_kind[kind_of(home_local)] = home_local
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]
