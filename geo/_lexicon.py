@@ -82,7 +82,7 @@ STATE_CUES: frozenset[str] = frozenset({
     "lawmakers", "Lawmakers", "Sen.", "Senator", "Rep.", "Representative", "State", "state",
     "Statehouse", "statehouse", "Assembly", "Senate", "House", "Gov.-elect", "Attorney",
     "Supreme", "Secretary", "Department", "Highway", "Patrol", "Capitol", "Democrats",
-    "Republicans", "Democratic", "Republican", "General", "Lt.", "Legislative",
+    "Republicans", "Democratic", "Republican", "Democrat", "General", "Lt.", "Legislative",
 })
 STATE_PREFIXES: frozenset[str] = frozenset({"upstate", "Upstate", "downstate", "Downstate"})
 
