@@ -841,7 +841,19 @@ ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
 # said") and bodies ("the agency said", "Ruiz's office said"). People are LOWER_TITLES.
 SPEAKER_DOCUMENTS: frozenset[str] = frozenset({
     "statement", "response", "release", "report", "letter", "memo", "complaint", "ruling",
-    "order", "post", "tweet",
+    "order", "post", "tweet", "message", "email", "note", "video", "remarks",
+})
+# Roles of a broadcast transcript's own voices ("SCOTT SIMON, HOST:", "JOHN BURNETT, BYLINE:"):
+# their turns narrate, they are not quotes (news.quotes).
+TRANSCRIPT_NARRATORS: frozenset[str] = frozenset({
+    "HOST", "CO-HOST", "BYLINE", "ANCHOR", "CORRESPONDENT", "REPORTER", "NARRATOR", "MODERATOR",
+})
+# What a document does when quoted after it ('"...," the statement read.', '"...," Chief Ann
+# Ruiz's message began.'): its source speaks.
+DOCUMENT_VERBS: frozenset[str] = frozenset({
+    "read", "reads", "began", "begins", "opened", "opens", "continued", "continues",
+    "concluded", "concludes", "ended", "ends", "said", "says", "stated", "states", "added",
+    "adds", "noted", "notes",
 })
 # Bodies that speak as one organisation: "the agency said" is the agency named before it.
 SPEAKER_AGENCIES: frozenset[str] = frozenset({

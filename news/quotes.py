@@ -3,7 +3,8 @@
 Quotes are found per paragraph (straight and curly marks; a quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark, the newspaper convention for
 multi-paragraph quotes). A quoted phrase is speech, not a scare quote, when it is long or when
-a reporting verb is in its sentence.
+a reporting verb is in its sentence. A broadcast transcript's turn ("SALLY HERNANDEZ: ...") is its
+speaker's speech, unless the speaker is the host or a reporter.
 
 Speakers are kept as written ("U.S. Magistrate Judge Andrew Austin", "Judge Austin", "ICE").
 Only anaphoric speakers are resolved, against the article read in order: "he"/"she" to the last
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted
+from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted, split_sentences
 
 VERBS = alternation(lex.REPORTING_VERBS)
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
@@ -36,8 +37,9 @@ ROLES = (
     r"(?:e?s)?"
 )
 # "the agency", "a sheriff's spokesperson", "the council members"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 DESC = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+"
+    rf"{_DETERMINER}[ \t]+"
     r"(?:[\w\-]+(?:['\u2019]s)?[ \t]+){0,4}?"
     rf"(?i:{ROLES})\b"  # "the Sheriff's Office" as "the sheriff's office"
 )
@@ -86,6 +88,14 @@ _POST_DOCUMENT = re.compile(
     rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{alternation(lex.SPEAKER_DOCUMENTS)})[ \t]+(?:from|by|of)[ \t]+"
     rf"(?:the[ \t]+)?(?P<src>{NAME})"
 )
+# '"...," Chief Ann Ruiz's message began.', '"...," the statement read.': a document speaks,
+# for its source when it is written whose it is.
+_DOCUMENT = rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{alternation(lex.SPEAKER_DOCUMENTS)})"
+_POST_OWNED = re.compile(
+    rf"^[\s,]*(?:(?P<src>{NAME})['\u2019]s[ \t]+{_DOCUMENT}"
+    rf"|(?P<spk>{_DETERMINER}[ \t]+{_DOCUMENT}))"
+    rf"[ \t]+(?:{alternation(lex.DOCUMENT_VERBS)})\b"
+)
 _PRE = re.compile(
     rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
@@ -109,7 +119,13 @@ _STATEMENT_SOURCE = re.compile(
     r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response))"
 )
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
-_TITLED_FULL = re.compile(rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}")
+# The name opens with neither a title nor a place word, so that a title-like word inside a
+# place's name is not the title: "King County Sheriff John Urquhart" is Sheriff John Urquhart,
+# not "King" "County Sheriff John".
+_TITLED_FULL = re.compile(
+    rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+"
+    rf"(?!(?:{alternation(lex.PLACE_WORDS | lex.TITLES)})(?![\w.])){PERSON_NAME}"
+)
 # How far from a quote its attribution is looked for (characters).
 _WINDOW = 300
 _TITLE_WORD = re.compile(rf"\b{TITLE}")
@@ -166,6 +182,7 @@ _DASHED = re.compile(
 )
 
 
+_CLOSING_MARKS = frozenset("\"\u201d\u2019'")
 # What a dateline's dash follows: "LAKE CITY, Fla.", "WASHINGTON (AP)".
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'\-]{1,40}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?(?:[ \t]*\([\w ]+\))?[ \t]*"
@@ -196,10 +213,73 @@ def commas_for_dashes(text: str) -> str:
         if _DATELINE.fullmatch(text, line, m.start()):
             pos = m.start("x")  # "LAKE CITY, Fla. \u2014 Ann Ruiz \u2014 the sheriff \u2014 said"
             continue
+        if text[line : m.start()].rstrip()[-1:] in _CLOSING_MARKS:
+            # '"..."\u2014Ann Ruiz \u2014 the mayor \u2014': the dash after a pull quote names its
+            # source and opens no pair; the appositive after the name may
+            pos = m.start("x")
+            continue
         ls, le, rs, re_ = m.start(), m.start("x"), m.end("x"), m.end()
         out += [text[done:ls], ",", " " * (le - ls - 1), m.group("x"), ",", " " * (re_ - rs - 1)]
         pos = done = re_
     return "".join(out) + text[done:] if out else text
+
+
+# A speaker's turn in a broadcast transcript: "SALLY HERNANDEZ: The public must ...", "BURNETT:
+# With this action ...", "JOHN BURNETT, BYLINE: Starting next week ...".
+_TURN = re.compile(
+    r"(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z.'\u2019\-]*){0,3})"
+    r"(?:,[ \t]*(?P<role>[A-Z][A-Z .\-]{1,30}))?:[ \t]+(?=\S)"
+)
+
+
+def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Find the paragraphs that are a speaker's turn in a broadcast transcript.
+
+    A turn opens with its speaker's name in capitals and a colon. It is speech when the name is
+    a person's (a known first name, or a surname the article writes in prose too) and not one
+    of the transcript's own voices, the host and the reporters (``lex.TRANSCRIPT_NARRATORS``),
+    whose later turns are written with their surname alone ("BURNETT:").
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    paragraphs : list of (int, int)
+        Paragraph spans.
+
+    Returns
+    -------
+    dict of int to (int, int)
+        Paragraph start -> the span of its speaker's name, for the turns that are speech.
+    """
+    out: dict[int, tuple[int, int]] = {}
+    speakers: set[str] = set()
+    narrators: set[str] = set()
+    prose: dict[str, bool] = {}  # surname -> written in prose (one scan a name)
+    for ps, pe in paragraphs:
+        if not text[ps : ps + 1].isupper() or ":" not in text[ps : min(pe, ps + 60)]:
+            continue
+        m = _TURN.match(text, ps, pe)
+        if m is None:
+            continue
+        words = m.group("name").split()
+        surname = words[-1]
+        if m.group("role") and m.group("role").strip() in lex.TRANSCRIPT_NARRATORS:
+            narrators.add(surname)
+        elif len(words) == 1:
+            if surname in speakers and surname not in narrators:
+                out[ps] = m.span("name")
+        elif words[0].title() in lex.FIRST_NAMES or prose.setdefault(
+                surname, _named_in_prose(text, surname)):
+            speakers.add(surname)
+            out[ps] = m.span("name")
+    return out
+
+
+def _named_in_prose(text: str, surname: str) -> bool:
+    """Whether a name in capitals is written in prose too ("Sheriff Mara Okafor")."""
+    return any(m.group()[:1].isupper() and not m.group().isupper()
+               for m in re.finditer(rf"\b{re.escape(surname)}\b", text, re.I))
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -219,7 +299,16 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     """
     out: list[tuple[int, int, bool]] = []
     carry = False
+    turns = transcript_turns(text, paragraphs)
     for n, (ps, pe) in enumerate(paragraphs):
+        if ps in turns:
+            # A transcript's turn is its speaker's words, one quote a sentence, so that each
+            # sentence carries its quote: "SALLY HERNANDEZ: The public must ... Our jail ..."
+            start = _TURN.match(text, ps, pe).end()  # type: ignore[union-attr]
+            sentences = split_sentences(text[:pe], [(start, pe)])
+            out.extend((st.start, st.end, False) for st in sentences)
+            carry = False
+            continue
         open_at: int | None = None
         continued = carry
         carry = False
@@ -365,7 +454,12 @@ class SpeakerContext:
                 sex = lex.GENDER_PRONOUNS[low]
                 pool = [p for p in self.persons if self.genders.get(_surname(p.text), sex) == sex]
                 pool = pool or self.persons
-                return next((p for p in reversed(pool) if p.start not in self.mentioned), pool[-1])
+                person = next((p for p in reversed(pool) if p.start not in self.mentioned),
+                              pool[-1])
+                # "He says his office has always ...": the person speaks again here, as if named
+                # here (a quote paragraph after this one, with no attribution, is theirs)
+                self.persons.append(Speaker(person.text, spk.start, spk.end))
+                return person
             if low == "it" and (self.sources or self.bodies):
                 return self._latest(self.sources + self.bodies)
             if low == "they" and self.groups:
@@ -404,6 +498,15 @@ class SpeakerContext:
                     self.mentioned.discard(p.start)
                     return p
             return spk
+        if _is_name(spk.text) and spk.text.isupper() and len(spk.text.split()) >= 2:
+            # A transcript's speaker, in capitals: the person the article named in prose
+            # ("SALLY HERNANDEZ" is "Sheriff Sally Hernandez"), else a person as written
+            last = spk.text.split()[-1].casefold()
+            known = next((p for p in reversed(self.persons)
+                          if _surname(p.text).casefold() == last), None)
+            self.persons.append(known or spk)
+            self.speakers.append(known or spk)
+            return known or spk
         if _is_name(spk.text):
             self.note(spk)
         return spk
@@ -648,7 +751,8 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
     Speaker or None
     """
     after_from, after = _after_quote(sentence, qend, next_start)
-    for pattern in (_POST_READ, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT, _POST_DASH):
+    for pattern in (_POST_READ, _POST_OWNED, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT,
+                    _POST_DASH):
         m = pattern.match(after)
         if m:
             group = "src" if "src" in m.re.groupindex and m.group("src") else "spk"
@@ -690,9 +794,20 @@ def attribute_quote(
     Speaker or None
     """
     base = sentence.start
+    turn = _TURN.match(sentence.text) if sentence.text[:1].isupper() else None
+    if turn is not None and turn.end() == qstart - base:
+        # "SALLY HERNANDEZ: The public must ...": a transcript's turn (see find_quote_spans)
+        return Speaker(turn.group("name"), base + turn.start("name"), base + turn.end("name"))
     found = attributed_after(sentence, qend, next_start)
     if found is not None:
         return found
+    after_from, after = _after_quote(sentence, qend, next_start)
+    closing = _WOVEN_ATTRIBUTION.search(after) if next_start >= sentence.end else None
+    if closing is not None and (re.fullmatch(DESC, closing.group("spk"))
+                                or closing.group("spk").split()[0] not in _STOP_NAMES):
+        # '"...engaged" in migrant round-ups, Sheriff Ann Ruiz said.': the quote runs on into
+        # the sentence's own words, which end on the attribution
+        return _speaker_at(sentence, closing, "spk", after_from)
     before_from = max(prev_end - base, qstart - base - _WINDOW)
     before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"'\u201c\u2018")
     m = _PRE.search(before)
@@ -824,6 +939,13 @@ _NAME_BEFORE_VERB = re.compile(
 # officials said in an email."
 _CLOSING_ATTRIBUTION = re.compile(
     rf",[ \t]+(?P<spk>{SPEAKER})[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
+    r"(?:[ \t]+(?:in|on|at|during|to|by|via|through)[ \t]+[^,.;:\"\u201c\u201d]{1,40})?"
+    r"[ \t]*[.!?]?[ \t]*$"
+)
+# The same after a quote that runs on into the sentence, the subject perhaps with an appositive:
+# '"..." in migrant round-ups, Ann Ruiz, the Lake County sheriff, said.'
+_WOVEN_ATTRIBUTION = re.compile(
+    rf",[ \t]+(?P<spk>{SPEAKER}){APPOSITIVE}[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
     r"(?:[ \t]+(?:in|on|at|during|to|by|via|through)[ \t]+[^,.;:\"\u201c\u201d]{1,40})?"
     r"[ \t]*[.!?]?[ \t]*$"
 )

@@ -199,3 +199,86 @@ def test_a_pull_quote_source_may_carry_an_appositive():
         "\u2014Ann Ruiz, the mayor of Lakeview\n"
     )
     assert speakers(text)["We will not"] == "Ann Ruiz"
+
+
+def test_a_title_word_inside_a_place_name_is_not_the_title():
+    # "King" is a title too; the name after "King County Sheriff" is the sheriff's, and the
+    # county executive named later is who "he" is next.
+    text = (
+        "Lake County Sheriff Tom Berg said the jail would not change its policy.\n\n"
+        "King County Executive Mara Okafor addressed the order later. But he stressed that county "
+        "clinics would not ask about status.\n\n"
+        "\"We are not going to take part in that, whatever the threats,\" he said.\n"
+    )
+    assert speakers(text)["We are not"] == "King County Executive Mara Okafor"
+
+
+def test_a_quote_running_into_the_sentence_ends_on_its_attribution():
+    text = (
+        "\"We will not go out and hunt people down,\" said Lake County Sheriff Tom Berg.\n\n"
+        "\"There is nothing in my duties that says I should be involved\" in the raids, Hill "
+        "County Sheriff Ann Ruiz said. \"That is not our job.\"\n"
+    )
+    got = speakers(text)
+    assert got["There is nothing"] == "Hill County Sheriff Ann Ruiz"
+    assert got["That is not"] == "Hill County Sheriff Ann Ruiz"
+
+
+def test_a_document_whose_source_is_named_speaks_for_it():
+    text = (
+        "Former Governor Tom Berg spoke at a rally on Monday.\n\n"
+        "Lakeview Police Chief Ann Ruiz released a statement Thursday.\n\n"
+        "\u201cI know many residents feel uncertain about what comes next,\u201d Chief Ruiz\u2019s "
+        "message began. \u201cOur officers will not ask anyone about their status.\u201d\n"
+    )
+    got = speakers(text)
+    assert got["I know many"] == "Chief Ruiz"
+    assert got["Our officers will"] == "Chief Ruiz"
+
+
+def test_a_quote_paragraph_after_he_says_is_his():
+    text = (
+        "Lake County Sheriff Tom Berg says the ruling changes nothing for his deputies.\n"
+        "He says his office has always honored lawful detainer requests from the agency.\n"
+        "\"We ask for a warrant with every detainer, and the agency has been sending one.\"\n"
+    )
+    assert speakers(text)["We ask for"] == "Lake County Sheriff Tom Berg"
+
+
+def test_a_broadcast_transcripts_turns_are_quotes_of_their_speakers():
+    text = (
+        "ANN HOST, HOST:\n\n"
+        "The county sheriff will no longer give immigration agents access to the jail.\n\n"
+        "TOM REED, BYLINE: Sheriff Mara Okafor says the Lake County Jail will limit its "
+        "cooperation with ICE.\n\n"
+        "MARA OKAFOR: Our jail cannot be a holding tank for anyone. The public must trust us.\n\n"
+        "REED: With this action, Lake County joins other jurisdictions, the news said.\n\n"
+        "BREAKING NEWS: The council meets again on Monday to vote on the ordinance.\n"
+    )
+    got = speakers(text)
+    assert got["Our jail cannot"] == "Sheriff Mara Okafor"
+    assert got["The public must"] == "Sheriff Mara Okafor"
+    assert not any(k.startswith(("The county sheriff", "Sheriff Mara", "With this", "The council"))
+                   for k in got)
+
+
+def test_a_woven_quotes_attribution_may_carry_an_appositive():
+    text = (
+        "\"We will not go out and hunt people down,\" said Lake County Sheriff Tom Berg.\n\n"
+        "\"There is nothing in my duties that says I should be involved\" in the raids, Ann "
+        "Ruiz \u2014 the Hill County sheriff \u2014 said.\n"
+    )
+    assert speakers(text)["There is nothing"] == "Ann Ruiz"
+
+
+def test_a_pull_quotes_dash_opens_no_dashed_appositive():
+    text = (
+        "Mayors answered the threat at once.\n\n"
+        "\u2022 \u201cWe will not be bullied by anyone in Washington.\u201d\u2014Ann Ruiz \u2014 the mayor "
+        "of Lakeview \u2014\n"
+        "\u2022 \u201cOur city protects everyone who lives here.\u201d\u2014Tom Berg \u2014 the mayor of "
+        "Hillsdale \u2014\n"
+    )
+    got = speakers(text)
+    assert got["We will not"] == "Ann Ruiz"
+    assert got["Our city protects"] == "Tom Berg"
