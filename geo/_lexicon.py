@@ -662,6 +662,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"prohibit\w*", r"bar(?:s|red|ring)?", r"ban(?:s|ned|ning)?", r"forbid\w*",
     r"allow(?:s|ed|ing)?", r"permit(?:s|ted)?", r"requir\w*", r"prevent\w*", r"limit\w*",
     r"restrict\w*", r"block\w*", r"protections?", r"no longer",
+    # granting or refusing entry ("gives them access to his jails", "denied access")
+    r"(?:giv(?:e|es|en|ing)|gave|grant\w*|den(?:y|ies|ied|ying)) (?:\w+ ){0,2}access",
     r"(?:not|never|\w+n['\u2019]t|refus\w*|declin\w*) (?:\w+ ){0,3}(?:cooperat\w*|detain|hold|honou?r|"
     r"communicat\w*|enforce\w*|share|notify|ask|comply|work with)",
     # money and services

@@ -433,7 +433,9 @@ class _CandidateFinder:
         for p in range(self.n):
             word = texts[p]
             plural = word.lower() in {"counties", "parishes"}
-            titled = word in {"County", "Parish"}  # "Dodge, Washington and Wood County"
+            # "Dodge, Washington and Wood County"; not "Hidalgo, Travis County Judge Andy
+            # Brown", where the county is written with an office, the words before it people
+            titled = word in {"County", "Parish"} and self._word(p + 1) not in lex.TITLES
             if not plural and word not in {"county", "parish"} and not (
                     titled and self._word(self._cap_run_back(p) - 1) in {",", "and", "or", "&"}):
                 continue

@@ -95,6 +95,10 @@ def _next_word(text: str, i: int, limit: int) -> tuple[int, str]:
     return i, (m.group(1) if m else "")
 
 
+# An outlet in brackets and a dash after a state's abbreviation: the dateline goes on.
+_OUTLET_DASH = re.compile(r"\([^()\n]{1,40}\)[ \t]*(?:\u2014|\u2013|--?)[ \t]")
+
+
 def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """Split a body into sentences.
 
@@ -170,6 +174,8 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
             single_dot = single_dot and text[punct + 1 : punct + 2] != "."
             if boundary and single_dot and _is_abbreviation(text, punct, word):
                 boundary = False
+            if boundary and text[k] == "(" and _OUTLET_DASH.match(text, k):
+                boundary = False  # "JACKSON, Tenn. (AP) — Six people ...": a dateline
             if boundary and text[punct] == "\u2026" and not word[:1].isupper():
                 boundary = False
             if boundary:
@@ -368,6 +374,14 @@ class TextLayer:
     @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    @cached_property
+    def dateline_end(self) -> int | None:
+        """Where the dateline's words end, after its outlet and dash ("OAKLAND, Calif. (AP) — ")."""
+        if self.dateline is None:
+            return None
+        m = _DATELINE.match(self.text, self.dateline[0])
+        return m.end() if m else None
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding (or last starting before) ``offset``; -1 before all."""

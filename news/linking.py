@@ -58,6 +58,9 @@ LINK_LABELS: dict[str, str] = {
 }
 # How many sentences back a continuation ("It approved ...") may reach.
 COREFERENCE_WINDOW = 2
+# ... and how many an act ("the existing statute") may reach back for the last sentence linked
+# to a place.
+ACT_WINDOW = 4
 # An article is about one local jurisdiction when it carries this share of the local mentions
 # (and is named at least twice), or is named in the lead or the dateline.
 FOCUS_SHARE = 0.5
@@ -441,6 +444,13 @@ def article_focus(
     if layer.dateline:
         ds, de = layer.dateline
         named = [j for s, e, j in mentions if ds <= s and e <= de]
+        body = Counter(j[:2] for s, e, j in mentions
+                       if not (ds <= s and e <= de) and not j.startswith("region:"))
+        if body and body.most_common(1)[0][1] >= 2 \
+                and not {j[:2] for j in named} & body.keys():
+            # "WASHINGTON - Arizona sheriffs haven't been ordered ...": a bureau's dateline,
+            # in a state the body never names, atop a story about another state's places
+            named = []
         for j in named:
             by_kind.setdefault(kind_of(j), j)
         if named:
@@ -931,7 +941,9 @@ class Linker:
         Plymouth County jail" in a Bristol County story speaks for Bristol County.
         """
         i = self.layer.sentence_at(at)
-        before = self._named_between(kind, self.layer.sentences[i].start, at) if i >= 0 else []
+        # (not the dateline's place: where the reporter filed from is no one's office)
+        before = self._named_between(kind, self.layer.sentences[i].start, at, dateline=False) \
+            if i >= 0 else []
         if before:
             return before[-1]
         return self.focus.get(kind) or self._of_kind(kind, self._sentence_end(at))
@@ -1053,7 +1065,10 @@ class Linker:
                         # measure" is about; "those cities" right after it do point back at its
                         # places, but "there" a sentence later is the story's own place
                         break
-                    if index - k <= COREFERENCE_WINDOW:
+                    # an act reaches further back than a pronoun, past sentences that carry
+                    # no place (a quote paragraph between "Voters upheld the law" and "the
+                    # existing statute")
+                    if index - k <= (COREFERENCE_WINDOW if subject or places else ACT_WINDOW):
                         for j, _ in pairs:
                             out.add(j, "coreference")
                     break

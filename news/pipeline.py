@@ -387,6 +387,13 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         # Attributions are read with dashed appositives as comma ones; quotes from the text.
         sentences = tuple(Sentence(s.start, s.end, read[s.start : s.end], s.paragraph)
                           for s in sentences)
+    if (opening := layer.dateline_end) is not None and layer.dateline is not None \
+            and any(layer.dateline[0] <= m.start < layer.dateline[1] for m in mentions):
+        # The dateline (a place's, not "Javier Salazar — the sheriff — says") is no
+        # sentence's subject: "NEWBURGH, N.Y. (AP) — Ann Ruiz, the mayor's press
+        # secretary, said ..." is read from "Ann Ruiz".
+        sentences = tuple(Sentence(opening, s.end, read[opening : s.end], s.paragraph)
+                          if s.start <= opening < s.end else s for s in sentences)
     by_sentence = _quote_candidates(text, sentences, layer.paragraphs)
     ctx = SpeakerContext(places=frozenset(m.start for m in mentions))
     out: dict[int, list[Quote]] = {}
