@@ -850,6 +850,9 @@ SPEAKER_DOCUMENTS: frozenset[str] = frozenset({
 TRANSCRIPT_NARRATORS: frozenset[str] = frozenset({
     "HOST", "CO-HOST", "BYLINE", "ANCHOR", "CORRESPONDENT", "REPORTER", "NARRATOR", "MODERATOR",
 })
+# The labels of an interview printed as questions and answers ("Q: ...", "A: ..."): an answer
+# is the speech of the one interviewed (news.quotes).
+INTERVIEW_LABELS: dict[str, str] = {"Q": "question", "A": "answer"}
 # What a document does when quoted after it ('"...," the statement read.', '"...," Chief Ann
 # Ruiz's message began.'): its source speaks.
 DOCUMENT_VERBS: frozenset[str] = frozenset({

@@ -21,7 +21,10 @@ from geo import _lexicon as lex
 from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted, split_sentences
 
 VERBS = alternation(lex.REPORTING_VERBS)
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|[A-Z][\w\u2019'\-]*)"
+# A capitalised word of a name: initials ("A.J."), an abbreviated title, a middle initial before
+# the rest of the name ("Ricardo A. Samaniego", "Tony H. Pham"), a word.
+_CAP = (r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|"
+        r"[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w\u2019'\-]*)")
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
 
 
@@ -76,6 +79,8 @@ _POST_DASH = re.compile(
 # '"...," according to Ruiz.': the source named after the quote
 _POST_ACCORDING = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?[Aa]ccording[ \t]+to[ \t]+(?P<spk>{SPEAKER})"
+    # "according to a statement from the Lake County Sheriff's Office": the source speaks
+    rf"(?:[ \t]+(?:from|by|of)[ \t]+(?:the[ \t]+)?(?P<src>{NAME}))?"
 )
 _POST_READ = re.compile(
     r"^[\s,]*read\s+(?P<spk>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
@@ -227,7 +232,8 @@ def commas_for_dashes(text: str) -> str:
 # A speaker's turn in a broadcast transcript: "SALLY HERNANDEZ: The public must ...", "BURNETT:
 # With this action ...", "JOHN BURNETT, BYLINE: Starting next week ...".
 _TURN = re.compile(
-    r"(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z.'\u2019\-]*){0,3})"
+    r"(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z.'\u2019\-]*){0,3}"
+    rf"|{alternation(lex.INTERVIEW_LABELS)})"
     r"(?:,[ \t]*(?P<role>[A-Z][A-Z .\-]{1,30}))?:[ \t]+(?=\S)"
 )
 
@@ -239,6 +245,9 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
     a person's (a known first name, or a surname the article writes in prose too) and not one
     of the transcript's own voices, the host and the reporters (``lex.TRANSCRIPT_NARRATORS``),
     whose later turns are written with their surname alone ("BURNETT:").
+
+    An interview printed as questions and answers is read the same way: an answer ("A: ...")
+    after a question ("Q: ...") is the speech of the one interviewed.
 
     Parameters
     ----------
@@ -256,6 +265,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
     speakers: set[str] = set()
     narrators: set[str] = set()
     prose: dict[str, bool] = {}  # surname -> written in prose (one scan a name)
+    asked = False
     for ps, pe in paragraphs:
         if not text[ps : ps + 1].isupper() or ":" not in text[ps : min(pe, ps + 60)]:
             continue
@@ -264,12 +274,20 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
             continue
         words = m.group("name").split()
         surname = words[-1]
+        label = lex.INTERVIEW_LABELS.get(m.group("name"))
+        if label is not None:
+            asked = asked or label == "question"
+            if label == "answer" and asked:
+                out[ps] = m.span("name")
+            continue
+        # "SHERIFF ANN RUIZ:": the name after the titles
+        first = next((w for w in words[:-1] if w.title() not in lex.TITLES), surname)
         if m.group("role") and m.group("role").strip() in lex.TRANSCRIPT_NARRATORS:
             narrators.add(surname)
         elif len(words) == 1:
             if surname in speakers and surname not in narrators:
                 out[ps] = m.span("name")
-        elif words[0].title() in lex.FIRST_NAMES or prose.setdefault(
+        elif first.title() in lex.FIRST_NAMES or prose.setdefault(
                 surname, _named_in_prose(text, surname)):
             speakers.add(surname)
             out[ps] = m.span("name")
@@ -366,12 +384,16 @@ def is_speech(quote_text: str, sentence_text: str, has_verb: bool | None = None)
     Returns
     -------
     bool
-        True for six words or more, or for three or more (not all capitalised, which is a name)
-        with a reporting verb in the sentence.
+        True for six words or more, for a turn of a transcript (see :func:`find_quote_spans`),
+        or for three or more (not all capitalised, which is a name) with a reporting verb in the
+        sentence.
     """
     words = quote_text.split()
     if len(words) >= 6:
         return True
+    turn = _TURN.match(sentence_text) if ":" in sentence_text[:60] else None
+    if turn is not None and sentence_text.startswith(quote_text, turn.end()):
+        return True  # a transcript's or an interview's turn, however short: "A: No."
     if len(words) < 3 or all(w[:1].isupper() for w in words):
         return False  # a scare quote or a name in quotes: "sanctuary", "Operation Safe City."
     return has_speech_verb(sentence_text) if has_verb is None else has_verb
@@ -429,6 +451,8 @@ class SpeakerContext:
     actors: list[Speaker] = field(default_factory=list)  # names acting mid-sentence
     genders: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f", when told
     roles: dict[str, set[str]] = field(default_factory=dict)  # surname -> roles given in prose
+    interviewee: Speaker | None = None  # who answers an interview's questions ("Q: ...")
+    acting: list[Speaker] = field(default_factory=list)  # organisations a sentence is about
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -448,6 +472,13 @@ class SpeakerContext:
         if re.fullmatch(PRONOUN, spk.text):
             if low in ("he", "she") and not self.persons and self.actors:
                 return self.actors[-1]
+            if low in ("he", "she") and not self.persons:
+                # no one named as a person yet: the last one who spoke by name ("..., Lopez
+                # says, ..."), not an organisation nor a group
+                spoke = [p for p in self.speakers if not _is_plural(p.text)
+                         and not any(w.isupper() for w in p.text.split())]
+                if spoke:
+                    return spoke[-1]
             if low in ("he", "she") and self.persons:
                 # the last person who spoke or acted, not one only named on the way, and not
                 # one the article has shown to be of the other sex ("In her report, ...")
@@ -481,11 +512,13 @@ class SpeakerContext:
                     self.groups.append(spk)
                     return spk
                 return found
-            if head in lex.SPEAKER_AGENCIES and len(words) == 2 and self.bodies:
+            if head in lex.SPEAKER_AGENCIES and len(words) == 2 and (self.bodies or self.acting):
                 # "the agency": the organisation that spoke last, one named with that word
-                # first ("the department" after "the Lake County Sheriff's Department").
-                named = [b for b in self.bodies if head in b.text.lower()]
-                return named[-1] if named else self.bodies[-1]
+                # first ("the department" after "the Lake County Sheriff's Department"); when
+                # none spoke yet, the one last written acting ("ICE arrested 40 people")
+                pool = self.bodies or self.acting
+                named = [b for b in pool if head in b.text.lower()]
+                return named[-1] if named else pool[-1]
             if head not in lex.LOWER_TITLES and head != "ag":
                 return spk  # "the county said": the body, not someone named with its name
             role = lex.TITLE_ROLES.get(words[-1].upper(), head) if head == "ag" else head
@@ -498,6 +531,9 @@ class SpeakerContext:
                     self.mentioned.discard(p.start)
                     return p
             return spk
+        if lex.INTERVIEW_LABELS.get(spk.text) == "answer":
+            # "A: ..." in an interview: the one interviewed, named before the first question
+            return self.interviewee or (self.persons[-1] if self.persons else spk)
         if _is_name(spk.text) and spk.text.isupper() and len(spk.text.split()) >= 2:
             # A transcript's speaker, in capitals: the person the article named in prose
             # ("SALLY HERNANDEZ" is "Sheriff Sally Hernandez"), else a person as written
@@ -517,6 +553,9 @@ class SpeakerContext:
 
     def read_sentence(self, text: str, sentence: Sentence) -> None:
         """Pick up statement sources and titled people ("Judge Andrew Austin") of a sentence."""
+        if self.interviewee is None and self.persons and sentence.text[1:2] == ":" \
+                and lex.INTERVIEW_LABELS.get(sentence.text[:1]) == "question":
+            self.interviewee = self.persons[-1]  # the first question: the one asked is named
         n_before = len(self.persons)
         # Cheap checks first: most sentences have neither a title nor a statement.
         words = _TITLE_CANDIDATE.findall(sentence.text)
@@ -545,6 +584,14 @@ class SpeakerContext:
                 self.persons.append(Speaker(m.group("name"), s, m.end("name") + sentence.start))
                 self._role(m)
         self._read_subject(sentence)
+        for m in _ACRONYM.finditer(sentence.text) if "(" in sentence.text else ():
+            # "U.S. Immigration and Customs Enforcement (ICE) arrested": what "the agency" is
+            s = sentence.start + m.start("acr")
+            self.acting.append(Speaker(m.group("acr"), s, s + len(m.group("acr"))))
+        subject = _ACRONYM_SUBJECT.match(sentence.text)
+        if subject is not None:
+            s = sentence.start + subject.start("acr")
+            self.acting.append(Speaker(subject.group("acr"), s, s + len(subject.group("acr"))))
         self._read_gender(sentence, n_before)
         if " and " in sentence.text:
             for m in _NAMED_GROUP.finditer(sentence.text):
@@ -636,6 +683,15 @@ class SpeakerContext:
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
+# An organisation's acronym, defined after its name ("Immigration and Customs Enforcement (ICE)"),
+# or an organisation acting as a sentence's subject ("On Tuesday, ICE arrested", "The Lake County
+# Sheriff's Department arrested").
+_ACRONYM = re.compile(r"[A-Z][a-z]+[ \t]+\((?P<acr>[A-Z]{2,6})\)")
+_ACRONYM_SUBJECT = re.compile(
+    r"(?:[^,\"\u201c\u201d]{1,60},[ \t]+)?(?:[Tt]he[ \t]+)?"
+    rf"(?P<acr>[A-Z]{{2,6}}|{NAME}[ \t]+(?:{alternation(w.title() for w in lex.SPEAKER_AGENCIES)}))"
+    r"[ \t]+[a-z]+(?:ed|s)\b"
+)
 _PARTICIPLE_PHRASE = re.compile(
     r"[ \t]+(?:in|on|at|by|during|after|before|since|last|earlier)\b[^,.;\"\u201c\u201d]{0,40},"
 )
@@ -664,7 +720,10 @@ _NAMED_GROUP = re.compile(
 # Where a titled name is the subject: only an opening phrase or capitalised words before it
 # ("In Boston, Mayor Ann Ruiz"), or a verb after it ("..., Mayor Ann Ruiz said").
 _SUBJECT_BEFORE = re.compile(r"(?:[^,\"\u201c\u201d]{0,60},[ \t]*)?[\"\u201c]?")
-_VERB_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+(?:also[ \t]+)?(?:{VERBS}|[a-z]+ed)\b")
+# A verb in the present ("Sheriff Ann Ruiz also allows", "plans") ends on a consonant and "s",
+# which leaves out "as", "this", "thus", "always", "across".
+_VERB_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+(?:also[ \t]+)?"
+                         rf"(?:{VERBS}|[a-z]+ed|[a-z]+[b-df-hj-np-rtvwxz]s)\b")
 _GROUP_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 
 
@@ -852,7 +911,8 @@ def attribute_quote(
     after_from, after = _after_quote(sentence, qend, next_start)
     m = _POST_ACCORDING.match(after)
     if m and (re.fullmatch(DESC, m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
-        return _speaker_at(sentence, m, "spk", after_from)
+        document = m.group("src") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS
+        return _speaker_at(sentence, m, "src" if document else "spk", after_from)
     return None
 
 
@@ -946,7 +1006,7 @@ _CLOSING_ATTRIBUTION = re.compile(
 # '"..." in migrant round-ups, Ann Ruiz, the Lake County sheriff, said.'
 _WOVEN_ATTRIBUTION = re.compile(
     rf",[ \t]+(?P<spk>{SPEAKER}){APPOSITIVE}[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
-    r"(?:[ \t]+(?:in|on|at|during|to|by|via|through)[ \t]+[^,.;:\"\u201c\u201d]{1,40})?"
+    r"(?:[ \t]+[^,.;:\"\u201c\u201d]{1,40})?"  # "in an email", "told reporters"
     r"[ \t]*[.!?]?[ \t]*$"
 )
 # A clause that ends on its reporting verb and subject: "..., says legal expert Ann Ruiz."
@@ -979,7 +1039,11 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
         return None
     m = _ATTRIBUTION_ONLY.match(sentence.text)
     if not m:
-        return None
+        # a pull quote's source on the line after it: "\u2014 Lakeview Mayor Ann Ruiz"
+        m = _POST_DASH.match(sentence.text)
+        if m is None or m.group("spk").split()[0] in _STOP_NAMES:
+            return None
+        return _speaker_at(sentence, m, "spk", 0)
     group = "a" if m.group("a") else "b"
     if m.group(group).split()[0] in _STOP_NAMES:
         return None

@@ -282,3 +282,65 @@ def test_a_pull_quotes_dash_opens_no_dashed_appositive():
     got = speakers(text)
     assert got["We will not"] == "Ann Ruiz"
     assert got["Our city protects"] == "Tom Berg"
+
+
+def test_a_middle_initial_stays_in_the_name():
+    text = (
+        "\"This law makes our communities less safe for everyone,\" said County Judge Ann R. "
+        "Okafor.\n\n"
+        "\"We focus on those who pose the greatest threat,\" said Tom H. Berg, the acting director "
+        "of the agency.\n"
+    )
+    got = speakers(text)
+    assert got["This law makes"] == "County Judge Ann R. Okafor"
+    assert got["We focus on"] == "Tom H. Berg"
+
+
+def test_according_to_a_statement_from_names_its_source():
+    text = (
+        "\"The jail complied with every lawful request it received,\" according to a statement "
+        "from the Lake County Sheriff's Office.\n"
+    )
+    assert speakers(text)["The jail complied"] == "Lake County Sheriff's Office"
+
+
+def test_a_transcript_speaker_may_carry_a_title():
+    text = (
+        "The county's sheriff spoke to the station on Monday.\n\n"
+        "SHERIFF ANN OKAFOR: We are not going to hold anyone for ICE without a warrant.\n"
+    )
+    assert speakers(text)["We are not"] == "SHERIFF ANN OKAFOR"
+
+
+def test_an_interviews_answers_are_the_interviewees():
+    text = (
+        "Lake County Sheriff Ann Ruiz sat down with us to talk about the new state law.\n\n"
+        "Q: Will your deputies ask people about their immigration status?\n\n"
+        "A: Our deputies will never ask anyone about their status. That is not our job.\n\n"
+        "Q: What did Mayor Tom Berg tell you about the law?\n\n"
+        "A: We agree on it. The jail will not hold anyone for ICE without a warrant.\n"
+    )
+    got = speakers(text)
+    assert got["Our deputies will"] == "Lake County Sheriff Ann Ruiz"
+    assert got["The jail will"] == "Lake County Sheriff Ann Ruiz"
+    assert not any(k.startswith(("Will your", "What did")) for k in got)
+
+
+def test_a_pull_quotes_source_may_stand_on_the_next_line():
+    text = (
+        "\u201cWe will not be bullied by anyone in Washington, ever.\u201d\n"
+        "\u2014 Lakeview Mayor Ann Ruiz\n"
+    )
+    assert speakers(text)["We will not"] == "Lakeview Mayor Ann Ruiz"
+
+
+def test_the_agency_is_the_one_written_acting_before():
+    text = (
+        "On Tuesday, ICE detained 40 people at a meatpacking plant in Lake County.\n\n"
+        "\"Every day we target and arrest people who break the law,\" the agency said.\n\n"
+        "The Lake County Sheriff's Department arrested four more on Friday.\n\n"
+        "\"We target criminals, not workers,\" the department said.\n"
+    )
+    got = speakers(text)
+    assert got["Every day we"] == "ICE"
+    assert got["We target criminals,"] == "Lake County Sheriff's Department"
