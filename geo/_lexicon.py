@@ -65,7 +65,7 @@ LOWER_TITLES: frozenset[str] = frozenset({
     "undersheriff", "selectman", "selectwoman", "administrator", "jailer", "coroner",
     "alderman", "alderwoman", "councilmember", "councilor", "legislator", "trustee",
     "supervisor", "clerk", "treasurer", "auditor", "comptroller", "assemblyman",
-    "assemblywoman", "lawmaker",
+    "assemblywoman", "lawmaker", "leader",
 })
 # Words after a place name that make the phrase an office of that kind of jurisdiction:
 # "Madison Mayor", "Dane County Sheriff", "New York Gov.", "Washington state".

@@ -901,6 +901,9 @@ def attribute_quote(
         m = _SUBJECT_THEN_VERB.match(lead)
         if m and m.group("spk").split()[0] not in _STOP_NAMES:
             return _speaker_at(sentence, m, "spk", 0)
+        if lead.endswith(("\u2014", "--")):
+            # "Ruiz's answer was simple \u2014": a dash introduces the quote as a colon would
+            lead = lead.rstrip("\u2014-").rstrip() + ":"
         if lead.endswith(":"):
             found = colon_subject(Sentence(sentence.start, sentence.start + len(lead), lead,
                                            sentence.paragraph))
@@ -1117,5 +1120,8 @@ def colon_subject(sentence: Sentence) -> Speaker | None:
             m = None
     if m is None:
         return None
-    return _speaker_at(sentence, m, "spk", offset)
+    found = _speaker_at(sentence, m, "spk", offset)
+    owner = re.sub(r"['\u2019]s$", "", found.text)
+    # "Ruiz's answer was simple:": whose the answer is speaks
+    return Speaker(owner, found.start, found.start + len(owner)) if owner else found
 

@@ -344,3 +344,16 @@ def test_the_agency_is_the_one_written_acting_before():
     got = speakers(text)
     assert got["Every day we"] == "ICE"
     assert got["We target criminals,"] == "Lake County Sheriff's Department"
+
+
+def test_a_dash_may_introduce_a_quote_as_a_colon_does():
+    text = (
+        "Lake County Sheriff Tom Berg spoke first.\n\n"
+        "Ruiz's answer was simple \u2014 \u201cWe will follow the law as written, every time.\u201d\n"
+    )
+    assert speakers(text)["We will follow"] == "Ruiz"
+
+
+def test_a_lower_case_leader_is_a_role():
+    text = "\"We will follow the law as written,\" said Senate leader Kevin de Le\u00f3n.\n"
+    assert speakers(text)["We will follow"] == "Senate leader Kevin de Le\u00f3n"
