@@ -845,6 +845,54 @@ SPEAKER_DOCUMENTS: frozenset[str] = frozenset({
     "statement", "response", "release", "report", "letter", "memo", "complaint", "ruling",
     "order", "post", "tweet", "message", "email", "note", "video", "remarks",
 })
+# The sex a first name of FIRST_NAMES tells, for the names used mostly for one sex (news.quotes:
+# "she said" is not read as "Rep. Brian Ruiz"). Names used for both ("Jordan", "Casey") are left out.
+FIRST_NAME_SEX: dict[str, str] = {
+    **dict.fromkeys("""
+Abby Abigail Adriana Alexa Alexandra Alice Alicia Alison Allison Alma Amanda Amber Amy Ana
+Andrea Angela Angelica Angie Anita Ann Anna Anne Annette Annie April Ashley Audrey Barbara Beatriz
+Becky Beth Betsy Betty Beverly Bonnie Brenda Bridget Britney Brittany Brooke Camille Candace Carla
+Carmen Carol Caroline Carolyn Carrie Cassandra Catherine Cathy Cecilia Charlene Chelsea Cheryl
+Christina Christine Cindy Claire Clara Claudia Colleen Connie Courtney Crystal Cynthia Daisy
+Daniela Danielle Darlene Dawn Debbie Deborah Debra Denise Diana Diane Dianne Dolores Donna Doris
+Dorothy Eileen Elaine Eleanor Elena Elisa Elizabeth Ella Ellen Emily Emma Erica Erin Esther Eva
+Evelyn Felicia Frances Gabriela Gail Gina Gloria Grace Hannah Hazel Heather Heidi Helen Hillary
+Holly Irene Isabel Isabella Jacqueline Jane Janet Janice Jasmine Jeanne Jennifer Jenny Jessica
+Jill Joan Joanne Joy Joyce Juanita Judith Judy Julia Julie Kaitlyn Karen Kate Katherine Kathleen
+Kathryn Kathy Katie Katrina Kay Kimberly Kristen Kristin Laura Lauren Laurie Leah Linda Lindsay
+Lisa Lois Lori Lorraine Louise Lucia Lucy Lydia Madeline Maggie Marcia Margaret Maria Marian
+Marie Marilyn Marisol Marlene Marsha Martha Mary Maureen Megan Melanie Melissa Michele Michelle
+Mildred Miriam Misty Molly Monica Nancy Naomi Natalie Nicole Nina Norma Olivia Pamela Patricia
+Patty Paula Pauline Peggy Penny Phyllis Rachel Rebecca Regina Renee Rhonda Rita Roberta Rosa Rose
+Ruth Sally Samantha Sandra Sara Sarah Sharon Sheila Shelley Sherry Shirley Sonia Sophia Stacy
+Stephanie Sue Susan Suzanne Sylvia Tamara Tammy Tanya Tara Teresa Theresa Tiffany Tina Toni
+Valerie Vanessa Veronica Vicki Victoria Virginia Wanda Wendy Whitney Yolanda Yvonne Zoe Kamala
+Kirstjen Letitia Tish Muriel Lillian Cora Charlotte Mia Kaitlin Brianna Latoya Keisha Ebony Imani
+Aaliyah Fatima Mariana Valeria Ximena Alejandra Rosario Consuelo
+""".split(), "f"),
+    **dict.fromkeys("""
+Aaron Adam Adrian Aidan Aiden Alan Albert Alberto Alec Alejandro Alexander Alfred Alfredo Allen
+Alvin Andre Andres Andrew Andy Anthony Antonio Arthur Barack Barry Ben Benjamin Bernard Bernie Bill
+Billy Bob Bobby Brad Bradley Brandon Brent Brett Brian Bruce Bryan Caleb Calvin Carl Carlos Chad
+Charles Charlie Christopher Chuck Clarence Clint Cody Colin Connor Corey Craig Curtis Dan Daniel
+Danny Darrell Darren Dave David Dean Dennis Derek Devin Dominic Don Donald Doug Douglas Duane
+Dustin Dwayne Dylan Earl Ed Eddie Edgar Eduardo Edward Edwin Eli Elijah Elliot Enrique Eric Erik
+Ernest Ernesto Ethan Eugene Evan Felix Fernando Francisco Frank Franklin Fred Frederick Gabriel
+Gary Gavin Gene Geoffrey George Gerald Gilbert Glen Glenn Gordon Greg Gregory Guillermo Gustavo
+Harold Harry Hector Henry Herbert Herman Howard Hugo Ian Isaac Jack Jacob Jaime Jake James Jared
+Jason Javier Jay Jeff Jeffrey Jeremy Jerome Jerry Jesse Jesus Jim Jimmy Joe Joel Joey John Johnny
+Jon Jonathan Jorge Jose Joseph Josh Joshua Juan Julian Julio Justin Karl Keith Ken Kenneth Kevin
+Kirk Kurt Kyle Lance Larry Lawrence Leo Leon Leonard Lloyd Louis Lucas Luis Luke Manuel Marc Marco
+Marcus Mario Mark Martin Marty Marvin Matt Matthew Max Melvin Michael Miguel Mike Mitch Mitchell
+Nathan Neil Nicholas Nick Noah Norman Omar Oscar Pablo Patrick Paul Pedro Peter Phil Philip
+Phillip Rafael Ralph Ramon Randall Randy Ray Raymond Reginald Ricardo Richard Rick Ricky Rob Robert
+Roberto Rodney Roger Roland Ron Ronald Ross Roy Ruben Russell Ryan Sam Samuel Scott Sean Sergio
+Seth Shane Shawn Stanley Stephen Steve Steven Ted Terrence Thomas Tim Timothy Todd Tom Tommy Tony
+Travis Trevor Troy Vernon Victor Vincent Walter Warren Wayne Wesley William Willie Xavier Zachary
+Rahm Rudy Mitt Newt Rand Jeh Joaquin Beto Ras Abraham Trent Preston Derrick Tyrone Darnell Lamar
+Jamal Malik Deshawn Mohammed Muhammad Ahmed Hassan Yusuf Ibrahim
+""".split(), "m"),
+}
 # Roles of a broadcast transcript's own voices ("SCOTT SIMON, HOST:", "JOHN BURNETT, BYLINE:"):
 # their turns narrate, they are not quotes (news.quotes).
 TRANSCRIPT_NARRATORS: frozenset[str] = frozenset({

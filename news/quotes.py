@@ -593,6 +593,11 @@ class SpeakerContext:
             s = sentence.start + subject.start("acr")
             self.acting.append(Speaker(subject.group("acr"), s, s + len(subject.group("acr"))))
         self._read_gender(sentence, n_before)
+        for p in self.persons[n_before:]:
+            # the first name, when the sentence did not tell: "Rep. Brian Ruiz" is a man
+            sex = lex.FIRST_NAME_SEX.get(_first_name(p.text))
+            if sex is not None:
+                self.genders.setdefault(_surname(p.text), sex)
         if " and " in sentence.text:
             for m in _NAMED_GROUP.finditer(sentence.text):
                 s = sentence.start + m.start()
@@ -703,6 +708,11 @@ _SAID_PRONOUN = re.compile(
 _OPENING_POSSESSIVE = re.compile(r"[^,]{0,40}?\b(?P<p>[Hh]is|[Hh]er)\b[^,]{0,40},[ \t]+")
 _GENDER_WORD = re.compile(rf"\b(?i:{alternation(lex.GENDER_PRONOUNS)})\b")
 _QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+
+
+def _first_name(name: str) -> str:
+    """Return the word before the surname, past middle initials ("Ann R. Ruiz" -> "Ann")."""
+    return next((w for w in reversed(name.split()[:-1]) if not w.endswith(".")), "")
 
 
 def _surname(name: str) -> str:

@@ -357,3 +357,18 @@ def test_a_dash_may_introduce_a_quote_as_a_colon_does():
 def test_a_lower_case_leader_is_a_role():
     text = "\"We will follow the law as written,\" said Senate leader Kevin de Le\u00f3n.\n"
     assert speakers(text)["We will follow"] == "Senate leader Kevin de Le\u00f3n"
+
+
+def test_a_first_name_tells_the_speakers_sex():
+    text = (
+        "Rep. Maria Okafor opposed the bill. Rep. Brian Castellanos sponsored it.\n\n"
+        "\"You cannot detain your way to public safety,\" she said.\n"
+    )
+    assert speakers(text)["You cannot detain"] == "Rep. Maria Okafor"
+
+
+def test_the_sexed_first_names_are_first_names():
+    from geo import _lexicon as lex
+
+    assert set(lex.FIRST_NAME_SEX) <= lex.FIRST_NAMES
+    assert set(lex.FIRST_NAME_SEX.values()) == {"f", "m"}
