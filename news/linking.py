@@ -782,7 +782,21 @@ class Linker:
         # ... and so are places listed together, each named once ("agents arrested 12 people in
         # Kenosha, 8 in Racine and 5 in Beloit"): a survey, not the story's place.
         self._listed = listed = _listed_starts(layer, located)
-        located = [m for m in located if m[0] not in elsewhere and m[0] not in listed]
+        # ... and so are places named only in a legislator's district tag ("Sen. Ann Ruiz
+        # (D-Lake, Porter)"): where the legislator is from, not where the story happens.
+        text = layer.text
+        self._tagged = set()
+        prev_end = -1
+        for s, e, _ in self.mentions:
+            # the tag's later places too: "(D-Lake, Porter)"
+            if _DISTRICT_TAG.search(text, max(0, s - 80), s) or (
+                    prev_end >= 0 and text[prev_end:s] in (", ", " and ", ", and ")):
+                self._tagged.add(s)
+                prev_end = e
+            else:
+                prev_end = -1
+        located = [m for m in located if m[0] not in elsewhere and m[0] not in listed
+                   and m[0] not in self._tagged]
         self.focus = article_focus(layer, located or self.mentions, parent_county, home)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
@@ -811,15 +825,12 @@ class Linker:
         }
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
+        self._surveys: set[int] = set()  # sentences that list places (see _listed_starts)
         self._surnames = (
             re.compile(rf"\b(?:{alternation(self.people)})\b") if self.people else None
         )
-        # Places named only in a legislator's district tag ("Rep. Ann Ruiz, R-Oshkosh"): the
-        # sentence names them, but a later "the bill" is not about them.
-        text = layer.text
-        self._tagged = {
-            s for s, _, _ in self.mentions if _DISTRICT_TAG.search(text, max(0, s - 80), s)
-        }
+        # (places in a district tag, self._tagged: the sentence names them, but a later "the
+        # bill" is not about them)
 
     def _latest(self, kind: str, before: int, since: int = 0) -> str | None:
         kinds = ("place", "county") if kind == "local" else (kind,)
@@ -1056,7 +1067,7 @@ class Linker:
             places = _PLACE_NOUNS.search(text) is not None or _THERE.search(text) is not None
             if subject or places or _ACT_REFERENCE.search(text):
                 for k, pairs, reported in reversed(self.history):
-                    if not (subject or reported):
+                    if not (subject or reported) or (k in self._surveys and not places):
                         continue
                     if (not places or index - k > 1) and pairs \
                             and all(j in self._passing for j, _ in pairs) \
@@ -1085,7 +1096,7 @@ class Linker:
             # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
             # Advocates set up a hotline."
             k, pairs, _ = self.history[-1]
-            if self.layer.sentences[k].paragraph == sent.paragraph:
+            if self.layer.sentences[k].paragraph == sent.paragraph and k not in self._surveys:
                 for j, _ in pairs:
                     out.add(j, "coreference")
         if not out.links.keys() - origins and not _is_national(text):
@@ -1097,6 +1108,12 @@ class Linker:
                 out.add(self.city_of_county(j), how)
         pairs = out.pairs()
         in_caption = any(cs <= sent.start < ce for cs, ce in self.captions)
+        # A survey of places ("agents arrested 12 people in A, 8 in B and 5 in C") is not what
+        # the next sentence continues ("This was different," the attorney said), unless it
+        # points back at places ("those locations").
+        if self._listed and any(st in self._listed
+                                for st, _, _ in self._between(sent.start, sent.end)):
+            self._surveys.add(index)
         if pairs and not in_caption and any(h != "focus" and h != "dateline" for _, h in pairs):
             tagged = {j for st, _, j in self._between(sent.start, sent.end)
                       if st in self._tagged} if self._tagged else ()
