@@ -840,6 +840,12 @@ class Linker:
                 return j
         return None
 
+    def tag_named(self, index: int) -> set[str]:
+        """Return what sentence ``index`` names only inside legislators' district tags."""
+        sent = self.layer.sentences[index]
+        there = self._between(sent.start, sent.end)
+        return {j for _, _, j in there} - {j for s, _, j in there if s not in self._tagged}
+
     def _between(self, since: int, before: int) -> list[tuple[int, int, str]]:
         """Mentions starting in ``[since, before)``, in order."""
         return self.mentions[bisect_left(self._starts, since) : bisect_left(self._starts, before)]

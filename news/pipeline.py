@@ -615,12 +615,20 @@ def link_and_classify(
                         ())
         categories_of[si] = cats
         links = linker.link(si, named, speaker, speech.persons.get(si), bool(cats))
-        if quotes and links and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER
-                                    for j, how in links):
-            # A statewide voice (a state association's spokeswoman, the attorney general)
-            # quoted in an article about one county or city speaks about it too.
+        # A statewide voice (a state association's spokeswoman, the attorney general, a
+        # legislator) quoted in an article about one county or city speaks about it too; the
+        # legislator's district tag ("Assemblyman Ann Ruiz, D-Las Vegas,") and the focus's own
+        # bodies ("jails") do not make the quote another place's.
+        tags = linker.tag_named(si) if quotes else set()
+        focus_ids = set(linker.focus.by_kind.values())
+        voice = [(j, how) for j, how in links
+                 if not (how == "named" and j in tags)
+                 and not (how in CONTEXT_METHODS and j in focus_ids and kind_of(j) != "state")]
+        if quotes and voice and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER
+                                    for j, how in voice):
             local = linker.focus.get("local")
-            if local and local[:2] == links[0][0] and not linker.focus.state_prominent:
+            if local and local[:2] == voice[0][0] and not linker.focus.state_prominent \
+                    and all(j != local for j, _ in links):
                 links += ((local, "focus"),)
         if operation_places:
             linked = {j for j, _ in links}
