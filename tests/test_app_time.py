@@ -54,12 +54,16 @@ def _run(path: Path, **params: str | list[str]) -> AppTest:
     return run_app(None if path == APP else str(path.relative_to(REPO)), **params)
 
 
-def _run_timeline_open(**params: str) -> AppTest:
-    """The map page with the panel's timeline expander open (it is drawn only while open)."""
+def _run_timeline_open(*, panel: bool = True, **params: str) -> AppTest:
+    """The map page with the view's timeline expander open, and the panel's unless ``panel``
+    is false (each is drawn only while open)."""
     from ui.panel import TIMELINE_KEY
+    from ui.timeline import VIEW_TIMELINE_KEY
 
     at = AppTest.from_file(str(APP), default_timeout=60)
-    at.session_state[TIMELINE_KEY] = True
+    at.session_state[VIEW_TIMELINE_KEY] = True
+    if panel:
+        at.session_state[TIMELINE_KEY] = True
     for k, v in params.items():
         at.query_params[k] = v
     at.run(timeout=60)
@@ -269,6 +273,10 @@ def test_the_view_timeline_counts_excerpts_per_month_and_category(store):
     from news.store import Filters
 
     at = _run(APP, **_range_params(MARCH))
+    # drawn only once its expander is open (the first map comes sooner without Vega-Lite)
+    assert not _charts(at)
+    assert [e.label for e in at.expander] == ["Excerpts per month in view"]
+    at = _run_timeline_open(panel=False, **_range_params(MARCH))
     (chart,) = _charts(at)  # no selection: the view's timeline only
     rows = _chart_rows(chart)
     got = Counter({(r["month"], r["category"]): r["excerpts"] for r in rows if r["excerpts"]})
@@ -285,8 +293,10 @@ def test_the_selected_jurisdiction_has_its_own_timeline(store):
     from news.store import Filters
 
     at = _run(APP, j=TRAVIS)
-    assert len(_charts(at)) == 1  # the panel's timeline is drawn only when opened
-    assert [e.label for e in at.expander] == ["Excerpts per month"]
+    assert not _charts(at)  # each timeline is drawn only when opened
+    assert sorted(e.label for e in at.expander) == ["Excerpts per month",
+                                                     "Excerpts per month in view"]
+    assert len(_charts(_run_timeline_open(panel=False, j=TRAVIS))) == 1  # the view's
     at = _run_timeline_open(j=TRAVIS)
     charts = _charts(at)
     assert len(charts) == 2  # the panel's and the view's

@@ -34,6 +34,8 @@ BAR_COLORS = {"enforcement": "#d6604d", "policy": "#4393c3", "quote": "#5aae61"}
 SELECTION = "month"
 # Set when a timeline inside a fragment narrowed the range: its rerun becomes the whole page's.
 RERUN_APP = "timeline-rerun-app"
+# The session key of the view timeline's expander (open or not).
+VIEW_TIMELINE_KEY = "view-timeline"
 
 
 @dataclass(frozen=True)
@@ -216,9 +218,16 @@ def timeline(drawn: Chart, dates: DateRange, *, key: str, in_fragment: bool = Fa
 
 
 def view_timeline(key: cache.StoreKey, filters: FilterState) -> None:
-    """The timeline of the map's view (the sidebar's filters over all dates)."""
-    drawn = cache.timeline_chart(key, filters.without_dates().key(), None, filters.dates)
-    timeline(drawn, filters.dates, key="view")
+    """The timeline of the map's view (the sidebar's filters over all dates), in an expander
+    drawn (and computed) only while open: closed, as on a session's first load, the page does
+    not load Vega-Lite, whose work in the browser held back the first map by about 1.5 s on
+    this machine. Open, it stays open from one run to the next."""
+    box = st.expander("Excerpts per month in view", key=VIEW_TIMELINE_KEY, on_change="rerun",
+                      icon=":material/bar_chart:")
+    if box.open:
+        with box:
+            drawn = cache.timeline_chart(key, filters.without_dates().key(), None, filters.dates)
+            timeline(drawn, filters.dates, key="view")
 
 
 def jurisdiction_timeline(key: cache.StoreKey, filters: FilterState, jurisdiction: str) -> None:

@@ -61,6 +61,13 @@ def _open_panel_timeline(page) -> None:
     wait_for_app(page)
 
 
+def _open_view_timeline(page) -> None:
+    """Open the "Excerpts per month in view" expander (its timeline is drawn only while open)."""
+    page.locator(".st-key-view-timeline summary").click()
+    page.locator(f".st-key-view-timeline {CHART}").wait_for()
+    wait_for_app(page)
+
+
 def _sidebar_days(page) -> tuple[str, str]:
     return (page.locator(".st-key-filter_from input").input_value(),
             page.locator(".st-key-filter_to input").input_value())
@@ -134,6 +141,8 @@ def test_clicking_a_month_on_the_timeline_narrows_the_range(page, app_url, app_s
     map_frame(page)
     wait_for_app(page)
     assert _sidebar_days(page) == ("", "")
+    assert page.locator(CHART).count() == 0  # drawn once its expander is open
+    _open_view_timeline(page)
     charts = page.locator(CHART)
     assert charts.count() == 1  # no selection: the view's timeline only
     # the busiest month's bar has room to be read and clicked (turned month labels and a
@@ -161,7 +170,8 @@ def test_clicking_a_month_on_the_panels_timeline_narrows_the_whole_page(page, ap
     page.goto(f"{app_url}/?j={TRAVIS}")
     map_frame(page)
     wait_for_app(page)
-    assert page.locator(CHART).count() == 1  # the panel's is drawn once its expander is open
+    assert page.locator(CHART).count() == 0  # each is drawn once its expander is open
+    _open_view_timeline(page)
     _open_panel_timeline(page)
     charts = page.locator(CHART)
     assert charts.count() == 2  # the panel's (first in the page) and the view's
@@ -253,6 +263,7 @@ def test_the_same_month_clicked_again_after_the_range_moved(page, app_url, app_s
     page.goto(app_url)
     map_frame(page)
     wait_for_app(page)
+    _open_view_timeline(page)
     _click_month(page, page.locator(CHART).first, "2017-09")
     _wait_for_range(page, SEPTEMBER)
     page.locator(".st-key-timeline-month-view").click()  # elsewhere, by the keyboard
