@@ -51,57 +51,76 @@ def _on_find() -> None:
     select_jurisdiction(st.session_state.get(FIND_KEY))
 
 
+def _draw_map(key: cache.StoreKey, filters: FilterState, online_tiles: bool,
+              selected: str | None) -> None:
+    if not cache.in_view(key, filters.key())[0]:
+        st.info("No jurisdiction matches the current filters.")
+    # The map's script is the same few KB on every rerun of a view (streamlit-folium then
+    # leaves the drawn map alone; the view's table is a static file it fetches, with the
+    # shapes files it names, as the map's iframe starts); the selection travels as the
+    # feature group it swaps in place.
+    fkey = filters.key()
+    st_folium(
+        umap.view_map(cache.view_url(key, fkey), files=cache.view_files(key, fkey),
+                      loader_url=cache.shapes().loader_url, online_tiles=online_tiles),
+        key=MAP_KEY, height=600, use_container_width=True,
+        returned_objects=["last_clicked", "last_active_drawing"],
+        feature_group_to_add=umap.selection_group(selected),
+        on_change=lambda: _on_map_click(key, filters.key()),
+    )
+    # Built only when clicked (a callable): at 10,000 articles these files are megabytes,
+    # otherwise built and stored by the server on every rerun.
+    dl1, dl2 = st.columns(2)
+    dl1.download_button(
+        "Excerpts on screen (CSV)",
+        lambda: excerpts_csv(cache.excerpts(key, fkey, selected) if selected
+                             else cache.excerpts(key, fkey)),
+        file_name=f"excerpts-{selected or 'all'}.csv", mime="text/csv",
+        help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
+        on_click="ignore")
+    dl2.download_button(
+        "Jurisdictions on the map (GeoJSON)", lambda: cache.map_geojson(key, fkey),
+        file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
+
+
+def _draw_panel(key: cache.StoreKey, filters: FilterState, selected: str | None) -> None:
+    choices = cache.view_summaries(key, filters.key()).choices
+    # The box shows the selection however it was made (a click, a button, the URL).
+    shown = [selected] if selected in choices else []
+    many = len(choices) > MAX_OPTIONS
+    options = searched_options(choices, FIND_SEARCH_KEY, shown, label="Find a jurisdiction",
+                               noun="jurisdictions in view")
+    st.session_state[FIND_KEY] = shown[0] if shown else None
+    st.selectbox("Matches" if many else "Find a jurisdiction", options, key=FIND_KEY,
+                 format_func=choices.label, on_change=_on_find,
+                 label_visibility="collapsed" if many else "visible",
+                 placeholder=(f"Pick one of {len(options)}" if many
+                              else f"Type a name ({len(choices)} in view)"),
+                 help="Any jurisdiction in the current filters, most reported first.")
+    jurisdiction_panel(key, filters, selected)
+
+
 @st.fragment
 def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool) -> None:
     """The map and the selected jurisdiction's panel: a click reruns only this part."""
     selected = selected_jurisdiction()
     map_col, panel_col = st.columns([3, 2], gap="medium")
-    with map_col:
-        if not cache.in_view(key, filters.key())[0]:
-            st.info("No jurisdiction matches the current filters.")
-        # The map's script is the same few KB on every rerun of a view (streamlit-folium then
-        # leaves the drawn map alone; the view's table is a static file it fetches, with the
-        # shapes files it names, as the map's iframe starts); the selection travels as the
-        # feature group it swaps in place.
-        fkey = filters.key()
-        st_folium(
-            umap.view_map(cache.view_url(key, fkey), files=cache.view_files(key, fkey),
-                          loader_url=cache.shapes().loader_url, online_tiles=online_tiles),
-            key=MAP_KEY, height=600, use_container_width=True,
-            returned_objects=["last_clicked", "last_active_drawing"],
-            feature_group_to_add=umap.selection_group(selected),
-            on_change=lambda: _on_map_click(key, filters.key()),
-        )
-        # Built only when clicked (a callable): at 10,000 articles these files are megabytes,
-        # otherwise built and stored by the server on every rerun.
-        dl1, dl2 = st.columns(2)
-        dl1.download_button(
-            "Excerpts on screen (CSV)",
-            lambda: excerpts_csv(cache.excerpts(key, fkey, selected) if selected
-                                 else cache.excerpts(key, fkey)),
-            file_name=f"excerpts-{selected or 'all'}.csv", mime="text/csv",
-            help="The selected jurisdiction's excerpts, or all excerpts in the filter.",
-            on_click="ignore")
-        dl2.download_button(
-            "Jurisdictions on the map (GeoJSON)", lambda: cache.map_geojson(key, fkey),
-            file_name="jurisdictions.geojson", mime="application/geo+json", on_click="ignore")
-
+    # A rerun of a session whose map is drawn (a click) writes the panel first: the new panel
+    # is sent before the map's new selection, whose outline and zoom keep the browser busy
+    # redrawing the map's shapes (at 10,000 articles, ~100 ms before the panel could show).
+    # A session's first run writes the map first, so that the browser asks for the map
+    # component's script before the panel widgets' scripts.
     # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
-    with panel_col, st.container(height=680, border=False):
-        choices = cache.view_summaries(key, filters.key()).choices
-        # The box shows the selection however it was made (a click, a button, the URL).
-        shown = [selected] if selected in choices else []
-        many = len(choices) > MAX_OPTIONS
-        options = searched_options(choices, FIND_SEARCH_KEY, shown, label="Find a jurisdiction",
-                                   noun="jurisdictions in view")
-        st.session_state[FIND_KEY] = shown[0] if shown else None
-        st.selectbox("Matches" if many else "Find a jurisdiction", options, key=FIND_KEY,
-                     format_func=choices.label, on_change=_on_find,
-                     label_visibility="collapsed" if many else "visible",
-                     placeholder=(f"Pick one of {len(options)}" if many
-                                  else f"Type a name ({len(choices)} in view)"),
-                     help="Any jurisdiction in the current filters, most reported first.")
-        jurisdiction_panel(key, filters, selected)
+    if MAP_KEY in st.session_state:
+        with panel_col, st.container(height=680, border=False):
+            _draw_panel(key, filters, selected)
+        with map_col:
+            _draw_map(key, filters, online_tiles, selected)
+    else:
+        with map_col:
+            _draw_map(key, filters, online_tiles, selected)
+        with panel_col, st.container(height=680, border=False):
+            _draw_panel(key, filters, selected)
 
 
 key = require_store()
