@@ -708,7 +708,7 @@ POLICY_TERMS: tuple[str, ...] = (
     r"push(?:es|ed|ing)? back", r"pushback", r"practices?", r"focus(?:es|ed|ing)? on",
     r"respon(?:se|ses|d|ds|ded|ding) to",
     r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
-    r"question\w*|participat\w*|patrol\w*|conduct\w*)",
+    r"question\w*|participat\w*|patrol\w*|conduct\w*|help(?:s|ed|ing)?|aid(?:s|ed|ing)?)",
     # leaving or keeping up a way of doing things: "are now out of the business of holding
     # detainees", "has stopped publishing the list" (a stop before a gerund ends a practice)
     r"(?:out of|in|leave|leaving|get out of|getting out of) the business of",

@@ -76,6 +76,12 @@ _POST_SPK_FIRST = re.compile(
 _POST_DASH = re.compile(
     rf"^[ \t]*(?:\u2014|\u2013|--)[ \t]*(?P<spk>{NAME_ROLE})(?:,[^\"\u201c\u201d]{{1,80}})?[ \t]*\.?[ \t]*$"
 )
+# '"...," Ann Ruiz, general counsel for the association.': a person's name and role closing the
+# sentence with no verb of saying (the quote ended on its comma, so what follows attributes it)
+_POST_BARE = re.compile(
+    rf"^[ \t]*(?P<spk>{PERSON_NAME}),[ \t]+(?:(?!{VERBS}\b)[^\"\u201c\u201d.!?;:])"
+    rf"{{1,150}}[.!?]?[ \t]*$"
+)
 # '"...," according to Ruiz.': the source named after the quote
 _POST_ACCORDING = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?[Aa]ccording[ \t]+to[ \t]+(?P<spk>{SPEAKER})"
@@ -820,8 +826,12 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
     Speaker or None
     """
     after_from, after = _after_quote(sentence, qend, next_start)
+    q = qend - sentence.start
+    comma_closed = "," in sentence.text[max(0, q - 1) : q + 2]
     for pattern in (_POST_READ, _POST_OWNED, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT,
-                    _POST_DASH):
+                    _POST_DASH, _POST_BARE):
+        if pattern is _POST_BARE and (not comma_closed or next_start < sentence.end):
+            continue
         m = pattern.match(after)
         if m:
             group = "src" if "src" in m.re.groupindex and m.group("src") else "spk"
@@ -1103,7 +1113,7 @@ def named_later(text: str, spk: Speaker) -> Speaker | None:
 # "When asked, Ruiz was blunt:", "Sheriff Ann Ruiz put it this way:": the subject of a clause
 # that introduces a quote with a colon and no verb of saying.
 _COLON_SUBJECT = re.compile(
-    rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<spk>{DESC}|{NAME_ROLE})"
+    rf"^(?:[^,\"\u201c\u201d]{{1,100}},[ \t]+)?(?P<spk>{DESC}|{NAME_ROLE}|(?-i:[Hh]e|[Ss]he))"
     rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+[a-z][^\"\u201c\u201d]*:$"
 )
 

@@ -372,3 +372,31 @@ def test_the_sexed_first_names_are_first_names():
 
     assert set(lex.FIRST_NAME_SEX) <= lex.FIRST_NAMES
     assert set(lex.FIRST_NAME_SEX.values()) == {"f", "m"}
+
+
+def test_a_long_opening_phrase_then_he_introduces_a_colon_quote():
+    # a participle opening the sentence ("Pressed for ...") is no person; "he" after it is
+    text = (
+        "Lakeview Mayor Ann Ruiz spoke to reporters at city hall on Monday.\n\n"
+        "Pressed for details on how far the police department would go with federal agents, "
+        "she held firm: \u201cNone of our officers will take part, full stop.\u201d\n"
+    )
+    assert speakers(text)["None of our"] == "Lakeview Mayor Ann Ruiz"
+
+
+def test_a_name_and_role_closing_a_quote_with_no_verb_attribute_it():
+    text = (
+        "\u201cOur schools serve every child who lives in the district,\u201d Tom Berg, "
+        "general counsel for the Lakeview school board. "
+        "\u201cThat duty does not change with the news.\u201d\n"
+    )
+    found = speakers(text)
+    assert found["Our schools serve"] == "Tom Berg"
+    assert found["That duty does"] == "Tom Berg"
+
+
+def test_a_place_and_comma_after_a_quote_are_no_speaker():
+    # the bare name-and-role attribution needs a person's name, not a quote running on
+    text = "\u201cWe are ready,\u201d in Lakeview, the sheriff said on Monday.\n"
+    assert speakers(text)["We are ready"] == "the sheriff"
+

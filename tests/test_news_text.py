@@ -319,6 +319,9 @@ def test_figure_unit_may_start_with_an_acronym():
         ("Officials say any action here would focus on people with criminal records.", "policy"),
         ("Troopers, she said, won\u2019t be carrying out checks of anyone's status.", "policy"),
         ("The town's response to the new federal rules varies by department.", "policy"),
+        # refusing to help federal agents is a stance, whatever the action it refuses
+        ("The mayor says Lakeview won\u2019t help federal agents with rounding up anyone.", "policy"),
+        ("Deputies will not aid immigration officers at the courthouse.", "policy"),
     ],
 )
 def test_categories_of_implied_actions_and_stances(sentence, category):
