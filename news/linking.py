@@ -209,6 +209,7 @@ _ORIGIN_BEFORE = re.compile(
 _FINITE = lex.AUXILIARIES - {"voted", "approved", "followed"}
 _CLAUSE = re.compile(rf"(?!\s*(?:who|whose|which)\b).*\b(?:{alternation(_FINITE)})\b")
 _BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_TITLE_BEFORE = re.compile(rf"(?P<title>(?:[Ss]tate[ \t]+)?{TITLE}(?:[ \t]+{TITLE})*)[ \t]+$")
 _TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
 
 
@@ -363,6 +364,15 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             continue
         if _OFFICE.search(desc) or _DESCRIBES_ROLE.search(desc) \
                 or any(w in lex.LOWER_TITLES for w in desc.lower().split()):
+            # the title before the name, or read as its first words ("Assemblyman Ann Ruiz")
+            titled = _TITLE_BEFORE.search(text, max(0, ns - 60), ns) \
+                or _TITLED.match(m.group("name"))
+            if titled and _office_kind(titled.group("title")) == "state" \
+                    and kind_of(inside[0]) in ("place", "county"):
+                # "State Rep. Ann Ruiz of Lakeview": a legislator from the town, of the state
+                # (as with a district tag)
+                out[surname] = Affiliation(inside[0][:2], "state", m.start())
+                continue
             out[surname] = Affiliation(inside[0], kind_of(inside[0]), m.start(), _office_word(desc))
     for m in _TITLED.finditer(text):
         surname = _surname(m.group("name"))
