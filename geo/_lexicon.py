@@ -779,6 +779,11 @@ COMPANY_WORDS: frozenset[str] = frozenset({
 })
 # Party letters of a legislator's tag: "(D-Lake, Porter)", "(R-Ashland)".
 PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
+# Titles of legislators: "Rep. Ann Ruiz of Lakeview" names her home town, as a tag does.
+LEGISLATOR_TITLES: frozenset[str] = frozenset({
+    "Rep.", "Reps.", "Sen.", "Sens.", "Representative", "Representatives", "Senator", "Senators",
+    "Assemblyman", "Assemblywoman", "Assemblymember", "Del.", "Delegate",
+})
 # Lower-case words after a state's name (or after "State's") that make it the state:
 # "Washington law", "Washington's senators".
 STATE_CUE_WORDS: frozenset[str] = frozenset({

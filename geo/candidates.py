@@ -57,6 +57,9 @@ class _Cand:
     edits: int = 0  # a misspelt county in a list of counties ("Orange, Duchess and Albany")
 
 
+LEGISLATORS_LISTED = 12  # "Reps. A of X, B of Y, ... and H of Z": names read after one title
+
+
 class _CandidateFinder:
     """Find candidate spans; the later stages subclass this to share the tokens."""
 
@@ -327,6 +330,26 @@ class _CandidateFinder:
             names = 1 + sum(texts[m] in {",", "and", "&"} for m in range(k + 3, end))
             for m in range(k + 3, end):
                 self.party[m] = names
+        # "Reps. Ann Ruiz of Lakeview, Tom Berg of Salem and ...", "State Sen. Ann Ruiz of
+        # Lakeview": a legislator's home town, as a tag names it
+        for k in range(self.n - 3):
+            if texts[k] not in lex.LEGISLATOR_TITLES:
+                continue
+            m = k + 1
+            for _ in range(LEGISLATORS_LISTED):
+                if m < self.n and self.t.kinds[m] == "a":
+                    m += 1  # initials written as one token: "J.R. Hoell"
+                run = self._name_run(m, 4)
+                if not run or texts[run[-1] + 1: run[-1] + 2] != ["of"]:
+                    break
+                end = self._cap_run_forward(run[-1] + 2)
+                if end == run[-1] + 2:
+                    break
+                for h in range(run[-1] + 2, end):
+                    self.party[h] = 1
+                m = end + 1 if texts[end: end + 1] in ([","], ["and"]) else self.n
+                if texts[m: m + 1] == ["and"]:  # ", and"
+                    m += 1
 
     # -- finding -----------------------------------------------------------------------------
     def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
@@ -394,6 +417,9 @@ class _CandidateFinder:
             if found.key not in lex.NOT_PLACES:
                 found.nickname = found.key in self.x.nicknames
                 found.party = self.party[i]
+                if found.party and i and self.party[i - 1] and self.t.kinds[i - 1] == "w":
+                    # "Rep. Ann Ruiz of New Durham": a word of the tag's name before it
+                    found.in_name = f"part of a longer name ({self.t.texts[i - 1]} ...)"
                 inside = [self.thing[m] for m in range(found.i, found.j)]
                 # "Fall River", "Moreno Valley": the thing's whole name is the town's
                 if all(inside) and self.thing_span[found.i] != (found.i, found.j):

@@ -502,6 +502,10 @@ class _Scorer(_Features):
         article is about, never in another state.
         """
         jur = self.x.jur
+        if c.in_name:
+            # "Rep. Ann Ruiz of New Durham": the home is the whole name, not "Durham"
+            c.weak_reason = "part of a longer name in a legislator's tag"
+            return
         readings = [i for i in c.ids if jur[i].kind in {"place", "county"}
                     and jur[i].state in self._district_states(c, article_states)]
         counties = [i for i in readings if jur[i].kind == "county"]
