@@ -31,6 +31,9 @@ MAP_KEY = "map"
 # from a click elsewhere (ui.map.read_click).
 MAP_PREVIOUS = "map_previous"
 FIND_KEY = "find"
+# Set once a run of the session has sent the map (st_folium's own key is in the session state
+# only after the map's first report, a click).
+MAP_SENT = "map_sent"
 FIND_SEARCH_KEY = "find_search"
 
 
@@ -105,13 +108,13 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
     """The map and the selected jurisdiction's panel: a click reruns only this part."""
     selected = selected_jurisdiction()
     map_col, panel_col = st.columns([3, 2], gap="medium")
-    # A rerun of a session whose map is drawn (a click) writes the panel first: the new panel
+    # A later run of a session (a click) writes the panel first: the new panel
     # is sent before the map's new selection, whose outline and zoom keep the browser busy
     # redrawing the map's shapes (at 10,000 articles, ~100 ms before the panel could show).
     # A session's first run writes the map first, so that the browser asks for the map
     # component's script before the panel widgets' scripts.
     # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
-    if MAP_KEY in st.session_state:
+    if st.session_state.get(MAP_SENT):
         with panel_col, st.container(height=680, border=False):
             _draw_panel(key, filters, selected)
         with map_col:
@@ -121,6 +124,7 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
             _draw_map(key, filters, online_tiles, selected)
         with panel_col, st.container(height=680, border=False):
             _draw_panel(key, filters, selected)
+    st.session_state[MAP_SENT] = True
 
 
 key = require_store()
