@@ -753,6 +753,9 @@ class Linker:
     city_of_county : callable, optional
         County id -> the city that is the same government (an independent city: "Norfolk
         city", Virginia), or None: the sheriff of such a county is the city's.
+    districts : frozenset of int
+        Starts of mentions the geoparser read as a legislator's home ("Rep. Ann Ruiz of
+        Lakeview"), besides the district tags read here.
     """
 
     def __init__(
@@ -763,6 +766,7 @@ class Linker:
         home: tuple[str | None, str | None] = (None, None),
         captions: Sequence[tuple[int, int]] = (),
         city_of_county: Callable[[str], str | None] = lambda _: None,
+        districts: frozenset[int] = frozenset(),
     ) -> None:
         self.layer = layer
         self.city_of_county = city_of_county
@@ -795,7 +799,8 @@ class Linker:
         # ... and so are places named only in a legislator's district tag ("Sen. Ann Ruiz
         # (D-Lake, Porter)"): where the legislator is from, not where the story happens.
         text = layer.text
-        self._tagged = set()
+        # (and those the geoparser read as a legislator's home: "Reps. Ann Ruiz of Lakeview")
+        self._tagged = set(districts)
         prev_end = -1
         for s, e, _ in self.mentions:
             # the tag's later places too: "(D-Lake, Porter)"
@@ -1056,7 +1061,10 @@ class Linker:
         # Places named only as where something came from ("after being bused from Texas"): the
         # sentence is still about where it happens, read as if it named no place.
         origins = self._origins(sent.start, sent.end) if named else set()
-        located = [j for j in named if j not in origins]
+        # ... nor are legislators' home towns ("eight Republicans backed the move: Reps. Ann
+        # Ruiz of Lakeview, ..."): the sentence is about the legislature's act
+        homes = self.tag_named(index) if named and self._tagged else set()
+        located = [j for j in named if j not in origins and j not in homes]
         named_kinds = {kind_of(j) for j in located}
         out.add(self._person(speaker, sent.start), "affiliation")
         if self._surnames is not None:

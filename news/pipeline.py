@@ -578,6 +578,7 @@ def link_and_classify(
     linker = Linker(
         layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
         _home(context), captions, _city_of_county,
+        frozenset(m.start for m in mentions if m.method.startswith(_DISTRICT_METHOD)),
     )
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
@@ -651,6 +652,7 @@ def link_and_classify(
 
 
 _THROUGH_SPEAKER = frozenset({"affiliation", "institution"})
+_DISTRICT_METHOD = "legislator's district"  # geo.scoring's method for a legislator's home
 
 
 def _named_per_sentence(
