@@ -128,6 +128,18 @@ class _CandidateFinder:
         return cached
 
     # -- people and storms -------------------------------------------------------------------
+    def _opens_dateline(self, i: int) -> bool:
+        """Whether token i may open a dateline.
+
+        At a sentence's start, or after a date and a dash at a line's start ("May 5—CONCORD
+        —", as syndicated copy writes it).
+        """
+        if self.t.sentence_start[i]:
+            return True
+        t = self.t
+        return (i >= 3 and t.texts[i - 1] in _DATELINE_END and t.kinds[i - 2] == "n"
+                and t.texts[i - 3].rstrip(".") in lex.MONTHS and t.line_start[i - 3])
+
     def _initial(self, k: int) -> bool:
         return (self.t.kinds[k] == "w" and len(self.t.texts[k]) == 1 and self.t.texts[k].isupper()
                 and self._word(k + 1) == ".")
@@ -371,7 +383,7 @@ class _CandidateFinder:
                 upper = False  # "NYC", "LA": written in capitals by nature
             elif sum(len(w) for w in words) < 4 or not (
                     self._caps_line(i)
-                    or (self.t.sentence_start[i] and self._word(j) in _DATELINE_END)):
+                    or (self._opens_dateline(i) and self._word(j) in _DATELINE_END)):
                 return False, True
         if len(key) == 1 and len(texts[i]) < 2:
             return False, False
@@ -405,7 +417,7 @@ class _CandidateFinder:
                     if ok:
                         found = _Cand(i, i + length, ids, key, upper=upper,
                                       the_only=key in self.x.the_only)
-                        found.dateline = (upper and self.t.sentence_start[i]
+                        found.dateline = (upper and self._opens_dateline(i)
                                           and self._word(i + length) in _DATELINE_END)
                         break
             if found is None:

@@ -339,7 +339,10 @@ class _Scorer(_Features):
         # A common word is a place with its state written, as a big city after "in", or near
         # the article's places when its words say so ("Independence police") or it stands in
         # a list of places ("Lebanon and Mason").
-        if c.common and not (c.qual is not None or (
+        # A dateline in capitals is a place when its state is named in the article ("CONCORD -"
+        # in a New Hampshire story).
+        dateline_here = c.dateline and j.state in named_states
+        if c.common and not dateline_here and not (c.qual is not None or (
                 pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)
                 or (close[best_id] and (c.cue == j.kind or bool(self._listed.get(n_))))
                 or (c.cue == j.kind and pop >= W.common_word_city)):  # "Providence police"
