@@ -567,7 +567,7 @@ ACT_NOUNS: frozenset[str] = frozenset({
     "lawsuit", "suit", "ruling", "order", "case", "practice", "rule", "rules",
     "statute", "legislation", "complaint", "petition", "injunction", "initiative", "referendum",
     "contract", "directive", "settlement", "closure", "closures", "arrest", "detentions",
-    "list",
+    "list", "guidance", "memo",
 })
 # Plural nouns for places: "those communities", "these jurisdictions" refer back to places.
 PLACE_NOUNS: frozenset[str] = frozenset({

@@ -289,7 +289,9 @@ _SPEAKER_NAME = re.compile(
 )
 # "Ann Ruiz said": a person who speaks (inside a quote span, its end was misread).
 _SAYS = re.compile(rf"[ \t]+(?:{alternation(lex.SPEECH_VERBS)})\b")
-_NOT_NAME_WORDS = lex.TITLES | lex.PLACE_WORDS | lex.FUNCTION_WORDS | lex.CALENDAR | lex.MEDIA_WORDS
+# (a direction before a name makes it a region's: "Southeastern Massachusetts revealed")
+_NOT_NAME_WORDS = lex.TITLES | lex.PLACE_WORDS | lex.FUNCTION_WORDS | lex.CALENDAR \
+    | lex.MEDIA_WORDS | lex.PLACE_MODIFIERS
 
 
 def _speaker_names(text: str) -> list[tuple[int, int]]:
