@@ -18,6 +18,9 @@ _STATE_METHODS: dict[tuple[str, ...], str] = {
 }
 # Tokens a legislator's tag spans at most: "(D-Lake, Porter)" ... "(R-St. Joseph, Elkhart)".
 _TAG_REACH = 16
+# The method of a place read as a legislator's home, from a district tag ("D-Lake, Porter") or
+# "Rep. Ann Ruiz of Lakeview"; news.pipeline keeps these places out of the story's focus.
+DISTRICT_METHOD = "legislator's district"
 # Weak reasons for which a name takes the reading the same name has elsewhere in the article.
 _SAME_NAME_REASONS = frozenset({
     "common word", "small place name starting a sentence (often a surname)",
@@ -522,4 +525,4 @@ class _Scorer(_Features):
             return
         c.chosen = max(readings, key=lambda i: self.x.pop[i])
         c.confidence = W.conf_kind_cue
-        c.method = f"legislator's district ({jur[c.chosen].kind} of the article's state)"
+        c.method = f"{DISTRICT_METHOD} ({jur[c.chosen].kind} of the article's state)"

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from geo import _lexicon as lex
 from geo.geoparse import GeoContext
+from geo.scoring import DISTRICT_METHOD
 from geo.text import PERSON_NAME, Sentence, TextLayer, alternation, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
@@ -580,8 +581,9 @@ def link_and_classify(
     linker = Linker(
         layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
         _home(context), captions, _city_of_county,
-        frozenset(m.start for m in mentions if m.method.startswith(_DISTRICT_METHOD)),
+        frozenset(m.start for m in mentions if m.method.startswith(DISTRICT_METHOD)),
     )
+    focus_ids = set(linker.focus.by_kind.values())
     headings = _headings(layer)
     operations: dict[str, tuple[str, ...]] = {}  # "Operation Safe City" -> where it took place
     excerpts: list[Excerpt] = []
@@ -622,13 +624,13 @@ def link_and_classify(
         # legislator) quoted in an article about one county or city speaks about it too; the
         # legislator's district tag ("Assemblyman Ann Ruiz, D-Las Vegas,") and the focus's own
         # bodies ("jails") do not make the quote another place's.
-        tags = linker.tag_named(si) if quotes else set()
-        focus_ids = set(linker.focus.by_kind.values())
-        voice = [(j, how) for j, how in links
-                 if not (how == "named" and j in tags)
-                 and not (how in CONTEXT_METHODS and j in focus_ids and kind_of(j) != "state")]
-        if quotes and voice and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER
-                                    for j, how in voice):
+        voice: list[tuple[str, str]] = []
+        if quotes:
+            tags = linker.tag_named(si)
+            voice = [(j, how) for j, how in links
+                     if not (how == "named" and j in tags)
+                     and not (how in CONTEXT_METHODS and j in focus_ids and kind_of(j) != "state")]
+        if voice and all(kind_of(j) == "state" and how in _THROUGH_SPEAKER for j, how in voice):
             local = linker.focus.get("local")
             if local and local[:2] == voice[0][0] and not linker.focus.state_prominent \
                     and all(j != local for j, _ in links):
@@ -654,7 +656,6 @@ def link_and_classify(
 
 
 _THROUGH_SPEAKER = frozenset({"affiliation", "institution"})
-_DISTRICT_METHOD = "legislator's district"  # geo.scoring's method for a legislator's home
 
 
 def _named_per_sentence(
