@@ -244,7 +244,7 @@ _TURN = re.compile(
 )
 
 
-def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, int]:
     """Find the paragraphs that are a speaker's turn in a broadcast transcript.
 
     A turn opens with its speaker's name in capitals and a colon. It is speech when the name is
@@ -264,10 +264,11 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
 
     Returns
     -------
-    dict of int to (int, int)
-        Paragraph start -> the span of its speaker's name, for the turns that are speech.
+    dict of int to int
+        Paragraph start -> where the turn's words begin (past the name and colon), for the
+        turns that are speech.
     """
-    out: dict[int, tuple[int, int]] = {}
+    out: dict[int, int] = {}
     speakers: set[str] = set()
     narrators: set[str] = set()
     prose: dict[str, bool] = {}  # surname -> written in prose (one scan a name)
@@ -284,7 +285,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
         if label is not None:
             asked = asked or label == "question"
             if label == "answer" and asked:
-                out[ps] = m.span("name")
+                out[ps] = m.end()
             continue
         # "SHERIFF ANN RUIZ:": the name after the titles
         first = next((w for w in words[:-1] if w.title() not in lex.TITLES), surname)
@@ -292,11 +293,11 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
             narrators.add(surname)
         elif len(words) == 1:
             if surname in speakers and surname not in narrators:
-                out[ps] = m.span("name")
+                out[ps] = m.end()
         elif first.title() in lex.FIRST_NAMES or prose.setdefault(
                 surname, _named_in_prose(text, surname)):
             speakers.add(surname)
-            out[ps] = m.span("name")
+            out[ps] = m.end()
     return out
 
 
@@ -328,8 +329,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         if ps in turns:
             # A transcript's turn is its speaker's words, one quote a sentence, so that each
             # sentence carries its quote: "SALLY HERNANDEZ: The public must ... Our jail ..."
-            start = _TURN.match(text, ps, pe).end()  # type: ignore[union-attr]
-            sentences = split_sentences(text[:pe], [(start, pe)])
+            sentences = split_sentences(text[:pe], [(turns[ps], pe)])
             out.extend((st.start, st.end, False) for st in sentences)
             carry = False
             continue
@@ -931,7 +931,6 @@ def attribute_quote(
                 return found
     # Last: '"...," according to Ruiz.' (after a speaker written before the quote, "according
     # to" names where it was reported: 'Ruiz said, "...," according to the Times').
-    after_from, after = _after_quote(sentence, qend, next_start)
     m = _POST_ACCORDING.match(after)
     if m and (re.fullmatch(DESC, m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
         document = m.group("src") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS
