@@ -108,22 +108,23 @@ def map_and_panel(key: cache.StoreKey, filters: FilterState, online_tiles: bool)
     """The map and the selected jurisdiction's panel: a click reruns only this part."""
     selected = selected_jurisdiction()
     map_col, panel_col = st.columns([3, 2], gap="medium")
+
+    def draw_map() -> None:
+        with map_col:
+            _draw_map(key, filters, online_tiles, selected)
+
+    def draw_panel() -> None:
+        # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
+        with panel_col, st.container(height=680, border=False):
+            _draw_panel(key, filters, selected)
+
     # A later run of a session (a click) writes the panel first: the new panel
     # is sent before the map's new selection, whose outline and zoom keep the browser busy
     # redrawing the map's shapes (at 10,000 articles, ~100 ms before the panel could show).
     # A session's first run writes the map first, so that the browser asks for the map
     # component's script before the panel widgets' scripts.
-    # The panel scrolls on its own, so the map stays in view beside a long list of excerpts.
-    if st.session_state.get(MAP_SENT):
-        with panel_col, st.container(height=680, border=False):
-            _draw_panel(key, filters, selected)
-        with map_col:
-            _draw_map(key, filters, online_tiles, selected)
-    else:
-        with map_col:
-            _draw_map(key, filters, online_tiles, selected)
-        with panel_col, st.container(height=680, border=False):
-            _draw_panel(key, filters, selected)
+    for draw in (draw_panel, draw_map) if st.session_state.get(MAP_SENT) else (draw_map, draw_panel):
+        draw()
     st.session_state[MAP_SENT] = True
 
 
