@@ -442,6 +442,12 @@ STREET_WORDS: frozenset[str] = frozenset({
     "Blvd.", "Parkway", "Pkwy.", "Highway", "Hwy.", "Pike", "Way", "Trail", "Circle", "Terrace",
     "Expressway", "Freeway", "Turnpike", "Route", "Place", "Alley", "Plaza",
 })
+# The street words that name a state's own roads ("Ohio Route 7", "the New Jersey Turnpike"): a
+# state's name before them is the state; before the others ("Washington Street", "Pennsylvania
+# Avenue") it is a street's name.
+HIGHWAY_WORDS: frozenset[str] = frozenset({
+    "Highway", "Hwy.", "Route", "Turnpike", "Expressway", "Freeway", "Pike",
+})
 # Institutions often named after people ("Webb Center", "Lee Academy", "Fithian House"), unlike
 # the offices of a jurisdiction ("Madison Police", "Travis County Sheriff").
 BUILDING_WORDS: frozenset[str] = frozenset({
@@ -648,6 +654,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"287\(g\)", r"detainers?", r"warrants?", r"hold requests?", r"sanctuary", r"cooperat\w*",
     r"compl(?:y|ies|ied|iance|iant)", r"honou?r\w*", r"participat\w*", r"notif\w*", r"requests?",
     r"collaborat\w*", r"partner(?:s|ed|ing|ships?)?", r"agre(?:e|ed|es|eing) to",
+    # "will work with ICE when needed": cooperating, in other words
+    r"work(?:s|ed|ing)? (?:\w+ ){0,2}with (?:ICE|immigration|federal)",
     # acts of government
     r"sign(?:ed|ing)", r"signs? (?:the|a|an|it|into)", r"vot(?:e|es|ed|ing|ers?)",
     r"referend\w*", r"pass(?:es|ed)", r"approv\w*", r"ratif\w*", r"adopt\w*", r"enact\w*", r"repeal\w*",

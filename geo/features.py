@@ -378,10 +378,21 @@ class _Features(_CandidateFinder):
         "Charlotte Graham", "Brookhaven National Laboratory"; but not "Austin Police
         Department", "Madison Common Council", "Greater Houston", "Austin, Texas".
         """
-        if c.qual is not None or any(self.x.jur[i].kind == "state" for i in c.ids):
+        if c.qual is not None:
+            return False
+        nxt = self._word(c.j)
+        if " ".join(self.t.texts[c.i:c.j]) in lex.STATE_BILL_PREFIXES and nxt[:1].isdigit():
+            c.drop = "a bill's number"  # "SF 481" (Senate File 481) is no San Francisco
+            return True
+        if any(self.x.jur[i].kind == "state" for i in c.ids):
+            # "Washington Street", "Pennsylvania Avenue": a street named after a state (or its
+            # namesake city) is no mention of either; "Ohio Route 7" is the state's road
+            if nxt in lex.STREET_WORDS and nxt not in lex.HIGHWAY_WORDS:
+                c.drop = f"street name ({nxt})"
+                return True
             return False
         texts = self.t.texts
-        nxt, after = self._word(c.j), c.j
+        after = c.j
         if nxt in lex.STREET_WORDS:
             c.drop = f"street name ({nxt})"
             return True

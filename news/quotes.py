@@ -459,6 +459,7 @@ class SpeakerContext:
     roles: dict[str, set[str]] = field(default_factory=dict)  # surname -> roles given in prose
     interviewee: Speaker | None = None  # who answers an interview's questions ("Q: ...")
     acting: list[Speaker] = field(default_factory=list)  # organisations a sentence is about
+    described: dict[str, Speaker] = field(default_factory=dict)  # role -> last unnamed speaker
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -536,6 +537,12 @@ class SpeakerContext:
                     self.persons.append(p)  # the one who just spoke: what "he" is next
                     self.mentioned.discard(p.start)
                     return p
+            if words[0] in ("a", "an"):
+                self.described[head] = spk  # "an ICE spokeswoman said": someone new, unnamed
+            elif words[0] == "the" and len(words) == 2:
+                # '"...," the spokeswoman added.': the one introduced before with that role
+                # ("an ICE spokeswoman said"), when no one named holds it
+                return self.described.get(head, spk)
             return spk
         if lex.INTERVIEW_LABELS.get(spk.text) == "answer":
             # "A: ..." in an interview: the one interviewed, named before the first question

@@ -545,3 +545,23 @@ def test_a_small_town_far_from_the_articles_places_is_its_states_county(gaz):
 def test_a_far_town_is_no_county_when_the_name_is_a_persons(gaz):
     text = "Gwinnett County ended its agreement. Officials led by Sam Cobb said no. Cobb agreed."
     assert ids(text, gaz) == {"13135"}
+
+
+# -- a street named after a state, a bill's number: no place ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Marchers walked down Oregon Street on Saturday.",
+    "The consulate on Georgia Avenue closed early.",
+])
+def test_a_street_named_after_a_state_is_no_mention(gaz, text):
+    assert found(text, gaz) == []
+
+
+def test_a_states_own_road_still_names_the_state(gaz):
+    assert "39" in ids("Troopers closed Ohio Route 7 for the night.", gaz)
+
+
+def test_a_bill_number_is_no_abbreviated_city(gaz):
+    assert ids("The subcommittee sent HF 12 and SF 90 to the floor in Des Moines, Iowa.", gaz) \
+        == {"1921000", "19"}
+    assert "0667000" in ids("Tech workers keep leaving SF for cheaper cities.", gaz)

@@ -286,3 +286,31 @@ def test_a_board_of_regents_speaks_for_its_state():
         "Board of Regents.\n"
     )
     assert "04" in links_of(text, "\u201cWe will not put")
+
+
+def test_the_role_again_is_the_unnamed_speaker_given_that_role_before():
+    # "the spokesman added" after "a Border Patrol spokesman said": the same unnamed speaker,
+    # not the role as written (issue 11: a second quote from an agency's spokesperson)
+    text = (
+        "The Lake County board voted on Tuesday to end its jail contract with ICE.\n\n"
+        "\u201cThe vote will move detainees far from their families,\u201d a Border Patrol "
+        "spokesman said on Wednesday.\n\n"
+        "\u201cWe will have to send them out of state,\u201d the spokesman added.\n"
+    )
+    got = speakers(text)
+    assert got["The vote will"] == "a Border Patrol spokesman"
+    assert got["We will have"] == "a Border Patrol spokesman"
+
+
+def test_the_role_again_prefers_a_named_holder_and_a_new_one_stays_new():
+    named = (
+        "Ann Ruiz, a spokeswoman for the sheriff, spoke on Monday.\n\n"
+        "\u201cWe do not hold anyone for ICE,\u201d a deputy said.\n\n"
+        "\u201cNothing has changed,\u201d the spokeswoman said.\n"
+    )
+    assert speakers(named)["Nothing has changed"] == "Ann Ruiz"
+    other = (
+        "\u201cWe do not hold anyone for ICE,\u201d a deputy said.\n\n"
+        "\u201cNothing has changed,\u201d the spokeswoman said.\n"
+    )
+    assert speakers(other)["Nothing has changed"] == "the spokeswoman"
