@@ -896,6 +896,11 @@ def attribute_quote(
         return _speaker_at(sentence, closing, "spk", after_from)
     before_from = max(prev_end - base, qstart - base - _WINDOW)
     before = sentence.text[before_from : max(before_from, qstart - base)].rstrip("\"'\u201c\u2018")
+    saying = _SAYING.search(before) if "saying" in before else None
+    if saying is not None and saying.group("spk").split()[0] not in _STOP_NAMES:
+        # 'The statement quoted Ruiz as saying "..."', 'a quote to Ruiz saying that "..."':
+        # the one saying is the speaker, even as the object of a verb or a preposition
+        return _speaker_at(sentence, saying, "spk", before_from)
     m = _PRE.search(before)
     if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
         first, _, rest = m.group("spk").partition(" ")
@@ -943,6 +948,12 @@ def attribute_quote(
         document = m.group("src") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS
         return _speaker_at(sentence, m, "src" if document else "spk", after_from)
     return None
+
+
+# A name right before "(as) saying (that)" and the quote: 'quoted Ruiz as saying "..."'.
+_SAYING = re.compile(
+    rf"(?<![\w'\u2019])(?P<spk>{NAME_ROLE})[ \t]+(?:as[ \t]+)?saying(?:[ \t]+that)?[ \t,:]*$"
+)
 
 
 def _after_opening(text: str, m: re.Match[str]) -> re.Match[str] | None:

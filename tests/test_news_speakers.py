@@ -3,6 +3,8 @@ through the real pipeline; no sentence here is from the evaluation set."""
 
 from __future__ import annotations
 
+import pytest
+
 from news.pipeline import analyze_text
 
 
@@ -314,3 +316,15 @@ def test_the_role_again_prefers_a_named_holder_and_a_new_one_stays_new():
         "\u201cNothing has changed,\u201d the spokeswoman said.\n"
     )
     assert speakers(other)["Nothing has changed"] == "the spokeswoman"
+
+
+@pytest.mark.parametrize(("text", "first", "who"), [
+    # the one "saying" is the speaker, even as the object of a verb or a preposition
+    ("Gov. Tom Berg signed the order on Friday.\n\nA release from the attorney general's office "
+     "named no city, attributing a quote to Ann Ruiz saying that \u201csome towns refuse to work "
+     "with federal agents at all.\u201d\n", "some towns refuse", "Ann Ruiz"),
+    ("The paper quoted Sheriff Lee Wu as saying \u201cour jail holds no one for ICE without a "
+     "warrant.\u201d\n", "our jail holds", "Sheriff Lee Wu"),
+])
+def test_the_one_saying_a_quote_is_its_speaker(text, first, who):
+    assert speakers(text)[first] == who
