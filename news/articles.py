@@ -7,6 +7,7 @@ the reason; every other article still loads. Nothing is dropped silently.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -197,6 +198,8 @@ def find_captions(text: str, declared: Iterable[str] = ()) -> tuple[tuple[int, i
     return tuple(sorted(spans.union(_credit_lines(text))))
 
 
+# (a body's captions are read when its file is parsed and again when it is analysed)
+@functools.lru_cache(maxsize=8)
 def _credit_lines(text: str) -> tuple[tuple[int, int], ...]:
     if _CAPTION.search(text) is None:
         # Any line the loop below would take matches in the whole body too (the pattern is

@@ -397,8 +397,10 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
     return out
 
 
+# (the body's word is possessive, "++": a shorter prefix of it is followed by a letter, which
+# nothing after it accepts, so giving letters back could never match and only cost time)
 _BODY_ROLE_NAME = re.compile(
-    rf"\b(?P<body>[A-Za-z]+(?:['\u2019]s)?(?:[ \t]+(?i:office|department))?)[ \t]+{_LOWER_TITLE}"
+    rf"\b(?P<body>[A-Za-z]++(?:['\u2019]s)?(?:[ \t]+(?i:office|department))?)[ \t]+{_LOWER_TITLE}"
     rf"[ \t]+(?P<name>{PERSON_NAME})"
 )
 
@@ -625,12 +627,15 @@ def _elsewhere_starts(
     text = layer.text
     first_end = layer.sentences[0].end
     candidates: list[list[int]] = []
+    by_state: dict[str, list[int]] = {}
+    for k, (_, _, o) in enumerate(mentions):
+        if not o.startswith("region:"):
+            by_state.setdefault(o[:2], []).append(k)
     for i, (s, e, j) in enumerate(mentions):
         if s < first_end or j.startswith("region:") or kind_of(j) == "state" \
                 or j[:2] == home_state or text.count(text[s:e]) > 1:
             continue
-        own = [k for k, (_, _, o) in enumerate(mentions)
-               if not o.startswith("region:") and o[:2] == j[:2]]
+        own = by_state.get(j[:2], [])
         qualifier = i + 1 < len(mentions) and mentions[i + 1][2] == j[:2] \
             and text[e : mentions[i + 1][0]] in (", ", " ")
         if own == ([i, i + 1] if qualifier else [i]):

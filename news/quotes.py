@@ -14,6 +14,7 @@ person whose name carries that title. A resolved speaker points at the anteceden
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -200,6 +201,8 @@ _DATELINE = re.compile(
 )
 
 
+# (the linker and the speech step both read the body this way: the second asks the cache)
+@functools.lru_cache(maxsize=8)
 def commas_for_dashes(text: str) -> str:
     """Write each phrase set off by a pair of dashes as one set off by commas, offsets kept.
 

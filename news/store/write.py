@@ -130,23 +130,31 @@ def _derived_rows(
         ((a.id, j, role, n) for j, role, n in r.roles),
     )
     ids = {m.jurisdiction for m in r.mentions}
-    for n, e in enumerate(r.excerpts):
-        eid = excerpt_id(a.id, n)
-        conn.execute(
-            "INSERT INTO excerpts VALUES (?,?,?,?,?,?,?,?)",
-            (
-                eid, a.id, e.start, e.end, e.text, json.dumps(list(e.categories)), e.speaker,
-                json.dumps([f.as_dict() for f in e.figures]),
-            ),
-        )
-        if not conn.postgres:  # PostgreSQL indexes excerpts.text itself (a generated tsvector)
-            conn.execute("INSERT INTO excerpts_fts (text, excerpt) VALUES (?, ?)", (e.text, eid))
-            conn.execute("INSERT INTO excerpts_words (text, excerpt) VALUES (?, ?)",
-                         (e.text, eid))
-        conn.executemany(
-            "INSERT INTO excerpt_jurisdictions VALUES (?,?,?,?)",
-            ((eid, j, how, rank) for rank, (j, how) in enumerate(e.jurisdictions)),
-        )
+    # One statement per table, not per excerpt: each call costs more than its row.
+    eids = [excerpt_id(a.id, n) for n in range(len(r.excerpts))]
+    conn.executemany(
+        "INSERT INTO excerpts VALUES (?,?,?,?,?,?,?,?)",
+        (
+            (eid, a.id, e.start, e.end, e.text, json.dumps(list(e.categories)), e.speaker,
+             json.dumps([f.as_dict() for f in e.figures]))
+            for eid, e in zip(eids, r.excerpts, strict=True)
+        ),
+    )
+    if not conn.postgres:  # PostgreSQL indexes excerpts.text itself (a generated tsvector)
+        for table in ("excerpts_fts", "excerpts_words"):
+            conn.executemany(
+                f"INSERT INTO {table} (text, excerpt) VALUES (?, ?)",
+                ((e.text, eid) for eid, e in zip(eids, r.excerpts, strict=True)),
+            )
+    conn.executemany(
+        "INSERT INTO excerpt_jurisdictions VALUES (?,?,?,?)",
+        (
+            (eid, j, how, rank)
+            for eid, e in zip(eids, r.excerpts, strict=True)
+            for rank, (j, how) in enumerate(e.jurisdictions)
+        ),
+    )
+    for e in r.excerpts:
         ids.update(j for j, _ in e.jurisdictions)
     conn.executemany(
         "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
