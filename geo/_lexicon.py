@@ -48,6 +48,11 @@ TITLE_ROLES: dict[str, str] = {
     "Col.": "colonel", "Maj.": "major", "Adm.": "admiral", "Prof.": "professor",
     "Del.": "delegate", "Cmdr.": "commander", "Cpl.": "corporal", "AG": "attorney general",
 }
+# Abbreviations whose dot belongs to a person's name: a title ("said Capt. Ann Ruiz of the police
+# department", "Del. Ann Ruiz") or a suffix ("Ann Ruiz Jr."); the dot ends no sentence there.
+NAME_DOT_WORDS: frozenset[str] = frozenset(
+    w[:-1] for w in TITLES if w.endswith(".") and w[:-1].isalpha()
+) | frozenset({"St", "Jr", "Sr"})
 # The same titles written in lower case before a capitalized name ("said sheriff Sally Hernandez").
 LOWER_TITLES: frozenset[str] = frozenset({
     "judge", "sheriff", "mayor", "governor", "senator", "representative", "president",
@@ -600,7 +605,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"arrest\w*", r"detain(?!er)\w*", r"target(?:s|ed|ing)?", r"detention\w*", r"deport\w*",
     r"raid\w*", r"custody",
     r"remov(?:al|als|ed)", r"apprehen\w*", r"sweeps?", r"round-?ups?", r"rounded up",
-    r"crackdown", r"operations?", r"picked up", r"booked", r"jailed", r"transferr?\w* to ICE",
+    r"crackdown", r"crack(?:s|ed|ing)? down", r"operations?", r"picked up", r"booked",
+    r"jailed", r"transferr?\w* to ICE",
     r"handed over", r"turned over", r"(?:ICE|immigration|Immigration and Customs Enforcement|"
     r"federal|Border Patrol) (?:agents?|officers?|officials|authorities|raids?|checks?|"
     r"proceedings|status)",

@@ -41,6 +41,11 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# A line that is nothing but a photo credit: capitalised words joined by spaces, slashes, bars
+# and "via" ("Ann Ruiz/AFP via Getty Images", "Ann Ruiz | AP"); a caption has other words.
+_BARE_CREDIT = re.compile(
+    r"^(?:[A-Z][\w'\u2019.\-]*|via|/|\|)(?:[ \t]*(?:[A-Z][\w'\u2019.\-]*|via|/|\|))*$"
+)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Photo captions: credit lines of wire photos. A paragraph that ends in an agency credit, or
 # carries "via <AGENCY>" / "Photo:" / "(AP Photo/...)".
@@ -207,11 +212,18 @@ def _credit_lines(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     spans = []
     pos = 0
+    above: tuple[int, int] | None = None  # the line just above, when not blank
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped and _CAPTION.search(stripped):
             s = pos + line.index(stripped)
             spans.append((s, s + len(stripped)))
+            if above is not None and _BARE_CREDIT.match(stripped):
+                # A credit alone on its line ("Ann Ruiz/AFP via Getty Images") credits the
+                # caption on the line above it.
+                spans.append(above)
+        above = (pos + line.index(stripped), pos + line.index(stripped) + len(stripped)) \
+            if stripped else None
         pos += len(line) + 1
     return tuple(spans)
 

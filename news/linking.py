@@ -417,11 +417,22 @@ def _qualified_body(text: str, body: str, at: int) -> str | None:
     return {"city": "place", "town": "place"}.get(found, found) if found else None
 
 
+def _within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+def _lead_end(layer: TextLayer, captions: Sequence[tuple[int, int]]) -> int:
+    """Where the lead ends: after the first :data:`LEAD_SENTENCES` sentences that are no caption."""
+    body = [s for s in layer.sentences if not _within(s.start, captions)]
+    return body[min(LEAD_SENTENCES, len(body)) - 1].end if body else 0
+
+
 def article_focus(
     layer: TextLayer,
     mentions: Sequence[tuple[int, int, str]],
     parent_county: Callable[[str], str | None],
     home: tuple[str | None, str | None] = (None, None),
+    captions: Sequence[tuple[int, int]] = (),
 ) -> Focus:
     """Find the jurisdictions an article is about, per kind.
 
@@ -445,6 +456,9 @@ def article_focus(
         Place id -> the id of its county, or None.
     home : (str or None, str or None)
         The outlet's home: (state id, place or county id), when known.
+    captions : sequence of (int, int)
+        Photo captions: counted with the places named, but not part of the lead (a picture may
+        be of another place or day than the story it runs with).
 
     Returns
     -------
@@ -491,8 +505,9 @@ def article_focus(
         # A city and its county are one story: count them together.
         cluster = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
         clusters = Counter(cluster[j] for _, j in local)
-        lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end
-        in_lead = list(dict.fromkeys(cluster[j] for s, j in local if s < lead_end))
+        lead_end = _lead_end(layer, captions)
+        in_lead = list(dict.fromkeys(cluster[j] for s, j in local
+                                     if s < lead_end and not _within(s, captions)))
         top: str | None
         top, n = clusters.most_common(1)[0]
         runner_up = clusters.most_common(2)[1][1] if len(clusters) > 1 else 0
@@ -817,7 +832,8 @@ class Linker:
                 prev_end = -1
         located = [m for m in located if m[0] not in elsewhere and m[0] not in listed
                    and m[0] not in self._tagged]
-        self.focus = article_focus(layer, located or self.mentions, parent_county, home)
+        self.focus = article_focus(layer, located or self.mentions, parent_county, home,
+                                   self.captions)
         # Places named once and outside the focus: told of in passing ("a similar debate played
         # out in Portland"); what follows them is still about the focus.
         # (a name written again, even where it was not read as the place, is not in passing:
@@ -828,10 +844,9 @@ class Linker:
             if times[j] == 1 and text.count(text[s:e]) > 1:
                 times[j] = 2
         in_focus = set(self.focus.by_kind.values())
-        lead_end = layer.sentences[min(LEAD_SENTENCES, len(layer.sentences)) - 1].end \
-            if layer.sentences else 0
-        in_lead = {j for s, _, j in self.mentions
-                   if s < lead_end and s not in chrome and s not in elsewhere}
+        lead_end = _lead_end(layer, self.captions)
+        in_lead = {j for s, _, j in self.mentions if s < lead_end and s not in chrome
+                   and s not in elsewhere and not _within(s, self.captions)}
         self._passing = {
             j for j, n in times.items()
             if n == 1 and in_focus and j not in in_focus and j not in in_lead

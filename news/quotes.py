@@ -24,7 +24,7 @@ from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted, s
 VERBS = alternation(lex.REPORTING_VERBS)
 # A capitalised word of a name: initials ("A.J."), an abbreviated title, a middle initial before
 # the rest of the name ("Ricardo A. Samaniego", "Tony H. Pham"), a word.
-_CAP = (r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Lt|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.|"
+_CAP = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{alternation(lex.NAME_DOT_WORDS)})\.|"
         r"[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w\u2019'\-]*)")
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
 

@@ -11,6 +11,7 @@ from news.articles import (
     MAX_BYTES,
     ArticleError,
     ArticleRejected,
+    find_captions,
     load_articles,
     parse_article,
     parse_published,
@@ -100,6 +101,22 @@ def test_body_offsets_are_into_the_stored_text():
     assert a.text == "Body text."
     assert a.date_precision == "day"
     assert a.sha256
+
+
+def test_a_bare_credit_line_credits_the_caption_above_it():
+    body = (
+        "The law takes effect on Saturday.\n\n"
+        "Marchers walk along Main Street in Lakeview on June 2.\n"
+        "Ann Ruiz/AFP via Getty Images\n\n"
+        "Lawmakers approved the bill in May.\n"
+    )
+    got = [body[s:e] for s, e in find_captions(body)]
+    assert got == ["Marchers walk along Main Street in Lakeview on June 2.",
+                   "Ann Ruiz/AFP via Getty Images"]
+    # a credit at the end of a caption's own line takes nothing more
+    body = "Lawmakers approved the bill.\nMarchers on Main Street (Tom Berg/Getty Images)\n"
+    assert [body[s:e] for s, e in find_captions(body)] == [
+        "Marchers on Main Street (Tom Berg/Getty Images)"]
 
 
 def test_declared_caption_must_be_in_the_body():

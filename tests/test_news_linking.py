@@ -806,3 +806,20 @@ def test_an_act_told_of_before_a_quote_is_still_the_subject_of_the_list():
     r = analyze_text(text)
     (e,) = [e for e in r.excerpts if e.text.startswith("The list included")]
     assert "policy" in e.categories
+
+
+def test_a_caption_is_not_the_lead_so_its_city_is_not_the_focus():
+    # A state's story with a photo of a march in one city: "the community" is the state's.
+    text = (
+        "The state's new immigration law takes effect this weekend.\n\n"
+        "Marchers walk along Main Street in Madison, Wisconsin, on June 2.\n"
+        "Ann Ruiz/AFP via Getty Images\n\n"
+        "Wisconsin lawmakers approved the law in May over the objections of farm groups.\n\n"
+        "Farm groups in Wisconsin had asked for a delay.\n\n"
+        "\u201cThe fear in the community is real,\u201d Tom Berg told me.\n\n"
+        "Berg runs a Green Bay-area workers' group.\n"
+    )
+    r = analyze_text(text)
+    got = links_of(r, "\u201cThe fear")
+    assert MADISON not in got and DANE not in got
+    assert WISCONSIN in got

@@ -328,3 +328,16 @@ def test_the_role_again_prefers_a_named_holder_and_a_new_one_stays_new():
 ])
 def test_the_one_saying_a_quote_is_its_speaker(text, first, who):
     assert speakers(text)[first] == who
+
+
+def test_an_abbreviated_rank_before_the_name_after_the_verb():
+    # "said Capt. Ann Ruiz of the ...": the rank's dot ends neither the name nor the sentence
+    text = (
+        "\u201cWe decide case by case,\u201d said Capt. Ann Ruiz of the Lakeview Police "
+        "Department. \u201cWe look at our staffing first.\u201d\n\n"
+        "\u201cNobody asked us,\u201d said Sgt. Tom Berg, a spokesman for the sheriff.\n"
+    )
+    got = speakers(text)
+    assert "Ruiz" in got["We decide case"]
+    assert "Ruiz" in got["We look at"]
+    assert "Berg" in got["Nobody asked us"]

@@ -331,6 +331,14 @@ def test_categories_of_implied_actions_and_stances(sentence, category):
     assert category in categories(sentence, False)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Deputies are working with state troopers to crack down on smuggling along the highway.",
+    "The sheriff cracked down on people crossing the ranches.",
+])
+def test_the_verb_crack_down_is_enforcement_like_the_noun(sentence):
+    assert "enforcement" in categories(sentence, False)
+
+
 def test_counts_of_detainers_are_enforcement():
     assert "enforcement" in categories("The number of detainers has fallen since 2017.", False)
 
