@@ -721,6 +721,9 @@ POLICY_TERMS: tuple[str, ...] = (
     # practices", "any action here would focus on criminal immigrants"
     r"push(?:es|ed|ing)? back", r"pushback", r"practices?", r"focus(?:es|ed|ing)? on",
     r"respon(?:se|ses|d|ds|ded|ding) to",
+    # keeping out of it: "local police will remain hands off", "keeps itself separate from"
+    r"hands[- ]off", r"(?:keep(?:s|ing)?|kept|stay(?:s|ed|ing)?) (?:\w+ )?(?:separate|apart|"
+    r"out of|clear of|away from)",
     r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
     r"question\w*|participat\w*|patrol\w*|conduct\w*|help(?:s|ed|ing)?|aid(?:s|ed|ing)?)",
     # leaving or keeping up a way of doing things: "are now out of the business of holding
