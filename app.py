@@ -21,6 +21,7 @@ from ui.sidebar import (
     selected_jurisdiction,
     sidebar,
 )
+from ui.text import counted
 from ui.timeline import view_timeline
 from ui.views import require_store
 
@@ -145,8 +146,8 @@ st.caption(
 )
 
 n_places, n_excerpts, n_articles = cache.in_view(key, filters.key())
-st.caption(f"In view: {n_places} jurisdictions · {n_excerpts} excerpts · "
-           f"{n_articles} articles" + (" (filtered)" if filters.active else ""))
+st.caption(f"In view: {counted(n_places, 'jurisdiction')} · {counted(n_excerpts, 'excerpt')} · "
+           f"{counted(n_articles, 'article')}" + (" (filtered)" if filters.active else ""))
 
 map_and_panel(key, filters, online_tiles)
 # Outside the fragment: a month picked on the timeline narrows the whole page's range.

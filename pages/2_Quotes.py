@@ -9,7 +9,7 @@ from news.dates import display_date
 from ui import cache
 from ui.data import diff_text
 from ui.sidebar import sidebar
-from ui.text import md_escape
+from ui.text import counted, md_escape
 from ui.views import READER_PAGE, require_store
 
 st.set_page_config(page_title="Quotes · Sanctuary Map", page_icon=":speech_balloon:",
@@ -43,8 +43,9 @@ if speaker != "All speakers":
     keep = {q.id for q in quotes}
     groups = [g for g in groups if any(q.id in keep for q in g.quotes)]
 
-st.caption(f"{len(quotes)} quotes from {len({q.outlet for q in quotes})} outlets, "
-           f"{len({q.speaker for q in quotes if q.speaker})} named speakers.")
+st.caption(f"{counted(len(quotes), 'quote')} from "
+           f"{counted(len({q.outlet for q in quotes}), 'outlet')}, "
+           f"{counted(len({q.speaker for q in quotes if q.speaker}), 'named speaker')}.")
 
 multi = [g for g in groups if len(set(g.outlets)) > 1]
 st.subheader(f"The same quote in several outlets ({len(multi)})")

@@ -9,7 +9,7 @@ from news.store import parse_search
 from ui import cache
 from ui.data import CATEGORIES, CATEGORY_LABELS
 from ui.sidebar import sidebar
-from ui.text import md_escape
+from ui.text import counted, md_escape
 from ui.views import READER_PAGE, require_store
 
 st.set_page_config(page_title="Search · Sanctuary Map", page_icon=":mag:", layout="wide")
@@ -62,7 +62,8 @@ if query.empty:
 
 results = cache.search(key, filters.key(), text)
 where = " in the current filters" if filters.active else ""
-st.caption(f"{len(results)} excerpts match{where}, best match first.")
+st.caption(f"{counted(len(results), 'excerpt')} match{'es' if len(results) == 1 else ''}{where}, "
+           "best match first.")
 if not results:
     st.info("Nothing matches. Try fewer or other words, or widen the sidebar's filters.")
     st.stop()

@@ -176,3 +176,13 @@ def test_choices_search_every_word_in_display_order():
     assert c.search("tx", 2) == ["a", "b"] and c.count("tx") == 3
     assert c.search("nowhere", 10) == [] and "d" in c and "x" not in c
     assert c.label("d") == "Dane County, WI" and c.label("x") == "x"
+
+
+def test_counted_is_singular_for_one_only():
+    from ui.text import counted
+
+    assert counted(1, "excerpt") == "1 excerpt"
+    assert counted(0, "excerpt") == "0 excerpts"
+    assert counted(2, "policy", "policies") == "2 policies"
+    assert counted(1, "policy", "policies") == "1 policy"
+    assert counted(1204, "mention") == "1,204 mentions"

@@ -36,7 +36,7 @@ def _run(path: Path, **params: str | list[str]) -> AppTest:
 
 def _in_view(at: AppTest) -> tuple[int, int]:
     caption = next(c.value for c in at.caption if c.value.startswith("In view:"))
-    m = re.match(r"In view: (\d+) jurisdictions · (\d+) excerpts", caption)
+    m = re.match(r"In view: (\d+) jurisdictions? · (\d+) excerpts?", caption)
     assert m, caption
     return int(m.group(1)), int(m.group(2))
 
@@ -214,13 +214,13 @@ def test_quotes_page_and_outlet_filter(store):
 
     at = _run(QUOTES)
     n_all = len(store.quotes(Filters()))
-    assert any(c.value.startswith(f"{n_all} quotes") for c in at.caption)
+    assert any(c.value.startswith(f"{n_all} quote{'' if n_all == 1 else 's'} from") for c in at.caption)
     outlet = store.outlets()[0]
     at.sidebar.multiselect(key="filter_outlet").set_value([outlet]).run(timeout=60)
     assert not at.exception
     n = len(store.quotes(Filters(outlets=(outlet,))))
     if n:
-        assert any(c.value.startswith(f"{n} quotes") for c in at.caption)
+        assert any(c.value.startswith(f"{n} quote{'' if n == 1 else 's'} from") for c in at.caption)
     else:
         assert at.info
     assert n != n_all

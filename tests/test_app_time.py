@@ -78,7 +78,7 @@ def _range_params(rng: DateRange) -> dict[str, str]:
 
 def _in_view(at: AppTest) -> tuple[int, int, int]:
     caption = next(c.value for c in at.caption if c.value.startswith("In view:"))
-    m = re.match(r"In view: (\d+) jurisdictions · (\d+) excerpts · (\d+) articles", caption)
+    m = re.match(r"In view: (\d+) jurisdictions? · (\d+) excerpts? · (\d+) articles?", caption)
     assert m, caption
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 

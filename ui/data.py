@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from news.store import ArticleRecord, ExcerptRecord, JurisdictionSummary
 
 CATEGORY_LABELS = {"enforcement": "Enforcement actions", "policy": "Policies", "quote": "Quotes"}
+# (singular, plural) of one excerpt of each category, for counts in running text
+CATEGORY_NOUNS = {"enforcement": ("enforcement action", "enforcement actions"),
+                  "policy": ("policy", "policies"), "quote": ("quote", "quotes")}
 KINDS = ("state", "county", "place", "region")
 KIND_LABELS = {"state": "State", "county": "County", "place": "City", "region": "Region"}
 KIND_PLURALS = {"state": "States", "county": "Counties", "place": "Cities", "region": "Regions"}

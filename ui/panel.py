@@ -11,12 +11,13 @@ from ui import cache
 from ui.data import (
     CATEGORIES,
     CATEGORY_LABELS,
+    CATEGORY_NOUNS,
     KIND_LABELS,
     parent_line,
     related_jurisdictions,
 )
 from ui.sidebar import FilterState, select_jurisdiction
-from ui.text import md_escape
+from ui.text import counted, md_escape
 from ui.timeline import jurisdiction_timeline
 from ui.views import excerpt_card, small_text
 
@@ -50,7 +51,7 @@ def overview(ranked: Sequence[JurisdictionSummary]) -> None:
     if top:
         st.markdown("**Most reported in this view**")
         for s in top:
-            st.button(f"{s.display_name} — {s.n_excerpts} excerpts", key=f"top-{s.id}",
+            st.button(f"{s.display_name} — {counted(s.n_excerpts, 'excerpt')}", key=f"top-{s.id}",
                       on_click=select_jurisdiction, args=(s.id,))
 
 
@@ -89,11 +90,11 @@ def jurisdiction_panel(key: cache.StoreKey, filters: FilterState, selected: str 
     else:
         # One Markdown element for the counts (four st.metric in columns were nine elements).
         by = dict(summary.by_category or {})
-        short = {"enforcement": "enforcement actions", "policy": "policies", "quote": "quotes"}
         st.markdown(
-            f"**{summary.n_excerpts:,} excerpts** · "
-            + " · ".join(f"{by.get(c, 0):,} {short[c]}" for c in CATEGORIES) + "  \n"
-            + small_text(f"{summary.n_mentions} mentions in {len(summary.articles)} articles "
+            f"**{counted(summary.n_excerpts, 'excerpt')}** · "
+            + " · ".join(counted(by.get(c, 0), *CATEGORY_NOUNS[c]) for c in CATEGORIES) + "  \n"
+            + small_text(f"{counted(summary.n_mentions, 'mention')} in "
+                         f"{counted(len(summary.articles), 'article')} "
                          f"from {', '.join(summary.outlets)}"))
         # Lazy: drawn (and computed) only while open, so a click that does not look at it
         # costs nothing for it; open, it stays open from one selection to the next.

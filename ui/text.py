@@ -19,6 +19,11 @@ from urllib.parse import urlsplit
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^%@])")
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and its noun, in the singular for one: "1 excerpt", "1,204 policies"."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
 def md_escape(text: str) -> str:
     """Escape ``text`` so that ``st.markdown`` shows it literally (no links, HTML, math)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", str(text))

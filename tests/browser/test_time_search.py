@@ -49,7 +49,7 @@ def _expected(app_store: Path, rng: DateRange) -> tuple[set[str], tuple[int, int
 
 def _in_view(page) -> tuple[int, int, int]:
     text = page.locator(MAIN).inner_text()
-    m = re.search(r"In view: (\d+) jurisdictions · (\d+) excerpts · (\d+) articles", text)
+    m = re.search(r"In view: (\d+) jurisdictions? · (\d+) excerpts? · (\d+) articles?", text)
     assert m, text[:500]
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
@@ -204,7 +204,9 @@ def test_a_search_leads_to_the_place_on_the_map_and_to_the_passage(page, app_url
     box.press("Enter")
     page.wait_for_function("() => location.search.includes('q=detainers')")
     wait_for_app(page)
-    assert f"{len(results)} excerpts match" in page.locator(MAIN).inner_text()
+    n = len(results)
+    assert f"{n} excerpt{'' if n == 1 else 's'} match{'es' if n == 1 else ''}" \
+        in page.locator(MAIN).inner_text()
 
     # the first result's first place: the map, that jurisdiction selected and outlined
     page.locator(MAIN).get_by_role("link", name=name).first.click()
