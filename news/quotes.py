@@ -788,10 +788,23 @@ _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
 
 _NAME_APPOSITIVE = re.compile(rf",[ \t]*(?P<name>{PERSON_NAME}),?[ \t]*")
+# A name in apposition closing a clause: ", Ann Ruiz." / ", Ann Ruiz, who ..."
+# (after the rest of an office the speaker's match stopped short of: "the city['s police chief],")
+_NAME_CLOSING = re.compile(
+    rf"(?:['\u2019]s(?:[ \t]+[a-z][\w\-]*){{1,3}})?,[ \t]*(?P<name>{PERSON_NAME})(?=[ \t]*(?:[,.;!?]|$))"
+)
 
 
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
     s = sentence.start + offset + m.start(group)
+    if group == "spk" and "verb" in m.re.groupindex and m.start("verb") < m.start(group) \
+            and (re.fullmatch(DESC, m.group(group)) or _NAME_OFFICE.fullmatch(m.group(group))):
+        # '"...," said the sheriff, Ann Ruiz.', 'said the group's director, Tom Berg, who ...':
+        # the name in apposition after the office is the speaker
+        named = _NAME_CLOSING.match(m.string, m.end(group))
+        if named and named.group("name").split()[0] not in _STOP_NAMES:
+            s = sentence.start + offset + named.start("name")
+            return Speaker(named.group("name"), s, s + len(named.group("name")))
     if group == "spk" and "verb" in m.re.groupindex and m.group("verb") is not None \
             and (re.fullmatch(DESC, m.group(group)) or _NAME_OFFICE.fullmatch(m.group(group))):
         # "the county's sheriff, Laurie Smith, said", "Ruiz's spokesman, Tom Berg, said": the

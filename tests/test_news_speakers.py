@@ -341,3 +341,14 @@ def test_an_abbreviated_rank_before_the_name_after_the_verb():
     assert "Ruiz" in got["We decide case"]
     assert "Ruiz" in got["We look at"]
     assert "Berg" in got["Nobody asked us"]
+
+
+@pytest.mark.parametrize(("text", "first", "who"), [
+    # the office after the verb, then the name in apposition: the name is the speaker
+    ("\u201cNo one will be held for ICE without a warrant,\u201d said the sheriff, Lee Wu.\n",
+     "No one will", "Lee Wu"),
+    ("\u201cCallers should not fear us,\u201d said the town\u2019s police chief, Tom Berg, "
+     "who took office in May.\n", "Callers should not", "Tom Berg"),
+])
+def test_an_office_then_its_holders_name_after_the_verb(text, first, who):
+    assert speakers(text)[first] == who
