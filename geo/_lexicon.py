@@ -615,7 +615,8 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"(?:issu|lodg|plac|serv)(?:e|ed|es|ing) (?:\w+ ){0,2}detainers?",
     r"enforcement (?:actions?|activity|operations?|officers?)", r"checkpoints?",
     # the agency and its agents, by name or by role ("agents", "deputies" are enforcement)
-    r"agents?", r"immigration (?:enforcement|authorities|officials|officers|work|duties|functions)",
+    r"agents?",
+    r"immigration (?:enforcement|authorities|officials|officers|cops|police|work|duties|functions)",
     r"(?<!law )enforc(?:e|es|ed|ing)\b(?! (?:a|the|its|their) (?:law|polic))",
     # what is done to people: searched, held, charged, released, moved
     r"search(?:ed|es|ing)", r"scour\w*", r"raided", r"stormed", r"handcuff\w*", r"seiz\w*",

@@ -328,6 +328,9 @@ def test_figure_unit_may_start_with_an_acronym():
         # cooperating in other words: "will work with ICE" is the stance "will cooperate" is
         ("Ruiz, a Democrat re-elected in May, says he will work with ICE when needed.", "policy"),
         ("The chief wants to work more closely with federal authorities.", "policy"),
+        # officers of immigration under their everyday names: acting as them is enforcement
+        ("In some states, deputies serve as de facto immigration cops.", "enforcement"),
+        ("Critics say the town's officers act like immigration police.", "enforcement"),
     ],
 )
 def test_categories_of_implied_actions_and_stances(sentence, category):
