@@ -787,6 +787,9 @@ _DESCRIBED_PERSON = re.compile(
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
 
+_PLACE_QUALIFIED = re.compile(
+    rf",[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,[ \t]+{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}"
+)
 _NAME_APPOSITIVE = re.compile(rf",[ \t]*(?P<name>{PERSON_NAME}),?[ \t]*")
 # A name in apposition closing a clause: ", Ann Ruiz." / ", Ann Ruiz, who ..."
 # (after the rest of an office the speaker's match stopped short of: "the city['s police chief],")
@@ -797,6 +800,13 @@ _NAME_CLOSING = re.compile(
 
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
     s = sentence.start + offset + m.start(group)
+    if m.group(group)[:1].isupper():
+        # "Lake County, Ind., Sheriff Lee Wu": an office qualified by its place and state, AP
+        # style; the commas would otherwise end the speaker at the place
+        held = _PLACE_QUALIFIED.match(m.string, m.end(group))
+        if held is not None:
+            full = m.string[m.start(group) : held.end()]
+            return Speaker(full, s, s + len(full))
     if group == "spk" and "verb" in m.re.groupindex and m.start("verb") < m.start(group) \
             and (re.fullmatch(DESC, m.group(group)) or _NAME_OFFICE.fullmatch(m.group(group))):
         # '"...," said the sheriff, Ann Ruiz.', 'said the group's director, Tom Berg, who ...':

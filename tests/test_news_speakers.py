@@ -352,3 +352,15 @@ def test_an_abbreviated_rank_before_the_name_after_the_verb():
 ])
 def test_an_office_then_its_holders_name_after_the_verb(text, first, who):
     assert speakers(text)[first] == who
+
+
+@pytest.mark.parametrize("text", [
+    # an office qualified by its place and state, AP style: the person, not the place
+    "\u201cNo one is held for ICE without a warrant,\u201d Dane County, Wis., Sheriff Lee Wu said.\n",
+    "\u201cNo one is held for ICE without a warrant,\u201d said Dane County, Wis., Sheriff Lee Wu.\n",
+    "According to Dane County, Wis., Sheriff Lee Wu, \u201cno one is held for ICE without a warrant.\u201d\n",
+])
+def test_an_office_qualified_by_place_and_state_names_its_holder(text):
+    (got,) = speakers(text).values()
+    assert got is not None and got.endswith("Sheriff Lee Wu")
+    assert "55025" in links_of(text, text[:12])
