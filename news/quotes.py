@@ -125,7 +125,7 @@ _ACCORDING = re.compile(
 _STATEMENT_SOURCE = re.compile(
     rf"(?:\b[Ii]n an? (?:written |emailed )?statement,\s*(?P<a>{NAME})"
     rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
-    rf"|\b(?:statement|response) (?:from|by) (?P<c>{NAME})"
+    rf"|\b(?:statement|response) (?:from|by) (?:the )?(?P<c>{NAME})"
     # "ICE released a statement", "Tuesday, ICE issued a written response"
     rf"|(?P<d>{NAME})[ \t]+(?:released|issued|sent|provided|put[ \t]+out|posted|gave)[ \t]+an?[ \t]+"
     r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response))"
@@ -787,6 +787,9 @@ _DESCRIBED_PERSON = re.compile(
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 
 
+_DOCUMENT_FROM = re.compile(
+    rf"\b(?:{alternation(lex.SPEAKER_DOCUMENTS)})[ \t]+(?:from|by)[ \t]+$", re.I
+)
 _PLACE_QUALIFIED = re.compile(
     rf",[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,[ \t]+{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}"
 )
@@ -872,6 +875,11 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
             if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
                 continue
             whom = m.group("whom") if "whom" in m.re.groupindex else None
+            if whom and spk.split()[-1].lower() in lex.SPEAKER_DOCUMENTS \
+                    and whom.split()[0] not in _STOP_NAMES:
+                # '"...," a letter from Gov. Ann Ruiz said.': the one it is from speaks
+                s = sentence.start + after_from + m.start("whom")
+                return Speaker(whom, s, s + len(whom))
             if whom and spk.split()[-1] in lex.TITLES and _PERSON_AT_END.search(whom):
                 # '"...," U.S. Attorney for the Western District Ann Ruiz says.': the office,
                 # whose it is, and then who holds it
@@ -939,7 +947,10 @@ def attribute_quote(
         m = _PRE.search(before, comma + 1) if comma >= 0 else None
         if m and m.group("spk").split()[0] in _STOP_NAMES:
             m = None
-    if m and not _object_of_preposition(before, m.start("spk")):
+    if m and (not _object_of_preposition(before, m.start("spk"))
+              or _DOCUMENT_FROM.search(before, 0, m.start("spk")) is not None):
+        # (after "a statement from", the object speaks: "A statement from the Lakeview Police
+        # Department said officers \"...\"")
         return _speaker_at(sentence, m, "spk", before_from)
     if m:
         # "In a memo to Director Tae Johnson, Secretary Ann Ruiz said": the subject comes

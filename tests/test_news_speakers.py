@@ -364,3 +364,17 @@ def test_an_office_qualified_by_place_and_state_names_its_holder(text):
     (got,) = speakers(text).values()
     assert got is not None and got.endswith("Sheriff Lee Wu")
     assert "55025" in links_of(text, text[:12])
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # a document speaks for the one it is from, "the" before the name or not
+    ("According to a statement from the Dane County Sheriff\u2019s Office, the jail \u201cwill "
+     "no longer hold anyone for ICE.\u201d\n", "Dane County Sheriff\u2019s Office"),
+    ("A statement from the Lakeview Police Department said officers \u201cdo not ask anyone "
+     "about immigration status.\u201d\n", "the Lakeview Police Department"),
+    ("\u201cThe state will not pay for new jail contracts,\u201d a letter from Gov. Ann Ruiz "
+     "said.\n", "Gov. Ann Ruiz"),
+])
+def test_a_document_speaks_for_the_one_it_is_from(text, who):
+    (got,) = speakers(text).values()
+    assert got == who
