@@ -146,6 +146,12 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "commented", "comments", "mentioned", "mentions", "elaborated", "emailed", "texted",
     "lamented", "laments", "answered", "concluded", "speculated", "interjected", "whispered",
 })
+# Participles of saying that hand a quote to their clause's subject: "Ann Ruiz wrote to the
+# governor, urging him to act, writing, ...", "She criticized the plan, saying, ...".
+REPORTING_PARTICIPLES: frozenset[str] = frozenset({
+    "saying", "writing", "adding", "noting", "stating", "explaining", "declaring", "insisting",
+    "arguing", "warning", "telling", "asking", "replying", "responding", "tweeting", "posting",
+})
 # Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
     "agreed", "appeared", "believed", "believes", "declined", "herself", "himself",

@@ -112,8 +112,13 @@ _PRE = re.compile(
     rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
-# The sentence's subject when the reporting verb is coordinated: "X called the law ... and said:"
-_SUBJECT_THEN_VERB = re.compile(rf"^(?P<spk>{DESC}|{NAME_ROLE})\s.*\b(?:{VERBS})\s*:?\s*$", re.S)
+# The sentence's subject when the reporting verb is coordinated or a participle: "X called the
+# law ... and said:", "X appeared on television and said, ...", "X wrote to Y, urging him to
+# act, writing, ..."; not a relative clause's ("X met Y, who said, ...").
+_SUBJECT_THEN_VERB = re.compile(
+    rf"^(?P<spk>{DESC}|{NAME_ROLE})\s(?:(?!\b(?:who|which)\b).)*"
+    rf"\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?\s*$", re.S
+)
 _REPORTING = re.compile(
     rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
@@ -143,7 +148,9 @@ _WINDOW = 300
 _TITLE_WORD = re.compile(rf"\b{TITLE}")
 _TITLE_CANDIDATE = re.compile(r"\b[A-Z][\w.\-]*")  # a set lookup is cheaper than TITLE's regex
 _VERB_WORD = re.compile(rf"\b(?:{VERBS})\b")
-_SPEECH_HINT = re.compile(rf"\b(?:{VERBS}|according to|read)\b", re.I)
+_SPEECH_HINT = re.compile(
+    rf"\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)}|according to|read)\b", re.I
+)
 _STOP_NAMES = frozenset(
     "The A An In On At For But And Or So If When While As This That These Those It Its "
     "However Meanwhile Still Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()

@@ -378,3 +378,23 @@ def test_an_office_qualified_by_place_and_state_names_its_holder(text):
 def test_a_document_speaks_for_the_one_it_is_from(text, who):
     (got,) = speakers(text).values()
     assert got == who
+
+
+@pytest.mark.parametrize("sentence", [
+    # a coordinated verb of saying with a comma: the subject opening the sentence speaks
+    "Ruiz appeared on television Monday and said, \u201cWe are out of room.\u201d\n",
+    # a participle of saying after an object that is a person: still the subject's words
+    "Ruiz sent a letter Sunday to Gov. Tom Berg, urging him to stop the buses, writing, "
+    "\u201cWe are out of room.\u201d\n",
+    "Ruiz wrote to Berg, saying \u201cwe are out of room.\u201d\n",
+])
+def test_the_subject_speaks_through_a_coordinated_verb_or_a_participle(sentence):
+    text = "A similar debate played out last year in Portland, Oregon.\n\n" + sentence
+    (hit,) = analyze_text(text).quotes
+    assert hit.quote.speaker == "Ruiz"
+
+
+def test_a_relative_clause_verb_is_not_the_subject_speaking():
+    text = "Ruiz met with Tom Berg, who said, \u201cWe are out of room.\u201d\n"
+    (hit,) = analyze_text(text).quotes
+    assert hit.quote.speaker != "Ruiz"
