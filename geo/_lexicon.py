@@ -453,6 +453,12 @@ STREET_WORDS: frozenset[str] = frozenset({
     "Blvd.", "Parkway", "Pkwy.", "Highway", "Hwy.", "Pike", "Way", "Trail", "Circle", "Terrace",
     "Expressway", "Freeway", "Turnpike", "Route", "Place", "Alley", "Plaza",
 })
+# Words ending the name of an association ("the Iowa County Attorneys Association"): after a
+# state's name, "County" and more words, the association of that state's county officers,
+# not the county of that state's name (geo.candidates).
+ASSOCIATION_WORDS: frozenset[str] = frozenset({
+    "Association", "Associations", "Coalition", "Alliance", "Federation", "League", "Conference",
+})
 # The street words that name a state's own roads ("Ohio Route 7", "the New Jersey Turnpike"): a
 # state's name before them is the state; before the others ("Washington Street", "Pennsylvania
 # Avenue") it is a street's name.

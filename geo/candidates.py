@@ -289,6 +289,13 @@ class _CandidateFinder:
                 if not (found and found[1] == k) and not any(
                         self.t.norms[m] in _JURISDICTION_WORDS for m in range(start, k)):
                     spans.append((start, k, "court"))  # not "Ohio District Court" (the state's)
+            elif word in lex.ASSOCIATION_WORDS:
+                start = self._cap_run_back(k)
+                state = self._state_at(start) if start < k else None
+                if state is not None and self._word(state[1]) == "County" and state[1] + 1 < k:
+                    # "the Iowa County Attorneys Association": Iowa's county attorneys, not
+                    # Iowa County ("the Dane County Deputies Association" is left alone)
+                    spans.append((start, k, "state association"))
             elif word in lex.COMPANY_WORDS:
                 start = self._cap_run_back(k)
                 # "Dane County Hospital" is the county's: a jurisdiction's name is no firm's

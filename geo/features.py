@@ -91,10 +91,12 @@ class _Features(_CandidateFinder):
         group_at = {c.i: c.group for c in cands if c.group}  # county lists' members
         states_named = {c.ids[0] for c in cands
                         if len(c.ids) == 1 and self.x.jur[c.ids[0]].kind == "state"}
-        # Counties the article names in full ("Middlesex County"), by the name without "County".
+        # Counties the article names in full ("Middlesex County"), by the name without "County";
+        # not inside a thing's name ("the Iowa County Attorneys Association" is no Iowa County)
         named_counties: dict[tuple[str, ...], tuple[str, ...]] = {}
         for c in cands:
-            if len(c.key) > 1 and c.key[-1] in {"county", "parish"} and c.drop is None:
+            if len(c.key) > 1 and c.key[-1] in {"county", "parish"} and c.drop is None \
+                    and c.thing is None:
                 named_counties[c.key[:-1]] = tuple(
                     i for i in c.ids if self.x.jur[i].kind == "county")
         for c in cands:

@@ -565,3 +565,14 @@ def test_a_bill_number_is_no_abbreviated_city(gaz):
     assert ids("The subcommittee sent HF 12 and SF 90 to the floor in Des Moines, Iowa.", gaz) \
         == {"1921000", "19"}
     assert "0667000" in ids("Tech workers keep leaving SF for cheaper cities.", gaz)
+
+
+def test_a_states_association_of_county_officers_is_no_county(gaz):
+    # "the Ohio County Commissioners Association" is Ohio's, not Ohio County's; nor does it make
+    # a later bare "Ohio" the county
+    text = ("Few towns in Ohio have such rules. The Ohio County Commissioners Association "
+            "opposed the bill in Columbus.")
+    got = found(text, gaz)
+    assert ("Ohio", "39") in got
+    assert not any(j in ("18115", "21183", "54069") for _, j in got)
+    assert "55025" in ids("The Dane County Deputies Association endorsed the sheriff.", gaz)
