@@ -112,6 +112,9 @@ _POSSESSIVE = r"(?:'s|\u2019s|s'|s\u2019)?"
 # "the council", "the county's jail", "its board", "the Sheriff's Office", "county commissioners".
 _INSTITUTION = re.compile(
     rf"\b(?:(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Ll]ocal|[Cc]ounty|[Cc]ity|[Ss]tate)"
+    # "the present or future police chief": a pair of words before the office
+    r"(?:(?:(?<=[Tt]he)|(?<=[Tt]his)|(?<=[Tt]hat)|(?<=[Ii]ts)|(?<=[Oo]ur))"
+    r"[ \t]+(?!(?:county|city|state|town|local)\b)[a-z]+[ \t]+(?:or|and)(?=[ \t]+[a-z]))?"
     rf"(?:[ \t]+(?P<mid>county|city|state|town|local){_POSSESSIVE})?[ \t]+(?:[a-z]+[ \t]+)?)"
     rf"(?P<inst>{alternation(lex.INSTITUTION_KINDS)}){_POSSESSIVE}\b",
     re.I,

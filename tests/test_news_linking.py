@@ -823,3 +823,14 @@ def test_a_caption_is_not_the_lead_so_its_city_is_not_the_focus():
     got = links_of(r, "\u201cThe fear")
     assert MADISON not in got and DANE not in got
     assert WISCONSIN in got
+
+
+def test_an_office_after_a_pair_of_words_is_still_the_places_institution():
+    # "the current or next police chief": the pair of words does not hide the office, even
+    # when the sentence before named only the state
+    text = ("MADISON, Wis. \u2014 Madison adopted a welcoming policy on Monday.\n\n"
+            "A similar bill is moving through the state Legislature.\n\n"
+            "Because it is now in place, the current or next police chief must give notice "
+            "before changing the policy.\n")
+    r = analyze_text(text)
+    assert MADISON in links_of(r, "Because it is now")
