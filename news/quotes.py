@@ -247,9 +247,10 @@ def commas_for_dashes(text: str) -> str:
 
 # A speaker's turn in a broadcast transcript: "SALLY HERNANDEZ: The public must ...", "BURNETT:
 # With this action ...", "JOHN BURNETT, BYLINE: Starting next week ...".
+# An interview printed with surnames ("Wu: No. We are not ..."): a surname in mixed case.
 _TURN = re.compile(
     r"(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z.'\u2019\-]*){0,3}"
-    rf"|{alternation(lex.INTERVIEW_LABELS)})"
+    rf"|{alternation(lex.INTERVIEW_LABELS)}|[A-Z][a-z][\w'\u2019\-]*)"
     r"(?:,[ \t]*(?P<role>[A-Z][A-Z .\-]{1,30}))?:[ \t]+(?=\S)"
 )
 
@@ -282,6 +283,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
     speakers: set[str] = set()
     narrators: set[str] = set()
     prose: dict[str, bool] = {}  # surname -> written in prose (one scan a name)
+    full: dict[str, bool] = {}  # surname -> written after a first name or a title
     asked = False
     for ps, pe in paragraphs:
         if not text[ps : ps + 1].isupper() or ":" not in text[ps : min(pe, ps + 60)]:
@@ -297,6 +299,14 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
             if label == "answer" and asked:
                 out[ps] = m.end()
             continue
+        if not surname.isupper():
+            # "Wu: No. ...": an interview's answer, when the article names "Sheriff Lee Wu" (a
+            # first name or a title before the surname); not "Note:" or "Update:"
+            if surname not in full:
+                full[surname] = _full_name_of(text, surname)  # one scan a name
+            if full[surname]:
+                out[ps] = m.end()
+            continue
         # "SHERIFF ANN RUIZ:": the name after the titles
         first = next((w for w in words[:-1] if w.title() not in lex.TITLES), surname)
         if m.group("role") and m.group("role").strip() in lex.TRANSCRIPT_NARRATORS:
@@ -304,11 +314,21 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
         elif len(words) == 1:
             if surname in speakers and surname not in narrators:
                 out[ps] = m.end()
-        elif first.title() in lex.FIRST_NAMES or prose.setdefault(
-                surname, _named_in_prose(text, surname)):
-            speakers.add(surname)
-            out[ps] = m.end()
+        else:
+            if first.title() not in lex.FIRST_NAMES and surname not in prose:
+                prose[surname] = _named_in_prose(text, surname)  # one scan a name, truly
+            if first.title() in lex.FIRST_NAMES or prose[surname]:
+                speakers.add(surname)
+                out[ps] = m.end()
     return out
+
+
+def _full_name_of(text: str, surname: str) -> bool:
+    """Whether the article writes the surname after a first name or a title ("Sheriff Lee Wu")."""
+    for m in re.finditer(rf"\b(?P<w>[A-Z][\w.]*)[ \t]+{re.escape(surname)}\b", text):
+        if m.group("w") in lex.FIRST_NAMES or m.group("w") in lex.TITLES:
+            return True
+    return False
 
 
 def _named_in_prose(text: str, surname: str) -> bool:

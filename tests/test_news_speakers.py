@@ -398,3 +398,17 @@ def test_a_relative_clause_verb_is_not_the_subject_speaking():
     text = "Ruiz met with Tom Berg, who said, \u201cWe are out of room.\u201d\n"
     (hit,) = analyze_text(text).quotes
     assert hit.quote.speaker != "Ruiz"
+
+
+def test_an_interview_printed_with_surnames_is_the_named_persons_speech():
+    # "Wu: ..." after "Sheriff Lee Wu" is named: his answer; the paper's own label is no one,
+    # nor is a note to readers
+    text = (
+        "Note: This interview was edited for length and clarity by the editors.\n\n"
+        "Dane County Sheriff Lee Wu spoke with the Ledger on Monday.\n\n"
+        "Ledger: Will your deputies help federal agents at the jail?\n\n"
+        "Wu: No. Our deputies are not immigration agents, and they never will be.\n"
+    )
+    got = speakers(text)
+    assert got == {"No. Our deputies": "Wu"}
+    assert "55025" in links_of(text, "Wu: No.")
