@@ -965,6 +965,16 @@ SPEAKER_PLURALS: frozenset[str] = frozenset({
 LIST_VERBS: frozenset[str] = frozenset({
     "include", "includes", "included", "including", "are", "were",
 })
+# Words that open a list of members after a plural noun of places ("counties like Orange and
+# Seminole", "cities such as Mason and Lebanon", "the towns of Nixon and Splendora").
+LIST_OPENERS: frozenset[str] = frozenset({"like", "including", "of", "such as"})
+# Plural nouns whose list names places of one kind: "cities like Mason and Lebanon" are towns
+# (not the country, not a common word), "counties like Orange and Seminole" counties.
+LIST_KIND_NOUNS: dict[str, str] = {
+    "cities": "place", "towns": "place", "villages": "place", "suburbs": "place",
+    "municipalities": "place", "boroughs": "place", "townships": "place",
+    "counties": "county", "parishes": "county",
+}
 # Words that tell a person's sex (news.quotes), so that "he said" is not read as the woman
 # named last: pronouns, courtesy titles and titles written with their sex. Titles used for
 # either sex ("chairman", "alderman") are left out.

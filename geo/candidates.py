@@ -594,8 +594,9 @@ class _CandidateFinder:
         # "Counties housing them so far include Orange, ...": a few lower-case words, a verb.
         verb = next((v for v in range(k, min(k + W.list_verb_reach + 1, self.n))
                      if texts[v] in lex.LIST_VERBS or not texts[v].islower()), None)
-        if k < self.n and texts[k] in {"such", "of"}:  # "the counties of X and Y"
-            k += 2 if self._word(k + 1) == "as" else 1
+        opener = self._list_opener(k)
+        if opener:  # "the counties of X and Y", "counties like X and Y", "such as"
+            k += opener
         elif verb is not None and texts[verb] in lex.LIST_VERBS:
             k = verb + 1
         elif k == 0 or texts[k - 1] not in {"-", "\u2014", "\u2013", ":"}:
@@ -621,6 +622,12 @@ class _CandidateFinder:
         if len(found) < 2:
             return []
         return found + self._misspelt_counties(found, misses, suffix)
+
+    def _list_opener(self, k: int) -> int:
+        """Return how many tokens a list opener written at token k takes ("like", "such as")."""
+        if " ".join(self.t.norms[k:k + 2]) in lex.LIST_OPENERS:
+            return 2
+        return 1 if k < self.n and self.t.norms[k] in lex.LIST_OPENERS else 0
 
     def _misspelt_counties(self, found: list[_Cand], misses: list[tuple[int, int]],
                            suffix: str) -> list[_Cand]:

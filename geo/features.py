@@ -546,6 +546,23 @@ class _Features(_CandidateFinder):
             return "place"
         if has_state and before[-1:] == ["to"] and self._moved_to(c.i - 1):
             return "place"  # "sent buses to New York": the city of a state's name
+        return self._list_kind(c)
+
+    def _list_kind(self, c: _Cand) -> str | None:
+        """Return the kind a plural noun gives the list a name stands in.
+
+        "cities like Mason and Lebanon" are towns (not a common word, not the country);
+        "counties such as Orange and Seminole" are counties. Reads back a bounded stretch of
+        names and commas to the list's opener, so a name costs at most ``list_kind_reach``.
+        """
+        texts, k = self.t.texts, c.i - 1
+        low = max(0, c.i - W.list_kind_reach)
+        while k >= low and (texts[k] in {",", "and", "or", "&"} or self._cap_word(k)):
+            k -= 1
+        for width in (2, 1):
+            start = k - width + 1
+            if start >= 1 and self._list_opener(start) == width:
+                return lex.LIST_KIND_NOUNS.get(self.t.norms[start - 1])
         return None
 
     def _moved_to(self, to: int) -> bool:

@@ -55,6 +55,7 @@ class Weights:
     # same paragraph (extraction dev split; LGL, where a whole article's reach was too far)
     city_nearby_chars: int = 300
     list_verb_reach: int = 5  # "counties housing them so far include X, Y": words to the verb
+    list_kind_reach: int = 12  # "cities like A, B and C": tokens back from a member to "like"
     # -- ambiguity weight of another name's readings when it supports a reading nearby -------
     vote_unique: float = 1.0
     vote_few: float = 0.6  # 2..5 readings

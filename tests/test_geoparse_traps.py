@@ -576,3 +576,23 @@ def test_a_states_association_of_county_officers_is_no_county(gaz):
     assert ("Ohio", "39") in got
     assert not any(j in ("18115", "21183", "54069") for _, j in got)
     assert "55025" in ids("The Dane County Deputies Association endorsed the sheriff.", gaz)
+
+
+# -- lists opened by a plural noun of places: "counties like X and Y", "cities such as X" ----
+
+@pytest.mark.parametrize(("text", "counties", "wrong"), [
+    ("Jails in other Central Florida counties like Lake and Sumter are full.",
+     {"12069", "12119"}, "4570405"),  # not Sumter, SC
+    ("Deputies in nearby counties like Polk and Marion already work with ICE, the Ocala paper said.",
+     {"12105", "12083"}, "1949485"),  # not Marion, IA
+])
+def test_names_listed_after_counties_like_are_counties(gaz, text, counties, wrong):
+    found_ids = ids(text, gaz)
+    assert counties <= found_ids
+    assert wrong not in found_ids
+
+
+def test_names_listed_after_cities_like_are_towns_not_countries(gaz):
+    text = ("SCOTT COUNTY, Minn. — The sheriff, who once trained in London, objected.\n\n"
+            "The county is home to cities like Jordan and Savage.")
+    assert {"2732174", "2758738"} <= ids(text, gaz)  # Jordan and Savage, Minn.
