@@ -398,6 +398,13 @@ class _Features(_CandidateFinder):
         if nxt in lex.STREET_WORDS:
             c.drop = f"street name ({nxt})"
             return True
+        city_state = self._big_city_after_in(c) if nxt == "in" else None
+        if city_state is not None:
+            here = tuple(i for i in c.ids if self.x.jur[i].state == city_state)
+            if not here:
+                c.drop = f"a park or neighborhood of the city after it (in {texts[c.j + 1]})"
+                return True
+            c.ids = here  # "Highland Park in Detroit": the Michigan town
         if len(c.key) == 1 and texts[c.i] in lex.TITLES and self._cap_word(c.j):
             c.drop = "title before a name"
             return True
@@ -473,6 +480,23 @@ class _Features(_CandidateFinder):
             c.in_name = f"name of a building or society ({texts[c.j - 1]} {texts[run[-1]]})"
         return False
 
+
+    def _big_city_after_in(self, c: _Cand) -> str | None:
+        """Return the state of a big city written after "X in", when it is only a city.
+
+        "Forest Park in St. Louis", "Lincoln Park in Chicago" name a park or a neighborhood, no
+        town of another state; "Highland Park in Detroit" is the town of the city's state. A
+        state or county after "in" ("Aurora in Colorado") is a qualifier, read elsewhere.
+        """
+        k = c.j + 1
+        key = self._key_at(k) if k < self.n and self._cap_word(k) else None
+        if key is None:
+            return None
+        after = [self.x.jur[i] for i in self.x.keys[key]]
+        if not after or any(j.kind != "place" for j in after) \
+                or (after[0].population or 0) < W.big_city:
+            return None
+        return after[0].state
 
     def _described_as_someone(self, k: int) -> bool:
         """Whether an appositive at token k describes a person: ", a pastor", ", who"."""

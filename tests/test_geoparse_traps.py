@@ -596,3 +596,18 @@ def test_names_listed_after_cities_like_are_towns_not_countries(gaz):
     text = ("SCOTT COUNTY, Minn. — The sheriff, who once trained in London, objected.\n\n"
             "The county is home to cities like Jordan and Savage.")
     assert {"2732174", "2758738"} <= ids(text, gaz)  # Jordan and Savage, Minn.
+
+
+# -- "X in City": a park or neighborhood of a big city, or the town of the city's state -------
+
+def test_a_name_in_a_big_city_of_another_state_is_no_town(gaz):
+    found_ids = ids("Protesters gathered in Forest Park in St. Louis before marching on.", gaz)
+    assert "2965000" in found_ids  # St. Louis
+    assert "1330536" not in found_ids  # not Forest Park, GA
+
+
+def test_a_name_in_a_big_city_is_the_town_of_the_citys_state(gaz):
+    assert "2638180" in ids("Families in Highland Park in Detroit hid indoors.", gaz)  # MI
+    # a town of the city's state stays, and a state after "in" still qualifies
+    assert "4826664" in ids("Migrants were held at Fort Bliss in El Paso for weeks.", gaz)
+    assert "0804000" in ids("Agents arrested a man in Aurora in Colorado on Monday.", gaz)
