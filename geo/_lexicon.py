@@ -170,6 +170,12 @@ PLACE_WORDS: frozenset[str] = frozenset({
     "Police-Fire", "Zoo", "Museum", "Mall", "Square", "Bridge", "Stadium", "Arena", "Church",
     "Cathedral", "Metropolitan", "Suburban", "Middle", "Elementary", "Academy", "Tech",
 })
+# Landform words that end the name of a region: "the Central Valley", "the Permian Basin", "the
+# Gulf Coast". A small town of that name ("Central Valley, Utah") is not what "the" + name means.
+LANDFORM_WORDS: frozenset[str] = frozenset({
+    "Valley", "Basin", "Coast", "Plains", "Hills", "Delta", "Panhandle", "Peninsula", "Shore",
+    "Slope", "Highlands", "Lowlands", "Mountains",
+})
 # Direction and size words that may precede a place name without making it another name.
 PLACE_MODIFIERS: frozenset[str] = frozenset({
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",

@@ -108,6 +108,17 @@ class _Features(_CandidateFinder):
                     and not self._cap_word(c.j) and self._word(c.j) not in lex.INSTITUTION_KINDS:
                 c.drop = "'the' before a county's bare name ('the Hill', not 'the Gwinnett jail')"
                 continue
+            # "the Central Valley" standing alone (a comma, "and", "of" after it); not "the
+            # Green Valley Community Center", "the North Shore stadiums"
+            if len(c.key) > 1 and texts[c.j - 1] in lex.LANDFORM_WORDS \
+                    and self.t.norms[c.i - 1:c.i] == ["the"] and not c.forced_kind \
+                    and (c.j >= self.n or self.t.kinds[c.j] == "p"
+                         or (self._word(c.j).islower()
+                             and self._word(c.j).title() in lex.FUNCTION_WORDS)) \
+                    and all(self.x.jur[i].kind == "place"
+                            and (self.x.jur[i].population or 0) < W.big_city for i in c.ids):
+                c.drop = "a region named by its landform ('the Central Valley'), not a town"
+                continue
             if self._brand(c):
                 c.drop = f"a broadcaster's brand ({_span_text(self, c)})"
                 continue

@@ -611,3 +611,15 @@ def test_a_name_in_a_big_city_is_the_town_of_the_citys_state(gaz):
     # a town of the city's state stays, and a state after "in" still qualifies
     assert "4826664" in ids("Migrants were held at Fort Bliss in El Paso for weeks.", gaz)
     assert "0804000" in ids("Agents arrested a man in Aurora in Colorado on Monday.", gaz)
+
+
+# -- "the Central Valley": a region named by its landform, not the small town of that name -----
+
+def test_the_landform_region_is_no_small_town(gaz):
+    text = "Farm crews in the Central Valley, the state's farm belt, hid from agents in California."
+    assert ids(text, gaz) == {"06"}  # not Central Valley, Utah
+
+
+def test_a_town_ending_in_a_landform_word_used_with_its_office_stays(gaz):
+    text = "Officers of the Apple Valley police met ICE agents in Minnesota."
+    assert "2701900" in ids(text, gaz)  # Apple Valley, Minn.
