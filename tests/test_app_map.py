@@ -156,23 +156,23 @@ def test_online_tiles_are_opt_in(asset):
 
 def test_shapes_files_hold_every_shape_once_and_the_basemap(tmp_path, asset):
     files = sorted(tmp_path.glob("shapes-*.json"))
-    # states, regions and the basemap in the base file; counties in their state's file
-    assert [f.name.split("-")[1] for f in files] == ["48", "base"]
+    # states, regions and the basemap in the one base file; counties go in the views' files
+    assert [f.name.split("-")[1] for f in files] == ["base"]
     assert set(asset.urls.values()) == {f"/app/static/build/{f.name}" for f in files}
     base = json.loads((tmp_path / asset.urls["base"].rsplit("/", 1)[1]).read_text())
-    texas = json.loads((tmp_path / asset.urls["48"].rsplit("/", 1)[1]).read_text())
     # in drawing order, names without HTML; cities are not in it
     assert [(s[0], s[1], s[2]) for s in base["shapes"]] == [
         ("48", "state", "Texas"), ("region:san-francisco-bay-area", "region",
                                    "San Francisco Bay Area")]
-    assert [(s[0], s[1], s[2]) for s in texas["shapes"]] == [
+    counties = asset.view_shapes(["48453", "48", "4805000"])
+    assert [(s[0], s[1], s[2]) for s in counties["shapes"]] == [
         ("48453", "county", "Travis County, TX")]
-    assert base["basemap"] and len(base["basemap"]["land"]) == 2 and "basemap" not in texas
+    assert base["basemap"] and len(base["basemap"]["land"]) == 2
     assert set(asset.geometries) == {"48", "region:san-francisco-bay-area", "48453"}
     assert "48453" in asset and "4805000" not in asset
-    # a view fetches the base file and the files of the counties it shows, nothing else
+    # a view fetches the base file besides its own file, whatever it shows
     assert asset.urls_for(["48"]) == [asset.urls["base"]]
-    assert asset.urls_for(["48453", "48"]) == [asset.urls["base"], asset.urls["48"]]
+    assert asset.urls_for(["48453", "48"]) == [asset.urls["base"]]
     # the name is the content's hash: the same shapes, the same file; other shapes, another
     assert _asset(tmp_path).urls == asset.urls
     assert _asset(tmp_path, _frame().iloc[:1]).urls["base"] != asset.urls["base"]
@@ -182,7 +182,7 @@ def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
     table = umap.view_table(_frame(), asset)
     assert table.counts == (("48", 1), ("48453", 9), ("region:san-francisco-bay-area", 2))
     assert table.points == (("4805000", 0, "Austin, TX (city)", 30.27, -97.74),)
-    assert table.files == (asset.urls["base"], asset.urls["48"])
+    assert table.files == (asset.urls["base"],)
     # without shapes files every jurisdiction is a point, none is lost
     assert umap.view_table(_frame()).counts == ()
     assert len(umap.view_table(_frame()).points) == 4
@@ -191,14 +191,16 @@ def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
     assert "Excerpts reported" in rendered and "mentioned, no excerpt" in rendered
     assert "fitBounds" in rendered and "-124.8" in rendered and "zoomSnap\": 0.25" in rendered
     assert f'"{url}"' in rendered and 'cache: "force-cache"' in rendered
-    # the view's table is a file beside the shapes files, named by its content: the page
-    # carries its name only, no geometry, no label, no count
+    # the view's table is a file beside the shapes files, named by its content, with the
+    # shapes of the counties in view: the page carries its name only, no geometry, no label,
+    # no count
     assert url.startswith("/app/static/build/view-")
     written = json.loads((asset.directory / url.rsplit("/", 1)[1]).read_text())
-    assert written == json.loads(json.dumps(table.to_json()))
-    assert written["files"] == [asset.urls["base"], asset.urls["48"]]
+    assert written == json.loads(json.dumps(
+        {**table.to_json(), "shapes": asset.view_shapes(["48453"])}))
+    assert written["files"] == [asset.urls["base"]]
+    assert [s[0] for s in written["shapes"]["shapes"]] == ["48453"]
     assert "Travis County" not in rendered and "Austin" not in rendered
-    assert asset.urls["48"] not in rendered
     assert umap.write_view(table, asset) == url  # the same view, the same file
     other = umap.view_table(_frame().iloc[:2], asset)
     assert umap.write_view(other, asset) != url

@@ -21,7 +21,7 @@ import os
 import threading
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -262,20 +262,22 @@ def _encode_lines(geom: Any, quantum: float = QUANTUM) -> list[list[int]]:
     return out
 
 
-# The shapes files: every state, region and county the map can draw, plus the basemap, written
-# once under static/ and fetched by the browser once (a file's name is its content's hash, so
-# the browser may keep it for good). Counties come in one file per state, so a view fetches only
-# the states it shows counties in; states, regions and the basemap are the "base" file. A view
-# then sends only which shapes to draw, with their counts.
+# The shapes: states, regions and the basemap are the "base" file, written once under static/
+# and fetched by the browser once (a file's name is its content's hash, so the browser may keep
+# it for good). Counties travel in the view's own file, with the counts: only those in view, in
+# one request. (One file per state, cached across views, made a 10,000-article view 57 requests
+# to the one-threaded server, queued ahead of Leaflet's own scripts on the browser's six
+# connections: about 0.9 s before the map's script could run.)
 SHAPES_DIR = "build"
-# Views kept under SHAPES_DIR (a 10,000-article view is about 200 KB: about 50 MB at most).
+# Views kept under SHAPES_DIR (a 10,000-article view is about 280 KB: about 70 MB at most).
 KEPT_VIEW_FILES = 256
 BASE_GROUP = "base"
+VIEW_GROUP = "view"
 
 
 def shape_group(jurisdiction: str, kind: str) -> str:
-    """Which shapes file holds a jurisdiction: a county its state's, anything else the base."""
-    return jurisdiction[:2] if kind == "county" else BASE_GROUP
+    """Where a jurisdiction's shape is sent: a county in the view's file, the rest in the base."""
+    return VIEW_GROUP if kind == "county" else BASE_GROUP
 
 
 # The first of the map's scripts (streamlit-folium loads them one after the other, then runs
@@ -297,10 +299,11 @@ LOADER_JS = """(function() {
 
 @dataclass(frozen=True)
 class ShapeAsset:
-    """The shapes files as served and their shapes as drawn, by id (for ``geo.pick``).
+    """The shapes as served and as drawn, by id (for ``geo.pick``).
 
-    ``urls``: the URL of each file by group (:func:`shape_group`); ``files``: the group of each
-    jurisdiction it holds. ``directory`` and ``url_prefix``: where the files are written and
+    ``urls``: the URL of the base file (:data:`BASE_GROUP`); ``files``: the group of each
+    jurisdiction (:func:`shape_group`); ``entries``: the encoded shapes a view's file carries
+    (counties), by id. ``directory`` and ``url_prefix``: where the files are written and
     served (the views' files go beside them, :func:`write_view`). ``loader_url``: the script
     that asks for a view's files as the map's iframe starts (:data:`LOADER_JS`).
     """
@@ -311,14 +314,20 @@ class ShapeAsset:
     directory: Path | None = None
     url_prefix: str = ""
     loader_url: str = ""
+    entries: Mapping[str, list[Any]] = field(default_factory=dict)
 
     def __contains__(self, jurisdiction: object) -> bool:
         return jurisdiction in self.files
 
     def urls_for(self, jurisdictions: Iterable[str]) -> list[str]:
-        """The files to fetch to draw ``jurisdictions``: the base file first (drawing order)."""
-        groups = {self.files[j] for j in jurisdictions if j in self.files}
-        return [self.urls[BASE_GROUP]] + [self.urls[g] for g in sorted(groups - {BASE_GROUP})]
+        """The shapes files to fetch besides a view's own file: the base file (the counties
+        of ``jurisdictions`` come in the view's file, :func:`write_view`)."""
+        return [self.urls[BASE_GROUP]]
+
+    def view_shapes(self, jurisdictions: Iterable[str]) -> dict[str, Any]:
+        """The shapes a view's file carries for ``jurisdictions``, in drawing order (by id)."""
+        ids = sorted({j for j in jurisdictions if j in self.entries})
+        return {"q": QUANTUM, "shapes": [self.entries[j] for j in ids]}
 
 
 def shapes_documents(shapes: gpd.GeoDataFrame,
@@ -361,7 +370,8 @@ def shapes_documents(shapes: gpd.GeoDataFrame,
 
 def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
                  basemap: gpd.GeoDataFrame | None, url_prefix: str) -> ShapeAsset:
-    """Write the shapes files (:func:`shapes_documents`) into ``directory``; return them.
+    """Write the base shapes file (:func:`shapes_documents`) into ``directory``; return the
+    shapes, with the counties' encoded shapes kept for the views' files (:func:`write_view`).
 
     Each file is named after its group and its content's hash and written atomically, so that
     several servers sharing the folder, or a browser holding an old copy, never see a
@@ -370,13 +380,17 @@ def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
     urls: dict[str, str] = {}
     files: dict[str, str] = {}
     geometries: dict[str, Any] = {}
+    entries: dict[str, list[Any]] = {}
     for group, doc in shapes_documents(shapes, basemap).items():
-        urls[group] = _write_hashed(directory, f"shapes-{group}", doc, url_prefix)
+        if group == BASE_GROUP:
+            urls[group] = _write_hashed(directory, f"shapes-{group}", doc, url_prefix)
         for s in doc["shapes"]:
             files[s[0]] = group
             geometries[s[0]] = decode_geometry(s[3], doc["q"])
+            if group != BASE_GROUP:
+                entries[s[0]] = s
     loader = _write_hashed(directory, "loader", LOADER_JS.encode(), url_prefix, ".js")
-    return ShapeAsset(urls, files, geometries, directory, url_prefix, loader)
+    return ShapeAsset(urls, files, geometries, directory, url_prefix, loader, entries)
 
 
 def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str,
@@ -446,15 +460,18 @@ def view_table(jurisdictions: pd.DataFrame, shapes: ShapeAsset | None = None) ->
 
 
 def write_view(table: ViewTable, shapes: ShapeAsset) -> str:
-    """Write a view's table beside the shapes files (``view-HASH.json``); return its URL.
+    """Write a view's table, with the shapes of its counties, beside the base shapes file
+    (``view-HASH.json``); return its URL.
 
-    The map's script then carries only this URL: it is the same on every rerun of a view, a few
-    KB whatever the collection, and the browser fetches the table once per view (its name
-    changes with its content, so a kept copy is never stale).
+    The map's script then carries only this URL: it is the same on every rerun of a view, and
+    the browser fetches the file once per view (its name changes with its content, so a kept
+    copy is never stale). The file grows with the counties in view, never with the articles.
     """
     if shapes.directory is None:
         raise ValueError("the shapes files were not written to a folder (write_shapes)")
-    url = _write_hashed(shapes.directory, "view", table.to_json(), shapes.url_prefix)
+    doc = table.to_json()
+    doc["shapes"] = shapes.view_shapes(j for j, _ in table.counts)
+    url = _write_hashed(shapes.directory, "view", doc, shapes.url_prefix)
     prune_views(shapes.directory, keep=KEPT_VIEW_FILES)
     return url
 
@@ -540,7 +557,7 @@ class _ViewLayer(MacroElement):
                     byId[p[0]] = layer;
                 });
             }
-            // One shapes file: the base file (basemap, states, regions) or a state's counties.
+            // One shapes document: the base file (basemap, states, regions) or the view's counties.
             function draw(view, file) {
                 var q = file.q;
                 function ring(r) {
@@ -637,6 +654,8 @@ class _ViewLayer(MacroElement):
                         draw(view, got[0]);
                     });
                 });
+                // the view's own shapes (its counties) over the base file's
+                drawn = drawn.then(function() { if (view.shapes) draw(view, view.shapes); });
                 return drawn.then(function() {
                     // Once, not per file: thousands of points, each moved on every call.
                     cities.bringToFront();
