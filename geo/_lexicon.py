@@ -971,11 +971,11 @@ SPEAKER_PLURALS: frozenset[str] = frozenset({
 LIST_VERBS: frozenset[str] = frozenset({
     "include", "includes", "included", "including", "are", "were",
 })
-# Words that open a list of members after a plural noun of places ("counties like Orange and
-# Seminole", "cities such as Mason and Lebanon", "the towns of Nixon and Splendora").
+# Words that open a list of members after a plural noun of places ("counties like Lake and
+# Sumter", "cities such as Jordan and Savage", "the towns of Ayer and Shirley").
 LIST_OPENERS: frozenset[str] = frozenset({"like", "including", "of", "such as"})
-# Plural nouns whose list names places of one kind: "cities like Mason and Lebanon" are towns
-# (not the country, not a common word), "counties like Orange and Seminole" counties.
+# Plural nouns whose list names places of one kind: "cities like Jordan and Savage" are towns
+# (not the country, not a common word), "counties like Lake and Sumter" counties.
 LIST_KIND_NOUNS: dict[str, str] = {
     "cities": "place", "towns": "place", "villages": "place", "suburbs": "place",
     "municipalities": "place", "boroughs": "place", "townships": "place",

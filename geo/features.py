@@ -586,8 +586,8 @@ class _Features(_CandidateFinder):
     def _list_kind(self, c: _Cand) -> str | None:
         """Return the kind a plural noun gives the list a name stands in.
 
-        "cities like Mason and Lebanon" are towns (not a common word, not the country);
-        "counties such as Orange and Seminole" are counties. Reads back a bounded stretch of
+        "cities like Jordan and Savage" are towns (not a common word, not the country);
+        "counties such as Lake and Sumter" are counties. Reads back a bounded stretch of
         names and commas to the list's opener, so a name costs at most ``list_kind_reach``.
         """
         texts, k = self.t.texts, c.i - 1

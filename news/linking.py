@@ -56,11 +56,16 @@ LINK_LABELS: dict[str, str] = {
     "dateline": "the article's dateline",
     "focus": "the place the article is about",
 }
+# Marks that close a sentence or a quote: a line ending otherwise may be a heading.
+_CLOSING_MARKS = frozenset('.!?:;"\u201d\u2019\')\u2026')
 # How many sentences back a continuation ("It approved ...") may reach.
 COREFERENCE_WINDOW = 2
 # ... and how many an act ("the existing statute") may reach back for the last sentence linked
 # to a place.
 ACT_WINDOW = 4
+# A heading line ("Rock County Sheriff Tom Berg" above that sheriff's answer) has at
+# most this many words and no closing punctuation; the paragraph under it is about its place.
+HEADING_MAX_WORDS = 8
 # An article is about one local jurisdiction when it carries this share of the local mentions
 # (and is named at least twice), or is named in the lead or the dateline.
 FOCUS_SHARE = 0.5
@@ -1003,6 +1008,25 @@ class Linker:
             return before[-1]
         return self.focus.get(kind) or self._of_kind(kind, self._sentence_end(at))
 
+    def _heading(self, index: int) -> bool:
+        """Whether sentence ``index`` is a heading line naming someone.
+
+        A whole paragraph of a few words, a person's name among them, with no closing
+        punctuation ("Lake County Sheriff Ann Ruiz" above her answer); not an item of a list of
+        places.
+        """
+        sent = self.layer.sentences[index]
+        words = sent.text.split()
+        alone = all(other.paragraph != sent.paragraph
+                    for other in self.layer.sentences[max(0, index - 1):index + 2]
+                    if other is not sent)
+        if not alone or not 0 < len(words) <= HEADING_MAX_WORDS \
+                or sent.text.rstrip()[-1:] in _CLOSING_MARKS:
+            return False
+        persons = self.layer.persons
+        k = bisect_left(persons, (sent.start, -1))
+        return k < len(persons) and persons[k][1] <= sent.end
+
     def _sentence_end(self, at: int) -> int:
         i = self.layer.sentence_at(at)
         return self.layer.sentences[i].end if i >= 0 else at
@@ -1142,8 +1166,12 @@ class Linker:
         if not out.links.keys() - origins and not _is_national(text) and self.history:
             # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
             # Advocates set up a hotline."
+            # So does the paragraph under a heading line that names a place ("Rock County
+            # Sheriff Tom Berg", then "Yes. We will honor every detainer.").
             k, pairs, _ = self.history[-1]
-            if self.layer.sentences[k].paragraph == sent.paragraph and k not in self._surveys:
+            before = self.layer.sentences[k].paragraph
+            if (before == sent.paragraph or (before == sent.paragraph - 1 and self._heading(k))) \
+                    and k not in self._surveys:
                 for j, _ in pairs:
                     out.add(j, "coreference")
         if not out.links.keys() - origins and not _is_national(text):

@@ -834,3 +834,39 @@ def test_an_office_after_a_pair_of_words_is_still_the_places_institution():
             "before changing the policy.\n")
     r = analyze_text(text)
     assert MADISON in links_of(r, "Because it is now")
+
+
+ROUNDUP_OF_ANSWERS = """Wisconsin sheriffs were asked whether their deputies would help \
+immigration agents. Their answers follow.
+
+Dane County Sheriff Ann Ruiz
+
+No. We will not hold anyone for ICE without a judge's warrant.
+
+Rock County Sheriff Tom Berg
+
+Yes. We will honor every ICE detainer we receive.
+
+The state's attorney general has not weighed in.
+"""
+
+
+def test_the_paragraph_under_a_heading_line_naming_an_official_is_about_its_place():
+    r = analyze_text(ROUNDUP_OF_ANSWERS)
+    assert DANE in links_of(r, "No. We will not hold")
+    rock = links_of(r, "We will honor every ICE detainer")
+    assert "55105" in rock and DANE not in rock  # Rock County's sheriff, not Dane County's
+
+
+def test_a_list_of_places_is_no_heading():
+    r = analyze_text("""Counties that refuse detainers:
+
+Dane County
+
+Rock County Sheriff Tom Berg
+
+Rock County
+
+Agents arrested 12 people on Monday, ICE said.
+""")
+    assert links_of(r, "Agents arrested 12 people").get("55105") != "coreference"
