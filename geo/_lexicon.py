@@ -687,6 +687,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"rescind\w*", r"amend\w*", r"veto\w*", r"(?:took|take|takes|taking|go|goes|went|"
     r"going) (?:into )?effect", r"establish\w*", r"creat(?:e|ed|es|ing)", r"formed",
     r"expand\w*", r"extend\w*", r"end(?:s|ed)? (?:its|the|their)",
+    # closing a program or a facility down ("the program was shut down", "scrapped the contract")
+    r"shut(?:s|ting)? (?:\w+ ){0,2}down", r"scrap(?:s|ped|ping)",
     # courts
     r"lawsuits?", r"suits?", r"su(?:e|es|ed|ing)", r"court(?:s|room)?", r"rul(?:ed|ing|ings)",
     r"injunct\w*", r"declaratory", r"complaints?", r"appeal\w*", r"unconstitutional",

@@ -88,6 +88,9 @@ def test_hard_wrapped_lines_are_one_paragraph():
         ("The sheriff's office agreed to collaborate with ICE.", ("policy",)),
         ("Officials instructed staff not to log the transfers.", ("policy",)),
         ("In 2019, 400 detainer requests were issued in the state.", ("enforcement", "policy")),
+        # closing a program down is an act of government, whatever "it" refers back to
+        ("It was shut down in Arizona in 2012.", ("policy",)),
+        ("The county scrapped it last spring.", ("policy",)),
     ],
 )
 def test_categories(sentence, cats):
