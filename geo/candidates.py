@@ -359,6 +359,11 @@ class _CandidateFinder:
                 if m < self.n and self.t.kinds[m] == "a":
                     m += 1  # initials written as one token: "J.R. Hoell"
                 run = self._name_run(m, 4)
+                if run and texts[run[-1] + 1: run[-1] + 2] == ["and"]:
+                    # "Sens. Ann Ruiz and Lee Wu of Lakeview": two names sharing one "of"
+                    second = self._name_run(run[-1] + 2, 4)
+                    if second and texts[second[-1] + 1: second[-1] + 2] == ["of"]:
+                        run = second
                 if not run or texts[run[-1] + 1: run[-1] + 2] != ["of"]:
                     break
                 end = self._cap_run_forward(run[-1] + 2)

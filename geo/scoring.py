@@ -160,8 +160,10 @@ class _Scorer(_Features):
                 if round_ == 1 and c.chosen is not None:
                     continue
                 kinds_near = [k for m in neighbours.get(n_, []) if (k := self._kind_of(live[m]))]
-                # "(D-Humboldt, Nevada)": a tag of several names lists counties, not states
-                choice = None if c.party >= 2 else self._choose_kind(c, kinds_near, named_places)
+                # "(D-Humboldt, Nevada)": a tag of several names lists counties, not states; a
+                # tag's one name that is a state's and a big city's ("R-Washington") is read as
+                # a district, last: a county of the article's state, else the state, never D.C.
+                choice = None if c.party else self._choose_kind(c, kinds_near, named_places)
                 if choice is not None:
                     c.chosen, c.method = choice
                     c.confidence = (W.conf_kind_guess if c.method.endswith("also a city's")
@@ -521,6 +523,13 @@ class _Scorer(_Features):
         elif c.party == 1 and places:
             readings = places  # one name is the legislator's home town ("D-Los Angeles")
         if not readings:
+            state = next((i for i in c.ids if jur[i].kind == "state"), None)
+            if state is not None:
+                # "Sens. Ann Ruiz and Lee Wu of Washington", "(D-Texas)": a member of Congress
+                # names the state; never the capital or a town of another state
+                c.chosen, c.confidence = state, W.conf_kind_cue
+                c.method = f"{DISTRICT_METHOD} (a state's name)"
+                return
             c.weak_reason = "legislator's district outside the article's states"
             return
         c.chosen = max(readings, key=lambda i: self.x.pop[i])

@@ -623,3 +623,18 @@ def test_the_landform_region_is_no_small_town(gaz):
 def test_a_town_ending_in_a_landform_word_used_with_its_office_stays(gaz):
     text = "Officers of the Apple Valley police met ICE agents in Minnesota."
     assert "2701900" in ids(text, gaz)  # Apple Valley, Minn.
+
+
+# -- a legislator's tag or "of X" naming a state that is also a big city: never D.C. ---------
+
+def test_a_district_tag_named_washington_in_a_maryland_story_is_the_county(gaz):
+    text = ("Del. Ann Ruiz (D-Frederick) said the Maryland bill protects families. "
+            "Del. Tom Wu (R-Washington) disagreed.")
+    found_ids = ids(text, gaz)
+    assert "24043" in found_ids  # Washington County, Md.
+    assert "1150000" not in found_ids
+
+
+def test_senators_of_a_state_named_like_the_capital_name_the_state(gaz):
+    text = "Sens. Ann Ruiz and Lee Wu of Washington wrote to the agency on Monday."
+    assert ids(text, gaz) == {"53"}
