@@ -179,7 +179,11 @@ class _Features(_CandidateFinder):
             limit = min(c.j + 3, self.n) if self.title_case[c.i] else self.n
             while run_end < limit and (self._cap_word(run_end) or texts[run_end] == "-"):
                 run_end += 1
-            if c.qual is None and c.key[-1] not in {"county", "parish"} and any(
+            # A county's name takes its outlet's word right after it ("the Orange County
+            # Register", "the Bucks County Courier Times"), not an office's ("Register of Deeds")
+            county_outlet = c.key[-1] in {"county", "parish"} and _media_word(nxt) \
+                and self._word(c.j + 1) not in {"of", "-"} and self._cap_word(c.j)
+            if c.qual is None and (c.key[-1] not in {"county", "parish"} or county_outlet) and any(
                     _media_word(texts[k]) for k in range(c.j, run_end)):
                 # Named (LGL tags "Augusta" in "the Augusta Herald"), but not reported on.
                 c.thing = f"in the name of an outlet or team ({phrase} {media[0] if media else nxt})"

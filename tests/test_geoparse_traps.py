@@ -638,3 +638,15 @@ def test_a_district_tag_named_washington_in_a_maryland_story_is_the_county(gaz):
 def test_senators_of_a_state_named_like_the_capital_name_the_state(gaz):
     text = "Sens. Ann Ruiz and Lee Wu of Washington wrote to the agency on Monday."
     assert ids(text, gaz) == {"53"}
+
+
+# -- a county inside a newspaper's name is the paper, not a mention; a county office is --------
+
+def test_a_county_in_a_newspapers_name_is_no_mention(gaz):
+    text = "The Bucks County Courier Times reported that Pennsylvania sheriffs would comply."
+    assert ids(text, gaz) == {"42"}
+
+
+def test_a_county_office_with_a_newspaper_word_is_the_county(gaz):
+    assert "18097" in ids("The Marion County Register of Deeds in Indiana said the files were public.",
+                          gaz)
