@@ -379,13 +379,16 @@ class _CandidateFinder:
     def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
         """Whether the tokens i..j look like a name; second value: written in capitals."""
         texts, kinds = self.t.texts, self.t.kinds
-        if not self.t.caps[i] or not (self.t.caps[j - 1] or kinds[j - 1] == "p"):
+        # "the Buckeye state": a nickname with "state" in lower case is the nickname still
+        lower_state = j - i > 1 and texts[j - 1] == "state" and key in self.x.nicknames
+        if not self.t.caps[i] or not (self.t.caps[j - 1] or kinds[j - 1] == "p" or lower_state):
             return False, False
         upper = False
         for k in range(i, j):
             word = texts[k]
             if kinds[k] == "w":
-                if not _is_cap(word) and word not in lex.CONNECTORS:
+                if not _is_cap(word) and word not in lex.CONNECTORS \
+                        and not (lower_state and k == j - 1):
                     return False, False
                 if _is_upper(word):
                     upper = True

@@ -650,3 +650,8 @@ def test_a_county_in_a_newspapers_name_is_no_mention(gaz):
 def test_a_county_office_with_a_newspaper_word_is_the_county(gaz):
     assert "18097" in ids("The Marion County Register of Deeds in Indiana said the files were public.",
                           gaz)
+
+
+def test_a_state_nickname_with_state_in_lower_case_is_the_state(gaz):
+    assert ids("Sheriffs across the Buckeye state said they would help.", gaz) == {"39"}
+    assert "0830835" not in ids("The Golden state's new law took effect Monday.", gaz)
