@@ -822,6 +822,9 @@ LEGISLATOR_TITLES: frozenset[str] = frozenset({
     "Rep.", "Reps.", "Sen.", "Sens.", "Representative", "Representatives", "Senator", "Senators",
     "Assemblyman", "Assemblywoman", "Assemblymember", "Del.", "Delegate",
 })
+# Titles of members of the U.S. Senate: "Sens. Ann Ruiz and Lee Wu of Washington" name their
+# state, and the article's later "Washington" is that state (a state senator is "State Sen.").
+SENATE_TITLES: frozenset[str] = frozenset({"Sen.", "Sens.", "Senator", "Senators"})
 # Lower-case words after a state's name (or after "State's") that make it the state:
 # "Washington law", "Washington's senators".
 STATE_CUE_WORDS: frozenset[str] = frozenset({

@@ -71,6 +71,7 @@ class _CandidateFinder:
         self.outlet_place = outlet_place  # id of the outlet's home town
         self.dateline_state: str | None = None
         self.state_cued: set[str] = set()
+        self.senators_of: set[str] = set()  # states of U.S. senators named "Sen. X of <state>"
         self.t = _tokenize(text, index.dot_abbreviations)
         n = len(self.t.texts)
         self.n = n
@@ -371,6 +372,10 @@ class _CandidateFinder:
                     break
                 for h in range(run[-1] + 2, end):
                     self.party[h] = 1
+                state = self._state_at(run[-1] + 2)
+                if state is not None and state[1] == end and texts[k] in lex.SENATE_TITLES \
+                        and self.t.norms[k - 1:k] != ["state"]:
+                    self.senators_of.add(state[0])  # "Sens. Ann Ruiz and Lee Wu of Washington"
                 m = end + 1 if texts[end: end + 1] in ([","], ["and"]) else self.n
                 if texts[m: m + 1] == ["and"]:  # ", and"
                     m += 1

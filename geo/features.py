@@ -257,7 +257,7 @@ class _Features(_CandidateFinder):
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
         self.dateline_state = self._dateline_state(cands, extra)
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
-                           for i in c.ids if self.x.jur[i].kind == "state"}
+                           for i in c.ids if self.x.jur[i].kind == "state"} | self.senators_of
         return cands + extra
 
     def _state_in_after(self, c: _Cand) -> str | None:

@@ -638,6 +638,11 @@ def test_a_district_tag_named_washington_in_a_maryland_story_is_the_county(gaz):
 def test_senators_of_a_state_named_like_the_capital_name_the_state(gaz):
     text = "Sens. Ann Ruiz and Lee Wu of Washington wrote to the agency on Monday."
     assert ids(text, gaz) == {"53"}
+    # ... and the article's later "Washington" is their state, not D.C.
+    text += " Washington has barred its jails from holding people for ICE since 2019."
+    assert ids(text, gaz) == {"53"}
+    # a state senator's "of" names a home town, and D.C. stays D.C. after another state's senator
+    assert "1150000" in ids("Sen. Ann Ruiz of Texas said Washington must pay for the buses.", gaz)
 
 
 # -- a county inside a newspaper's name is the paper, not a mention; a county office is --------
