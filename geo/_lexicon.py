@@ -791,6 +791,9 @@ NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Battlefield", "Historic", "Scenic",
 })
 NATURAL_AREA_BEFORE: frozenset[str] = frozenset({"Lake", "Mount", "Mt.", "Lakes"})
+# Words that open the name of a camp or a base: "Camp East Montana", "Camp Atterbury" are the
+# camp, not the state or the town named in it.
+CAMP_WORDS: frozenset[str] = frozenset({"Camp"})
 # Nouns that describe a place after its name ("Springfield, a city of 60,000"): an appositive with
 # another noun describes a person ("Tobias Muskego, a pastor who ...").
 PLACE_KIND_WORDS: frozenset[str] = frozenset({

@@ -284,6 +284,9 @@ class _CandidateFinder:
             elif word in lex.NATURAL_AREA_BEFORE and self._cap_word(k + 1) \
                     and not self.t.sentence_start[k + 1]:
                 spans.append((k + 1, self._cap_run_forward(k + 1), "natural area"))
+            elif word in lex.CAMP_WORDS and not self._cap_word(k - 1) \
+                    and self._cap_word(k + 1) and not self.t.sentence_start[k + 1]:
+                spans.append((k + 1, self._cap_run_forward(k + 1), "camp or base"))
             elif word in lex.COURT_KINDS and self._word(k + 1) == "Court":
                 start = self._cap_run_back(k)
                 found = self._state_at(start) if start < k else None

@@ -660,3 +660,12 @@ def test_a_county_office_with_a_newspaper_word_is_the_county(gaz):
 def test_a_state_nickname_with_state_in_lower_case_is_the_state(gaz):
     assert ids("Sheriffs across the Buckeye state said they would help.", gaz) == {"39"}
     assert "0830835" not in ids("The Golden state's new law took effect Monday.", gaz)
+
+
+# -- a camp or a base named after a place is the camp ------------------------------------------
+
+def test_a_camp_named_after_a_state_is_no_mention_of_it(gaz):
+    text = "Officials at Camp West Oregon near Fresno said it holds 5,000 detainees."
+    found_ids = ids(text, gaz)
+    assert "41" not in found_ids  # not Oregon
+    assert "0627000" in found_ids  # Fresno
