@@ -404,7 +404,7 @@ def iter_articles(directory: Path | None = None) -> Iterator[Article | ArticleEr
         if isinstance(result, ArticleError):
             yield result
             continue
-        key = bytes.fromhex(_body_key(result.text))
+        key = bytes.fromhex(text_hash(result.text))
         if key in seen:
             first_id, first_path = seen[key]
             yield ArticleError(
@@ -440,8 +440,21 @@ def load_articles(directory: Path | None = None) -> tuple[list[Article], list[Ar
     return articles, errors
 
 
-def _body_key(text: str) -> str:
-    """Return the key of a body for duplicate detection: case and whitespace ignored."""
+# (an article's body is hashed when the folder is read and again when it is stored)
+@functools.lru_cache(maxsize=8)
+def text_hash(text: str) -> str:
+    """Return the hash of a body for duplicate detection: case and whitespace ignored.
+
+    Parameters
+    ----------
+    text : str
+        An article body.
+
+    Returns
+    -------
+    str
+        SHA-256, hex, of the NFKC, case-folded body with whitespace runs as one space.
+    """
     norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return hashlib.sha256(norm.encode()).hexdigest()
 

@@ -12,6 +12,7 @@ The names below are the public API (``docs/CONTRACTS.md``).
 
 from __future__ import annotations
 
+from news.articles import text_hash
 from news.store.backend import (
     BUILD_DIR,
     CACHE_PATH,
@@ -30,7 +31,6 @@ from news.store.corpus import (
     corpus_hash,
     extract_article,
     extract_corpus,
-    text_hash,
 )
 from news.store.read import (
     ArticleRecord,

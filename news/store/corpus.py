@@ -17,7 +17,6 @@ import re
 import sqlite3
 import stat
 import time
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -169,12 +168,6 @@ def code_fingerprint() -> str:
             st = path.stat()
             h.update(f"{path.relative_to(data_geo)}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
-
-
-def text_hash(text: str) -> str:
-    """Hash of an article body for duplicate detection (case and whitespace ignored)."""
-    norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(norm.encode()).hexdigest()
 
 
 def norm_url(url: str) -> str:

@@ -24,7 +24,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news.articles import Article, ArticleError, ArticleRejected, iter_articles, parse_article, render_article
+from news.articles import (
+    Article,
+    ArticleError,
+    ArticleRejected,
+    iter_articles,
+    parse_article,
+    render_article,
+    text_hash,
+)
 from news.pipeline import ArticleAnalysis, Geoparser
 from news.store.backend import (
     PG_DERIVED,
@@ -34,7 +42,7 @@ from news.store.backend import (
     connect_postgres,
     pg_write,
 )
-from news.store.corpus import Analyzer, analyze_here, code_fingerprint, extract_article, text_hash
+from news.store.corpus import Analyzer, analyze_here, code_fingerprint, extract_article
 from news.store.write import (
     ARTICLE_INSERT,
     Added,

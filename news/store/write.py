@@ -37,6 +37,7 @@ from news.articles import (
     ArticleRejected,
     parse_article,
     render_article,
+    text_hash,
 )
 from news.matching import QuoteIndex, _shingles, keys
 from news.pipeline import ArticleAnalysis, Geoparser, kind_of
@@ -64,7 +65,6 @@ from news.store.corpus import (
     norm_url,
     quote_id,
     scan_corpus,
-    text_hash,
 )
 
 _T = TypeVar("_T")
