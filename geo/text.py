@@ -188,17 +188,50 @@ def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> li
 
 
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d]")
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z0-9(\[])")
+# An opening mark: after a space or a bracket, or, for the curly one (never an apostrophe there),
+# right after the punctuation of the sentence before: 'the law.\u2018I will not'.
+_SINGLE_OPEN = re.compile(
+    r"(?:(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018]|(?<=[.!?,:;])\u2018)(?=[A-Za-z0-9(\[])"
+)
+# A quote inside a quote opens with a letter ("'90s" is an elision, not a nested quote).
+_SINGLE_INNER = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[A-Za-z])")
 # "Torres' family": a plural's apostrophe before a lower-case word, not the quote's end when
-# a later mark can close it
-_PLURAL_POSSESSIVE = re.compile(r"s['\u2019][ \t]+[a-z]")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014\u2013-]|$)")
+# a later mark can close it; before a function word ("drugs' and then") it closes the quote.
+_PLURAL_POSSESSIVE = re.compile(r"s['\u2019][ \t]+(?P<w>[a-z]+)")
+# A closing mark; a nested quote's may stand right before the outer one's: "a 'safe city.''"
+_SINGLE_CLOSE = re.compile(
+    r"(?<=[\w.,!?'\u2019])(?<![\s(\[])['\u2019](?=[\s.,;:!?)\]\u2014\u2013'\u2019-]|$)"
+)
+
+
+def _single_close(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """Find the mark closing a single quote opened before ``pos``, past the quotes nested in it."""
+    depth = 0
+    inner = _SINGLE_INNER.search(text, pos, end)
+    c = _SINGLE_CLOSE.search(text, pos, end)
+    while c is not None:
+        if inner is not None and inner.start() < c.start():
+            depth += 1  # "'My dad was arrested for the 'jail-able offense' of ...'"
+            inner = _SINGLE_INNER.search(text, inner.end(), end)
+            continue
+        later = _SINGLE_CLOSE.search(text, c.end(), end)
+        p = _PLURAL_POSSESSIVE.match(text, c.start() - 1)
+        if p is not None and later is not None \
+                and p.group("w").title() not in lex.FUNCTION_WORDS:
+            c = later  # "the Garcias' family": an apostrophe
+            continue
+        if depth == 0:
+            return c
+        depth -= 1
+        c = later
+    return None
 
 
 def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside single quote marks in ``text[start:end]`` (British and some wire styles).
 
-    An apostrophe has a letter on both sides and is never a mark here.
+    An apostrophe has a letter on both sides and is never a mark here. A quote may hold another
+    in single marks too; the outer one ends at its own closing mark.
 
     Parameters
     ----------
@@ -219,10 +252,7 @@ def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         o = _SINGLE_OPEN.search(text, pos, end)
         if not o:
             return out
-        c = _SINGLE_CLOSE.search(text, o.end(), end)
-        while c and _PLURAL_POSSESSIVE.match(text, c.start() - 1) \
-                and (later := _SINGLE_CLOSE.search(text, c.end(), end)) is not None:
-            c = later
+        c = _single_close(text, o.end(), end)
         if not c:
             return out
         out.append((o.end(), c.start()))

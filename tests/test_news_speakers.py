@@ -412,3 +412,26 @@ def test_an_interview_printed_with_surnames_is_the_named_persons_speech():
     got = speakers(text)
     assert got == {"No. Our deputies": "Wu"}
     assert "55025" in links_of(text, "Wu: No.")
+
+
+def test_single_marks_nested_closed_twice_or_glued_to_the_sentence_before():
+    # A quote in single marks holding another in single marks, the outer one closing right
+    # after the inner ('...a \u2018safe city.\u2019\u2019'), or after a typewriter pair; an
+    # opening curly mark right after the last sentence's period; a plural's mark before a
+    # function word closes the quote.
+    text = (
+        "Lake County Sheriff Ann Ruiz spoke on Monday.\n\n"
+        "\u2018We deal with \u2018runners,\u2019 the people who do not stop,\u2019 Ruiz said. "
+        "\u2018Nor does our policy make Lake County a \u2018safe county,\u2019\u2019 she added.\n\n"
+        "Tom Berg said the deputies follow the law.\u2018We do not ask about status,\u2019 he said.\n\n"
+        "\u2018I can\u2019t tell you what the board will do. I have no idea,\u2019\u2019 Berg said.\n\n"
+        "If deputies detain people \u2018selling large amounts of drugs\u2019 and then learn "
+        "they\u2019re here illegally, Berg said, \u2018we are going to call ICE.\u2019\n"
+    )
+    got = speakers(text)
+    assert got["We deal with"] == "Ruiz"
+    assert got["Nor does our"] == "Ruiz"
+    assert got["We do not"].endswith("Berg")
+    assert got["I can\u2019t tell"].endswith("Berg")
+    assert got["we are going"].endswith("Berg")
+
