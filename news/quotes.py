@@ -611,6 +611,7 @@ class SpeakerContext:
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
             if not (_SUBJECT_BEFORE.fullmatch(sentence.text, 0, m.start())
+                    or _INVERTED_BEFORE.fullmatch(sentence.text, 0, m.start())
                     or _VERB_AFTER.match(sentence.text, m.end())):
                 # "The order was signed by Mayor Tom Berg.": named, but not who "he" is next
                 self.mentioned.add(s)
@@ -642,11 +643,17 @@ class SpeakerContext:
             if sex is not None:
                 self.genders.setdefault(_surname(p.text), sex)
         if " and " in sentence.text:
+            first: re.Match[str] | None = None
             for m in _NAMED_GROUP.finditer(sentence.text):
                 s = sentence.start + m.start()
+                if first is not None and _RELATIVE_OPEN.search(sentence.text, first.end(), m.start()):
+                    # "Ann Ruiz and Tom Berg, who wrote it with Lee Wu and Ben Cho, thanked
+                    # ...": the relative clause's people are not the subject, what "they" is
+                    continue
                 if not any(s <= p < s + len(m.group()) for p in self.places) \
                         and _people_together(_GROUP_SPLIT.split(m.group()), self.persons):
                     self.groups.append(Speaker(m.group(), s, s + len(m.group())))
+                    first = first or m
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
@@ -767,12 +774,19 @@ _ACTS_MIDWAY = re.compile(rf"\b[a-z][\w\-]*[ \t]+(?P<name>{PERSON_NAME})[ \t]+(?
 # People named together, what a later "they said" stands for: "Sheriff Ann Ruiz and Mara
 # Okafor", "Council members Ann Ruiz, Tom Berg and Lee Wu".
 _GROUP_MEMBER = rf"(?:{TITLE}[ \t]+)*{PERSON_NAME}"
+# A relative clause opened after a subject and not closed by a comma before what follows
+_RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|whom|whose|which)\b[^,;]*\Z")
 _NAMED_GROUP = re.compile(
     rf"{_GROUP_MEMBER}(?:,[ \t]+{_GROUP_MEMBER})*,?[ \t]+and[ \t]+{_GROUP_MEMBER}"
 )
 # Where a titled name is the subject: only an opening phrase or capitalised words before it
 # ("In Boston, Mayor Ann Ruiz"), or a verb after it ("..., Mayor Ann Ruiz said").
 _SUBJECT_BEFORE = re.compile(r"(?:[^,\"\u201c\u201d]{0,60},[ \t]*)?[\"\u201c]?")
+# The subject after its reporting verb, opening the clause: "However, noted Sheriff Ann Ruiz,
+# this could ...", "Said Mayor Tom Berg: ..." (not "Ruiz told Mayor Tom Berg").
+_INVERTED_BEFORE = re.compile(
+    rf"(?:[^,\"\u201c\u201d]{{0,60}},[ \t]*)?(?:{VERBS})[ \t]+", re.I
+)
 # A verb in the present ("Sheriff Ann Ruiz also allows", "plans") ends on a consonant and "s",
 # which leaves out "as", "this", "thus", "always", "across".
 _VERB_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+(?:also[ \t]+)?"

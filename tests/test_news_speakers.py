@@ -435,3 +435,24 @@ def test_single_marks_nested_closed_twice_or_glued_to_the_sentence_before():
     assert got["I can\u2019t tell"].endswith("Berg")
     assert got["we are going"].endswith("Berg")
 
+
+def test_a_titled_person_after_an_inverted_reporting_verb_is_who_he_is_next():
+    # "However, noted Sheriff X Y, ...": the subject after its verb, whatever the first name
+    text = (
+        "\"We hope the Sheriff's Department will adopt the reforms we asked for,\" said Dova "
+        "Quell, a local advocate.\n"
+        "However, noted Sheriff Tamsin Orlov, this recommendation could put deputies on the "
+        "wrong side of the law.\n"
+        "\"There are statutes in federal law that prohibit the restriction,\" he said.\n"
+    )
+    assert speakers(text)["There are statutes"] == "Sheriff Tamsin Orlov"
+
+
+def test_they_is_the_subject_group_not_the_one_of_its_relative_clause():
+    text = (
+        "Councilwoman Dova Quell and Tamsin Orlov, who wrote the motion with council members "
+        "Ann Ruiz and Tom Berg, thanked the advocates.\n\n"
+        "\"For many people in this city who have asked for this for years, it is long overdue,\" "
+        "they said.\n"
+    )
+    assert speakers(text)["For many people"] == "Councilwoman Dova Quell and Tamsin Orlov"
