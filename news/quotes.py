@@ -611,7 +611,7 @@ class SpeakerContext:
             s = sentence.start + m.start()
             self.persons.append(Speaker(m.group(), s, s + len(m.group())))
             if not (_SUBJECT_BEFORE.fullmatch(sentence.text, 0, m.start())
-                    or _INVERTED_BEFORE.fullmatch(sentence.text, 0, m.start())
+                    or _INVERTED_BEFORE.search(sentence.text, max(0, m.start() - 40), m.start())
                     or _VERB_AFTER.match(sentence.text, m.end())):
                 # "The order was signed by Mayor Tom Berg.": named, but not who "he" is next
                 self.mentioned.add(s)
@@ -783,10 +783,9 @@ _NAMED_GROUP = re.compile(
 # ("In Boston, Mayor Ann Ruiz"), or a verb after it ("..., Mayor Ann Ruiz said").
 _SUBJECT_BEFORE = re.compile(r"(?:[^,\"\u201c\u201d]{0,60},[ \t]*)?[\"\u201c]?")
 # The subject after its reporting verb, opening the clause: "However, noted Sheriff Ann Ruiz,
-# this could ...", "Said Mayor Tom Berg: ..." (not "Ruiz told Mayor Tom Berg").
-_INVERTED_BEFORE = re.compile(
-    rf"(?:[^,\"\u201c\u201d]{{0,60}},[ \t]*)?(?:{VERBS})[ \t]+", re.I
-)
+# this could ...", "Said Mayor Tom Berg: ...", "The jail is full, with more to come, says Sheriff
+# Ann Ruiz." (not "Ruiz told Mayor Tom Berg").
+_INVERTED_BEFORE = re.compile(rf"(?:^|,)[ \t]*(?:{VERBS})[ \t]+\Z", re.I)
 # A verb in the present ("Sheriff Ann Ruiz also allows", "plans") ends on a consonant and "s",
 # which leaves out "as", "this", "thus", "always", "across".
 _VERB_AFTER = re.compile(rf"(?:,[^,\"\u201c\u201d]{{1,80}},)?[ \t]+(?:also[ \t]+)?"

@@ -456,3 +456,15 @@ def test_they_is_the_subject_group_not_the_one_of_its_relative_clause():
         "they said.\n"
     )
     assert speakers(text)["For many people"] == "Councilwoman Dova Quell and Tamsin Orlov"
+
+
+def test_a_titled_person_after_says_closing_a_paraphrase_is_who_he_is_next():
+    text = (
+        "All the state's counties signed the agreements, the Florida Sheriffs Association "
+        "announced.\n\n"
+        "Five Lake County deputies have that training, with more to be trained soon, says "
+        "Sheriff Tamsin Orlov. The local jail, he said, has so far held 10 inmates for ICE.\n"
+    )
+    r = analyze_text(text)
+    (e,) = [e for e in r.excerpts if e.text.startswith("The local jail")]
+    assert e.speaker == "Sheriff Tamsin Orlov"
