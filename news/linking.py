@@ -879,7 +879,8 @@ class Linker:
         kinds = ("place", "county") if kind == "local" else (kind,)
         for s, _, j in reversed(self.mentions):
             if since <= s < before and kind_of(j) in kinds and j not in self._passing \
-                    and s not in self._origin_starts and s not in self._listed:
+                    and s not in self._origin_starts and s not in self._listed \
+                    and s not in self._tagged:  # a legislator's home is not the story's
                 return j
         return None
 

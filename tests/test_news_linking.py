@@ -870,3 +870,23 @@ Rock County
 Agents arrested 12 people on Monday, ICE said.
 """)
     assert links_of(r, "Agents arrested 12 people").get("55105") != "coreference"
+
+
+def test_a_county_named_only_in_a_legislators_district_tag_is_not_what_the_county_is():
+    # "the county judges" with no focus county read the latest county named: never one of a
+    # legislator's district tag ("(D-Kent, Robertson)"), where she is from, not the story's.
+    text = (
+        "Harris County Judge Ann Ruiz and other county judges across Texas are calling on the "
+        "federal government to intervene against a new state law.\n\n"
+        "In a letter sent by Ruiz, Travis County Judge Tom Berg and El Paso County Judge Lee Wu, "
+        "the officials claim the law will make communities less safe.\n\n"
+        "State Sen. Dova Quell (D-Kent, Robertson) backed the measure.\n\n"
+        "In Texas, county judges are the chief executives of local county governments.\n\n"
+        "Senate Bill 4 creates a new state crime for entering Texas illegally.\n\n"
+        "According to the county judges, the law is a direct violation of the federal "
+        "government's power over immigration.\n"
+    )
+    r = analyze_text(text)
+    for start in ("In Texas, county judges", "According to the county judges"):
+        (e,) = [e for e in r.excerpts if e.text.startswith(start)]
+        assert "48395" not in dict(e.jurisdictions), start
