@@ -869,6 +869,9 @@ class Linker:
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
         self._surveys: set[int] = set()  # sentences that list places (see _listed_starts)
+        # sentences under a heading line naming an official, linked through it: the answer
+        # printed under "Rock County Sheriff Tom Berg" runs on until the next place named
+        self._under_heading: set[int] = set()
         self._surnames = (
             re.compile(rf"\b(?:{alternation(self.people)})\b") if self.people else None
         )
@@ -1169,12 +1172,16 @@ class Linker:
             # Advocates set up a hotline."
             # So does the paragraph under a heading line that names a place ("Rock County
             # Sheriff Tom Berg", then "Yes. We will honor every detainer.").
+            # The answer may run over several paragraphs (one sentence each, in some styles):
+            # each paragraph of it, to the next place named, is under the heading.
             k, pairs, _ = self.history[-1]
             before = self.layer.sentences[k].paragraph
-            if (before == sent.paragraph or (before == sent.paragraph - 1 and self._heading(k))) \
-                    and k not in self._surveys:
+            under = before == sent.paragraph - 1 and (k in self._under_heading or self._heading(k))
+            if (before == sent.paragraph or under) and k not in self._surveys:
                 for j, _ in pairs:
                     out.add(j, "coreference")
+                if under or k in self._under_heading:
+                    self._under_heading.add(index)
         if not out.links.keys() - origins and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"

@@ -890,3 +890,25 @@ def test_a_county_named_only_in_a_legislators_district_tag_is_not_what_the_count
     for start in ("In Texas, county judges", "According to the county judges"):
         (e,) = [e for e in r.excerpts if e.text.startswith(start)]
         assert "48395" not in dict(e.jurisdictions), start
+
+
+def test_an_answer_under_a_heading_runs_over_its_paragraphs_to_the_next_heading():
+    # One sentence a paragraph: each paragraph of the answer is under the official's heading.
+    r = analyze_text("""Wisconsin sheriffs were asked whether their deputies would help \
+immigration agents. Their answers follow.
+
+Dane County Sheriff Ann Ruiz
+
+No.
+
+We will not hold anyone for ICE without a judge's warrant.
+
+Rock County Sheriff Tom Berg
+
+Yes.
+
+We have a duty to work with our federal partners when they need our help.
+""")
+    assert DANE in links_of(r, "We will not hold")
+    rock = links_of(r, "We have a duty")
+    assert "55105" in rock and DANE not in rock
