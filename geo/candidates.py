@@ -163,6 +163,10 @@ class _CandidateFinder:
                     and word not in lex.PLACE_WORDS and word not in lex.FUNCTION_WORDS):
                 run.append(k)
                 k += 1
+                if k + 1 < self.n and self.t.texts[k] == "-" and self.t.caps[k + 1] \
+                        and self.t.starts[k] == self.t.ends[k - 1] \
+                        and self.t.ends[k] == self.t.starts[k + 1]:
+                    k += 1  # a hyphenated name goes on: "Ann Garcia-Lopez", "Ben-David"
                 continue
             break
         return run

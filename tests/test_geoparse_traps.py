@@ -669,3 +669,14 @@ def test_a_camp_named_after_a_state_is_no_mention_of_it(gaz):
     found_ids = ids(text, gaz)
     assert "41" not in found_ids  # not Oregon
     assert "0627000" in found_ids  # Fresno
+
+
+@pytest.mark.parametrize("name", ["Ann Garcia-Lopez", "Nadia Ben-David"])
+def test_legislators_homes_after_a_hyphenated_name_stay_the_legislators(gaz, name):
+    # "Reps. A of X, B of Y": each home is the legislator's, whatever the shape of the name;
+    # a hyphenated surname once cut the list, and the later towns were read in other states.
+    text = ("The House voted to kill the bill in Concord, New Hampshire. Only eight House "
+            f"Republicans backed the move: Reps. {name} of New Durham, Emmett Gerhard of "
+            "Northfield, J.R. Hoell of Dunbarton and Dan Wolf of Newbury.")
+    got = ids(text, gaz)
+    assert "2547800" not in got and "5048100" not in got  # Northfield, Mass.; Newbury, Vt.
