@@ -296,6 +296,10 @@ _NAME_WORD = r"(?:[A-Z]['\u2019](?=[A-Z][a-z]))?[A-Z][a-z][\w\u2019'\-]*"
 _PARTICLE = rf"(?:(?:{alternation(lex.NAME_PARTICLES)})[ \t]+)"
 PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NAME_WORD}){{0,2}}"
 _TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
+# AP style, a title in lower case after the body's name: "Lake County sheriff Ann Ruiz"
+_LOWER_TITLED_PERSON = re.compile(
+    rf"\b(?P<before>[A-Z][a-z]+)[ \t]+(?:{alternation(lex.LOWER_TITLES)})[ \t]+(?P<name>{PERSON_NAME})"
+)
 _STORM = re.compile(
     rf"\b(?:{alternation(lex.STORM_WORDS)})\s+"
     r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
@@ -337,6 +341,13 @@ def person_spans(text: str) -> list[tuple[int, int]]:
         words = m.group("name").split()
         if words[-1] in lex.PLACE_WORDS:
             continue
+        spans.append((m.start("name"), m.end("name")))
+        surnames.add(words[-1])
+    for m in _LOWER_TITLED_PERSON.finditer(text):
+        words = m.group("name").split()
+        if m.group("before") in lex.FUNCTION_WORDS or words[-1] in lex.PLACE_WORDS \
+                or words[0] in lex.FUNCTION_WORDS:
+            continue  # "The sheriff", "the county sheriff In ..."
         spans.append((m.start("name"), m.end("name")))
         surnames.add(words[-1])
     if surnames:

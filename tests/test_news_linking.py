@@ -912,3 +912,11 @@ We have a duty to work with our federal partners when they need our help.
     assert DANE in links_of(r, "We will not hold")
     rock = links_of(r, "We have a duty")
     assert "55105" in rock and DANE not in rock
+
+
+def test_a_heading_with_its_title_in_lower_case_names_an_official_too():
+    # AP style: "Rock County sheriff Tom Berg" is a person's name after a lower-case title.
+    r = analyze_text(ROUNDUP_OF_ANSWERS.replace("County Sheriff", "County sheriff"))
+    assert DANE in links_of(r, "No. We will not hold")
+    rock = links_of(r, "We will honor every ICE detainer")
+    assert "55105" in rock and DANE not in rock
