@@ -215,15 +215,17 @@ def _credit_lines(text: str) -> tuple[tuple[int, int], ...]:
     above: tuple[int, int] | None = None  # the line just above, when not blank
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and _CAPTION.search(stripped):
+        here = None
+        if stripped:
             s = pos + line.index(stripped)
-            spans.append((s, s + len(stripped)))
-            if above is not None and _BARE_CREDIT.match(stripped):
-                # A credit alone on its line ("Ann Ruiz/AFP via Getty Images") credits the
-                # caption on the line above it.
-                spans.append(above)
-        above = (pos + line.index(stripped), pos + line.index(stripped) + len(stripped)) \
-            if stripped else None
+            here = (s, s + len(stripped))
+            if _CAPTION.search(stripped):
+                spans.append(here)
+                if above is not None and _BARE_CREDIT.match(stripped):
+                    # A credit alone on its line ("Ann Ruiz/AFP via Getty Images") credits the
+                    # caption on the line above it.
+                    spans.append(above)
+        above = here
         pos += len(line) + 1
     return tuple(spans)
 

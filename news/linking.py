@@ -425,13 +425,18 @@ def _qualified_body(text: str, body: str, at: int) -> str | None:
     return {"city": "place", "town": "place"}.get(found, found) if found else None
 
 
-def _within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+def in_spans(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset ``at`` lies in one of ``spans`` (``(start, end)``, end excluded)."""
     return any(s <= at < e for s, e in spans)
 
 
-def _lead_end(layer: TextLayer, captions: Sequence[tuple[int, int]]) -> int:
-    """Where the lead ends: after the first :data:`LEAD_SENTENCES` sentences that are no caption."""
-    body = [s for s in layer.sentences if not _within(s.start, captions)]
+def end_of_lead(layer: TextLayer, captions: Sequence[tuple[int, int]]) -> int:
+    """Return where the lead ends (0 for a text without sentences).
+
+    That is after the first :data:`LEAD_SENTENCES` sentences that are no photo caption
+    (``captions``).
+    """
+    body = [s for s in layer.sentences if not in_spans(s.start, captions)]
     return body[min(LEAD_SENTENCES, len(body)) - 1].end if body else 0
 
 
@@ -513,9 +518,9 @@ def article_focus(
         # A city and its county are one story: count them together.
         cluster = {j: (j if kind_of(j) == "county" else parent_county(j) or j) for _, j in local}
         clusters = Counter(cluster[j] for _, j in local)
-        lead_end = _lead_end(layer, captions)
+        lead_end = end_of_lead(layer, captions)
         in_lead = list(dict.fromkeys(cluster[j] for s, j in local
-                                     if s < lead_end and not _within(s, captions)))
+                                     if s < lead_end and not in_spans(s, captions)))
         top: str | None
         top, n = clusters.most_common(1)[0]
         runner_up = clusters.most_common(2)[1][1] if len(clusters) > 1 else 0
@@ -852,9 +857,9 @@ class Linker:
             if times[j] == 1 and text.count(text[s:e]) > 1:
                 times[j] = 2
         in_focus = set(self.focus.by_kind.values())
-        lead_end = _lead_end(layer, self.captions)
+        lead_end = end_of_lead(layer, self.captions)
         in_lead = {j for s, _, j in self.mentions if s < lead_end and s not in chrome
-                   and s not in elsewhere and not _within(s, self.captions)}
+                   and s not in elsewhere and not in_spans(s, self.captions)}
         self._passing = {
             j for j, n in times.items()
             if n == 1 and in_focus and j not in in_focus and j not in in_lead
@@ -1190,7 +1195,7 @@ class Linker:
             if how != "named" and kind_of(j) == "county":
                 out.add(self.city_of_county(j), how)
         pairs = out.pairs()
-        in_caption = any(cs <= sent.start < ce for cs, ce in self.captions)
+        in_caption = in_spans(sent.start, self.captions)
         # A survey of places ("agents arrested 12 people in A, 8 in B and 5 in C") is not what
         # the next sentence continues ("This was different," the attorney said), unless it
         # points back at places ("those locations").

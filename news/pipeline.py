@@ -31,7 +31,7 @@ from geo.scoring import DISTRICT_METHOD
 from geo.text import PERSON_NAME, Sentence, TextLayer, alternation, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
-from news.linking import CONTEXT_METHODS, Linker, kind_of
+from news.linking import CONTEXT_METHODS, Linker, end_of_lead, in_spans, kind_of
 from news.quotes import (
     Quote,
     Speaker,
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from geo.geoparse import Mention
 
 PIPELINE_VERSION = "2"
-LEAD_SENTENCES = 3
 
 # A named operation ("Operation Safe City") is where it was first said to take place.
 # "The list included five Kansas counties: ...", "The measure covers Dane and Rock counties": an
@@ -774,15 +773,14 @@ def article_roles(
     if not score:
         return ()
     threshold = max(2.0, 0.4 * max(score.values()))
-    body = [s for s in layer.sentences if not any(cs <= s.start < ce for cs, ce in captions)]
-    lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end if body else 0
+    lead_end = end_of_lead(layer, captions)
     lead_reporting: set[str] = set()
     reporting: set[str] = set()
     for e in excerpts:
         if {"enforcement", "policy"} & set(e.categories):
             ids = {j for j, _ in e.jurisdictions}
             reporting |= ids
-            if e.start < lead_end and not any(cs <= e.start < ce for cs, ce in captions):
+            if e.start < lead_end and not in_spans(e.start, captions):
                 lead_reporting |= {j for j, how in e.jurisdictions if how == "named"}
     roles = []
     for j in sorted(score, key=lambda j: (-score[j], j)):
