@@ -981,6 +981,9 @@ LIST_VERBS: frozenset[str] = frozenset({
 })
 # Words that open a list of members after a plural noun of places ("counties like Lake and
 # Sumter", "cities such as Jordan and Savage", "the towns of Ayer and Shirley").
+# The words that end a county's name, in the order its keys are tried ("Lake County",
+# "Orleans Parish"), normalised.
+COUNTY_SUFFIXES: tuple[str, ...] = ("county", "parish")
 LIST_OPENERS: frozenset[str] = frozenset({"like", "including", "of", "such as"})
 # Plural nouns whose list names places of one kind: "cities like Jordan and Savage" are towns
 # (not the country, not a common word), "counties like Lake and Sumter" counties.

@@ -501,7 +501,7 @@ class _CandidateFinder:
             # "Dodge, Washington and Wood County"; not "Hidalgo, Travis County Judge Andy
             # Brown", where the county is written with an office, the words before it people
             titled = word in {"County", "Parish"} and self._word(p + 1) not in lex.TITLES
-            if not plural and word not in {"county", "parish"} and not (
+            if not plural and word not in lex.COUNTY_SUFFIXES and not (
                     titled and self._word(self._cap_run_back(p) - 1) in {",", "and", "or", "&"}):
                 continue
             suffix = "county" if word.lower() in {"counties", "county"} else "parish"

@@ -95,7 +95,7 @@ class _Features(_CandidateFinder):
         # not inside a thing's name ("the Iowa County Attorneys Association" is no Iowa County)
         named_counties: dict[tuple[str, ...], tuple[str, ...]] = {}
         for c in cands:
-            if len(c.key) > 1 and c.key[-1] in {"county", "parish"} and c.drop is None \
+            if len(c.key) > 1 and c.key[-1] in lex.COUNTY_SUFFIXES and c.drop is None \
                     and c.thing is None:
                 named_counties[c.key[:-1]] = tuple(
                     i for i in c.ids if self.x.jur[i].kind == "county")
@@ -103,7 +103,7 @@ class _Features(_CandidateFinder):
             if c.nickname and (self.t.norms[c.i - 1:c.i] != ["the"] or self._cap_word(c.j)):
                 c.drop = "state nickname inside a longer name"
                 continue
-            if c.key[-1] not in {"county", "parish"} and self.t.norms[c.i - 1:c.i] == ["the"] \
+            if c.key[-1] not in lex.COUNTY_SUFFIXES and self.t.norms[c.i - 1:c.i] == ["the"] \
                     and all(self.x.jur[i].kind == "county" for i in c.ids) and not c.forced_kind \
                     and not self._cap_word(c.j) and self._word(c.j) not in lex.INSTITUTION_KINDS:
                 c.drop = "'the' before a county's bare name ('the Hill', not 'the Gwinnett jail')"
@@ -128,7 +128,7 @@ class _Features(_CandidateFinder):
             if c.party:
                 # A legislator's district: counties (or towns) of the article's state.
                 c.ids = c.ids + tuple(
-                    i for suffix in ("county", "parish")
+                    i for suffix in lex.COUNTY_SUFFIXES
                     for i in self.x.keys.get((*c.key, suffix), ()))
             nxt = self._word(c.j)
             words = [texts[k] for k in range(c.i, c.j) if self.t.kinds[k] != "p"]
@@ -181,9 +181,9 @@ class _Features(_CandidateFinder):
                 run_end += 1
             # A county's name takes its outlet's word right after it ("the Orange County
             # Register", "the Bucks County Courier Times"), not an office's ("Register of Deeds")
-            county_outlet = c.key[-1] in {"county", "parish"} and _media_word(nxt) \
+            county_outlet = c.key[-1] in lex.COUNTY_SUFFIXES and _media_word(nxt) \
                 and self._word(c.j + 1) not in {"of", "-"} and self._cap_word(c.j)
-            if c.qual is None and (c.key[-1] not in {"county", "parish"} or county_outlet) and any(
+            if c.qual is None and (c.key[-1] not in lex.COUNTY_SUFFIXES or county_outlet) and any(
                     _media_word(texts[k]) for k in range(c.j, run_end)):
                 # Named (LGL tags "Augusta" in "the Augusta Herald"), but not reported on.
                 c.thing = f"in the name of an outlet or team ({phrase} {media[0] if media else nxt})"

@@ -131,7 +131,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
     bare_keys: set[tuple[str, ...]] = set()
     for key, county_ids in keys.items():
         short = key[:-1]
-        if len(key) > 1 and key[-1] in {"county", "parish"} and short not in keys \
+        if len(key) > 1 and key[-1] in lex.COUNTY_SUFFIXES and short not in keys \
                 and (*short, "city") not in keys and " ".join(short) not in lex.COMMON_WORDS \
                 and " ".join(short).title() not in lex.FIRST_NAMES:
             bare[key[:-1]] += [i for i in county_ids if i not in bare[key[:-1]]]

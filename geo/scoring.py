@@ -436,7 +436,7 @@ class _Scorer(_Features):
         """
         if c.party or c.in_name or c.key in self.person_keys or c.key[-1] in self.surnames:
             return
-        counties = [i for suffix in ("county", "parish")
+        counties = [i for suffix in lex.COUNTY_SUFFIXES
                     for i in self.x.keys.get((*c.key, suffix), ())
                     if self.x.jur[i].kind == "county" and self.x.jur[i].state in states]
         if len(counties) == 1:
