@@ -69,8 +69,11 @@ _POST_VERB_FIRST = re.compile(
 _OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whom>{NAME}))?"
 # "later", "quickly", "has", "would later": between a speaker and the verb
 _AUXILIARY = r"(?:(?:also|later|then|has|have|had|would|will|\w+ly)\s+){0,2}"
+# A lower-case word qualifying the title before a name: "state Sen. Ann Ruiz", "former Gov. Ann
+# Ruiz", "then-Mayor Ann Ruiz" (the word is not part of the speaker's name)
+_TITLE_QUALIFIER = rf"(?:[a-z][\w\-]*[ \t]+(?={TITLE}[ \t]))?"
 _POST_SPK_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?{_TITLE_QUALIFIER}(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
     rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
 # '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
@@ -840,6 +843,13 @@ _NAME_CLOSING = re.compile(
     rf"(?:['\u2019]s(?:[ \t]+[a-z][\w\-]*){{1,3}})?,[ \t]*(?P<name>{PERSON_NAME})(?=[ \t]*(?:[,.;!?]|$))"
 )
 
+# Where an office is held, then its holder closing the clause: " at the Lake County Jail, Lt. Ann
+# Ruiz." (after "said Intake Supervisor")
+_OFFICE_HOLDER = re.compile(
+    rf"[ \t]+(?:at|of|for|with)[ \t]+(?:the[ \t]+)?{NAME},[ \t]*(?:{TITLE}[ \t]+)*"
+    rf"(?P<name>{PERSON_NAME})(?=[ \t]*(?:[,.;!?]|$))"
+)
+
 
 def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -> Speaker:
     s = sentence.start + offset + m.start(group)
@@ -855,6 +865,15 @@ def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -
         # '"...," said the sheriff, Ann Ruiz.', 'said the group's director, Tom Berg, who ...':
         # the name in apposition after the office is the speaker
         named = _NAME_CLOSING.match(m.string, m.end(group))
+        if named and named.group("name").split()[0] not in _STOP_NAMES:
+            s = sentence.start + offset + named.start("name")
+            return Speaker(named.group("name"), s, s + len(named.group("name")))
+    if group == "spk" and "verb" in m.re.groupindex and m.start("verb") < m.start(group) \
+            and (m.group(group).split()[0] in lex.TITLES or m.group(group).split()[-1] in lex.TITLES) \
+            and _TITLED_FULL.fullmatch(m.group(group)) is None:
+        # '"...," said Intake Supervisor at the Lake County Jail, Lt. Ann Ruiz.': an office
+        # without a holder's name, where it is held, then the holder closing the clause
+        named = _OFFICE_HOLDER.match(m.string, m.end(group))
         if named and named.group("name").split()[0] not in _STOP_NAMES:
             s = sentence.start + offset + named.start("name")
             return Speaker(named.group("name"), s, s + len(named.group("name")))

@@ -468,3 +468,23 @@ def test_a_titled_person_after_says_closing_a_paraphrase_is_who_he_is_next():
     r = analyze_text(text)
     (e,) = [e for e in r.excerpts if e.text.startswith("The local jail")]
     assert e.speaker == "Sheriff Tamsin Orlov"
+
+
+def test_a_lower_case_word_before_the_title_and_a_district_tag_after_the_name():
+    # "state Sen. X, R-Place, said": the senator speaks, not the district tag
+    text = (
+        "\u201cThe governor wants a fight over this law,\u201d state Sen. Tamsin Orlov, "
+        "R-Cedar Falls, said in an interview Monday. \u201cWe will pay for it.\u201d\n"
+    )
+    got = speakers(text)
+    assert got["The governor wants"] == "Sen. Tamsin Orlov"
+    assert got["We will pay"] == "Sen. Tamsin Orlov"
+
+
+def test_an_office_where_it_is_held_then_its_holder_closing_the_clause():
+    # '"...," said Booking Supervisor at the X Jail, Sgt. Name.': the holder named last speaks
+    text = (
+        "\u201cEvery inmate is screened the same way,\u201d said Booking Supervisor at the "
+        "Dane County Jail, Sgt. Ann Ruiz.\n"
+    )
+    assert speakers(text)["Every inmate is"] == "Ann Ruiz"
