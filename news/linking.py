@@ -187,9 +187,12 @@ _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
     rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{PERSON_NAME})"
 )
-# A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)".
+# A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)"; or
+# the district alone in parentheses after a legislator's title and name: "Rep. Ann Ruiz (Lake)".
 _DISTRICT_TAG = re.compile(
-    rf"(?P<name>{PERSON_NAME})(?:,[ \t]*|[ \t]*\()[{''.join(sorted(lex.PARTY_LETTERS))}]\.?-[ \t]*$"
+    rf"(?:(?P<legislator>{alternation(lex.LEGISLATOR_TITLES)})[ \t]+)?(?P<name>{PERSON_NAME})"
+    rf"(?:(?:,[ \t]*|[ \t]*\()[{''.join(sorted(lex.PARTY_LETTERS))}]\.?-|[ \t]*\((?(legislator)|(?!)))"
+    r"[ \t]*$"
 )
 # "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff
 # of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
@@ -892,6 +895,16 @@ class Linker:
                 return j
         return None
 
+    def _last_naming(self, noun: str, index: int) -> tuple[int, tuple[tuple[str, str], ...], bool] | None:
+        """Return the last history entry within :data:`ACT_WINDOW` that reports and names ``noun``."""
+        word = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        for entry in reversed(self.history):
+            if index - entry[0] > ACT_WINDOW:
+                return None
+            if entry[2] and word.search(self.layer.sentences[entry[0]].text):
+                return entry
+        return None
+
     def tag_named(self, index: int) -> set[str]:
         """Return what sentence ``index`` names only inside legislators' district tags."""
         sent = self.layer.sentences[index]
@@ -963,6 +976,10 @@ class Linker:
                      for j in self._named_between(kind, sentences[k].start, sentences[k].end)}
             counties = {self.parent_county(j) for j in found if kind_of(j) == "place"}
             found = [j for j in found if j in named or j not in counties]
+        if len(found) > 1:
+            # one named in the sentence's own paragraph: "The Delaware County Sheriff's Office
+            # said ... The sheriff's office said ..." after a paragraph on another county's
+            found = list(dict.fromkeys(j for j, p in before if p == sentences[i].paragraph))
         if len(found) != 1:
             return None
         if found[0] in self._passing \
@@ -1145,8 +1162,19 @@ class Linker:
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
             places = _PLACE_NOUNS.search(text) is not None or _THERE.search(text) is not None
-            if subject or places or _ACT_REFERENCE.search(text):
-                for k, pairs, reported in reversed(self.history):
+            act = None if subject or places else _ACT_REFERENCE.search(text)
+            if subject or places or act:
+                entries: Iterator[tuple[int, tuple[tuple[str, str], ...], bool]] = \
+                    reversed(self.history)
+                if act is not None and self.history \
+                        and self.layer.sentences[self.history[-1][0]].paragraph != sent.paragraph:
+                    # "the bill" opening a paragraph is the last reported act written with that
+                    # noun ("the bill passed 70-45"), past a paragraph in between about
+                    # something else (within its paragraph, the sentence before decides)
+                    same = self._last_naming(act.group().split()[-1], index)
+                    if same is not None:
+                        entries = chain((same,), entries)
+                for k, pairs, reported in entries:
                     if not (subject or reported) or (k in self._surveys and not places):
                         continue
                     if (not places or index - k > 1) and pairs \

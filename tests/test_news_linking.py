@@ -920,3 +920,41 @@ def test_a_heading_with_its_title_in_lower_case_names_an_official_too():
     assert DANE in links_of(r, "No. We will not hold")
     rock = links_of(r, "We will honor every ICE detainer")
     assert "55105" in rock and DANE not in rock
+
+
+def test_a_district_alone_in_parentheses_is_a_legislators_home_not_the_story():
+    # "Rep. Name (County)": no party letter, still a district tag; the vote is the state's
+    r = analyze_text(
+        "DES MOINES \u2014 The Iowa House passed a bill Thursday requiring jails to honor "
+        "immigration detainers.\n\n"
+        "The bill passed 58-37, with one Democrat voting for it: Rep. Ann Ruiz (Polk).\n"
+    )
+    assert links_of(r, "The bill passed").get("19") is not None
+
+
+def test_an_act_noun_points_back_at_the_sentence_that_named_that_act():
+    # "the bill" is the bill's state, past a sentence about another state's senator in between
+    r = analyze_text(
+        "MADISON, Wis. \u2014 The Wisconsin Assembly approved a bill Tuesday requiring sheriffs "
+        "to notify ICE before releasing inmates.\n\n"
+        "Republicans mocked a trip by Illinois Democratic Sen. Tom Berg to a detention center "
+        "abroad, offering to pay for the flight.\n\n"
+        "Under the bill, a sheriff who refuses faces a fine.\n"
+    )
+    got = links_of(r, "Under the bill")
+    assert "55" in got and "17" not in got
+
+
+def test_the_sheriffs_office_is_the_one_named_in_its_own_paragraph():
+    # after a paragraph on one county's sheriff, a paragraph naming another's: "The sheriff's
+    # office" there is the second county's
+    r = analyze_text(
+        "MADISON, Wis. \u2014 Dane County deputies held 12 people for ICE this month, up "
+        "from three in March.\n\n"
+        "\u201cWe follow the law,\u201d the Dane County Sheriff\u2019s Office said in a "
+        "statement.\n\n"
+        "The Rock County Sheriff\u2019s Office said it has received no ICE detainers. The "
+        "sheriff\u2019s office said none of its inmates are held for ICE.\n"
+    )
+    got = links_of(r, "The sheriff\u2019s office said none")
+    assert "55105" in got and "55025" not in got
