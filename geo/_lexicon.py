@@ -888,6 +888,14 @@ BULLET_MARKS: frozenset[str] = frozenset({
 })
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
+# Lower-case words that qualify a role between an organisation and a name (news.quotes): "ICE
+# regional spokesman Tom Berg", "the group's senior policy director Ann Ruiz", "county public
+# information officer Lee Wu". Roles themselves are LOWER_TITLES ("executive director").
+ROLE_MODIFIERS: frozenset[str] = frozenset({
+    "acting", "area", "assistant", "associate", "campaign", "communications", "community",
+    "district", "field", "former", "information", "interim", "legal", "longtime", "managing",
+    "media", "national", "policy", "press", "program", "public", "regional", "senior",
+})
 # What speaks in a news sentence besides people (news.quotes): documents ("the statement
 # said") and bodies ("the agency said", "Ruiz's office said"). People are LOWER_TITLES.
 SPEAKER_DOCUMENTS: frozenset[str] = frozenset({

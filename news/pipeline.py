@@ -351,15 +351,18 @@ def _quote_candidates(
 
 
 def _paragraph_speaker(
-    sentences: Sequence[Sentence], i: int, ctx: SpeakerContext
+    sentences: Sequence[Sentence], i: int, ctx: SpeakerContext, continues: bool = False
 ) -> Speaker | None:
     """Find a quote's speaker in the sentences next to it.
 
     A following short attribution ("Ruiz said.") in its paragraph or the next, or a
-    preceding sentence ending in a colon.
+    preceding sentence ending in a colon. A quote that ``continues`` an attributed quote of its
+    own paragraph ('"...," Ruiz said. "We mean it."') takes no attribution from the next
+    paragraph: that one opens with someone else's words ("Sheriff Tom Berg said ...").
     """
     sent = sentences[i]
-    if i + 1 < len(sentences) and sentences[i + 1].paragraph - sent.paragraph <= 1:
+    reach = 0 if continues else 1
+    if i + 1 < len(sentences) and sentences[i + 1].paragraph - sent.paragraph <= reach:
         spk = attribution_sentence(sentences[i + 1])
         if spk is not None:
             return ctx.resolve(spk)
@@ -445,7 +448,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             if spk is None and found:
                 spk = _speaker_of(found[-1])
             if spk is None:
-                spk = _paragraph_speaker(sentences, i, ctx)
+                spk = _paragraph_speaker(sentences, i, ctx, continues=last is not None
+                                         and last_para == sent.paragraph
+                                         and last.speaker is not None)
             if spk is None and last is not None and last_para >= before:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)

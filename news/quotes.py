@@ -54,7 +54,11 @@ GROUP = (
     rf"(?:{alternation(lex.SPEAKER_PLURALS)}|(?:{_undotted(lex.LOWER_TITLES)})s)\b"
 )
 # "ICE spokesman James Schwab", "ICE officials": an organisation, a role and maybe a name.
-NAME_ROLE = rf"{NAME}(?:[ \t]+{PERSON_ROLES}\b(?:[ \t]+{NAME})?)?"
+# "ICE regional spokesman Tom Berg", "Latino Lakeview executive director Ann Ruiz": a role may
+# be qualified (ROLE_MODIFIERS) and be two role words, before the name.
+_ROLE_RUN = (rf"(?:(?:{alternation(lex.ROLE_MODIFIERS)})[ \t]+){{0,2}}"
+             rf"{PERSON_ROLES}\b(?:[ \t]+{PERSON_ROLES}\b)?")
+NAME_ROLE = rf"{NAME}(?:[ \t]+{_ROLE_RUN}(?:[ \t]+{NAME})?)?"
 # "Bonta's office", "Ruiz's spokeswoman": speaking for a named person.
 NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
 _NAME_OFFICE = re.compile(NAME_OFFICE)
@@ -111,8 +115,11 @@ _POST_OWNED = re.compile(
     rf"|(?P<spk>{_DETERMINER}[ \t]+{_DOCUMENT}))"
     rf"[ \t]+(?:{alternation(lex.DOCUMENT_VERBS)})\b"
 )
+# "Ann Ruiz with Lakeview Cares said", "Sheriff Tom Berg in Lake County, Ind., says": whose or
+# where the speaker is, between the speaker and the verb (the speaker is the one before it)
+_WHOSE = rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NAME}))?"
 _PRE = re.compile(
-    rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
 # The sentence's subject when the reporting verb is coordinated or a participle: "X called the
@@ -136,7 +143,9 @@ _STATEMENT_SOURCE = re.compile(
     rf"|\b(?:statement|response) (?:from|by) (?:the )?(?P<c>{NAME})"
     # "ICE released a statement", "Tuesday, ICE issued a written response"
     rf"|(?P<d>{NAME})[ \t]+(?:released|issued|sent|provided|put[ \t]+out|posted|gave)[ \t]+an?[ \t]+"
-    r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response))"
+    r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response)"
+    # "the Lake County Sheriff's Office said in a statement": a later "the statement" is theirs
+    rf"|(?P<e>{NAME})[ \t]+(?:{VERBS})[ \t]+in[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+)?(?:statement|response))"
 )
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
 # The name opens with neither a title nor a place word, so that a title-like word inside a
@@ -660,7 +669,7 @@ class SpeakerContext:
         if "statement" not in sentence.text and "response" not in sentence.text:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
-            g = next(k for k in ("a", "b", "c", "d") if m.group(k))
+            g = next(k for k in ("a", "b", "c", "d", "e") if m.group(k))
             if _is_name(m.group(g)):
                 s = sentence.start + m.start(g)
                 self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
@@ -995,6 +1004,9 @@ def attribute_quote(
         # the one saying is the speaker, even as the object of a verb or a preposition
         return _speaker_at(sentence, saying, "spk", before_from)
     m = _PRE.search(before)
+    if m and m.group("whose") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS:
+        # "A statement from the Lakeview Police Department said": the source speaks (below)
+        m = _PRE.search(before, m.end("spk"))
     if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
         first, _, rest = m.group("spk").partition(" ")
         if _PREPOSITION_BEFORE.search(first + " ") is None and _is_name(rest):
@@ -1153,7 +1165,7 @@ _VERB_THEN_SUBJECT = re.compile(
 )
 # A sentence that only attributes: "Ruiz said.", "said Ann Ruiz, the county's sheriff."
 _ATTRIBUTION_ONLY = re.compile(
-    rf"^(?:(?P<a>{SPEAKER})[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
+    rf"^(?:(?P<a>{SPEAKER}){_WHOSE}[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
     rf"|(?:{VERBS})[ \t]+(?P<b>{SPEAKER}))\b[^\"\u201c\u201d]{{0,80}}[.:]?$"
 )
 ATTRIBUTION_WORDS = 16
@@ -1181,6 +1193,8 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
             return None
         return _speaker_at(sentence, m, "spk", 0)
     group = "a" if m.group("a") else "b"
+    if group == "a" and m.group("whose") and m.group("a").split()[-1].lower() in lex.SPEAKER_DOCUMENTS:
+        group = "whose"  # "A letter from Gov. Ann Ruiz said.": the one it is from speaks
     if m.group(group).split()[0] in _STOP_NAMES:
         return None
     return _speaker_at(sentence, m, group, 0)

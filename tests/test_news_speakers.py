@@ -488,3 +488,58 @@ def test_an_office_where_it_is_held_then_its_holder_closing_the_clause():
         "Dane County Jail, Sgt. Ann Ruiz.\n"
     )
     assert speakers(text)["Every inmate is"] == "Ann Ruiz"
+
+
+def test_a_qualified_or_two_word_role_between_an_organisation_and_a_name():
+    # "said <org> executive director <name>", "<org> regional spokeswoman <name> ... saying:"
+    text = (
+        "\"Nobody here was told in advance,\" said Lakeview Cares executive director Rosa "
+        "Delgado. \"It is wrong.\"\n\n"
+        "Border Patrol regional spokeswoman Dana Kerr released a statement saying:\n\n"
+        "\"Agents follow the law in every operation they carry out.\"\n"
+    )
+    got = speakers(text)
+    assert "Delgado" in got["Nobody here was"]
+    assert "Kerr" in got["Agents follow the"]
+
+
+def test_a_speaker_with_the_group_they_speak_for_after_a_quote_ending_on_a_question():
+    # '"...?" Name with Org said.': the question mark ends the sentence, the attribution
+    # stands alone and names a group between the speaker and the verb
+    text = (
+        "Deputies arrested four men at a Lakeview car wash on Monday.\n\n"
+        "\"Who will pay their rent now? Who tells their children?\" Marta Ibarra with Vecinos "
+        "Unidos said.\n"
+    )
+    assert "Ibarra" in speakers(text)["Who will pay"]
+
+
+def test_the_statement_is_whose_said_in_a_statement_was_written_before():
+    text = (
+        "Attorney Lee Park said the jail could face a lawsuit.\n\n"
+        "But the Marion County Sheriff\u2019s Office said in a statement it would not hold anyone "
+        "for ICE.\n\n"
+        "\u201cOur deputies enforce state law, not immigration law,\u201d the statement said.\n"
+    )
+    assert "Office" in speakers(text)["Our deputies enforce"]
+
+
+def test_a_quote_going_on_after_its_attribution_is_not_the_next_paragraphs_speaker():
+    # the next paragraph opens with another person's reported speech, short enough to look
+    # like an attribution; the quote before it goes on from its own paragraph's speaker
+    text = (
+        "\u201cThe rumors about roadblocks are false,\u201d Capt. Omar Reyes said. "
+        "\u201cWe checked every one.\u201d\n\n"
+        "Lake County Sheriff Nora Quinn said residents have nothing to fear from her office.\n"
+    )
+    got = speakers(text)
+    assert "Reyes" in got["We checked every"]
+
+
+def test_a_speaker_placed_in_a_county_and_state_before_says_and_a_partial_quote():
+    text = (
+        "Police Chief Ann Ruiz says calls from immigrants have dropped.\n\n"
+        "Republican Sheriff Tom Varga in Pike County, Ohio, says he backs removing "
+        "\u201cpeople who commit crimes here,\u201d though state law limits what he can do.\n"
+    )
+    assert "Varga" in speakers(text)["people who commit"]
