@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Row, log, median, table
-from ui.testing import CLICK_POINT, app_copy, chromium, offline_context, streamlit_server
+from ui.testing import APP_IDLE, CLICK_POINT, app_copy, chromium, offline_context, streamlit_server
 
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -106,8 +106,6 @@ LAYER_DRAWN = """
              && window.sanctuaryLayers[id])
 """
 
-IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')")
 
 
 @dataclass
@@ -120,9 +118,9 @@ class Samples:
 
 
 def _wait_idle(page: Any) -> None:
-    page.wait_for_function(IDLE)
+    page.wait_for_function(APP_IDLE)
     page.wait_for_timeout(300)
-    page.wait_for_function(IDLE)
+    page.wait_for_function(APP_IDLE)
 
 
 def _load(browser: Any, url: str, min_paths: int, out: Samples) -> tuple[Any, Any]:

@@ -30,6 +30,7 @@ from typing import Any
 from bench.browser import CLICK_POINT, LAYER_DRAWN, MAP_IFRAME, WATCH
 from bench.common import Row, log, median
 from ui.testing import (
+    APP_IDLE,
     CHROMIUM,
     CHROMIUM_ARGS,
     Server,
@@ -40,8 +41,6 @@ from ui.testing import (
 )
 
 ACTION_TIMEOUT_MS = 60_000
-IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')")
 # Enter in the filter -> the caption under the title reports the new view.
 FILTER_WATCH = """
 (filtered) => {
@@ -145,7 +144,7 @@ async def _session(browser: Any, url: str, plan: tuple, start: Start, res: Resul
         frame = await (await page.wait_for_selector(MAP_IFRAME)).content_frame()
         await frame.wait_for_function(
             "() => window.map && document.querySelectorAll('.leaflet-overlay-pane path').length")
-        await page.wait_for_function(IDLE)
+        await page.wait_for_function(APP_IDLE)
         res.loads_s.append(time.perf_counter() - t0)
         start.arrive()
         arrived = True
@@ -218,9 +217,9 @@ async def _filter(page: Any, outlet: str, add: bool) -> float:
 
 
 async def _idle(page: Any) -> None:
-    await page.wait_for_function(IDLE)
+    await page.wait_for_function(APP_IDLE)
     await page.wait_for_timeout(200)
-    await page.wait_for_function(IDLE)
+    await page.wait_for_function(APP_IDLE)
 
 
 async def _run(server: Server, plan: tuple, sessions: int, seconds: float,

@@ -403,6 +403,18 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+# The page has finished its script run: Streamlit marks its root with the run's state (the
+# attribute its own end-to-end tests wait on). Its "Running..." widget is no signal: it shows
+# only once a run has lasted 500 ms, so a run of 0.3-0.8 s on a loaded machine looked idle.
+APP_IDLE = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && !!document.querySelector('[data-testid="stMainBlockContainer"]');
+}
+"""
+
 # JavaScript run inside streamlit-folium's iframe (``window.map`` is the Leaflet map,
 # ``window.sanctuaryLayers`` the map's jurisdictions by id: see ui.map._ViewLayer).
 FEATURE_IDS = """

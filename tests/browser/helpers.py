@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import time
 
-from ui.testing import CLICK_POINT, FEATURE_IDS, MAP_DRAWN
+from ui.testing import APP_IDLE, CLICK_POINT, FEATURE_IDS, MAP_DRAWN
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def wait_for_app(page) -> None:
-    """Until Streamlit has finished running the script (no 'Running...' status)."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')")
+    """Until Streamlit has finished running the script, and has not started again 300 ms on
+    (a callback's ``st.rerun``, a fragment's rerun of the whole page)."""
+    page.wait_for_function(APP_IDLE)
     page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_function(APP_IDLE)
 
 
 def map_frame(page):
