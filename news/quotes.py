@@ -1039,6 +1039,12 @@ def attribute_quote(
     if qstart - base <= _WINDOW:
         lead = sentence.text[: max(0, qstart - base)].rstrip("\"\u201c\u2018 ")
         m = _SUBJECT_THEN_VERB.match(lead)
+        if m and m.group("spk").split()[0] in lex.FUNCTION_WORDS and "," in lead:
+            # "After passage, the caucus wrote, ...": the subject follows the opening phrase
+            comma = lead.index(",") + 1
+            m = _SUBJECT_THEN_VERB.match(lead[comma:].lstrip())
+            if m is not None:
+                return _speaker_at(sentence, m, "spk", len(lead) - len(lead[comma:].lstrip()))
         if m and m.group("spk").split()[0] not in _STOP_NAMES:
             return _speaker_at(sentence, m, "spk", 0)
         if lead.endswith(("\u2014", "--")):

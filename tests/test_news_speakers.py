@@ -543,3 +543,16 @@ def test_a_speaker_placed_in_a_county_and_state_before_says_and_a_partial_quote(
         "\u201cpeople who commit crimes here,\u201d though state law limits what he can do.\n"
     )
     assert "Varga" in speakers(text)["people who commit"]
+
+
+def test_an_opening_phrase_before_the_subject_is_no_speaker():
+    # "After X, the subject ... writing, '...'": the subject after the opening phrase speaks
+    text = (
+        "After the hearing, Mayor Tamsin Orlov turned to the crowd and said, \u201cWe will "
+        "not help ICE.\u201d\n\n"
+        "Before the vote, the sheriff sent an email to deputies, writing, \u201cCome to the "
+        "meeting.\u201d\n"
+    )
+    got = speakers(text)
+    assert got["We will not"] == "Mayor Tamsin Orlov"
+    assert got["Come to the"] == "the sheriff"
