@@ -622,7 +622,7 @@ _GERUND = (r"(?!(?:during|including|following|regarding|concerning|according|mor
 ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"arrest\w*", r"detain(?!er)\w*", r"target(?:s|ed|ing)?", r"detention\w*", r"deport\w*",
     r"raid\w*", r"custody",
-    r"remov(?:al|als|ed)", r"apprehen\w*", r"sweeps?", r"round-?ups?", r"rounded up",
+    r"remov(?:e|es|ed|ing|al|als)", r"apprehen\w*", r"sweeps?", r"round-?ups?", r"rounded up",
     r"crackdown", r"crack(?:s|ed|ing)? down", r"operations?", r"picked up", r"booked",
     r"jailed", r"transferr?\w* to ICE",
     r"handed over", r"turned over", r"(?:ICE|immigration|Immigration and Customs Enforcement|"
@@ -888,6 +888,13 @@ BULLET_MARKS: frozenset[str] = frozenset({
 })
 # Words that make "according to X" attribution, not a locative.
 ATTRIBUTION_BEFORE: frozenset[str] = frozenset({"according"})
+# People written by a common noun, not a name or an office, with the sex the noun tells ("" for
+# either): "the woman said", "a farmworker told us" (news.quotes). A later "she" with no one
+# named before is the woman. Kept apart from LOWER_TITLES, which the geoparser reads as titles.
+PERSON_NOUNS: dict[str, str] = {
+    "woman": "f", "man": "m", "girl": "f", "boy": "m", "worker": "", "farmworker": "",
+    "teenager": "",
+}
 # Lower-case words that qualify a role between an organisation and a name (news.quotes): "ICE
 # regional spokesman Tom Berg", "the group's senior policy director Ann Ruiz", "county public
 # information officer Lee Wu". Roles themselves are LOWER_TITLES ("executive director").

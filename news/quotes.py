@@ -36,8 +36,10 @@ def _undotted(words: frozenset[str]) -> str:
 
 # A role word may be plural: "the commissioners", "ICE agents", "council members".
 PERSON_ROLES = rf"(?:{_undotted(lex.LOWER_TITLES | lex.SPEAKER_PLURALS)})(?:e?s)?"
+_ROLE_WORDS = (lex.LOWER_TITLES | lex.SPEAKER_DOCUMENTS | lex.SPEAKER_BODIES | lex.SPEAKER_PLURALS
+               | frozenset(lex.PERSON_NOUNS))
 ROLES = (
-    rf"(?:{_undotted(lex.LOWER_TITLES | lex.SPEAKER_DOCUMENTS | lex.SPEAKER_BODIES | lex.SPEAKER_PLURALS)})"
+    rf"(?:{_undotted(_ROLE_WORDS)})"
     r"(?:e?s)?"
 )
 # "the agency", "a sheriff's spokesperson", "the council members"
@@ -502,6 +504,7 @@ class SpeakerContext:
     interviewee: Speaker | None = None  # who answers an interview's questions ("Q: ...")
     acting: list[Speaker] = field(default_factory=list)  # organisations a sentence is about
     described: dict[str, Speaker] = field(default_factory=dict)  # role -> last unnamed speaker
+    unnamed: list[Speaker] = field(default_factory=list)  # "the woman said": people not named
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -528,6 +531,14 @@ class SpeakerContext:
                          and not any(w.isupper() for w in p.text.split())]
                 if spoke:
                     return spoke[-1]
+                # no one named at all: the one written by a common noun ("the woman said, ...";
+                # '"...," she said.'), of the pronoun's sex when the noun tells it
+                sex = lex.GENDER_PRONOUNS[low]
+                told = next((u for u in reversed(self.unnamed)
+                             if lex.PERSON_NOUNS.get(u.text.split()[-1].lower(), "") in ("", sex)),
+                            None)
+                if told is not None:
+                    return told
             if low in ("he", "she") and self.persons:
                 # the last person who spoke or acted, not one only named on the way, and not
                 # one the article has shown to be of the other sex ("In her report, ...")
@@ -568,6 +579,9 @@ class SpeakerContext:
                 pool = self.bodies or self.acting
                 named = [b for b in pool if head in b.text.lower()]
                 return named[-1] if named else pool[-1]
+            if head in lex.PERSON_NOUNS:
+                self.unnamed.append(spk)  # "the woman said": someone, not named
+                return spk
             if head not in lex.LOWER_TITLES and head != "ag":
                 return spk  # "the county said": the body, not someone named with its name
             role = lex.TITLE_ROLES.get(words[-1].upper(), head) if head == "ag" else head

@@ -556,3 +556,21 @@ def test_an_opening_phrase_before_the_subject_is_no_speaker():
     got = speakers(text)
     assert got["We will not"] == "Mayor Tamsin Orlov"
     assert got["Come to the"] == "the sheriff"
+
+
+def test_she_with_no_one_named_is_the_woman_the_article_told_of():
+    # an unnamed person, introduced by a common noun; no name anywhere before
+    text = (
+        "A mother of two in a mobile home park near Lakeview did not open her door on Tuesday.\n\n"
+        "When agents knocked twice, the woman said, she hid with her children in a closet.\n\n"
+        "\u201cI was sure they would break the door,\u201d she said in Spanish.\n"
+    )
+    assert "woman" in speakers(text)["I was sure"]
+
+
+def test_he_is_not_a_woman_told_of_before():
+    text = (
+        "The woman said deputies stopped her car on the county road.\n\n"
+        "\u201cNobody told us anything,\u201d he said.\n"
+    )
+    assert "woman" not in (speakers(text)["Nobody told us"] or "")

@@ -366,3 +366,12 @@ def test_counts_of_detainers_are_enforcement():
 )
 def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
     assert categories(sentence, False) == cats
+
+
+@pytest.mark.parametrize("sentence", [
+    "Advocates fear the government will remove parents who have lived here for decades.",
+    "The agency removes people with final orders every week.",
+    "Lawyers are fighting an effort to keep removing asylum seekers from the county.",
+])
+def test_the_verb_remove_is_enforcement_like_removal_and_removed(sentence):
+    assert "enforcement" in categories(sentence, False)
