@@ -598,6 +598,9 @@ ACT_NOUNS: frozenset[str] = frozenset({
     "contract", "directive", "settlement", "closure", "closures", "arrest", "detentions",
     "list", "guidance", "memo",
 })
+# Acts that a legislature makes, not a county board or a city council (whose are ordinances and
+# resolutions): "the new law" read after a county official spoke is a state's law.
+LAW_NOUNS: frozenset[str] = frozenset({"law", "laws", "statute", "statutes", "legislation"})
 # Plural nouns for places: "those communities", "these jurisdictions" refer back to places.
 PLACE_NOUNS: frozenset[str] = frozenset({
     "places", "locations", "areas", "communities", "jurisdictions", "cities", "counties",

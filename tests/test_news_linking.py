@@ -958,3 +958,15 @@ def test_the_sheriffs_office_is_the_one_named_in_its_own_paragraph():
     )
     got = links_of(r, "The sheriff\u2019s office said none")
     assert "55105" in got and "55025" not in got
+
+
+def test_the_law_after_a_county_official_spoke_of_it_is_the_states_too():
+    # a law is a legislature's act: "Under the new law, ..." after a county official's words
+    # about it is about the state (and still the county the paragraph before was about)
+    r = analyze_text(
+        "The governor signed the sanctuary bill for Oregon on Tuesday.\n\n"
+        "Lane County jail commander Tom Berg says the county will keep working with federal "
+        "agents on warrants. Berg says the county's lawyers are reading how the law applies.\n\n"
+        "Under the new law, officers cannot ask a person about immigration status.\n"
+    )
+    assert "41" in links_of(r, "Under the new law")
