@@ -202,6 +202,11 @@ class _Features(_CandidateFinder):
                 c.drop = "storm name"
                 continue
             # Countries and world cities.
+            if c.qual is None and f"{phrase} {nxt}" in lex.WORLD_CITIES:
+                # "Mexico City", "Guatemala City": the start of a world city's name (a US place
+                # of the whole name, "Panama City", is a candidate of its own)
+                c.drop = f"in a world city's name ({phrase} {nxt})"
+                continue
             if phrase in lex.COUNTRIES and c.qual is None:
                 if not any(self.x.jur[i].kind == "state" for i in c.ids):
                     at_home = tuple(i for i in c.ids if self.x.jur[i].state in states_named)

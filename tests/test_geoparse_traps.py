@@ -680,3 +680,17 @@ def test_legislators_homes_after_a_hyphenated_name_stay_the_legislators(gaz, nam
             "Northfield, J.R. Hoell of Dunbarton and Dan Wolf of Newbury.")
     got = ids(text, gaz)
     assert "2547800" not in got and "5048100" not in got  # Northfield, Mass.; Newbury, Vt.
+
+
+# -- a world city whose name starts with a US place's: no mention of the US place -------------
+
+@pytest.mark.parametrize("text", [
+    "Deportation flights to Guatemala City resumed on Monday.",
+    "Consular officials in Mexico City said they would hire more lawyers.",
+])
+def test_the_start_of_a_world_citys_name_is_no_us_town(gaz, text):
+    assert found(text, gaz) == []
+
+
+def test_a_us_city_of_the_whole_name_stays(gaz):
+    assert ("Panama City", "1254700") in found("Panama City police said ICE arrested two men.", gaz)
