@@ -139,15 +139,21 @@ _ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?P<spk>{DESC}|{NAME}(?:\s+(?:officials?|spokes\w+|agents?|officers?|"
     rf"sources?|data|records|figures))?|(?:an?|the)\s+[\w\-\s]{{3,60}}?)(?=[,.;]| who\b| from\b)"
 )
+# "Ann Ruiz, a spokeswoman for the county, released a statement": a role in apposition, opening
+# on a determiner (so that "Gov. Tom Berg, Ann Ruiz, ..." is not read as Berg's)
+_ROLE_APPOSITIVE = r"(?:,[ \t]+(?:a|an|the|its|his|her|their)[ \t]+[^,\"\u201c\u201d]{1,80},)?"
 _STATEMENT_SOURCE = re.compile(
     rf"(?:\b[Ii]n an? (?:written |emailed )?statement,\s*(?P<a>{NAME})"
     rf"|(?P<b>{NAME}),\s*in an? (?:written |emailed )?statement,"
     rf"|\b(?:statement|response) (?:from|by) (?:the )?(?P<c>{NAME})"
     # "ICE released a statement", "Tuesday, ICE issued a written response"
-    rf"|(?P<d>{NAME})[ \t]+(?:released|issued|sent|provided|put[ \t]+out|posted|gave)[ \t]+an?[ \t]+"
+    rf"|(?P<d>{NAME}){_ROLE_APPOSITIVE}[ \t]+(?:released|issued|sent|provided|put[ \t]+out|posted|gave)"
+    r"[ \t]+an?[ \t]+"
     r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|response)"
-    # "the Lake County Sheriff's Office said in a statement": a later "the statement" is theirs
-    rf"|(?P<e>{NAME})[ \t]+(?:{VERBS})[ \t]+in[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+)?(?:statement|response))"
+    # "the Lake County Sheriff's Office said in a statement", "ICE told reporters Tuesday in a
+    # statement": a later "the statement" is theirs
+    rf"|(?P<e>{NAME}){_ROLE_APPOSITIVE}[ \t]+(?:{VERBS})(?:[ \t]+[\w\-]+){{0,2}}?[ \t]+in[ \t]+an?[ \t]+"
+    r"(?:[\w\-]+[ \t]+)?(?:statement|response))"
 )
 # A titled name with the capitalised words before it: "U.S. Magistrate Judge Andrew Austin".
 # The name opens with neither a title nor a place word, so that a title-like word inside a
@@ -684,10 +690,14 @@ class SpeakerContext:
             return
         for m in _STATEMENT_SOURCE.finditer(sentence.text):
             g = next(k for k in ("a", "b", "c", "d", "e") if m.group(k))
-            if _is_name(m.group(g)):
-                s = sentence.start + m.start(g)
-                self.sources.append(Speaker(m.group(g), s, s + len(m.group(g))))
-                if not _is_person(m.group(g)):
+            name, s = m.group(g), sentence.start + m.start(g)
+            word, _, rest = name.partition(" ")
+            if word in _STOP_NAMES and _is_name(rest):
+                # "The Lake County Sheriff's Office said in a statement": the name after it
+                name, s = rest, s + len(word) + 1
+            if _is_name(name):
+                self.sources.append(Speaker(name, s, s + len(name)))
+                if not _is_person(name):
                     self.bodies.append(self.sources[-1])
 
 

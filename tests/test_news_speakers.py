@@ -574,3 +574,21 @@ def test_he_is_not_a_woman_told_of_before():
         "\u201cNobody told us anything,\u201d he said.\n"
     )
     assert "woman" not in (speakers(text)["Nobody told us"] or "")
+
+
+@pytest.mark.parametrize("opening", [
+    # the source in apposition with its role, then "released a statement"
+    "Dana Kerr, a spokeswoman for the Pike County Sheriff\u2019s Office, released a statement "
+    "on Monday night.",
+    # the source told someone "in a statement"
+    "The Pike County Sheriff\u2019s Office told reporters in a statement that nothing would "
+    "change.",
+])
+def test_the_statement_is_its_source_written_with_a_role_or_an_object(opening):
+    text = (
+        "Gov. Lee Park signed the bill on Friday and praised the sheriffs who backed it.\n\n"
+        f"{opening}\n\n"
+        "\u201cWe cooperate with every agency when the law allows it,\u201d the statement reads.\n"
+    )
+    got = speakers(text)["We cooperate with"]
+    assert got is not None and ("Kerr" in got or "Office" in got)
