@@ -778,6 +778,9 @@ STATE_NICKNAMES: dict[str, str] = {
     "Mount Rushmore State": "SD", "Peace Garden State": "ND", "Aloha State": "HI",
     "Last Frontier": "AK", "Old Dominion": "VA",
 }
+# A school's grade before "School" ("Lincoln High School", "Jefferson Middle School", "Jefferson
+# Elementary"): a name before it is the school's, as in "X University".
+SCHOOL_LEVEL_WORDS: frozenset[str] = frozenset({"High", "Middle", "Elementary", "Junior"})
 # Words that end the name of a school: a place named in "X University", "X State University",
 # "University of X", "X Law School", "X College" is the school's name, not a mention of X.
 ACADEMIC_WORDS: frozenset[str] = frozenset({

@@ -266,7 +266,10 @@ class _CandidateFinder:
         for k in range(self.n):
             word = texts[k]
             spans: list[tuple[int, int, str]] = []
-            if word in lex.ACADEMIC_WORDS or (word == "Law" and self._word(k + 1) == "School"):
+            if word in lex.ACADEMIC_WORDS or (word == "Law" and self._word(k + 1) == "School") \
+                    or (word in lex.SCHOOL_LEVEL_WORDS and self._cap_word(k - 1) and (
+                        self._word(k + 1) == "School" or word == "Elementary")):
+                # (and a school's grade: "Lincoln High School", "Jefferson Elementary")
                 spans.append((self._cap_run_back(k), k, "school"))
                 if self._word(k + 1) == "of" and self._cap_word(k + 2):
                     end = self._cap_run_forward(k + 2)

@@ -694,3 +694,18 @@ def test_the_start_of_a_world_citys_name_is_no_us_town(gaz, text):
 
 def test_a_us_city_of_the_whole_name_stays(gaz):
     assert ("Panama City", "1254700") in found("Panama City police said ICE arrested two men.", gaz)
+
+
+# -- a school's grade after a name: the name is the school's ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Parents kept children home from Jefferson Elementary after the arrests.",
+    "Teachers at Lincoln Middle School said attendance fell by half.",
+])
+def test_a_place_name_in_a_k12_schools_name_is_no_mention(gaz, text):
+    assert found(text, gaz, GeoContext(state="IA", place="Des Moines")) == []
+
+
+def test_a_school_district_of_a_city_still_names_the_city(gaz):
+    assert ("Des Moines", "1921000") in found(
+        "Des Moines Public Schools told staff not to let ICE agents in.", gaz)
