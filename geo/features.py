@@ -230,7 +230,8 @@ class _Features(_CandidateFinder):
                 if word in lex.FUNCTION_WORDS:
                     c.drop = "function word"
                     continue
-                if norms[c.i] in lex.COMMON_WORDS or norms[c.i] in self.lower_seen:
+                if norms[c.i] in lex.COMMON_WORDS or norms[c.i] in self.lower_seen \
+                        or word in lex.LANDFORM_WORDS:  # "the Panhandle", "the Peninsula"
                     c.common = True
             # A surname of a person named in the article, with a speech verb after it.
             if single and norms[c.i] in self.surnames and c.qual is None:

@@ -709,3 +709,10 @@ def test_a_place_name_in_a_k12_schools_name_is_no_mention(gaz, text):
 def test_a_school_district_of_a_city_still_names_the_city(gaz):
     assert ("Des Moines", "1921000") in found(
         "Des Moines Public Schools told staff not to let ICE agents in.", gaz)
+
+
+def test_a_region_called_by_its_landform_alone_is_no_town(gaz):
+    # "the Panhandle" is the region (a town of that name is read only with its state)
+    assert found("Sheriffs from the Panhandle met in Amarillo on Monday.", gaz) == [
+        ("Amarillo", "4803000")]
+    assert ("Panhandle", "4854960") in found("Officials in Panhandle, Texas, declined.", gaz)
