@@ -423,6 +423,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         verb = has_speech_verb(sent.text) if cands else False
         before = prose_before[sent.paragraph]
         follows_speech = last is not None and last_para >= before
+        introduced = bool(cands) and i > 0 and sentences[i - 1].text.rstrip().endswith(":")
         quotes = [
             q for n, q in enumerate(cands)
             if is_speech(text[q[0] : q[1]], sent.text, verb)
@@ -432,6 +433,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # a short sentence of speech after speech: "...," Ruiz said. "We mean it."
             or (follows_speech and _whole_sentence(sent, q)
                 and len(text[q[0] : q[1]].split()) >= 2)
+            # a short quote a colon introduces: 'Ruiz released a statement saying:' then
+            # '"We do not conduct raids."', however few its words
+            or (introduced and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
         ]
         if not quotes:
             spk = sentence_speaker(sent)

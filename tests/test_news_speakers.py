@@ -592,3 +592,21 @@ def test_the_statement_is_its_source_written_with_a_role_or_an_object(opening):
     )
     got = speakers(text)["We cooperate with"]
     assert got is not None and ("Kerr" in got or "Office" in got)
+
+
+@pytest.mark.parametrize("quote", [
+    # a short quote alone in its paragraph
+    "\u201cDeputies do not conduct raids.\u201d",
+    # the same, left open and going on in the next paragraph
+    "\u201cDeputies do not conduct raids.\n\n\u201cThey serve warrants signed by judges, "
+    "nothing else, in every case.\u201d",
+])
+def test_a_short_quote_a_colon_introduces_is_speech_of_the_one_introducing_it(quote):
+    text = (
+        "Reporters asked the office about the arrests on Monday.\n\n"
+        "Pike County spokeswoman Dana Kerr released a statement saying:\n\n"
+        f"{quote}\n\n"
+        "The office would not say how many people were held.\n"
+    )
+    got = speakers(text)
+    assert "Kerr" in (got.get("Deputies do not") or "")
