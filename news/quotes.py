@@ -68,8 +68,11 @@ SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN}|{GROUP})"
 # What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
 APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,80}){0,2},?"
 
+# A speaker's age before the name: "11-year-old Ann Ruiz", "a 34-year-old farmworker, Ann Ruiz"
+# (a descriptor, not part of the name; with it the name was read as no speaker at all)
+_AGE = r"(?:(?:an?|the)[ \t]+)?\d{1,3}[-\u2010\u2011]year[-\u2010\u2011]old[ \t]+(?:[a-z][\w\-]*,?[ \t]+)?"
 _POST_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?P<spk>{SPEAKER})"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?:{_AGE})?(?P<spk>{SPEAKER})"
 )
 # "of the Lake County Sheriff's Office", "from Sheriff Ann Ruiz": whose the speaker is
 _OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whom>{NAME}))?"
@@ -79,7 +82,7 @@ _AUXILIARY = r"(?:(?:also|later|then|has|have|had|would|will|\w+ly)\s+){0,2}"
 # Ruiz", "then-Mayor Ann Ruiz" (the word is not part of the speaker's name)
 _TITLE_QUALIFIER = rf"(?:[a-z][\w\-]*[ \t]+(?={TITLE}[ \t]))?"
 _POST_SPK_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?{_TITLE_QUALIFIER}(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?:{_AGE}|{_TITLE_QUALIFIER})(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
     rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
 # '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
@@ -404,6 +407,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
             if nxt is not None and text[nxt] in "\"\u201c":
                 out.append((open_at, pe, True))
                 carry = True
+            elif _COLON_BEFORE.search(text, ps, open_at):
+                # A quote a colon introduces ("The sheriff wrote: \u201cDetainers are ...") left
+                # unclosed, the next paragraph not going on with it: it is the paragraph's rest.
+                out.append((open_at, pe, continued))
         if not marks:
             # Single quote marks (British and some wire styles), only in paragraphs without
             # double ones; an apostrophe has a letter on both sides and is never a mark here.
@@ -421,6 +428,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 
 # Double marks, and the typewriter's pairs of single ones (``...'' and \u2018\u2018...\u2019\u2019), which
 # some sites print for them: '\u201cWe will,\u2019\u2019 said Ruiz'.
+# The opening mark of a quote right after a colon: 'wrote: \u201c', 'said: "'
+_COLON_BEFORE = re.compile(r":[ \t]*(?:\"|\u201c|``)\Z")
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''|\u2019\u2019|``|\u2018\u2018")
 _OPENING = frozenset({"\u201c", "``", "\u2018\u2018"})
 

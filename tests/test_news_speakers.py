@@ -610,3 +610,33 @@ def test_a_short_quote_a_colon_introduces_is_speech_of_the_one_introducing_it(qu
     )
     got = speakers(text)
     assert "Kerr" in (got.get("Deputies do not") or "")
+
+
+@pytest.mark.parametrize("attribution", [
+    # the age before the name, the speaker then the verb
+    "\u201cI want my mom back,\u201d 9-year-old Rosa Delgado told WKRC.",
+    # the verb first, then the age and the name
+    "\u201cI want my mom back,\u201d said 9-year-old Rosa Delgado.",
+    # an age and a role before the name
+    "\u201cI want my mom back,\u201d a 34-year-old farmworker, Rosa Delgado, said.",
+])
+def test_an_age_before_the_speakers_name_is_no_part_of_it(attribution):
+    text = (
+        "Children in Lakeview waited at a church gym for hours after the raid.\n\n"
+        f"{attribution} \u201cShe did nothing wrong.\u201d\n"
+    )
+    got = speakers(text)
+    assert "Delgado" in (got.get("I want my") or "")
+    assert "Delgado" in (got.get("She did nothing") or "")
+
+
+def test_a_quote_a_colon_introduces_left_unclosed_is_the_rest_of_its_paragraph():
+    text = (
+        "Pike County Sheriff Tom Berg posted a letter online about ICE detainers.\n\n"
+        "The sheriff wrote: \u201cDetainers are requests, not warrants. We will not hold anyone "
+        "without a judge\u2019s order.\n\n"
+        "He added: \u201cNobody is above the Constitution, not even a federal agency.\u201d\n"
+    )
+    got = speakers(text)
+    assert "Berg" in (got.get("Detainers are requests,") or "")
+    assert "Berg" in (got.get("Nobody is above") or "")
