@@ -538,6 +538,10 @@ class _CandidateFinder:
                     else:
                         k -= 1
                     continue
+                if state is not None and state[1] == end and start >= 2 \
+                        and self._word(start - 1) == "in" \
+                        and self.t.norms[start - 2] in lex.COUNTY_SUFFIXES:
+                    break  # "Clark County in Washington and Lane County": the first one's state
                 for s in range(start, end):
                     key = (*self.t.norms[s:end], suffix)
                     ids = tuple(i for i in self.x.keys.get(key, ())

@@ -577,6 +577,8 @@ class _Features(_CandidateFinder):
         has_state = any(self.x.jur[i].kind == "state" for i in c.ids)
         if has_state and nxt in lex.STATE_CUE_WORDS:
             return "state"  # "Washington law", "Washington voters"
+        if has_state and len(before) == 2 and before[1] == "in" and before[0] in lex.COUNTY_SUFFIXES:
+            return "state"  # "St. Lawrence County in New York": a county lies in a state
         if nxt in {"'s", "\u2019s"} and any(  # "Washington's two U.S. senators"
                 self._word(k).lower() in lex.STATE_CUE_WORDS for k in range(c.j + 1, c.j + 5)):
             return "state"

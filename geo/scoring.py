@@ -343,14 +343,16 @@ class _Scorer(_Features):
             supported = True
         # A common word is a place with its state written, as a big city after "in", or near
         # the article's places when its words say so ("Independence police") or it stands in
-        # a list of places ("Lebanon and Mason").
+        # a list of places ("Lebanon and Mason"), or the outlet's own home, which a local paper
+        # names bare ("two Buffalo churches" in a Buffalo paper).
         # A dateline in capitals is a place when its state is named in the article ("CONCORD -"
         # in a New Hampshire story).
         dateline_here = c.dateline and j.state in named_states
         if c.common and not dateline_here and not (c.qual is not None or (
                 pop >= W.common_word_city and not self.t.sentence_start[c.i] and strict_locative)
                 or (close[best_id] and (c.cue == j.kind or bool(self._listed.get(n_))))
-                or (c.cue == j.kind and pop >= W.common_word_city)):  # "Providence police"
+                or (c.cue == j.kind and pop >= W.common_word_city)  # "Providence police"
+                or best_id == self.outlet_place):
             c.weak_reason = "common word"
             return
         attribution = c.i >= 2 and self.t.norms[c.i - 2] in lex.ATTRIBUTION_BEFORE

@@ -241,6 +241,9 @@ class Focus:
     by_kind: dict[str, str]
     how: str  # "dateline" or "focus"
     state_prominent: bool = False  # the article is as much about its state as its city
+    # Places the lead names together, none of them the focus, and the article names no other
+    # ("immigrants in Lake and Porter counties"): a sentence naming no place is about them all.
+    peers: tuple[str, ...] = ()
 
     def get(self, kind: str) -> str | None:
         """Return the focus of a kind; ``local`` is the focus city, else the focus county."""
@@ -253,6 +256,8 @@ class Focus:
         """Return the jurisdictions a sentence naming no place is about."""
         local = self.get("local")
         state = self.by_kind.get("state")
+        if self.peers and not local:
+            return self.peers
         if local and not (state and self.state_prominent):
             return (local,)
         return tuple(j for j in (local, state) if j)
@@ -482,6 +487,7 @@ def article_focus(
     """
     home_state, home_local = home
     by_kind: dict[str, str] = {}
+    peers: tuple[str, ...] = ()
     how = "focus"
     if layer.dateline:
         ds, de = layer.dateline
@@ -566,6 +572,11 @@ def article_focus(
             # Bill 4 ... passed by the Senate", with its senators' districts).
             top = None
             by_kind[kind_of(home_local)] = home_local
+        if top is None and len(in_lead) > 1 and set(in_lead) == set(clusters) \
+                and len({c[:2] for c in in_lead}) == 1 and len(set(clusters.values())) == 1:
+            # Named together in the lead and as often as each other, the only ones named: the
+            # article is about them all ("immigrants in Lake and Porter counties ...").
+            peers = tuple(in_lead)
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]
@@ -598,7 +609,7 @@ def article_focus(
         # The state's own bodies and officers count for it ("lawmakers", "the governor").
         state_count = times[state] + len(_STATE_BODY.findall(layer.text))
         prominent = state_count >= 2 and state_count >= local_count
-    return Focus(by_kind, how, prominent)
+    return Focus(by_kind, how, prominent, peers)
 
 
 _CHROME_LABEL = re.compile(rf"[ \t]*(?:{alternation(lex.CHROME_LABELS)})[ \t]*:", re.I)

@@ -716,3 +716,25 @@ def test_a_region_called_by_its_landform_alone_is_no_town(gaz):
     assert found("Sheriffs from the Panhandle met in Amarillo on Monday.", gaz) == [
         ("Amarillo", "4803000")]
     assert ("Panhandle", "4854960") in found("Officials in Panhandle, Texas, declined.", gaz)
+
+
+# -- a county's state written after "in": the state, and no list of counties -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state that is also a big city's name, after a county: the state
+    ("The route runs from Erie County in New York to Coos County in New Hampshire.",
+     {"36029", "36", "33007", "33"}),
+    # a state that is also a county's name, before "and ... County": no county list
+    ("Officials in Clark County in Washington and Multnomah County in Oregon agreed.",
+     {"53011", "53", "41051", "41"}),
+])
+def test_a_state_after_county_in_is_the_countys_state(gaz, text, expected):
+    assert ids(text, gaz) == expected
+
+
+# -- a local paper names its own town bare, even when the name is a common word --------------
+
+def test_the_outlets_home_named_bare_as_an_adjective_is_the_town(gaz):
+    text = "The pastors of two Buffalo churches said Friday they would shelter immigrants."
+    assert ids(text, gaz, GeoContext(state="NY", place="Buffalo")) == {"3611000"}
+    assert ids(text, gaz) == set()  # with no home, the common word stays a word

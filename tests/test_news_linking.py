@@ -970,3 +970,19 @@ def test_the_law_after_a_county_official_spoke_of_it_is_the_states_too():
         "Under the new law, officers cannot ask a person about immigration status.\n"
     )
     assert "41" in links_of(r, "Under the new law")
+
+
+def test_places_the_lead_names_together_are_the_focus_of_sentences_naming_none():
+    # Two counties named together in the lead, and no other place: a sentence naming no place
+    # is about both, not about their state, which the article never names.
+    text = (
+        "A growing number of immigrants in Lake and Porter counties are being detained after "
+        "showing up for routine check-ins with ICE, according to advocates.\n\n"
+        "The immigrants being targeted were convicted of crimes years ago.\n\n"
+        "Under longstanding policies, they were allowed to stay if they checked in with ICE "
+        "agents every year.\n"
+    )
+    r = analyze_text(text)
+    (e,) = [e for e in r.excerpts if e.text.startswith("Under longstanding")]
+    linked = {j for j, _ in e.jurisdictions}
+    assert len(linked) == 2 and all(len(j) == 5 for j in linked)
