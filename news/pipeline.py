@@ -436,6 +436,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # a short quote a colon introduces: 'Ruiz released a statement saying:' then
             # '"We do not conduct raids."', however few its words
             or (introduced and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
+            # a short sentence of a quote running over paragraphs ('"We needed beds.' then a
+            # paragraph opening '"They needed ...'): part of the quote, however few its words
+            or (q[2] and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
         ]
         if not quotes:
             spk = sentence_speaker(sent)

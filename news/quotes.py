@@ -426,10 +426,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     return spans
 
 
-# Double marks, and the typewriter's pairs of single ones (``...'' and \u2018\u2018...\u2019\u2019), which
-# some sites print for them: '\u201cWe will,\u2019\u2019 said Ruiz'.
 # The opening mark of a quote right after a colon: 'wrote: \u201c', 'said: "'
 _COLON_BEFORE = re.compile(r":[ \t]*(?:\"|\u201c|``)\Z")
+# Double marks, and the typewriter's pairs of single ones (``...'' and \u2018\u2018...\u2019\u2019), which
+# some sites print for them: '\u201cWe will,\u2019\u2019 said Ruiz'.
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''|\u2019\u2019|``|\u2018\u2018")
 _OPENING = frozenset({"\u201c", "``", "\u2018\u2018"})
 

@@ -640,3 +640,14 @@ def test_a_quote_a_colon_introduces_left_unclosed_is_the_rest_of_its_paragraph()
     got = speakers(text)
     assert "Berg" in (got.get("Detainers are requests,") or "")
     assert "Berg" in (got.get("Nobody is above") or "")
+
+
+def test_a_short_sentence_opening_a_quote_that_runs_over_paragraphs_is_speech():
+    text = (
+        "Pike County Jailer Tom Berg told the fiscal court about the new contract on Monday.\n\n"
+        "\u201cWe needed the money.\n\n"
+        "\u201cThe county pays for every empty bed, and the federal per diem covers it,\u201d "
+        "Berg said.\n"
+    )
+    got = speakers(text)
+    assert "Berg" in (got.get("We needed the") or "")
