@@ -74,6 +74,16 @@ _AGE = r"(?:(?:an?|the)[ \t]+)?\d{1,3}[-\u2010\u2011]year[-\u2010\u2011]old[ \t]
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?:{_AGE})?(?P<spk>{SPEAKER})"
 )
+# '"...," said board member, Ann Ruiz.': the role first, a comma, then the name closing the
+# sentence (the role alone, or nothing, was read as the speaker). The role ends on a lower-case
+# word, or the name opens on a known first name ('said Committee Member, Ann Ruiz'); not '"...,"
+# said Tom Berg, Pike County Sheriff.', a name and then its office.
+_POST_VERB_ROLE_NAME = re.compile(
+    rf"^[\s,]*(?P<verb>{VERBS})[ \t]+(?:[\w\-]+[ \t]+){{0,3}}(?P<role>[\w\-]+),[ \t]+"
+    # a first name and a surname at least ("said Sheriff Tom Berg, Republican." names no one)
+    rf"(?=[A-Z][^ \t,.]*[ \t]+[A-Z])(?P<spk>{PERSON_NAME})"
+    r"[ \t]*[.!?]?[ \t]*$"
+)
 # "of the Lake County Sheriff's Office", "from Sheriff Ann Ruiz": whose the speaker is
 _OF_WHOM = rf"(?:[ \t]+(?:of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whom>{NAME}))?"
 # "later", "quickly", "has", "would later": between a speaker and the verb
@@ -965,8 +975,8 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
     after_from, after = _after_quote(sentence, qend, next_start)
     q = qend - sentence.start
     comma_closed = "," in sentence.text[max(0, q - 1) : q + 2]
-    for pattern in (_POST_READ, _POST_OWNED, _POST_VERB_FIRST, _POST_SPK_FIRST, _POST_DOCUMENT,
-                    _POST_DASH, _POST_BARE):
+    for pattern in (_POST_READ, _POST_OWNED, _POST_VERB_ROLE_NAME, _POST_VERB_FIRST,
+                    _POST_SPK_FIRST, _POST_DOCUMENT, _POST_DASH, _POST_BARE):
         if pattern is _POST_BARE and (not comma_closed or next_start < sentence.end):
             continue
         m = pattern.match(after)
@@ -974,6 +984,9 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
             group = "src" if "src" in m.re.groupindex and m.group("src") else "spk"
             spk = m.group(group)
             if spk.split()[0] in _STOP_NAMES and not re.fullmatch(DESC, spk):
+                continue
+            if pattern is _POST_VERB_ROLE_NAME and not m.group("role").islower() \
+                    and spk.split()[0] not in lex.FIRST_NAMES:
                 continue
             whom = m.group("whom") if "whom" in m.re.groupindex else None
             if whom and spk.split()[-1].lower() in lex.SPEAKER_DOCUMENTS \

@@ -651,3 +651,20 @@ def test_a_short_sentence_opening_a_quote_that_runs_over_paragraphs_is_speech():
     )
     got = speakers(text)
     assert "Berg" in (got.get("We needed the") or "")
+
+
+@pytest.mark.parametrize("role", ["board member", "Steering Committee Member", "Casa Unida board member"])
+def test_a_role_then_a_comma_then_the_name_after_the_verb(role):
+    text = (
+        "Protesters gathered outside the Pike County jail on Friday.\n\n"
+        f"\u201cEvery family here is afraid,\u201d said {role}, Ana Ruiz.\n"
+    )
+    assert "Ruiz" in (speakers(text).get("Every family here") or "")
+
+
+def test_a_name_then_its_office_after_the_verb_is_the_name():
+    text = (
+        "Protesters gathered outside the Pike County jail on Friday.\n\n"
+        "\u201cWe do not hold anyone for ICE,\u201d said Tom Berg, Pike County Sheriff.\n"
+    )
+    assert "Berg" in (speakers(text).get("We do not") or "")
