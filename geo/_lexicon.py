@@ -145,6 +145,8 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "questioned", "estimated", "estimates", "reiterated", "reiterates", "clarified",
     "commented", "comments", "mentioned", "mentions", "elaborated", "emailed", "texted",
     "lamented", "laments", "answered", "concluded", "speculated", "interjected", "whispered",
+    # verbs of telling in feature and community reporting: '"...," Ruiz shared.', 'she sobbed'
+    "shared", "shares", "cried", "sobbed", "reflected", "reflects", "chimed",
 })
 # Participles of saying that hand a quote to their clause's subject: "Ann Ruiz wrote to the
 # governor, urging him to act, writing, ...", "She criticized the plan, saying, ...".

@@ -480,13 +480,15 @@ def has_speech_verb(sentence_text: str) -> bool:
 
 
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|of|from|at|to|for|with|by|on|near|across|outside|inside|into|about)\s+$", re.I
+    # (a determiner may come between: "an interview with The Lakeview Voice, Ruiz said")
+    r"\b(?:in|of|from|at|to|for|with|by|on|near|across|outside|inside|into|about)\s+"
+    r"(?:(?:the|a|an)\s+)?$", re.I
 )
 
 
 def _object_of_preposition(sentence_text: str, start: int) -> bool:
     """Whether a candidate speaker follows a preposition ("a judge in Texas claimed")."""
-    return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 12) : start]))
+    return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 16) : start]))
 
 
 def _is_name(s: str) -> bool:
@@ -1055,8 +1057,10 @@ def attribute_quote(
         m = _PRE.search(before, m.end("spk"))
     if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
         first, _, rest = m.group("spk").partition(" ")
-        if _PREPOSITION_BEFORE.search(first + " ") is None and _is_name(rest):
-            # "But Danielle Jurinsky, the ... councilwoman, calls": the name after the word.
+        if _PREPOSITION_BEFORE.search(first + " ") is None and _is_name(rest) \
+                and not _object_of_preposition(before, m.start("spk")):
+            # "But Danielle Jurinsky, the ... councilwoman, calls": the name after the word (not
+            # "with The Lakeview Voice, Ruiz said", a preposition's object).
             s = sentence.start + before_from + m.start("spk") + len(first) + 1
             return Speaker(rest, s, s + len(rest))
         # "In Boston, Mayor Martin Walsh called": the subject follows the opening phrase.

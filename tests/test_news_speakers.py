@@ -668,3 +668,20 @@ def test_a_name_then_its_office_after_the_verb_is_the_name():
         "\u201cWe do not hold anyone for ICE,\u201d said Tom Berg, Pike County Sheriff.\n"
     )
     assert "Berg" in (speakers(text).get("We do not") or "")
+
+
+def test_an_outlet_after_in_an_interview_with_is_no_speaker():
+    text = (
+        "Families gathered at a church in Lakeview on Sunday after the raids.\n\n"
+        "In an interview with The Lakeview Voice, Ruiz said, \u201cWe are not criminals.\u201d\n"
+    )
+    assert "Ruiz" in (speakers(text).get("We are not") or "")
+
+
+@pytest.mark.parametrize("verb", ["shared", "sobbed", "reflected", "cried"])
+def test_verbs_of_telling_in_feature_reporting(verb):
+    text = (
+        "Ana Ruiz, a mother of two, said she had not slept in days.\n\n"
+        f"\u201cWe are not criminals,\u201d Ruiz {verb}.\n"
+    )
+    assert "Ruiz" in (speakers(text).get("We are not") or "")
