@@ -33,6 +33,7 @@ from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
 from news.linking import CONTEXT_METHODS, Linker, end_of_lead, in_spans, kind_of
 from news.quotes import (
+    COLON_BEFORE,
     Quote,
     Speaker,
     SpeakerContext,
@@ -439,6 +440,10 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # a short sentence of a quote running over paragraphs ('"We needed beds.' then a
             # paragraph opening '"They needed ...'): part of the quote, however few its words
             or (q[2] and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
+            # ... or a colon introduces in its own sentence, to the sentence's end: 'As Ruiz
+            # put it: "We are not criminals."'
+            or (sent.end - q[1] <= 3 and len(text[q[0] : q[1]].split()) >= 2
+                and COLON_BEFORE.search(text, sent.start, q[0]) is not None)
         ]
         if not quotes:
             spk = sentence_speaker(sent)

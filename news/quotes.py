@@ -26,7 +26,9 @@ VERBS = alternation(lex.REPORTING_VERBS)
 # the rest of the name ("Ricardo A. Samaniego", "Tony H. Pham"), a word.
 _CAP = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{alternation(lex.NAME_DOT_WORDS)})\.|"
         r"[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w\u2019'\-]*)")
-NAME = rf"{_CAP}(?:[ \t]+(?:(?:of|for|de|del|van|von|la|le|and)[ \t]+)?{_CAP})*"
+# Between its words, a connector or a particle of one or two words ("Ana de la Cruz").
+_CONNECTOR = rf"(?:{alternation(lex.NAME_PARTICLES | {'of', 'for', 'and', 'la', 'le'})})"
+NAME = rf"{_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
 
 
 def _undotted(words: frozenset[str]) -> str:
@@ -417,7 +419,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
             if nxt is not None and text[nxt] in "\"\u201c":
                 out.append((open_at, pe, True))
                 carry = True
-            elif _COLON_BEFORE.search(text, ps, open_at):
+            elif COLON_BEFORE.search(text, ps, open_at):
                 # A quote a colon introduces ("The sheriff wrote: \u201cDetainers are ...") left
                 # unclosed, the next paragraph not going on with it: it is the paragraph's rest.
                 out.append((open_at, pe, continued))
@@ -437,7 +439,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 
 
 # The opening mark of a quote right after a colon: 'wrote: \u201c', 'said: "'
-_COLON_BEFORE = re.compile(r":[ \t]*(?:\"|\u201c|``)\Z")
+COLON_BEFORE = re.compile(r":[ \t]*(?:\"|\u201c|``)\Z")
 # Double marks, and the typewriter's pairs of single ones (``...'' and \u2018\u2018...\u2019\u2019), which
 # some sites print for them: '\u201cWe will,\u2019\u2019 said Ruiz'.
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''|\u2019\u2019|``|\u2018\u2018")

@@ -685,3 +685,23 @@ def test_verbs_of_telling_in_feature_reporting(verb):
         f"\u201cWe are not criminals,\u201d Ruiz {verb}.\n"
     )
     assert "Ruiz" in (speakers(text).get("We are not") or "")
+
+
+@pytest.mark.parametrize(("name", "surname"), [
+    ("Ana Ruiz de la Cruz", "Cruz"),
+    ("Tom de los Santos", "Santos"),
+])
+def test_a_particle_of_two_words_is_inside_the_speakers_name(name, surname):
+    text = (
+        "Families gathered at a church in Lakeview on Sunday after the raids.\n\n"
+        f"\u201cWe are not criminals,\u201d said {name}.\n"
+    )
+    assert surname in (speakers(text).get("We are not") or "")
+
+
+def test_a_short_quote_a_colon_introduces_in_its_own_sentence_is_speech():
+    text = (
+        "Families gathered at a church in Lakeview on Sunday after the raids.\n\n"
+        "As Ruiz put it: \u201cWe are not criminals.\u201d\n"
+    )
+    assert "Ruiz" in (speakers(text).get("We are not") or "")
