@@ -444,6 +444,10 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # put it: "We are not criminals."'
             or (sent.end - q[1] <= 3 and len(text[q[0] : q[1]].split()) >= 2
                 and COLON_BEFORE.search(text, sent.start, q[0]) is not None)
+            # a quote that is its whole paragraph, of three words or more not all capitalised
+            # (a name or a title): '"We are not immigration agents."' alone, then the speaker's
+            # paragraph; a scare quote stands inside a sentence, never alone
+            or _whole_paragraph(text, layer.paragraphs[sent.paragraph], q)
         ]
         if not quotes:
             spk = sentence_speaker(sent)
@@ -520,6 +524,14 @@ def _prose_before(layer: TextLayer) -> list[int]:
         if layer.text[e - 1] in ".!?:\"'\u201d\u2019)":
             last = n
     return out
+
+
+def _whole_paragraph(text: str, para: tuple[int, int], quote: tuple[int, int, bool]) -> bool:
+    """Whether a quote of three words or more, not all capitalised, is its whole paragraph."""
+    if quote[0] - para[0] > 1 or para[1] - quote[1] > 3:
+        return False
+    words = text[quote[0] : quote[1]].split()
+    return len(words) >= 3 and not all(w[:1].isupper() for w in words)
 
 
 def _whole_sentence(sent: Sentence, quote: tuple[int, int, bool]) -> bool:

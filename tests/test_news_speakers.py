@@ -705,3 +705,21 @@ def test_a_short_quote_a_colon_introduces_in_its_own_sentence_is_speech():
         "As Ruiz put it: \u201cWe are not criminals.\u201d\n"
     )
     assert "Ruiz" in (speakers(text).get("We are not") or "")
+
+
+def test_a_short_quote_that_is_its_whole_paragraph_is_speech():
+    text = (
+        "Pike County Sheriff Tom Berg said Tuesday his jail will stop holding people for ICE.\n\n"
+        "\u201cWe are not immigration agents.\u201d\n\n"
+        "\u201cOur deputies will not ask anyone about their status,\u201d Berg said.\n"
+    )
+    assert "Berg" in (speakers(text).get("We are not") or "")
+
+
+def test_a_title_in_quotes_alone_in_its_paragraph_is_no_speech():
+    text = (
+        "The county launched a program for families on Tuesday.\n\n"
+        "\u201cSafe Families First Program\u201d\n\n"
+        "Sheriff Tom Berg said the program starts in May.\n"
+    )
+    assert "Safe Families First" not in speakers(text)
