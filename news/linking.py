@@ -448,6 +448,11 @@ def end_of_lead(layer: TextLayer, captions: Sequence[tuple[int, int]]) -> int:
     return body[min(LEAD_SENTENCES, len(body)) - 1].end if body else 0
 
 
+def _one_sentence(layer: TextLayer, starts: Sequence[int]) -> bool:
+    """Whether the offsets ``starts`` all lie in one sentence of the text."""
+    return layer.sentence_at(min(starts)) == layer.sentence_at(max(starts))
+
+
 def article_focus(
     layer: TextLayer,
     mentions: Sequence[tuple[int, int, str]],
@@ -572,11 +577,12 @@ def article_focus(
             # Bill 4 ... passed by the Senate", with its senators' districts).
             top = None
             by_kind[kind_of(home_local)] = home_local
-        if top is None and len(in_lead) > 1 and set(in_lead) == set(clusters) \
-                and len({c[:2] for c in in_lead}) == 1 and len(set(clusters.values())) == 1:
-            # Named together in the lead and as often as each other, the only ones named: the
-            # article is about them all ("immigrants in Lake and Porter counties ...").
-            peers = tuple(in_lead)
+        if top is None and len(clusters) > 1 and len(set(clusters.values())) == 1 \
+                and len({c[:2] for c in clusters}) == 1 \
+                and _one_sentence(layer, [s for s, _ in local]):
+            # Named together in one sentence and as often as each other, the only ones named:
+            # the article is about them all ("immigrants in Lake and Porter counties ...").
+            peers = tuple(dict.fromkeys(cluster[j] for _, j in local))
         if top is not None:
             members = Counter(j for _, j in local if cluster[j] == top)
             best = members.most_common(1)[0][0]
