@@ -806,6 +806,9 @@ _ACRONYM_SUBJECT = re.compile(
     rf"(?P<acr>[A-Z]{{2,6}}|{NAME}[ \t]+(?:{alternation(w.title() for w in lex.SPEAKER_AGENCIES)}))"
     r"[ \t]+[a-z]+(?:ed|s)\b"
 )
+# A sentence opening on a participle and its phrase, to a comma: "Speaking in Spanish, ",
+# "Standing outside the jail, ", "Addressing reporters Monday, " (the subject comes after it)
+_OPENING_PARTICIPLE = re.compile(r"[ \t]*[A-Z][a-z]+ing[ \t]+[a-z][^,.;\"\u201c\u201d]{0,60},[ \t]*")
 _PARTICIPLE_PHRASE = re.compile(
     r"[ \t]+(?:in|on|at|by|during|after|before|since|last|earlier)\b[^,.;\"\u201c\u201d]{0,40},"
 )
@@ -1053,7 +1056,9 @@ def attribute_quote(
         # 'The statement quoted Ruiz as saying "..."', 'a quote to Ruiz saying that "..."':
         # the one saying is the speaker, even as the object of a verb or a preposition
         return _speaker_at(sentence, saying, "spk", before_from)
-    m = _PRE.search(before)
+    # "Speaking in Spanish, Ruiz said": an opening participle phrase is no speaker
+    opener = _OPENING_PARTICIPLE.match(before) if before_from == 0 else None
+    m = _PRE.search(before, opener.end() if opener else 0)
     if m and m.group("whose") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS:
         # "A statement from the Lakeview Police Department said": the source speaks (below)
         m = _PRE.search(before, m.end("spk"))

@@ -723,3 +723,12 @@ def test_a_title_in_quotes_alone_in_its_paragraph_is_no_speech():
         "Sheriff Tom Berg said the program starts in May.\n"
     )
     assert "Safe Families First" not in speakers(text)
+
+
+@pytest.mark.parametrize("opening", ["Speaking in Spanish", "Standing outside the county jail"])
+def test_an_opening_participle_phrase_is_no_speaker(opening):
+    text = (
+        "Families gathered at a church in Lakeview on Sunday after the raids.\n\n"
+        f"{opening}, Ruiz said, \u201cWe are not criminals.\u201d\n"
+    )
+    assert "Ruiz" in (speakers(text).get("We are not") or "")
