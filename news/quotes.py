@@ -793,7 +793,7 @@ class SpeakerContext:
                 and _PARTICIPLE_PHRASE.match(sentence.text, m.end("verb")):
             return  # "First filed in March, the bill requires": an opening participle phrase
         if len(words) >= 2 or (words[0] in known and _VERB_FORM.fullmatch(verb)) \
-                or verb.endswith("ed"):
+                or verb.endswith("ed") or (m.group("desc") or "").isdigit():  # "Maria, 34, has"
             self.persons.append(Speaker(name, start, start + len(name)))
 
 
@@ -872,8 +872,11 @@ def _people_together(members: list[str], persons: list[Speaker]) -> bool:
 # was driving"): a capitalised name and a lowercase verb.
 _SUBJECT_PERSON = re.compile(
     rf"^(?:[^,\"\u201c\u201d]{{1,60}},[ \t]+)?(?P<name>{PERSON_NAME})"
-    # "Maria Lopez, whose brother was deported, wept": a description between name and verb
-    r"(?:,[ \t]+(?:who|whose|a|an|the)\b[^,\"\u201c\u201d]{1,80},)?[ \t]+"
+    # "Maria Lopez, whose brother was deported, wept", "Ann Ruiz, director of Vecinos Unidos,
+    # welcomed it", "Ann Ruiz, 34, wept": a description between name and verb (a relative, a
+    # determiner, a role, an age; not "Ann Ruiz, right, assists", a caption's position)
+    rf"(?:,[ \t]+(?P<desc>(?:who|whose|a|an|the|{_undotted(lex.LOWER_TITLES | lex.ROLE_MODIFIERS)})\b"
+    r"[^,\"\u201c\u201d]{0,80}|\d{1,3}),)?[ \t]+"
     r"(?:also[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)\b"
 )
 # A title in lower case before a full name: "Butler County sheriff Richard Jones".

@@ -732,3 +732,17 @@ def test_an_opening_participle_phrase_is_no_speaker(opening):
         f"{opening}, Ruiz said, \u201cWe are not criminals.\u201d\n"
     )
     assert "Ruiz" in (speakers(text).get("We are not") or "")
+
+
+@pytest.mark.parametrize("intro", [
+    # a bare role between the name and the verb
+    "Sheriff Tom Berg announced the change on Monday. Ana Ruiz, director of Vecinos Unidos, "
+    "welcomed it.",
+    # a single name with an age between it and the verb
+    "Sheriff Tom Berg announced the change on Monday. Maria, 34, has cleaned offices for a "
+    "decade.",
+])
+def test_a_person_written_with_a_description_before_the_verb_is_what_she_stands_for(intro):
+    text = f"{intro}\n\n\u201cWe waited years for this,\u201d she said.\n"
+    got = speakers(text).get("We waited years") or ""
+    assert "Berg" not in got and ("Ruiz" in got or "Maria" in got)
