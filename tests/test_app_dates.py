@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from news.dates import display_date
-from ui.testing import plain, run_app
+from ui.testing import open_filters, plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -103,7 +103,7 @@ def test_the_articles_page_dates_the_picker_and_the_article(store):
 
 
 def test_the_sidebars_article_filter_dates_each_article(store):
-    at = _run()
+    at = open_filters(_run())
     options = at.sidebar.multiselect(key="filter_article").options
     assert sorted(options) == sorted(
         f"{a.title} ({a.outlet}, {display_date(a.published)})" for a in store.articles())

@@ -6,13 +6,14 @@ computed from the store itself, so the tests check that the page shows what the 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.testing import plain, run_app
+from ui.testing import open_filters, plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -69,7 +70,7 @@ def test_map_page_shows_every_jurisdiction_of_the_store(store):
 def test_each_sidebar_filter_changes_the_map(store, widget, pick):
     from news.store import Filters
 
-    at = _run(APP)
+    at = open_filters(_run(APP))
     before = _in_view(at)
     value = pick(store)
     at.sidebar.multiselect(key=f"filter_{widget}").set_value(value).run(timeout=60)
@@ -92,6 +93,57 @@ def test_filters_come_from_the_url(store):
     at = _run(APP, outlet=outlet)
     assert at.sidebar.multiselect(key="filter_outlet").value == [outlet]
     assert _in_view(at)[0] == len(store.jurisdiction_summaries(Filters(outlets=(outlet,))))
+
+
+def test_the_filters_start_closed_and_open_when_the_url_carries_one(store):
+    """The sidebar's filters are an expander whose widgets are drawn only while it is open
+    (fewer scripts for the browser before the map): closed with no filter, open when the link
+    carries one; closed again by the user, the filters still apply, named in its label."""
+    from news.dates import DateRange
+    from news.store import Filters
+    from ui.sidebar import FILTERS_KEY
+
+    at = _run(APP)
+    assert [e.label for e in at.sidebar.expander] == ["Filters", "Map"]
+    assert not at.sidebar.multiselect and not at.sidebar.date_input
+    assert _in_view(at)[0] == len(store.jurisdiction_summaries(Filters()))
+
+    outlet = store.outlets()[0]
+    at = _run(APP, outlet=outlet, **{"from": "2017-03-01"})
+    assert at.sidebar.expander[0].label == "Filters: 2 active (outlet, dates)"
+    assert at.sidebar.multiselect(key="filter_outlet").value == [outlet]
+    assert at.sidebar.date_input(key="filter_from").value.isoformat() == "2017-03-01"
+    f = Filters(outlets=(outlet,), dates=DateRange(at.sidebar.date_input(key="filter_from").value))
+    expected = len(store.jurisdiction_summaries(f))
+    assert _in_view(at)[0] == expected
+
+    at.session_state[FILTERS_KEY] = False
+    at.run(timeout=60)
+    assert not at.exception
+    assert not at.sidebar.multiselect and not at.sidebar.date_input
+    assert at.sidebar.expander[0].label == "Filters: 2 active (outlet, dates)"
+    assert _in_view(at)[0] == expected
+    assert at.query_params["outlet"] in (outlet, [outlet])
+    assert at.query_params["from"] in ("2017-03-01", ["2017-03-01"])
+    # a filter the user adds, the box open again, names itself too
+    at = open_filters(at)
+    at.sidebar.multiselect(key="filter_category").set_value(["quote"]).run(timeout=60)
+    assert at.sidebar.expander[0].label == (
+        "Filters: 3 active (outlet, category, dates)")
+
+
+def test_articles_from_other_outlets_are_a_warning_open_or_closed(store):
+    from ui.sidebar import FILTERS_KEY
+
+    outlet = store.outlets()[0]
+    other = next(a for a in store.articles() if a.outlet != outlet)
+    at = _run(APP, outlet=outlet, article=other.id)
+    message = "None of the chosen articles is from the chosen outlets."
+    assert message in [w.value for w in at.sidebar.warning]
+    at.session_state[FILTERS_KEY] = False
+    at.run(timeout=60)
+    assert not at.sidebar.multiselect
+    assert message in [w.value for w in at.sidebar.warning]
 
 
 def test_selected_jurisdiction_panel(store):
@@ -147,8 +199,6 @@ def test_panel_shows_the_first_excerpts_and_every_page_in_order(store):
 def test_a_click_keeps_the_drawn_map_and_swaps_the_selection(store):
     """A click sends the same map script (streamlit-folium keeps the mounted map) and only a
     new selection feature group (feature_group_to_add), which names the selected jurisdiction."""
-    import json
-
     at = _run(APP)
     before = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
     assert len(before) == 1 and before[0]["script"]  # the map
@@ -188,7 +238,7 @@ def test_articles_reader(store):
 
     art = next(a for a in store.articles() if "ibt" in a.id) if any(
         "ibt" in a.id for a in store.articles()) else store.articles()[0]
-    at = _run(ARTICLES, read=art.id)
+    at = open_filters(_run(ARTICLES, read=art.id))
     assert _plain(at.header[0].value) == art.title
     assert at.selectbox(key="read").value == art.id
     n_all = len(store.excerpts(Filters(articles=(art.id,))))
@@ -212,7 +262,7 @@ def test_articles_outlet_filter_limits_the_choice(store):
 def test_quotes_page_and_outlet_filter(store):
     from news.store import Filters
 
-    at = _run(QUOTES)
+    at = open_filters(_run(QUOTES))
     n_all = len(store.quotes(Filters()))
     assert any(c.value.startswith(f"{n_all} quote{'' if n_all == 1 else 's'} from") for c in at.caption)
     outlet = store.outlets()[0]
@@ -227,7 +277,7 @@ def test_quotes_page_and_outlet_filter(store):
 
 
 def test_outlets_page_and_filter(store):
-    at = _run(OUTLETS)
+    at = open_filters(_run(OUTLETS))
     table = at.dataframe[0].value
     assert sorted(table["outlet"]) == sorted(store.outlets())
     assert any(m.value == "**People**" for m in at.markdown)
@@ -266,9 +316,24 @@ def test_add_article_preview_finds_jurisdictions():
 
 
 def test_online_tiles_toggle_runs():
+    from ui.sidebar import MAP_OPTIONS_KEY
+
+    def tiles_in_map(at: AppTest) -> bool:
+        (args,) = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+        return "openstreetmap" in args["script"].lower()
+
     at = _run(APP)
+    assert not at.sidebar.toggle and not tiles_in_map(at)  # drawn once "Map" is open
+    at.session_state[MAP_OPTIONS_KEY] = True
+    at.run(timeout=60)
     at.sidebar.toggle(key="tiles").set_value(True).run(timeout=60)
     assert not at.exception
+    assert tiles_in_map(at)
+    # closed again, the tiles stay on
+    at.session_state[MAP_OPTIONS_KEY] = False
+    at.run(timeout=60)
+    assert not at.exception
+    assert not at.sidebar.toggle and tiles_in_map(at)
 
 
 def test_a_filter_that_matches_nothing_is_a_message(store):

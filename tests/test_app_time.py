@@ -19,7 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from news.dates import DateRange, display_date
-from ui.testing import plain, run_app
+from ui.testing import open_filters, plain, run_app
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
@@ -185,7 +185,7 @@ def test_a_range_that_keeps_nothing_is_a_message(store):
 
 
 def test_setting_the_range_in_the_sidebar_writes_the_url_and_narrows(store):
-    at = _run(APP)
+    at = open_filters(_run(APP))
     at.sidebar.date_input(key="filter_from").set_value(MID_SEPTEMBER.start)
     at.sidebar.date_input(key="filter_to").set_value(MID_SEPTEMBER.end).run(timeout=60)
     assert not at.exception
@@ -195,7 +195,7 @@ def test_setting_the_range_in_the_sidebar_writes_the_url_and_narrows(store):
 
 
 def test_a_range_that_starts_after_it_ends_is_not_applied(store):
-    at = _run(APP)
+    at = open_filters(_run(APP))
     at.sidebar.date_input(key="filter_from").set_value(dt.date(2017, 9, 30))
     at.sidebar.date_input(key="filter_to").set_value(dt.date(2017, 3, 1)).run(timeout=60)
     assert not at.exception
@@ -275,7 +275,7 @@ def test_the_view_timeline_counts_excerpts_per_month_and_category(store):
     at = _run(APP, **_range_params(MARCH))
     # drawn only once its expander is open (the first map comes sooner without Vega-Lite)
     assert not _charts(at)
-    assert [e.label for e in at.expander] == ["Excerpts per month in view"]
+    assert [e.label for e in at.main.expander] == ["Excerpts per month in view"]
     at = _run_timeline_open(panel=False, **_range_params(MARCH))
     (chart,) = _charts(at)  # no selection: the view's timeline only
     rows = _chart_rows(chart)
@@ -294,8 +294,8 @@ def test_the_selected_jurisdiction_has_its_own_timeline(store):
 
     at = _run(APP, j=TRAVIS)
     assert not _charts(at)  # each timeline is drawn only when opened
-    assert sorted(e.label for e in at.expander) == ["Excerpts per month",
-                                                     "Excerpts per month in view"]
+    assert sorted(e.label for e in at.main.expander) == ["Excerpts per month",
+                                                          "Excerpts per month in view"]
     assert len(_charts(_run_timeline_open(panel=False, j=TRAVIS))) == 1  # the view's
     at = _run_timeline_open(j=TRAVIS)
     charts = _charts(at)
@@ -311,7 +311,7 @@ def test_the_selected_jurisdiction_has_its_own_timeline(store):
 @pytest.mark.parametrize("box", ["timeline-month-view", f"timeline-month-j-{TRAVIS}"])
 def test_the_month_box_narrows_the_range_to_that_month(store, box):
     at = _run_timeline_open(j=TRAVIS)
-    assert _sidebar_range(at) == (None, None)
+    assert not at.sidebar.date_input  # no filter: the sidebar's filters are closed
     select = at.selectbox(key=box)
     assert "2017-03" in select.options
     assert list(select.options) == sorted(select.options, reverse=True)  # newest first

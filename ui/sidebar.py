@@ -85,13 +85,25 @@ class FilterState:
 
 
 def _synced_value(param: str, valid: Sequence[str] | Choices) -> list[str]:
-    """The kept value of the ``?param=...`` multiselect, from the URL on a session's first run."""
+    """The kept value of the ``?param=...`` multiselect, from the URL on a session's first run.
+
+    Kept in the session whether or not the widget is drawn (the filters' expander may be
+    closed); written back to the URL here, so a closed box keeps the link's filters."""
     key = f"filter_{param}"
     if key not in st.session_state:
         st.session_state[key] = [v for v in st.query_params.get_all(param) if v in valid]
     else:  # an option can disappear (filters narrowed, article removed)
         st.session_state[key] = [v for v in st.session_state[key] if v in valid]
-    return list(st.session_state[key])
+    value = list(st.session_state[key])
+    _write_values(param, value)
+    return value
+
+
+def _write_values(param: str, value: Sequence[str]) -> None:
+    if value:
+        st.query_params[param] = list(value)
+    elif param in st.query_params:
+        del st.query_params[param]
 
 
 def searched_options(choices: Choices, key: str, selected: Sequence[str], *, label: str,
@@ -127,10 +139,7 @@ def synced_multiselect(label: str, options: Sequence[str] | Choices, param: str,
     else:
         shown = list(options)
     value = st.multiselect(label, shown, key=key, persist_state="session", **kwargs)
-    if value:
-        st.query_params[param] = value
-    elif param in st.query_params:
-        del st.query_params[param]
+    _write_values(param, value)
     return value
 
 
@@ -141,12 +150,10 @@ def _write_param(param: str, day: dt.date | None) -> None:
         del st.query_params[param]
 
 
-def date_range_inputs() -> DateRange:
-    """The sidebar's From and To days, synced with ``?from=YYYY-MM-DD&to=YYYY-MM-DD``.
-
-    A day in the URL that cannot be read (or a start after the end) is reported in plain words
-    and left out; the page runs on without it.
-    """
+def _kept_dates() -> tuple[dt.date | None, dt.date | None]:
+    """The kept From and To days, from the URL on a session's first run (what cannot be read
+    is reported in plain words and left out; the page runs on without it). Kept in the session
+    whether or not the two widgets are drawn, and written back to the URL here."""
     if FROM_KEY not in st.session_state or TO_KEY not in st.session_state:
         rng, problems = parse_range(st.query_params.get(FROM_PARAM),
                                     st.query_params.get(TO_PARAM))
@@ -156,11 +163,25 @@ def date_range_inputs() -> DateRange:
             st.warning(md_escape(f"The date range in the link was not applied: {problem}"),
                        icon=":material/event_busy:")
     else:
-        # Set the kept values again, as synced_multiselect does: on the first run of another
+        # Set the kept values again, as _synced_value does: on the first run of another
         # page the widgets would otherwise return None once, dropping the range from the page
         # and from the URL.
         st.session_state[FROM_KEY] = st.session_state[FROM_KEY]
         st.session_state[TO_KEY] = st.session_state[TO_KEY]
+    start, end = st.session_state[FROM_KEY], st.session_state[TO_KEY]
+    _write_param(FROM_PARAM, start)
+    _write_param(TO_PARAM, end)
+    return start, end
+
+
+def _applied_range(start: dt.date | None, end: dt.date | None) -> DateRange:
+    """The range the pages apply: none when it starts after it ends."""
+    return DateRange() if start and end and start > end else DateRange(start, end)
+
+
+def date_range_inputs() -> DateRange:
+    """The sidebar's From and To days, synced with ``?from=YYYY-MM-DD&to=YYYY-MM-DD``
+    (:func:`_kept_dates` must have run before, in the same run)."""
     first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
     left, right = st.columns(2)
     start = left.date_input("From", None, first, last, key=FROM_KEY, format="YYYY-MM-DD",
@@ -171,8 +192,7 @@ def date_range_inputs() -> DateRange:
     _write_param(TO_PARAM, end)
     if start and end and start > end:
         st.warning("The range starts after it ends; no date range is applied.")
-        return DateRange()
-    rng = DateRange(start, end)
+    rng = _applied_range(start, end)
     if rng.active:
         st.caption(DATE_RULE)
     return rng
@@ -204,16 +224,83 @@ def navigation() -> None:
     st.divider()
 
 
+# The session key of the filters' expander (open or not), and of whether any filter was active
+# in the session's previous run (the box opens when one becomes active).
+FILTERS_KEY = "filters-box"
+WERE_ACTIVE = "filters-were-active"
+FILTER_NAMES = ("outlet", "article", "category", "kind", "dates")
+# The map page's options: their expander's session key and the online tiles toggle's.
+MAP_OPTIONS_KEY, TILES_KEY = "map-options", "tiles"
+
+
+def _active_names(state: FilterState) -> list[str]:
+    """The names of the active filters, in the sidebar's order."""
+    on = [bool(v) for v in state.key()[:4]] + [state.dates.active]
+    return [name for name, active in zip(FILTER_NAMES, on, strict=True) if active]
+
+
+def filters_label(state: FilterState) -> str:
+    """The filters' expander label: which filters are active, if any."""
+    names = _active_names(state)
+    return f"Filters: {len(names)} active ({', '.join(names)})" if names else "Filters"
+
+
 def sidebar(articles: Choices, outlets: Sequence[str], *,
             show_tiles_toggle: bool = False) -> tuple[FilterState, bool]:
     """Draw the shared sidebar; return the filters and whether online tiles are wanted.
 
     ``articles``: the article filter's choices (``ui.data.article_choices``, outlet as group),
     searched on the server when they are many.
+
+    The filters sit in an expander whose widgets are drawn only while it is open: closed, as on
+    a first load without filters, the page does not load the scripts of the multiselects, their
+    search helpers and the date inputs, which Streamlit fetches on an element's first use
+    (six at a time) ahead of the map's. The values are kept in the session (and the URL)
+    whether the box is open or not; it opens whenever a filter becomes active (a link that
+    carries one, a month picked on a timeline) and its label names the active ones.
     """
     with st.sidebar:
         navigation()
-        st.header("Filters")
+        # A session's first run opens the box when the link names a filter, though what it
+        # gives cannot be read (the warning says so; the box shows what was applied).
+        linked = WERE_ACTIVE not in st.session_state and any(
+            p in st.query_params for p in (*FILTER_PARAMS, FROM_PARAM, TO_PARAM))
+        kept = FilterState(
+            tuple(_synced_value("outlet", outlets)), tuple(_synced_value("article", articles)),
+            tuple(_synced_value("category", CATEGORIES)), tuple(_synced_value("kind", KINDS)),
+            _applied_range(*_kept_dates()))
+        # Set every run: the label, part of the expander's identity, changes with the filters,
+        # and the box must stay as it was (or open, once a filter becomes active).
+        st.session_state[FILTERS_KEY] = (st.session_state.get(FILTERS_KEY, False) or linked
+                                         or (kept.active and not st.session_state.get(WERE_ACTIVE)))
+        box = st.expander(filters_label(kept), key=FILTERS_KEY, on_change="rerun",
+                          icon=":material/filter_list:")
+        state = _filter_widgets(box, articles, outlets) if box.open else kept
+        st.session_state[WERE_ACTIVE] = state.active
+        groups = articles.group or {}
+        if state.outlets and state.articles and not any(groups.get(a) in state.outlets
+                                                        for a in state.articles):
+            st.warning("None of the chosen articles is from the chosen outlets.")
+        tiles = map_options() if show_tiles_toggle else False
+    return state, tiles
+
+
+def map_options() -> bool:
+    """The map page's "Map" expander, its toggle drawn only while open (for the same reason as
+    the filters': no toggle script before the map's); whether online tiles are wanted."""
+    st.session_state[TILES_KEY] = bool(st.session_state.get(TILES_KEY, False))
+    box = st.expander("Map", key=MAP_OPTIONS_KEY, on_change="rerun", icon=":material/layers:")
+    if not box.open:
+        return bool(st.session_state[TILES_KEY])
+    with box:
+        return st.toggle("Online map tiles", key=TILES_KEY, persist_state="session",
+                         help="Draw OpenStreetMap tiles under the boundaries. Needs "
+                              "internet; off, the map uses only the app's own files.")
+
+
+def _filter_widgets(box: Any, articles: Choices, outlets: Sequence[str]) -> FilterState:
+    """The filters' widgets, drawn in ``box``; their values."""
+    with box:
         sel_outlets = synced_multiselect(
             "Outlet", list(outlets), "outlet", placeholder="All outlets",
             help="Only what these outlets reported.")
@@ -229,18 +316,8 @@ def sidebar(articles: Choices, outlets: Sequence[str], *,
             format_func=KIND_PLURALS.__getitem__, placeholder="All kinds")
         st.markdown("**Date range**")
         dates = date_range_inputs()
-        tiles = False
-        if show_tiles_toggle:
-            tiles = st.toggle("Online map tiles", key="tiles", value=False,
-                              help="Draw OpenStreetMap tiles under the boundaries. Needs "
-                                   "internet; off, the map uses only the app's own files.")
-        groups = articles.group or {}
-        if sel_outlets and sel_articles and not any(groups.get(a) in sel_outlets
-                                                    for a in sel_articles):
-            st.warning("None of the chosen articles is from the chosen outlets.")
-    state = FilterState(tuple(sel_outlets), tuple(sel_articles), tuple(sel_categories),
-                        tuple(sel_kinds), dates)
-    return state, tiles
+    return FilterState(tuple(sel_outlets), tuple(sel_articles), tuple(sel_categories),
+                       tuple(sel_kinds), dates)
 
 
 def selected_jurisdiction() -> str | None:

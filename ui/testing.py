@@ -629,6 +629,17 @@ def run_app(page: str | None = None, **params: str | list[str]) -> AppTest:
     return at
 
 
+def open_filters(at: AppTest) -> AppTest:
+    """Open the sidebar's filters expander (its widgets are drawn only while it is open) and
+    run again; return ``at``."""
+    from ui.sidebar import FILTERS_KEY
+
+    at.session_state[FILTERS_KEY] = True
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def plain(md: str) -> str:
     """Markdown as read: Streamlit's backslash escapes removed."""
     return re.sub(r"\\(.)", r"\1", md)

@@ -17,6 +17,18 @@ def wait_for_app(page) -> None:
     page.wait_for_function(APP_IDLE)
 
 
+FILTERS_BOX = ".st-key-filters-box"
+
+
+def open_filters(page) -> None:
+    """Open the sidebar's filters expander (its widgets are drawn only while it is open)."""
+    if page.locator(f"{FILTERS_BOX} [data-testid='stMultiSelect']").count():
+        return
+    page.locator(f"{FILTERS_BOX} summary").click()
+    page.locator(f"{FILTERS_BOX} [data-testid='stMultiSelect']").first.wait_for()
+    wait_for_app(page)
+
+
 def map_frame(page):
     """The streamlit-folium iframe's Frame, once Leaflet has drawn the map."""
     handle = page.wait_for_selector(MAP_IFRAME)

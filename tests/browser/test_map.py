@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import click_jurisdiction, feature_ids, map_frame, wait_for_app
+from helpers import click_jurisdiction, feature_ids, map_frame, open_filters, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -136,6 +136,7 @@ def test_outlet_filter_removes_jurisdictions_only_others_mention(page, app_url, 
     page.goto(app_url)
     map_frame(page)
     wait_for_app(page)
+    open_filters(page)  # closed while no filter is active
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     box.click()
     page.keyboard.type(outlet)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import feature_ids, map_frame, wait_for_app
+from helpers import FILTERS_BOX, feature_ids, map_frame, wait_for_app
 
 from news.dates import DateRange
 
@@ -110,6 +110,8 @@ def test_a_date_range_from_the_url_limits_the_map_and_the_list(page, app_url, ap
     page.goto(f"{app_url}/?from={start}&to={end}")
     frame = map_frame(page)
     wait_for_app(page)
+    # the sidebar's filters open on a link that carries one, and name it
+    assert "1 active (dates)" in page.locator(f"{FILTERS_BOX} summary").inner_text()
     assert _sidebar_days(page) == (start, end)
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "dated only to a month or a year count when that month or year overlaps" in sidebar
@@ -140,7 +142,9 @@ def test_clicking_a_month_on_the_timeline_narrows_the_range(page, app_url, app_s
     page.goto(app_url)
     map_frame(page)
     wait_for_app(page)
-    assert _sidebar_days(page) == ("", "")
+    # no filter: the sidebar's filters are closed (their widgets not drawn) ...
+    assert page.locator(f"{FILTERS_BOX} summary").inner_text().strip().endswith("Filters")
+    assert not page.locator(".st-key-filter_from").count()
     assert page.locator(CHART).count() == 0  # drawn once its expander is open
     _open_view_timeline(page)
     charts = page.locator(CHART)
@@ -153,6 +157,8 @@ def test_clicking_a_month_on_the_timeline_narrows_the_range(page, app_url, app_s
                if b) >= 60
     _click_month(page, charts.first, "2017-09")
     _wait_for_range(page, SEPTEMBER)
+    # ... and open, naming the range, once a month made it active
+    assert "1 active (dates)" in page.locator(f"{FILTERS_BOX} summary").inner_text()
     assert _sidebar_days(page) == SEPTEMBER.iso()
     drawn, figures = _expected(app_store, SEPTEMBER)
     assert _in_view(page) == figures
