@@ -101,7 +101,13 @@ def _click_month(page, chart, month: str) -> None:
     boxes = [b for b in (bars.nth(i).bounding_box() for i in range(bars.count())) if b]
     box = max(boxes, key=lambda b: b["height"])
     assert box["height"] >= 4, f"the {month} bar is too thin to click: {box}"
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # Point at it first, as a user does, until the chart answers with the month's tooltip: the
+    # chart's view is then drawn and listening where the click will land.
+    page.mouse.move(x - 3, y)  # a move, even when the last click left the mouse there
+    page.mouse.move(x, y)
+    page.locator("#vg-tooltip-element.visible").filter(has_text=month).wait_for()
+    page.mouse.click(x, y)
 
 
 def test_a_date_range_from_the_url_limits_the_map_and_the_list(page, app_url, app_store,
