@@ -431,15 +431,12 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # the first half of a split quote: "We are," Emanuel added, "a welcoming city."
             or (len(text[q[0] : q[1]].split()) >= 2 and n + 1 < len(cands)
                 and attributed_after(sent, q[1], cands[n + 1][0] - 1) is not None)
-            # a short sentence of speech after speech: "...," Ruiz said. "We mean it."
-            or (follows_speech and _whole_sentence(sent, q)
+            # a whole sentence of two words or more, however few, that is speech after speech
+            # ('"...," Ruiz said. "We mean it."'), a quote a colon introduces ('Ruiz released a
+            # statement saying:' then '"We do not conduct raids."') or part of a quote running
+            # over paragraphs (q[2]: '"We needed beds.' then a paragraph opening '"They ...')
+            or ((follows_speech or introduced or q[2]) and _whole_sentence(sent, q)
                 and len(text[q[0] : q[1]].split()) >= 2)
-            # a short quote a colon introduces: 'Ruiz released a statement saying:' then
-            # '"We do not conduct raids."', however few its words
-            or (introduced and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
-            # a short sentence of a quote running over paragraphs ('"We needed beds.' then a
-            # paragraph opening '"They needed ...'): part of the quote, however few its words
-            or (q[2] and _whole_sentence(sent, q) and len(text[q[0] : q[1]].split()) >= 2)
             # ... or a colon introduces in its own sentence, to the sentence's end: 'As Ruiz
             # put it: "We are not criminals."'
             or (sent.end - q[1] <= 3 and len(text[q[0] : q[1]].split()) >= 2

@@ -493,6 +493,11 @@ def _object_of_preposition(sentence_text: str, start: int) -> bool:
     return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 16) : start]))
 
 
+def _is_document(speaker: str) -> bool:
+    """Whether a speaker phrase ends on a document ("a statement", "the sheriff's letter")."""
+    return speaker.split()[-1].lower() in lex.SPEAKER_DOCUMENTS
+
+
 def _is_name(s: str) -> bool:
     return bool(s) and s[0].isupper() and s.split()[0] not in _STOP_NAMES
 
@@ -999,7 +1004,7 @@ def attributed_after(sentence: Sentence, qend: int, next_start: int) -> Speaker 
                     and spk.split()[0] not in lex.FIRST_NAMES:
                 continue
             whom = m.group("whom") if "whom" in m.re.groupindex else None
-            if whom and spk.split()[-1].lower() in lex.SPEAKER_DOCUMENTS \
+            if whom and _is_document(spk) \
                     and whom.split()[0] not in _STOP_NAMES:
                 # '"...," a letter from Gov. Ann Ruiz said.': the one it is from speaks
                 s = sentence.start + after_from + m.start("whom")
@@ -1062,7 +1067,7 @@ def attribute_quote(
     # "Speaking in Spanish, Ruiz said": an opening participle phrase is no speaker
     opener = _OPENING_PARTICIPLE.match(before) if before_from == 0 else None
     m = _PRE.search(before, opener.end() if opener else 0)
-    if m and m.group("whose") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS:
+    if m and m.group("whose") and _is_document(m.group("spk")):
         # "A statement from the Lakeview Police Department said": the source speaks (below)
         m = _PRE.search(before, m.end("spk"))
     if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
@@ -1119,7 +1124,7 @@ def attribute_quote(
     # to" names where it was reported: 'Ruiz said, "...," according to the Times').
     m = _POST_ACCORDING.match(after)
     if m and (re.fullmatch(DESC, m.group("spk")) or m.group("spk").split()[0] not in _STOP_NAMES):
-        document = m.group("src") and m.group("spk").split()[-1].lower() in lex.SPEAKER_DOCUMENTS
+        document = m.group("src") and _is_document(m.group("spk"))
         return _speaker_at(sentence, m, "src" if document else "spk", after_from)
     return None
 
@@ -1259,7 +1264,7 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
             return None
         return _speaker_at(sentence, m, "spk", 0)
     group = "a" if m.group("a") else "b"
-    if group == "a" and m.group("whose") and m.group("a").split()[-1].lower() in lex.SPEAKER_DOCUMENTS:
+    if group == "a" and m.group("whose") and _is_document(m.group("a")):
         group = "whose"  # "A letter from Gov. Ann Ruiz said.": the one it is from speaks
     if m.group(group).split()[0] in _STOP_NAMES:
         return None
