@@ -1207,13 +1207,13 @@ class Linker:
                     if index - k <= (COREFERENCE_WINDOW if subject or places else ACT_WINDOW):
                         for j, _ in pairs:
                             out.add(j, "coreference")
-                        if act is not None and act.group().split()[-1].lower() in lex.LAW_NOUNS \
+                        if act is not None and pairs \
+                                and act.group().split()[-1].lower() in lex.LAW_NOUNS \
                                 and all(kind_of(j) in ("place", "county") for j, _ in pairs):
                             # "Under the new law, police can't ask ..." after a county official
                             # spoke of it: a law is a state's act (a county or city passes
                             # ordinances), so it is the state's as well
-                            for j, _ in pairs[:1]:
-                                out.add(j[:2], "coreference")
+                            out.add(pairs[0][0][:2], "coreference")
                     break
         for m in chain(_STATE_WORD.finditer(text), _COLLECTIVE.finditer(text),
                        _STATE_BILL.finditer(text)):
