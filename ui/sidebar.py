@@ -228,7 +228,7 @@ def navigation() -> None:
 # in the session's previous run (the box opens when one becomes active).
 FILTERS_KEY = "filters-box"
 WERE_ACTIVE = "filters-were-active"
-FILTER_NAMES = ("outlet", "article", "category", "kind", "dates")
+FILTER_NAMES = (*FILTER_PARAMS, "dates")
 # The map page's options: their expander's session key and the online tiles toggle's.
 MAP_OPTIONS_KEY, TILES_KEY = "map-options", "tiles"
 
