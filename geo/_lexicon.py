@@ -788,6 +788,10 @@ SCHOOL_LEVEL_WORDS: frozenset[str] = frozenset({"High", "Middle", "Elementary", 
 ACADEMIC_WORDS: frozenset[str] = frozenset({
     "University", "College", "Seminary", "Polytechnic",
 })
+# An office named "X State's Attorney" ("the Cook County State's Attorney's Office"): after the
+# possessive, the word that makes "X State" the office of the county or state X, not a
+# university's short name ("Ohio State").
+STATE_POSSESSIVE_OFFICES: frozenset[str] = frozenset({"Attorney", "Attorneys"})
 # Words that end the name of a natural area or water: "X National Forest", "X River", "X Creek"
 # are not the town X. "National"/"State" + one of NATURAL_AREA_AFTER_NATIONAL, or any of
 # NATURAL_AREA_WORDS; "Lake X" and "Mount X" name the lake and the mountain.

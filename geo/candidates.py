@@ -276,7 +276,11 @@ class _CandidateFinder:
                     if self._word(end) == "at" and self._cap_word(end + 1):
                         end = self._cap_run_forward(end + 1)
                     spans.append((k + 2, end, "school"))
-            elif word == "State" and not self._cap_word(k + 1) and self._school_state(k):
+            elif word == "State" and not self._cap_word(k + 1) and not (
+                    self._word(k + 1) in _POSSESSIVES
+                    and self._word(k + 2) in lex.STATE_POSSESSIVE_OFFICES) \
+                    and self._school_state(k):
+                # ("the McHenry County State's Attorney" is the county's office, not a school)
                 spans.append((self._cap_run_back(k), k, "school"))
             elif word == "A" and self._word(k + 1) == "&" and self._word(k + 2) == "M":
                 spans.append((self._cap_run_back(k), k, "school"))  # "Texas A&M"

@@ -128,7 +128,8 @@ _POST_DOCUMENT = re.compile(
 # for its source when it is written whose it is.
 _DOCUMENT = rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{alternation(lex.SPEAKER_DOCUMENTS)})"
 _POST_OWNED = re.compile(
-    rf"^[\s,]*(?:(?P<src>{NAME})['\u2019]s[ \t]+{_DOCUMENT}"
+    # ('"...," the ACLU's complaint said.': a determiner before the owner)
+    rf"^[\s,]*(?:(?:[Tt]he[ \t]+)?(?P<src>{NAME})['\u2019]s[ \t]+{_DOCUMENT}"
     rf"|(?P<spk>{_DETERMINER}[ \t]+{_DOCUMENT}))"
     rf"[ \t]+(?:{alternation(lex.DOCUMENT_VERBS)})\b"
 )
@@ -577,8 +578,11 @@ class SpeakerContext:
                 # the last person who spoke or acted, not one only named on the way, and not
                 # one the article has shown to be of the other sex ("In her report, ...")
                 sex = lex.GENDER_PRONOUNS[low]
-                pool = [p for p in self.persons if self.genders.get(_surname(p.text), sex) == sex]
-                pool = pool or self.persons
+                # a pronoun points back: not at someone its own sentence names after it ("He
+                # also took aim at Gov. Tom Berg, saying ...": not Berg)
+                before = [p for p in self.persons if p.start <= spk.start] or self.persons
+                pool = [p for p in before if self.genders.get(_surname(p.text), sex) == sex]
+                pool = pool or before
                 person = next((p for p in reversed(pool) if p.start not in self.mentioned),
                               pool[-1])
                 # "He says his office has always ...": the person speaks again here, as if named
@@ -1104,6 +1108,10 @@ def attribute_quote(
     if qstart - base <= _WINDOW:
         lead = sentence.text[: max(0, qstart - base)].rstrip("\"\u201c\u2018 ")
         m = _SUBJECT_THEN_VERB.match(lead)
+        if m and re.fullmatch(PRONOUN, m.group("spk")):
+            # "She also took aim at Gov. Tom Berg, saying ...": the subject says it, whoever
+            # is named on the way
+            return _speaker_at(sentence, m, "spk", 0)
         if m and m.group("spk").split()[0] in lex.FUNCTION_WORDS and "," in lead:
             # "After passage, the caucus wrote, ...": the subject follows the opening phrase
             comma = lead.index(",") + 1

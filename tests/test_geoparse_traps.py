@@ -738,3 +738,10 @@ def test_the_outlets_home_named_bare_as_an_adjective_is_the_town(gaz):
     text = "The pastors of two Buffalo churches said Friday they would shelter immigrants."
     assert ids(text, gaz, GeoContext(state="NY", place="Buffalo")) == {"3611000"}
     assert ids(text, gaz) == set()  # with no home, the common word stays a word
+
+
+def test_county_states_attorney_is_the_county_not_a_school(gaz):
+    # "X County State's Attorney's Office" is the county's office ("Ohio State" stays a school)
+    assert ("Kane County", "17089") in found(
+        "Both the Kane County State's Attorney's Office and the ACLU agreed.", gaz)
+    assert "39" not in ids("Fans of Ohio State cheered the coach.", gaz)

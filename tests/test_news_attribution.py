@@ -400,3 +400,24 @@ def test_a_place_and_comma_after_a_quote_are_no_speaker():
     text = "\u201cWe are ready,\u201d in Lakeview, the sheriff said on Monday.\n"
     assert speakers(text)["We are ready"] == "the sheriff"
 
+
+
+def test_pronoun_subject_of_a_saying_participle_skips_the_object_named_before_it():
+    # "He ... took aim at <titled person>, saying ...": the subject speaks, not the one named
+    # on the way, who is named after the pronoun
+    text = (
+        "Mayor Tom Berg praised the court's ruling on the jail contract on Tuesday.\n\n"
+        "He also criticized Gov. Lee Wu, saying \"county money cannot be held hostage to "
+        "state politics.\"\n"
+    )
+    assert speakers(text)["county money cannot"] == "Mayor Tom Berg"
+
+
+def test_an_organisations_document_after_a_quote_speaks_for_it():
+    # '"...," the ACLU's complaint said.': the owner of the document, after "the"
+    text = (
+        "Sheriff Tom Berg signed the agreement with ICE in March.\n\n"
+        "\"If these claims are true, the sheriff misused the power of his office,\" the "
+        "NAACP's complaint said.\n"
+    )
+    assert speakers(text)["If these claims"] == "NAACP"
