@@ -47,6 +47,7 @@ from news.quotes import (
     is_speech,
     named_later,
     sentence_speaker,
+    speaker_line,
 )
 
 if TYPE_CHECKING:
@@ -370,6 +371,14 @@ def _paragraph_speaker(
     if i > 0 and sentences[i - 1].text.rstrip().endswith(":"):
         spk = sentence_speaker(sentences[i - 1]) or colon_subject(sentences[i - 1])
         if spk is not None:
+            return ctx.resolve(spk)
+    line = sentences[i - 1] if i > 0 else None
+    if line is not None and line.paragraph == sent.paragraph - 1 \
+            and (i < 2 or sentences[i - 2].paragraph != line.paragraph):
+        # A paragraph that only names someone ("Ann Ruiz, director of the Lakeview Justice
+        # Center") over the quote paragraph: theirs, as a transcript's turn is
+        spk = speaker_line(line)
+        if spk is not None and spk.start not in ctx.places:
             return ctx.resolve(spk)
     return None
 

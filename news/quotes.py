@@ -64,7 +64,10 @@ _ROLE_RUN = (rf"(?:(?:{alternation(lex.ROLE_MODIFIERS)})[ \t]+){{0,2}}"
              rf"{PERSON_ROLES}\b(?:[ \t]+{PERSON_ROLES}\b)?")
 NAME_ROLE = rf"{NAME}(?:[ \t]+{_ROLE_RUN}(?:[ \t]+{NAME})?)?"
 # "Bonta's office", "Ruiz's spokeswoman": speaking for a named person.
-NAME_OFFICE = rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
+# Not when a full name follows the role: "the Police Department's deputy chief Ann Ruiz" is Ruiz
+# (NAME_ROLE), not the department's deputy.
+NAME_OFFICE = (rf"{NAME}['\u2019]s[ \t]+(?:{ROLES})\b"
+               rf"(?![ \t]+(?:{_ROLE_RUN}[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z][a-z])")
 _NAME_OFFICE = re.compile(NAME_OFFICE)
 SPEAKER = rf"(?:{DESC}|{NAME_OFFICE}|{NAME_ROLE}|{PRONOUN}|{GROUP})"
 # What may stand between a speaker and the verb: "(D)", ", R-Denison,", ", herself an immigrant,".
@@ -99,7 +102,9 @@ _POST_SPK_FIRST = re.compile(
 )
 # '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
 _POST_DASH = re.compile(
-    rf"^[ \t]*(?:\u2014|\u2013|--)[ \t]*(?P<spk>{NAME_ROLE})(?:,[^\"\u201c\u201d]{{1,80}})?[ \t]*\.?[ \t]*$"
+    # (or a hyphen and a space: "- Rep. Ann Ruiz" on the line under the quote)
+    r"^[ \t]*(?:\u2014|\u2013|--|-(?=[ \t]))"
+    rf"[ \t]*(?P<spk>{NAME_ROLE})(?:,[^\"\u201c\u201d]{{1,80}})?[ \t]*\.?[ \t]*$"
 )
 # '"...," Ann Ruiz, general counsel for the association.': a person's name and role closing the
 # sentence with no verb of saying (the quote ended on its comma, so what follows attributes it)
@@ -786,7 +791,7 @@ class SpeakerContext:
                 if s not in self.places and w.group("name") not in _STOP_NAMES \
                         and w.group("name") not in lex.PLACE_WORDS:
                     self.actors.append(Speaker(w.group("name"), s, s + len(w.group("name"))))
-        m = _SUBJECT_PERSON.match(sentence.text)
+        m = _APPOSED_SUBJECT.match(sentence.text) or _SUBJECT_PERSON.match(sentence.text)
         if not m:
             return
         name = m.group("name")
@@ -887,6 +892,13 @@ _SUBJECT_PERSON = re.compile(
     rf"(?:,[ \t]+(?P<desc>(?:who|whose|a|an|the|{_undotted(lex.LOWER_TITLES | lex.ROLE_MODIFIERS)})\b"
     r"[^,\"\u201c\u201d]{0,80}|\d{1,3}),)?[ \t]+"
     r"(?:also[ \t]+|later[ \t]+)?(?P<verb>[a-z]+)\b"
+)
+# The subject named in apposition to a description that opens the sentence: "The farm's owner,
+# Ann Ruiz, voted", "His lawyer, Tom Berg, has" (the name, not the one the description is of).
+_APPOSED_SUBJECT = re.compile(
+    rf"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|{_CAP}['\u2019]s)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
+    rf"[a-z][\w\-]*,[ \t]+(?P<name>{PERSON_NAME}),[ \t]+(?:also[ \t]+|later[ \t]+)?"
+    r"(?P<verb>[a-z]+)\b"
 )
 # A title in lower case before a full name: "Butler County sheriff Richard Jones".
 _LOWER_TITLED = re.compile(
@@ -1277,6 +1289,35 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
     if m.group(group).split()[0] in _STOP_NAMES:
         return None
     return _speaker_at(sentence, m, group, 0)
+
+
+# A line that only names a speaker, maybe with a description and no final stop, over the quote
+# paragraph it introduces: "Ann Ruiz, director of the Lakeview Justice Center" then '"We ..."'.
+_SPEAKER_LINE = re.compile(
+    rf"^[ \t]*(?:{TITLE}[ \t]+)*(?P<spk>{PERSON_NAME})(?:,[ \t]+[^\"\u201c\u201d.!?;:]{{1,150}})?[ \t]*$"
+)
+
+
+def speaker_line(sentence: Sentence) -> Speaker | None:
+    """Find the person a line names when the line is only a name (and a description).
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The line, a paragraph of its own.
+
+    Returns
+    -------
+    Speaker or None
+        None when the line says anything (a verb of saying, a final stop) or names one word.
+    """
+    m = _SPEAKER_LINE.match(sentence.text)
+    if m is None or _VERB_WORD.search(sentence.text) is not None:
+        return None
+    words = m.group("spk").split()
+    if len(words) < 2 or words[0] in _STOP_NAMES or words[-1] in lex.PLACE_WORDS:
+        return None
+    return _speaker_at(sentence, m, "spk", 0)
 
 
 # "David Wright, a spokesperson for the Sheriff's Office": a name and the role it is given.

@@ -746,3 +746,43 @@ def test_a_person_written_with_a_description_before_the_verb_is_what_she_stands_
     text = f"{intro}\n\n\u201cWe waited years for this,\u201d she said.\n"
     got = speakers(text).get("We waited years") or ""
     assert "Berg" not in got and ("Ruiz" in got or "Maria" in got)
+
+
+def test_a_full_name_after_an_organisations_role_is_the_speaker_not_the_organisation():
+    # "X Department's deputy chief Ann Ruiz": the role is the department's, the speaker Ruiz
+    text = (
+        "Officers in Lakeview joined federal agents last week.\n\n"
+        "\u201cWe were asked to help find three people,\u201d said Lakeview Fire Department\u2019s "
+        "deputy chief Tom Berg.\n"
+    )
+    assert (speakers(text)["We were asked"] or "").endswith("Tom Berg")
+
+
+def test_a_name_in_apposition_to_an_opening_description_is_what_she_stands_for():
+    # "Berg's manager, Ann Ruiz, voted ...": the name is the subject, not the possessor
+    text = (
+        "Tom Berg milks cows before dawn. He fears a traffic stop on the way.\n\n"
+        "Berg\u2019s manager, Ann Ruiz, hired him in 2019. She keeps the farm running.\n\n"
+        "\u201cI did not expect it to go this far,\u201d she said.\n"
+    )
+    assert "Ruiz" in (speakers(text)["I did not"] or "")
+
+
+def test_a_line_that_only_names_someone_gives_the_quote_paragraph_under_it_its_speaker():
+    text = (
+        "Pastors in Lakeview spoke against the raids on Thursday.\n\n"
+        "Ann Ruiz, director of the Lakeview Justice Center at the state university\n\n"
+        "\"Nobody here asked for this. It was decided far away from this town.\"\n"
+    )
+    assert "Ruiz" in (speakers(text)["Nobody here asked"] or "")
+
+
+def test_a_pull_quote_attributed_on_a_line_opened_by_a_hyphen():
+    text = (
+        "Agents arrested 20 workers at a plant outside Lakeview on Wednesday.\n\n"
+        "\u201cIt came out of nowhere. People were at work and then the helicopters came.\u201d\n\n"
+        "- Rep. Tom Berg\n\n"
+        "R-Lakeview\n\n"
+        "The men were taken away in vans.\n"
+    )
+    assert "Berg" in (speakers(text)["It came out"] or "")
