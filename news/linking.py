@@ -891,6 +891,14 @@ class Linker:
             c for j in self._passing if kind_of(j) == "place"
             and (c := parent_county(j)) is not None and c not in times and c not in in_focus
         }
+        # A state named once, none of whose cities or counties the article names, in an article
+        # whose focus is another state: told of in passing, even in the lead ("he was arrested
+        # in Ohio" in a Georgia story), so "the state Senate" a paragraph later is the focus's.
+        focus_state = self.focus.by_kind.get("state")
+        if focus_state:
+            local_states = {j[:2] for j in times if kind_of(j) in ("place", "county")}
+            self._passing |= {j for j, n in times.items() if n == 1 and kind_of(j) == "state"
+                              and j != focus_state and j not in local_states}
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
         self._surveys: set[int] = set()  # sentences that list places (see _listed_starts)

@@ -986,3 +986,20 @@ def test_places_the_lead_names_together_are_the_focus_of_sentences_naming_none()
     (e,) = [e for e in r.excerpts if e.text.startswith("Under longstanding")]
     linked = {j for j, _ in e.jurisdictions}
     assert len(linked) == 2 and all(len(j) == 5 for j in linked)
+
+
+def test_a_state_told_of_once_in_passing_does_not_own_the_legislature_after_it():
+    # A state named once (a suspect's past arrest there), none of its places named, in a story
+    # about another state's places: "Senate Bill 40" a paragraph later is the focus state's.
+    text = (
+        "After a shooting near the campus in Macon, a state Senate panel advanced a bill on jails "
+        "and immigration.\n\n"
+        "The man charged had been stopped in Ohio and fined for speeding in Macon, according to "
+        "court records.\n\n"
+        "Augusta Republican Sen. Tom Berg\u2019s Senate Bill 40 would require sheriffs to tell ICE "
+        "when a noncitizen is jailed. It cleared a committee Tuesday.\n"
+    )
+    r = analyze_text(text)
+    assert "13" in links_of(r, "Augusta Republican") and "39" not in links_of(r, "Augusta Republican")
+    assert "13" in links_of(r, "It cleared") and "39" not in links_of(r, "It cleared")
+    assert "39" in links_of(r, "The man charged")  # where it is named, it is linked
