@@ -154,6 +154,12 @@ REPORTING_PARTICIPLES: frozenset[str] = frozenset({
     "saying", "writing", "adding", "noting", "stating", "explaining", "declaring", "insisting",
     "arguing", "warning", "telling", "asking", "replying", "responding", "tweeting", "posting",
 })
+# Verbs that name something in the subject's own words: 'Ruiz called the ruling a "total
+# victory"', '..., calling it "a disgrace"' (the quote, however short, is the subject's).
+NAMING_VERBS: frozenset[str] = frozenset({
+    "call", "calls", "called", "calling", "dubbed", "dubbing", "labeled", "labeling",
+    "labelled", "labelling", "branded", "branding",
+})
 # Words after a surname that make it the person, not the place ("Austin said", "Ruiz, who").
 SPEECH_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
     "agreed", "appeared", "believed", "believes", "declined", "herself", "himself",
@@ -717,7 +723,13 @@ POLICY_TERMS: tuple[str, ...] = (
     r"order(?:ed|ing)",
     r"announc\w*", r"decid\w*", r"decision", r"plan(?:s|ned|ning)?", r"propos\w*",
     r"consider\w*", r"debat\w*", r"unanimous\w*", r"declar\w*", r"designat\w*",
-    r"authori[sz]\w*", r"implement\w*", r"stop(?:s|ped|ping)? (?:\w+ )?(?:honou?r|cooperat|"
+    r"authori[sz]\w*", r"implement\w*",
+    # taking back a power or an instrument ("that authority was revoked"), and asking to join one
+    # ("counties had applied to ICE", "applied for the program")
+    r"revo(?:k(?:e|es|ed|ing)|cations?)",
+    r"appl(?:y|ies|ied|ying) (?:\w+ ){0,2}(?:to|for) (?:join|ICE|Immigration|287\(g\)|"
+    r"(?:an? |the )?(?:\w+ )?(?:agreements?|partnerships?|programs?))",
+    r"stop(?:s|ped|ping)? (?:\w+ )?(?:honou?r|cooperat|"
     r"hold|work|shar|help|accept)\w*", r"suspend\w*", r"terminat\w*", r"withdr[ae]w\w*",
     r"pull(?:s|ed|ing)? out", r"opt(?:s|ed|ing)? (?:in|out|to)", r"pledg\w*", r"vow\w*",
     r"threat\w*", r"penalt\w*", r"fined", r"fines", r"elect(?:ed|ion|ions)", r"ballots?",

@@ -45,6 +45,7 @@ from news.quotes import (
     find_quote_spans,
     has_speech_verb,
     is_speech,
+    named_as,
     named_later,
     sentence_speaker,
     speaker_line,
@@ -454,6 +455,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # (a name or a title): '"We are not immigration agents."' alone, then the speaker's
             # paragraph; a scare quote stands inside a sentence, never alone
             or _whole_paragraph(text, layer.paragraphs[sent.paragraph], q)
+            # what the subject calls something, however short: 'called the plan a "disaster"'
+            or (not all(w[:1].isupper() for w in text[q[0] : q[1]].split())
+                and named_as(text, sent.start, q[0]))
         ]
         if not quotes:
             spk = sentence_speaker(sent)

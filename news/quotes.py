@@ -148,10 +148,33 @@ _PRE = re.compile(
 # The sentence's subject when the reporting verb is coordinated or a participle: "X called the
 # law ... and said:", "X appeared on television and said, ...", "X wrote to Y, urging him to
 # act, writing, ..."; not a relative clause's ("X met Y, who said, ...").
+# A naming verb, its object and maybe an article, right before the quote: 'called President
+# Tom Berg a "bully"', 'calling it a "total victory"' (not passive: "a program called ...",
+# "is called ..."; not "so-called")
+_NAMING = (rf"(?<![\w\-])(?<!is )(?<!was )(?<!are )(?<!were )(?<!be )(?<!been )"
+           rf"(?:{alternation(lex.NAMING_VERBS)})[ \t]+"
+           r"(?:it|them|him|her|this|that|(?:the|his|her|their|its)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?"
+           r"|(?:[A-Z][\w.\-\u2019']*[ \t]+){0,3}[A-Z][\w.\-\u2019']*)(?:[ \t]+(?:an?|the))?")
+_NAMED_AS = re.compile(rf"{_NAMING}[ \t]*[\"\u201c]$")
 _SUBJECT_THEN_VERB = re.compile(
     rf"^(?P<spk>{DESC}|{NAME_ROLE})\s(?:(?!\b(?:who|which)\b).)*"
-    rf"\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?\s*$", re.S
+    rf"(?:\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?|{_NAMING})\s*$", re.S
 )
+
+
+def named_as(text: str, sentence_start: int, qstart: int) -> bool:
+    """Whether a quote is what its sentence's subject calls something ('called it a "..."').
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+    sentence_start : int
+        Start of the quote's sentence.
+    qstart : int
+        Start of the quote (inside its mark).
+    """
+    return _NAMED_AS.search(text, max(sentence_start, qstart - 120), qstart) is not None
 _REPORTING = re.compile(
     rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
@@ -1327,6 +1350,29 @@ _NAMED_ROLE = re.compile(
 )
 
 
+# How far after an unnamed office holder the holder's name is looked for (characters): the
+# sentence and the next ("Lakeville's mayor hailed ..." then "Mayor Ann Ruiz called ...").
+_NAMED_NEXT = 400
+
+
+def _titled_next(text: str, spk: Speaker) -> Speaker | None:
+    """Find the one person named with the speaker's office right after it ("the city's mayor")."""
+    role = spk.text.lower().split()[-1]
+    found = {}
+    for m in _TITLED_FULL.finditer(text, spk.end, min(len(text), spk.end + _NAMED_NEXT)):
+        titles = {lex.TITLE_ROLES.get(w, w).lower() for w in m.group().split()}
+        if role in titles:
+            name = _TITLED_NAME.search(m.group())
+            found[m.group()[name.start():] if name else m.group()] = m
+    if len(found) != 1:
+        return None
+    (m,) = found.values()
+    return Speaker(m.group(), m.start(), m.end())
+
+
+_TITLED_NAME = re.compile(rf"{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}$")
+
+
 def named_later(text: str, spk: Speaker) -> Speaker | None:
     """Name an indefinite speaker by the one person the article later gives that role.
 
@@ -1345,6 +1391,13 @@ def named_later(text: str, spk: Speaker) -> Speaker | None:
     Speaker or None
     """
     words = spk.text.lower().split()
+    if words[-1] in lex.LOWER_TITLES and (
+            words[0] in ("a", "an", "the") or re.fullmatch(r"[A-Z][\w\-]*['\u2019]s", spk.text.split()[0])):
+        # "Lakeville's mayor is hailing ..., calling it "..."" then "Mayor Ann Ruiz": the one
+        # named with that office next
+        later = _titled_next(text, spk)
+        if later is not None:
+            return later
     if words[0] not in ("a", "an") or not re.fullmatch(DESC, spk.text):
         return None
     found = {

@@ -421,3 +421,25 @@ def test_an_organisations_document_after_a_quote_speaks_for_it():
         "NAACP's complaint said.\n"
     )
     assert speakers(text)["If these claims"] == "NAACP"
+
+
+def test_what_the_subject_calls_something_is_its_quote_however_short():
+    # 'X called Y a "..."', '..., calling it a "..."': the subject's words, even one word; not
+    # a thing named in the passive ('a program called "..."') nor "so-called"
+    text = (
+        "Sheriff Ann Ruiz on Monday called Gov. Tom Berg a \"coward.\"\n\n"
+        "The program, called \"Safe Streets,\" ended in May. It was a so-called \"sanctuary\" rule.\n"
+    )
+    found = speakers(text)
+    assert found["coward."] == "Sheriff Ann Ruiz"
+    assert "Safe Streets," not in found and "sanctuary" not in found
+
+
+def test_an_office_holder_named_in_the_next_sentence_speaks_for_the_office():
+    # "Lakeville's mayor is hailing ..., calling it a "..."" then "Mayor Ann Ruiz ...": Ruiz
+    text = (
+        "Lakeville's mayor is hailing a ruling that blocks the state from cutting its grants, "
+        "calling it a \"clear and total win.\"\n"
+        "Mayor Ann Ruiz said the city would keep its police out of immigration work.\n"
+    )
+    assert speakers(text)["clear and total"] == "Mayor Ann Ruiz"

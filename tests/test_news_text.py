@@ -375,3 +375,16 @@ def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
 ])
 def test_the_verb_remove_is_enforcement_like_removal_and_removed(sentence):
     assert "enforcement" in categories(sentence, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "But that power was revoked two years later.",  # taking back an authority
+    "Nine counties have applied to ICE for the training.",  # asking to join a program
+    "Two more towns applied for the program this spring.",
+])
+def test_revoking_and_applying_to_a_program_are_policy(sentence):
+    assert "policy" in categories(sentence, False)
+
+
+def test_applying_for_asylum_is_not_a_policy_by_itself():
+    assert "policy" not in categories("She applied for asylum in 2019.", False)
