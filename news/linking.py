@@ -125,6 +125,13 @@ _INSTITUTION = re.compile(
     re.I,
 )
 _MEMBERS = re.compile(rf"\b(?P<inst>{alternation(lex.INSTITUTION_MEMBERS)})\b", re.I)
+# "a Virginia sheriff", "an Iowa county": a local office or body of some county or city of the
+# state named, written with the state as its adjective (which one, the article tells)
+_STATE_QUALIFIED = re.compile(
+    r"\b[Aa]n?[ \t]+(?P<state>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+"
+    rf"(?P<inst>{alternation(k for k, v in lex.INSTITUTION_KINDS.items() if v in ('county', 'place'))})"
+    r"(?![\w\-])"
+)
 # "Officers there", "the jail there": the place just told of (not "there is", "over there").
 _THERE = re.compile(
     r"\b(?!(?i:is|are|was|were|be|been|being|go|goes|went|gone|get|got|out|over|up|down|in|"
@@ -1182,6 +1189,15 @@ class Linker:
                     and _names_its_place(text, m.start(), m.end("inst"), spans):
                 continue  # "the Okmulgee County Jail", "the sheriff of Dane County"
             out.add(self._of_kind(kind, sent.start + m.start()), "institution")
+        for m in _STATE_QUALIFIED.finditer(text) if "state" in named_kinds else ():
+            # "he claimed a Virginia sheriff violated his rights": the county or city of that
+            # state the article is about (its focus, or one just named), never another state's
+            at = sent.start + m.start("state")
+            state = next((j for s, _, j in self._between(at, at + 1) if kind_of(j) == "state"), None)
+            if state is not None:
+                local = self._of_kind(lex.INSTITUTION_KINDS[m.group("inst")], sent.start + m.start())
+                if local is not None and local[:2] == state:
+                    out.add(local, "institution")
         if not located:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.

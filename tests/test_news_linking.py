@@ -1003,3 +1003,19 @@ def test_a_state_told_of_once_in_passing_does_not_own_the_legislature_after_it()
     assert "13" in links_of(r, "Augusta Republican") and "39" not in links_of(r, "Augusta Republican")
     assert "13" in links_of(r, "It cleared") and "39" not in links_of(r, "It cleared")
     assert "39" in links_of(r, "The man charged")  # where it is named, it is linked
+
+
+def test_a_local_office_qualified_by_its_state_is_the_articles_county_of_that_state():
+    # "a Virginia sheriff": a sheriff of the state named, the one the article is about; not a
+    # county of another state
+    r = analyze_text(
+        "A suit claiming a Kansas sheriff held a man for ICE without a warrant was dismissed.\n\n"
+        "Finney County Sheriff Ann Ruiz said she was pleased with the ruling.\n\n"
+        "Ruiz said her jail would keep honoring detainers.\n"
+    )
+    assert links_of(r, "A suit claiming").get("20055") == "institution"
+    r = analyze_text(
+        "A suit claiming a Kansas sheriff held a man for ICE without a warrant was dismissed.\n\n"
+        "Lake County Sheriff Ann Ruiz in Indiana said she was pleased with the ruling.\n"
+    )
+    assert "18089" not in links_of(r, "A suit claiming")
