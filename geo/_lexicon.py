@@ -642,6 +642,10 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     # ICE's requests to hold someone, issued or served: "detainer requests were issued"
     r"detainers?(?: requests?)? (?:\w+ ){0,2}(?:issued|lodged|placed|served)",
     r"(?:issu|lodg|plac|serv)(?:e|ed|es|ing) (?:\w+ ){0,2}detainers?",
+    # a court's warrant to search or arrest, served or executed ("a search warrant was being
+    # served at a store"): an act on people or premises, not the policy word "warrant"
+    r"(?:(?:search|arrest) warrants? (?:\w+ ){0,3}(?:served|executed)"
+    r"|(?:serv|execut)(?:e|ed|es|ing) (?:\w+ ){0,2}(?:search|arrest) warrants?)",
     r"enforcement (?:actions?|activity|operations?|officers?)", r"checkpoints?",
     # the agency and its agents, by name or by role ("agents", "deputies" are enforcement)
     r"agents?",
@@ -763,7 +767,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"hands[- ]off", r"(?:keep(?:s|ing)?|kept|stay(?:s|ed|ing)?) (?:\w+ )?(?:separate|apart|"
     r"out of|clear of|away from)",
     r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
-    r"question\w*|participat\w*|patrol\w*|conduct\w*|help(?:s|ed|ing)?|aid(?:s|ed|ing)?)",
+    r"question\w*|participat\w*|patrol\w*|conduct\w*|help(?:s|ed|ing)?|aid(?:s|ed|ing)?|"
+    r"involved)",  # "we will not be proactively involved in any round-ups"
     # leaving or keeping up a way of doing things: "are now out of the business of holding
     # detainees", "has stopped publishing the list" (a stop before a gerund ends a practice)
     r"(?:out of|in|leave|leaving|get out of|getting out of) the business of",

@@ -132,6 +132,15 @@ _STATE_QUALIFIED = re.compile(
     rf"(?P<inst>{alternation(k for k, v in lex.INSTITUTION_KINDS.items() if v in ('county', 'place'))})"
     r"(?![\w\-])"
 )
+# A town described rather than named: "the north-central Nebraska town", "the small farming
+# village" (two or three words before the noun; "the town", "the city" are institutions above).
+# Not "the Nebraska town of O'Neill" (named right after) nor "the city council" (a compound).
+_SETTLEMENT_NOUNS = sorted(k for k, kind in lex.INSTITUTION_KINDS.items()
+                           if kind == "place" and k in lex.PLACE_KIND_WORDS)
+_DESCRIBED_TOWN = re.compile(
+    rf"\b[Tt]he[ \t]+(?:[\w\-]+[ \t]+){{2,3}}?(?P<inst>{alternation(_SETTLEMENT_NOUNS)})\b"
+    r"(?=[ \t]*(?:[.,;:!?)\u2019\u201d\"']|$)|[ \t]+(?:where|that|which|is|was|has|had|and|but)\b)"
+)
 # "Officers there", "the jail there": the place just told of (not "there is", "over there").
 _THERE = re.compile(
     r"\b(?!(?i:is|are|was|were|be|been|being|go|goes|went|gone|get|got|out|over|up|down|in|"
@@ -1198,6 +1207,15 @@ class Linker:
                 local = self._of_kind(lex.INSTITUTION_KINDS[m.group("inst")], sent.start + m.start())
                 if local is not None and local[:2] == state:
                     out.add(local, "institution")
+        if "place" not in named_kinds:
+            for m in _DESCRIBED_TOWN.finditer(text):
+                # "east of the north-central Nebraska town": the town the article is about, in
+                # the state the description names, if it names one
+                town = self._of_kind("place", sent.start + m.start())
+                states = {j for _, _, j in self._between(sent.start + m.start(), sent.start + m.end())
+                          if kind_of(j) == "state"}
+                if town is not None and (not states or town[:2] in states):
+                    out.add(town, "coreference")
         if not located:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.

@@ -1019,3 +1019,14 @@ def test_a_local_office_qualified_by_its_state_is_the_articles_county_of_that_st
         "Lake County Sheriff Ann Ruiz in Indiana said she was pleased with the ruling.\n"
     )
     assert "18089" not in links_of(r, "A suit claiming")
+
+
+def test_a_town_described_rather_than_named_is_the_town_the_article_is_about():
+    text = (
+        "HAYS - Federal agents and state troopers searched a dairy plant in Hays on Tuesday. "
+        "The plant employs 90 people.\n\n"
+        "One worker said she was told agents were also at a feedlot north of the small central "
+        "Kansas town.\n"
+    )
+    r = analyze_text(text, {"place": "Hays, KS"})
+    assert "2031100" in links_of(r, "One worker said")

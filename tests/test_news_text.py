@@ -388,3 +388,23 @@ def test_revoking_and_applying_to_a_program_are_policy(sentence):
 
 def test_applying_for_asylum_is_not_a_policy_by_itself():
     assert "policy" not in categories("She applied for asylum in 2019.", False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A search warrant was being served at a bakery across the street.",
+    "Agents executed arrest warrants at two farms east of town.",
+])
+def test_a_warrant_served_or_executed_is_enforcement(sentence):
+    assert "enforcement" in categories(sentence, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cWe won\u2019t be actively involved in any sweeps,\u201d the chief said.",
+    "Deputies will not be involved in immigration checks at the fair.",
+])
+def test_a_stance_on_being_involved_is_policy(sentence):
+    assert "policy" in categories(sentence, "\u201c" in sentence)
+
+
+def test_being_involved_in_an_event_is_no_stance():
+    assert "policy" not in categories("Two deputies were involved in the crash.", False)
