@@ -155,7 +155,7 @@ _NAMING = (rf"(?<![\w\-])(?<!is )(?<!was )(?<!are )(?<!were )(?<!be )(?<!been )"
            rf"(?:{alternation(lex.NAMING_VERBS)})[ \t]+"
            r"(?:it|them|him|her|this|that|(?:the|his|her|their|its)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?"
            r"|(?:[A-Z][\w.\-\u2019']*[ \t]+){0,3}[A-Z][\w.\-\u2019']*)(?:[ \t]+(?:an?|the))?")
-_NAMED_AS = re.compile(rf"{_NAMING}[ \t]*[\"\u201c]$")
+_NAMED_AS = re.compile(rf"{_NAMING}[ \t]*[\"\u201c\u2018']$")  # (single marks too: wire style)
 _SUBJECT_THEN_VERB = re.compile(
     rf"^(?P<spk>{DESC}|{NAME_ROLE})\s(?:(?!\b(?:who|which)\b).)*"
     rf"(?:\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?|{_NAMING})\s*$", re.S

@@ -443,3 +443,9 @@ def test_an_office_holder_named_in_the_next_sentence_speaks_for_the_office():
         "Mayor Ann Ruiz said the city would keep its police out of immigration work.\n"
     )
     assert speakers(text)["clear and total"] == "Mayor Ann Ruiz"
+
+
+def test_what_the_subject_calls_something_in_single_marks():
+    # wire and British style: 'X called Y a 'coward.''
+    assert speakers("Sheriff Ann Ruiz on Monday called Gov. Tom Berg a 'coward.'\n")["coward."] \
+        == "Sheriff Ann Ruiz"
