@@ -1358,19 +1358,22 @@ _NAMED_NEXT = 400
 def _titled_next(text: str, spk: Speaker) -> Speaker | None:
     """Find the one person named with the speaker's office right after it ("the city's mayor")."""
     role = spk.text.lower().split()[-1]
-    found = {}
-    for m in _TITLED_FULL.finditer(text, spk.end, min(len(text), spk.end + _NAMED_NEXT)):
-        titles = {lex.TITLE_ROLES.get(w, w).lower() for w in m.group().split()}
-        if role in titles:
-            name = _TITLED_NAME.search(m.group())
-            found[m.group()[name.start():] if name else m.group()] = m
+    end = min(len(text), spk.end + _NAMED_NEXT)
+    found: dict[str, tuple[int, int]] = {}
+    for m in _TITLED_FULL.finditer(text, spk.end, end):
+        if role in {lex.TITLE_ROLES.get(w, w).lower() for w in m.group().split()}:
+            found[_surname(m.group())] = (m.start(), m.end())
+    # "Ann Ruiz, the Lakeville mayor," / "Ann Ruiz \u2014 the mayor \u2014": the name, then the
+    # office (dashes read as commas in the window only: the work stays bounded per speaker)
+    read = commas_for_dashes(text[spk.end : end])
+    for m in _NAMED_ROLE.finditer(read):
+        if m.group("role").lower() == role and m.group("name").split()[0] not in _STOP_NAMES:
+            found.setdefault(_surname(m.group("name")),
+                             (spk.end + m.start("name"), spk.end + m.end("name")))
     if len(found) != 1:
         return None
-    (m,) = found.values()
-    return Speaker(m.group(), m.start(), m.end())
-
-
-_TITLED_NAME = re.compile(rf"{TITLE}(?:[ \t]+{TITLE})*[ \t]+{PERSON_NAME}$")
+    ((s, e),) = found.values()
+    return Speaker(text[s:e], s, e)
 
 
 def named_later(text: str, spk: Speaker) -> Speaker | None:

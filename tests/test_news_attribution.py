@@ -449,3 +449,14 @@ def test_what_the_subject_calls_something_in_single_marks():
     # wire and British style: 'X called Y a 'coward.''
     assert speakers("Sheriff Ann Ruiz on Monday called Gov. Tom Berg a 'coward.'\n")["coward."] \
         == "Sheriff Ann Ruiz"
+
+
+def test_an_office_holder_named_next_with_the_office_after_the_name():
+    # "... the city's mayor ..., calling it "..."" then "Ann Ruiz -- the Lakeville mayor -- said"
+    text = (
+        "Lakeville's mayor is hailing a ruling that blocks the state from cutting its grants, "
+        "calling it a \"clear and total win.\"\n"
+        "Ann Ruiz \u2014 the Lakeville mayor \u2014 said the city would keep its police out of "
+        "immigration work.\n"
+    )
+    assert speakers(text)["clear and total"] == "Ann Ruiz"
