@@ -147,6 +147,8 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "lamented", "laments", "answered", "concluded", "speculated", "interjected", "whispered",
     # verbs of telling in feature and community reporting: '"...," Ruiz shared.', 'she sobbed'
     "shared", "shares", "cried", "sobbed", "reflected", "reflects", "chimed",
+    # a crowd's words, said aloud together: 'protesters chanted, "..."'
+    "chanted", "chants", "chant",
 })
 # Participles of saying that hand a quote to their clause's subject: "Ann Ruiz wrote to the
 # governor, urging him to act, writing, ...", "She criticized the plan, saying, ...".
@@ -1017,6 +1019,8 @@ SPEAKER_PLURALS: frozenset[str] = frozenset({
     "members", "officials", "leaders", "authorities", "spokespeople", "spokesmen",
     "spokeswomen", "aldermen", "councilmen", "councilwomen", "selectmen", "aides", "staffers",
     "organizers", "representatives",
+    # a crowd speaking together: '"...," protesters chanted.'
+    "protesters", "demonstrators", "marchers",
 })
 # Verbs that open a list of members ("Counties housing them include Orange, Dutchess and
 # Albany"; "the counties that joined are Lake and Porter").

@@ -1111,6 +1111,12 @@ def attribute_quote(
         m = _PRE.search(before, m.end("spk"))
     if m and m.group("spk").split()[0] in _STOP_NAMES and not re.fullmatch(DESC, m.group("spk")):
         first, _, rest = m.group("spk").partition(" ")
+        crowd = _GROUP_AT_END.search(rest) if _PREPOSITION_BEFORE.search(first + " ") else None
+        if crowd is not None and crowd.start("g") > 0:
+            # "In Spanish protesters chanted", "At the rally organizers said": an opening phrase
+            # with no comma, then a group in lower case, the subject
+            s = sentence.start + before_from + m.start("spk") + len(first) + 1 + crowd.start("g")
+            return Speaker(crowd.group("g"), s, s + len(crowd.group("g")))
         if _PREPOSITION_BEFORE.search(first + " ") is None and _is_name(rest) \
                 and not _object_of_preposition(before, m.start("spk")):
             # "But Danielle Jurinsky, the ... councilwoman, calls": the name after the word (not
@@ -1172,6 +1178,9 @@ def attribute_quote(
     return None
 
 
+# A group in lower case closing a speaker match: "In Spanish protesters" (an opening phrase
+# with no comma before the subject).
+_GROUP_AT_END = re.compile(rf"[ \t](?P<g>(?-i:{GROUP}))$")
 # A name right before "(as) saying (that)" and the quote: 'quoted Ruiz as saying "..."'.
 _SAYING = re.compile(
     rf"(?<![\w'\u2019])(?P<spk>{NAME_ROLE})[ \t]+(?:as[ \t]+)?saying(?:[ \t]+that)?[ \t,:]*$"

@@ -460,3 +460,12 @@ def test_an_office_holder_named_next_with_the_office_after_the_name():
         "immigration work.\n"
     )
     assert speakers(text)["clear and total"] == "Ann Ruiz"
+
+
+def test_a_crowd_chanting_after_an_opening_phrase_without_a_comma():
+    # "In Spanish protesters chanted, "..."": the crowd speaks; the opening phrase is no one
+    text = (
+        "About 200 people marched outside the Lakeville jail on Sunday.\n\n"
+        "In English demonstrators chanted, \"No more raids in our town!\"\n"
+    )
+    assert speakers(text)["No more raids"] == "demonstrators"
