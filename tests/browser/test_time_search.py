@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers import FILTERS_BOX, feature_ids, map_frame, wait_for_app
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from news.dates import DateRange
 
@@ -93,6 +94,18 @@ def _features_when_redrawn(page, expected: set[str]) -> set[str]:
     return drawn
 
 
+# True once the pointer at (x, y) has had the bar of month m under it, with that month's
+# tooltip shown, for five animation frames running (the poll runs once a frame).
+_POINTED_AT_BAR = """([x, y, m]) => {
+    const el = document.elementFromPoint(x, y);
+    const tip = document.querySelector('#vg-tooltip-element.visible');
+    const ok = !!el && (el.getAttribute('aria-label') || '').startsWith('month: ' + m + ';')
+        && !!tip && tip.textContent.includes(m);
+    window.__frames_on_bar = ok ? (window.__frames_on_bar || 0) + 1 : 0;
+    return window.__frames_on_bar >= 5;
+}"""
+
+
 def _click_month(page, chart, month: str) -> None:
     """Click the middle of the tallest segment of ``month``'s bar in ``chart``."""
     chart.scroll_into_view_if_needed()
@@ -102,11 +115,23 @@ def _click_month(page, chart, month: str) -> None:
     box = max(boxes, key=lambda b: b["height"])
     assert box["height"] >= 4, f"the {month} bar is too thin to click: {box}"
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    # Point at it first, as a user does, until the chart answers with the month's tooltip: the
-    # chart's view is then drawn and listening where the click will land.
-    page.mouse.move(x - 3, y)  # a move, even when the last click left the mouse there
-    page.mouse.move(x, y)
-    page.locator("#vg-tooltip-element.visible").filter(has_text=month).wait_for()
+    # Point at the bar, as a user does, until the bar itself is under the pointer with its
+    # tooltip shown, and stays so. The first pointer over a chart shows Streamlit's element
+    # toolbar; the re-render that follows lays the panel's next elements over the chart for a
+    # moment (the pointer then reads the pager's text, not the bar), and a click in that moment
+    # lands on them. The chart only answers a pointer that moves, so point again until then.
+    page.evaluate("window.__frames_on_bar = 0")
+    for _ in range(20):
+        page.mouse.move(x - 3, y)
+        page.mouse.move(x, y)
+        try:
+            page.wait_for_function(_POINTED_AT_BAR, arg=[x, y, month], polling="raf",
+                                   timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        raise AssertionError(f"the {month} bar never stayed under the pointer with its tooltip")
     page.mouse.click(x, y)
 
 
