@@ -125,6 +125,13 @@ STORM_WORDS: frozenset[str] = frozenset({
     "Hurricane", "Hurricanes", "hurricane", "hurricanes", "Storm", "Storms", "Typhoon",
     "Typhoons", "Cyclone", "Superstorm", "Depression",
 })
+# Words that open a photo credit: the name after them is the photographer's or the agency's
+# ("Credit: Ann Ruiz", "Photo by Ann Ruiz/AP"), not a place ("Credit: Georgia Ruiz").
+CREDIT_MARKERS: frozenset[str] = frozenset({
+    "Credit", "Credits", "Photo", "Photos", "Photo by", "Photos by", "Photograph by",
+    "Photo credit", "Image", "Image by", "Courtesy of", "Photo courtesy of", "Illustration by",
+    "Video by",
+})
 # Reporting verbs: a quote's attribution ("..., Ruiz said"), a reported statement ("ICE denied").
 REPORTING_VERBS: frozenset[str] = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "announced",
@@ -1019,8 +1026,13 @@ SPEAKER_PLURALS: frozenset[str] = frozenset({
     "members", "officials", "leaders", "authorities", "spokespeople", "spokesmen",
     "spokeswomen", "aldermen", "councilmen", "councilwomen", "selectmen", "aides", "staffers",
     "organizers", "representatives",
-    # a crowd speaking together: '"...," protesters chanted.'
-    "protesters", "demonstrators", "marchers",
+    # a crowd speaking together: '"...," protesters chanted.', '"...," the crowd yelled.'
+    "protesters", "demonstrators", "marchers", "crowd",
+})
+# Words before a count of people: '"...," the crowd of about 30 people yelled.'
+APPROXIMATORS: frozenset[str] = frozenset({
+    "about", "some", "nearly", "roughly", "around", "approximately", "almost", "over",
+    "more than", "at least",
 })
 # Verbs that open a list of members ("Counties housing them include Orange, Dutchess and
 # Albany"; "the counties that joined are Lake and Porter").

@@ -304,6 +304,12 @@ _STORM = re.compile(
     rf"\b(?:{alternation(lex.STORM_WORDS)})\s+"
     r"(?P<n>[A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)"
 )
+# "Credit: Ann Ruiz", "Photo by Ann Ruiz/AP": a photo credit names its photographer
+_CREDITED = re.compile(
+    rf"(?<![\w-])(?:{alternation(lex.CREDIT_MARKERS)})(?:[ \t]*:)?[ \t]+(?P<name>{PERSON_NAME})"
+    r"(?=[ \t]*(?:$|[/|,(]))",
+    re.MULTILINE,
+)
 _PERSON_AFTER = alternation(lex.SPEECH_VERBS)
 # "said Ruiz in a letter": a reporting verb right before the surname
 _SPEECH_BEFORE_NAME = re.compile(rf"\b(?:{alternation(lex.REPORTING_VERBS)})[ \t]+$")
@@ -366,6 +372,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
                 pos = hit.start() + 1
     for m in _STORM.finditer(text):
         spans.append((m.start("n"), m.end("n")))
+    for m in _CREDITED.finditer(text):
+        # (not an agency named after its place: "Photo: Lake County Sheriff's Office")
+        if not any(w in lex.PLACE_WORDS or w.lower() in lex.INSTITUTION_KINDS
+                   for w in m.group("name").split()):
+            spans.append((m.start("name"), m.end("name")))
     return sorted(set(spans))
 
 

@@ -389,6 +389,11 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         # with what came before it: "sheriff of" in "Ann Ruiz, sheriff of Lake County"
         desc = text[ne:de]
         if not inside:
+            if not _OFFICE.search(desc) and (titled := _TITLED.match(m.group("name"))) \
+                    and _office_kind(titled.group("title")):
+                # "Mayor Ann Ruiz, joined by county officials,": the title written with the
+                # name is her office; a body the description names is company, not office
+                continue
             # "Tom Berg, the county board chair,": an office of a kind, resolved where written
             kind = _description_kind(desc)
             if kind and surname not in out:
@@ -560,8 +565,13 @@ def article_focus(
             top = in_lead[0] if len(in_lead) == 1 and (
                 clusters[in_lead[0]] >= 2 or clusters[in_lead[0]] == n) else None
             home_cluster = _cluster_of(home_local, parent_county)
-            if top is None and home_cluster and n >= 2 and clusters.get(home_cluster) == n:
-                top = home_cluster  # a local paper's story, between places named as often
+            if top is None and home_cluster and clusters.get(home_cluster) == n and (
+                    n >= 2 or any(j == home_local for _, j in local)):
+                # a local paper's story, between places named as often; once each, when the
+                # paper's home itself is among them ("the mayors of Boston, Denver and
+                # Lakeville" in a Lakeville paper; not "Los Angeles and Orange counties" in a
+                # Los Angeles paper, two counties told of together)
+                top = home_cluster
         if top is None and len(clusters) > 1:
             # Between equals, the only one in the state the article names most by itself (not
             # as "Portland, Oregon"): "The Kenosha County Sheriff's Office" in a story about
@@ -1075,6 +1085,20 @@ class Linker:
             return before[-1]
         return self.focus.get(kind) or self._of_kind(kind, self._sentence_end(at))
 
+    def _county_town(self, at: int) -> str | None:
+        """Return the one town the article names in the county in view at ``at``, if one.
+
+        "Mayor Ann Ruiz" in a story about Lake County, no town in view where she is written
+        and no other holder of her office placed: the mayor of the town of that county the
+        article names (later).
+        """
+        county = self.focus.get("county") or self._latest("county", at)
+        if county is None:
+            return None
+        towns = [j for j in self._named_ids
+                 if kind_of(j) == "place" and self.parent_county(j) == county]
+        return towns[0] if len(towns) == 1 else None
+
     def _heading(self, index: int) -> bool:
         """Whether sentence ``index`` is a heading line naming someone.
 
@@ -1134,6 +1158,8 @@ class Linker:
                           if other is not aff and other.office == aff.office
                           and (j := other.jurisdiction or self._of_kind(
                               aff.kind, self._sentence_end(other.at)))), None)
+        if found is None and aff.kind == "place":
+            found = self._county_town(aff.at)
         return found
 
     def link(

@@ -96,8 +96,11 @@ _AUXILIARY = r"(?:(?:also|later|then|has|have|had|would|will|\w+ly)\s+){0,2}"
 # A lower-case word qualifying the title before a name: "state Sen. Ann Ruiz", "former Gov. Ann
 # Ruiz", "then-Mayor Ann Ruiz" (the word is not part of the speaker's name)
 _TITLE_QUALIFIER = rf"(?:[a-z][\w\-]*[ \t]+(?={TITLE}[ \t]))?"
+# "of about 30 people" after a group: how many spoke ("the crowd of about 30 people yelled")
+_HOW_MANY = (rf"(?:[ \t]+of[ \t]+(?:(?:{alternation(lex.APPROXIMATORS)})[ \t]+)?"
+             r"\d[\d,]*[ \t]+[a-z]+)?")
 _POST_SPK_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?:{_AGE}|{_TITLE_QUALIFIER})(?P<spk>{SPEAKER}){_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?:{_AGE}|{_TITLE_QUALIFIER})(?P<spk>{SPEAKER}){_HOW_MANY}{_OF_WHOM}{APPOSITIVE}\s+{_AUXILIARY}"
     rf"(?P<verb>{VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
 # '"..."\u2014Newark Mayor Ann Ruiz': a pull quote's source after a dash, and nothing else
@@ -1422,6 +1425,7 @@ def named_later(text: str, spk: Speaker) -> Speaker | None:
     return Speaker(m.group("name"), m.start("name"), m.end("name"))
 
 
+_DESC = re.compile(DESC)
 # "When asked, Ruiz was blunt:", "Sheriff Ann Ruiz put it this way:": the subject of a clause
 # that introduces a quote with a colon and no verb of saying.
 _COLON_SUBJECT = re.compile(
@@ -1444,7 +1448,9 @@ def colon_subject(sentence: Sentence) -> Speaker | None:
     """
     text = sentence.text.rstrip()
     m, offset = _COLON_SUBJECT.match(text), 0
-    if m is not None and m.group("spk").split()[0] in _STOP_NAMES:
+    if m is not None and m.group("spk").split()[0] in _STOP_NAMES \
+            and not _DESC.fullmatch(m.group("spk")):
+        # ("The board released the following statement:": a determiner, not a stop word)
         # "As Ruiz put it:", "But Sheriff Ann Ruiz was blunt:": the subject after the word
         offset = m.start("spk") + len(m.group("spk").split()[0]) + 1
         m = _COLON_SUBJECT.match(text[offset:]) if text[offset - 1 : offset] == " " else None

@@ -469,3 +469,25 @@ def test_a_crowd_chanting_after_an_opening_phrase_without_a_comma():
         "In English demonstrators chanted, \"No more raids in our town!\"\n"
     )
     assert speakers(text)["No more raids"] == "demonstrators"
+
+
+def test_a_crowd_counted_and_an_adverb_before_its_verb():
+    # '"...," the crowd of about 30 people repeatedly yelled': a crowd speaks together; how
+    # many it was and how often it said it stand between it and the verb
+    text = (
+        "Dozens of families rallied outside the Lakeville jail on Sunday.\n\n"
+        "\u201cFree them all,\u201d the crowd of about 40 people loudly yelled as the "
+        "buses left.\n"
+    )
+    assert speakers(text)["Free them all"] == "the crowd"
+
+
+def test_a_body_introducing_its_statement_with_a_colon_speaks():
+    # "The board released the following statement ...:" over the quote paragraph: the board
+    # speaks (its determiner is not a word opening a clause, as "But" or "As" are)
+    text = (
+        "The Lake County Board of Supervisors voted 3 to 1 to join the lawsuit.\n\n"
+        "The board released the following statement Tuesday afternoon:\n\n"
+        "\u201cBy a vote of 3-1, the board authorizes County Counsel to file a brief.\u201d\n"
+    )
+    assert speakers(text)["By a vote"] == "The board"

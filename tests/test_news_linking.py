@@ -1030,3 +1030,42 @@ def test_a_town_described_rather_than_named_is_the_town_the_article_is_about():
     )
     r = analyze_text(text, {"place": "Hays, KS"})
     assert "2031100" in links_of(r, "One worker said")
+
+
+def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
+    # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
+    # office (a body her description names is company); with no town in view where she is
+    # written, her town is the one town of the county in view that the article names
+    text = (
+        "With more migrants to be released in Lake County, Indiana, on Monday, Mayor Ann Ruiz, "
+        "joined by county officials, asked the state for help.\n\n"
+        "\u201cWe have never been in this situation before,\u201d Ruiz said at a news conference.\n\n"
+        "She said 40 of them would be let go in Crown Point on Tuesday.\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe have never") == {"1816138": "affiliation"}
+    assert speaker_of(r, "\u201cWe have never") == "Ruiz"
+
+
+def test_a_local_papers_home_among_places_each_named_once_is_the_focus():
+    # "the mayors of Boston, Chicago and Denver" in a Denver paper: between places named once
+    # each, the paper's home is what a sentence naming no place is about (not its state)
+    text = (
+        "On Wednesday, the mayors of Boston, Chicago and Denver testified at a House hearing on "
+        "sanctuary policies.\n\n"
+        "Police have not held people for ICE without a warrant since 2017.\n"
+    )
+    r = analyze_text(text, {"place": "Denver, CO"})
+    assert links_of(r, "Police have not") == {"0820000": "focus"}
+
+
+def test_a_photo_credits_name_is_a_person_not_a_place():
+    # "Credit: Georgia Ruiz": the photographer, not the state of Georgia
+    text = (
+        "Immigrant families rallied outside the county jail in Lakeland, Florida, on Friday. "
+        "Credit: Georgia Ruiz\n\n"
+        "The sheriff said the jail would keep honoring detainers.\n"
+    )
+    r = analyze_text(text)
+    assert "13" not in {m.jurisdiction for m in r.mentions}
+    assert "1238250" in {m.jurisdiction for m in r.mentions}
