@@ -116,10 +116,10 @@ def _click_month(page, chart, month: str) -> None:
     assert box["height"] >= 4, f"the {month} bar is too thin to click: {box}"
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     # Point at the bar, as a user does, until the bar itself is under the pointer with its
-    # tooltip shown, and stays so. The first pointer over a chart shows Streamlit's element
-    # toolbar; the re-render that follows lays the panel's next elements over the chart for a
-    # moment (the pointer then reads the pager's text, not the bar), and a click in that moment
-    # lands on them. The chart only answers a pointer that moves, so point again until then.
+    # tooltip shown, and stays so. Half a second after the panel's chart is drawn, a pointer
+    # at its bar has now and then hit the panel's next element (the pager's caption), laid over
+    # the chart for a moment, and a click then selected no month. The chart only answers a
+    # pointer that moves, so point again until the bar is there.
     page.evaluate("window.__frames_on_bar = 0")
     for _ in range(20):
         page.mouse.move(x - 3, y)
