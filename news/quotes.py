@@ -434,6 +434,12 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         continued = carry
         carry = False
         marks = False
+        nested = _nested_quotes(text, ps, pe)
+        if nested:
+            # '“... voting “Aye” and ... appeal.”': a quote quoting others in the same
+            # curly marks, balanced in its paragraph; the outer quote is the speech
+            out.extend((s, e, continued and k == 0) for k, (s, e) in enumerate(nested))
+            continue
         for mark in _DOUBLE_MARK.finditer(text, ps, pe):  # the marks only, not every character
             i = mark.start()
             ch = mark.group()
@@ -468,6 +474,35 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
         if e > s:
             spans.append((s, e, c))
     return spans
+
+
+def _nested_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Return the outer quotes of a paragraph whose curly double marks nest, else ``[]``.
+
+    Only when every double mark of the paragraph is a curly one, they balance, and one opens
+    inside another (a quote quoting someone in the same marks): the outermost spans.
+    """
+    opened = text.count("\u201c", ps, pe)
+    if opened < 2 or opened != text.count("\u201d", ps, pe) or '"' in text[ps:pe]:
+        return []
+    spans: list[tuple[int, int]] = []
+    depth, deepest, start = 0, 0, 0
+    for mark in _DOUBLE_MARK.finditer(text, ps, pe):
+        ch = mark.group()
+        if ch == "\u201c":
+            if depth == 0:
+                start = mark.end()
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == "\u201d":
+            depth -= 1
+            if depth < 0:
+                return []
+            if depth == 0:
+                spans.append((start, mark.start()))
+        else:
+            return []  # typewriter pairs: not this style
+    return spans if depth == 0 and deepest > 1 else []
 
 
 # The opening mark of a quote right after a colon: 'wrote: \u201c', 'said: "'

@@ -491,3 +491,15 @@ def test_a_body_introducing_its_statement_with_a_colon_speaks():
         "\u201cBy a vote of 3-1, the board authorizes County Counsel to file a brief.\u201d\n"
     )
     assert speakers(text)["By a vote"] == "The board"
+
+
+def test_a_quote_quoting_others_in_the_same_curly_marks_is_one_quote():
+    # '\u201c..., with Ruiz voting \u201cAye\u201d and Berg voting \u201cNay,\u201d ...\u201d': the inner
+    # marks nest inside the outer quote (curly marks say which way they face)
+    text = (
+        "The Lake County Board of Supervisors voted 2 to 1 to join the lawsuit.\n\n"
+        "The board released the following statement Tuesday afternoon:\n\n"
+        "\u201cBy a vote of 2-1, with Supervisor Ruiz voting \u201cAye\u201d and Supervisor Berg voting "
+        "\u201cNay,\u201d the board authorizes County Counsel to file a brief.\u201d\n"
+    )
+    assert speakers(text)["By a vote"] == "The board"
