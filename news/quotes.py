@@ -145,7 +145,7 @@ _POST_OWNED = re.compile(
 # where the speaker is, between the speaker and the verb (the speaker is the one before it)
 _WHOSE = rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NAME}))?"
 _PRE = re.compile(
-    rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:\w+ly\s+|also\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
 # The sentence's subject when the reporting verb is coordinated or a participle: "X called the
@@ -868,7 +868,7 @@ class SpeakerContext:
                 and _PARTICIPLE_PHRASE.match(sentence.text, m.end("verb")):
             return  # "First filed in March, the bill requires": an opening participle phrase
         if len(words) >= 2 or (words[0] in known and _VERB_FORM.fullmatch(verb)) \
-                or verb.endswith("ed") or (m.group("desc") or "").isdigit():  # "Maria, 34, has"
+                or verb.endswith("ed") or (m.groupdict().get("desc") or "").isdigit():  # "Maria, 34, has"
             self.persons.append(Speaker(name, start, start + len(name)))
 
 

@@ -401,7 +401,6 @@ def test_a_place_and_comma_after_a_quote_are_no_speaker():
     assert speakers(text)["We are ready"] == "the sheriff"
 
 
-
 def test_pronoun_subject_of_a_saying_participle_skips_the_object_named_before_it():
     # "He ... took aim at <titled person>, saying ...": the subject speaks, not the one named
     # on the way, who is named after the pronoun
@@ -503,3 +502,20 @@ def test_a_quote_quoting_others_in_the_same_curly_marks_is_one_quote():
         "\u201cNay,\u201d the board authorizes County Counsel to file a brief.\u201d\n"
     )
     assert speakers(text)["By a vote"] == "The board"
+
+
+def test_a_pronoun_subject_with_also_before_its_verb():
+    # 'But he also said that the city won't be "..."': "also" between the subject and the
+    # verb of saying; not the one quoted before in the paragraph
+    text = (
+        "Gov. Ann Ruiz said the state \u201cwill not back down.\u201d Berg explained that the city "
+        "has limits. But he also said that Lakeville won\u2019t be \u201cpushed around by anyone.\u201d\n"
+    )
+    assert speakers(text)["pushed around by"] == "Berg"
+
+
+def test_a_relative_named_by_first_name_after_a_possessive_does_not_crash():
+    # "Ann's mother, Maria, said: ..." (a first name in apposition after a possessive, a verb
+    # not in the past tense): analysis raised IndexError reading the subject
+    text = "Tom\u2019s father, Luis, said: \u201cWe waited all night for news.\u201d\n"
+    assert speakers(text)["We waited all"] is not None
