@@ -317,7 +317,11 @@ def commas_for_dashes(text: str) -> str:
 # An interview printed with surnames ("Wu: No. We are not ..."): a surname in mixed case.
 _TURN = re.compile(
     r"(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z.'\u2019\-]*){0,3}"
-    rf"|{alternation(lex.INTERVIEW_LABELS)}|[A-Z][a-z][\w'\u2019\-]*)"
+    rf"|{alternation(lex.INTERVIEW_LABELS)}"
+    # "Alisyn Camerota:", "Mayor Bill de Blasio:": a full name in mixed case, a particle allowed
+    rf"|[A-Z][a-z][\w.'\u2019\-]*(?:[ \t]+(?:(?:{alternation(lex.NAME_PARTICLES)})[ \t]+)?"
+    r"[A-Z][a-z][\w'\u2019\-]*){1,3}"
+    r"|[A-Z][a-z][\w'\u2019\-]*)"
     r"(?:,[ \t]*(?P<role>[A-Z][A-Z .\-]{1,30}))?:[ \t]+(?=\S)"
 )
 
@@ -348,6 +352,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
     """
     out: dict[int, int] = {}
     speakers: set[str] = set()
+    titles: set[str] = set()  # titles of those who took a turn by full name ("Mayor")
     narrators: set[str] = set()
     prose: dict[str, bool] = {}  # surname -> written in prose (one scan a name)
     full: dict[str, bool] = {}  # surname -> written after a first name or a title
@@ -367,11 +372,27 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
                 out[ps] = m.end()
             continue
         if not surname.isupper():
+            if len(words) > 1:
+                # "Alisyn Camerota: So, ...", "Mayor Bill de Blasio: ...": a turn headed by a full
+                # name in mixed case, when the article writes the surname again (a later turn
+                # "Camerota:", the prose), and the name is a person's: a title or a known first
+                # name first, or the surname heading a turn alone (not "Editor's Note:", "The
+                # Great Depression:")
+                if surname not in prose:
+                    prose[surname] = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1 and (
+                        words[0] in lex.TITLES or words[0] in lex.FIRST_NAMES
+                        or re.search(rf"(?m)^{re.escape(surname)}:", text) is not None)
+                if prose[surname]:
+                    speakers.add(surname)
+                    titles.update(w for w in words[:-1] if w in lex.TITLES)
+                    out[ps] = m.end()
+                continue
             # "Wu: No. ...": an interview's answer, when the article names "Sheriff Lee Wu" (a
-            # first name or a title before the surname); not "Note:" or "Update:"
+            # first name or a title before the surname); "Mayor:", the title of one who took a
+            # turn by full name; not "Note:" or "Update:"
             if surname not in full:
                 full[surname] = _full_name_of(text, surname)  # one scan a name
-            if full[surname]:
+            if full[surname] or surname in speakers or surname in titles:
                 out[ps] = m.end()
             continue
         # "SHERIFF ANN RUIZ:": the name after the titles
@@ -704,6 +725,13 @@ class SpeakerContext:
                 # ("an ICE spokeswoman said"), when no one named holds it
                 return self.described.get(head, spk)
             return spk
+        if spk.text in lex.TITLES and not spk.text.isupper():
+            # "Mayor: Well, ..." in a transcript: the one who took a turn as "Mayor Bill de
+            # Blasio:" (the last person named with that title)
+            titled = next((p for p in reversed(self.persons) if p.text.split()[0] == spk.text
+                           and len(p.text.split()) > 1), None)
+            if titled is not None:
+                return titled
         if lex.INTERVIEW_LABELS.get(spk.text) == "answer":
             # "A: ..." in an interview: the one interviewed, named before the first question
             return self.interviewee or (self.persons[-1] if self.persons else spk)

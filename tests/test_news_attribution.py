@@ -519,3 +519,18 @@ def test_a_relative_named_by_first_name_after_a_possessive_does_not_crash():
     # not in the past tense): analysis raised IndexError reading the subject
     text = "Tom\u2019s father, Luis, said: \u201cWe waited all night for news.\u201d\n"
     assert speakers(text)["We waited all"] is not None
+
+
+def test_a_transcript_with_names_in_mixed_case_and_a_title_alone():
+    # "Ann Ruiz: ...", then "Ruiz: ..."; "Sheriff Tom Berg: ...", then "Sheriff: ...": turns
+    # headed in mixed case are speech by the one named, a later title alone by its holder
+    text = (
+        "Ann Ruiz: Counties across the state are refusing federal holds. Sheriff Tom Berg "
+        "joins us now.\n\n"
+        "Sheriff Tom Berg: Thanks for having me, Ann.\n\n"
+        "Ruiz: Will your jail honor the detainers?\n\n"
+        "Sheriff: We hold no one past the judge's order, not for anybody.\n"
+    )
+    said = speakers(text)
+    assert said["Will your jail"] == "Ruiz"
+    assert said["We hold no"] == "Sheriff Tom Berg"
