@@ -997,7 +997,9 @@ _LOWER_TITLED = re.compile(
 # A full name and a description of the person: "Richard Jones, the Butler County sheriff,".
 _DESCRIBED_PERSON = re.compile(
     rf"(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}}),[ \t]+"
-    rf"(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
+    rf"(?:(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?"
+    # "Ken Cuccinelli, acting director of ...": a role with no article, after its modifier
+    rf"|(?:{alternation(lex.ROLE_MODIFIERS)})[ \t]+(?:[\w\-]+[ \t]+){{0,1}}?)(?P<role>{PERSON_ROLES})\b"
 )
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 

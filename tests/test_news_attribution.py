@@ -534,3 +534,15 @@ def test_a_transcript_with_names_in_mixed_case_and_a_title_alone():
     said = speakers(text)
     assert said["Will your jail"] == "Ruiz"
     assert said["We hold no"] == "Sheriff Tom Berg"
+
+
+def test_a_person_described_by_a_role_without_an_article():
+    # "Tom Berg, acting director of the state's prisons, would not confirm ...", then "he said":
+    # a role with no article after its modifier describes a person, who "he" is next
+    text = (
+        "Federal sweeps were expected in Lakeville on Sunday.\n\n"
+        "On Sunday there was little sign of them, and Tom Berg, acting director of the state "
+        "corrections agency, would not confirm whether they had begun.\n\n"
+        "\u201cIt is about keeping everyone safer,\u201d he said.\n"
+    )
+    assert speakers(text)["It is about"] == "Tom Berg"
