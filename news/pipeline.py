@@ -47,6 +47,7 @@ from news.quotes import (
     is_speech,
     named_as,
     named_later,
+    opening_attribution,
     sentence_speaker,
     speaker_line,
 )
@@ -353,6 +354,9 @@ def _quote_candidates(
     return by_sentence
 
 
+_ASKED_OR_EXCLAIMED = ("?\u201d", "!\u201d", "?\"", "!\"")
+
+
 def _paragraph_speaker(
     sentences: Sequence[Sentence], i: int, ctx: SpeakerContext, continues: bool = False
 ) -> Speaker | None:
@@ -367,6 +371,11 @@ def _paragraph_speaker(
     reach = 0 if continues else 1
     if i + 1 < len(sentences) and sentences[i + 1].paragraph - sent.paragraph <= reach:
         spk = attribution_sentence(sentences[i + 1])
+        if spk is None and sentences[i + 1].paragraph == sent.paragraph \
+                and sent.text.rstrip().endswith(_ASKED_OR_EXCLAIMED):
+            # '"... than Trump?" Penzone asked during an interview ..., referring to ...': the
+            # split after the question mark cut the quote from its attribution
+            spk = opening_attribution(sentences[i + 1])
         if spk is not None:
             return ctx.resolve(spk)
     if i > 0 and sentences[i - 1].text.rstrip().endswith(":"):

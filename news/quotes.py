@@ -1391,6 +1391,24 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
     return _speaker_at(sentence, m, group, 0)
 
 
+def opening_attribution(sentence: Sentence) -> Speaker | None:
+    """Find a speaker and verb of saying opening a sentence, whatever follows them.
+
+    Used for the sentence after a quote that closes on "?" or "!": the sentence split there,
+    though '"... than Trump?" Penzone asked during an interview with the Times, referring to
+    ...' is one sentence, its attribution however long.
+    """
+    m = _ATTRIBUTION_OPENS.match(sentence.text)
+    if m is None or m.group("spk").split()[0] in _STOP_NAMES:
+        return None
+    return _speaker_at(sentence, m, "spk", 0)
+
+
+_ATTRIBUTION_OPENS = re.compile(
+    rf"(?P<spk>{SPEAKER}){_WHOSE}[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})\b(?![ \t]+that\b)"
+)
+
+
 # A line that only names a speaker, maybe with a description and no final stop, over the quote
 # paragraph it introduces: "Ann Ruiz, director of the Lakeview Justice Center" then '"We ..."'.
 _SPEAKER_LINE = re.compile(

@@ -546,3 +546,15 @@ def test_a_person_described_by_a_role_without_an_article():
         "\u201cIt is about keeping everyone safer,\u201d he said.\n"
     )
     assert speakers(text)["It is about"] == "Tom Berg"
+
+
+def test_a_question_quote_then_a_long_attribution():
+    # '"... than anyone?" Ruiz asked during an interview ..., referring to ...': the sentence
+    # split after the question mark; the next sentence opens on the speaker and the verb
+    text = (
+        "Sheriff Ann Ruiz spoke to students at the county library on Friday.\n\n"
+        "\u201cYou know who got more votes in this county than anyone?\u201d Ruiz asked during a "
+        "recent interview with the Lakeville Courier, referring to the results of the November "
+        "election in the county.\n"
+    )
+    assert speakers(text)["You know who"] == "Ruiz"
