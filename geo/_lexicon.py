@@ -48,11 +48,15 @@ TITLE_ROLES: dict[str, str] = {
     "Col.": "colonel", "Maj.": "major", "Adm.": "admiral", "Prof.": "professor",
     "Del.": "delegate", "Cmdr.": "commander", "Cpl.": "corporal", "AG": "attorney general",
 }
+# Generational suffixes after a surname ("Ann Ruiz Jr.", "Tom Berg III"): not the surname. The
+# abbreviated ones are written with a dot.
+ABBREVIATED_NAME_SUFFIXES: frozenset[str] = frozenset({"Jr", "Sr"})
+NAME_SUFFIXES: frozenset[str] = ABBREVIATED_NAME_SUFFIXES | frozenset({"II", "III", "IV"})
 # Abbreviations whose dot belongs to a person's name: a title ("said Capt. Ann Ruiz of the police
 # department", "Del. Ann Ruiz") or a suffix ("Ann Ruiz Jr."); the dot ends no sentence there.
 NAME_DOT_WORDS: frozenset[str] = frozenset(
     w[:-1] for w in TITLES if w.endswith(".") and w[:-1].isalpha()
-) | frozenset({"St", "Jr", "Sr"})
+) | frozenset({"St"}) | ABBREVIATED_NAME_SUFFIXES
 # The same titles written in lower case before a capitalized name ("said sheriff Sally Hernandez").
 LOWER_TITLES: frozenset[str] = frozenset({
     "judge", "sheriff", "mayor", "governor", "senator", "representative", "president",

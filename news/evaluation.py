@@ -40,6 +40,7 @@ from pathlib import Path
 
 import yaml
 
+from geo import _lexicon as lex
 from news.articles import ARTICLES_DIR, Article, ArticleError, load_article
 from news.pipeline import ArticleAnalysis, analyze_text
 
@@ -349,8 +350,19 @@ def analyze_article(article: Article) -> ArticleAnalysis:
     return analyze_text(article.text, article_meta(article))
 
 
+_NAME_SUFFIXES = frozenset(normalise(w) for w in lex.NAME_SUFFIXES)
+
+
+def _speaker_key(wanted: str) -> str:
+    """Return the word a speaker is known by: the last word, past a suffix ("Jr.", "III")."""
+    words = normalise(wanted).split()
+    if len(words) > 1 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+        return words[-2].rstrip(",")
+    return words[-1]
+
+
 def _speaker_matches(wanted: str, said: Iterable[str | None]) -> bool:
-    key = normalise(wanted).split()[-1]
+    key = _speaker_key(wanted)
     pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
     return any(s and pattern.search(normalise(s)) for s in said)
 

@@ -115,6 +115,18 @@ def test_a_fact_holds_only_when_id_category_phrase_and_speaker_all_match():
     assert missed.contains == "honors detainers" and "no excerpt" in seen[0]
 
 
+def test_a_speaker_annotated_with_a_suffix_is_known_by_the_surname():
+    def quote_fact(speaker):
+        return annotation(facts=[{"id": LAKE, "category": "quote",
+                                  "contains": "We are not agents", "speaker": speaker}])
+    for annotated in ("Ann Ruiz Jr.", "Ann Ruiz Jr", "Ann Ruiz III", "Ann Ruiz, Sr."):
+        for said in ("Ruiz", "Ann Ruiz Jr", "Ruiz Jr."):
+            s = score_article(quote_fact(annotated), analysis(quote_speaker=said))
+            assert s.facts["quote"] == [1, 1], (annotated, said)
+    assert score_article(quote_fact("Ann Ruiz Jr."),
+                         analysis(speaker=None, quote_speaker="Tom Jr")).facts["quote"] == [0, 1]
+
+
 def test_jurisdictions_recall_precision_and_forbidden():
     s = score_article(annotation(), analysis(mentions=((0, 11, LAKE),)))
     assert (s.groups_found, s.groups, s.returned_right, s.returned) == (2, 2, 1, 1)
