@@ -48,6 +48,7 @@ from news.quotes import (
     named_as,
     named_later,
     opening_attribution,
+    reads_as_name,
     sentence_speaker,
     speaker_line,
 )
@@ -465,7 +466,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             # paragraph; a scare quote stands inside a sentence, never alone
             or _whole_paragraph(text, layer.paragraphs[sent.paragraph], q)
             # what the subject calls something, however short: 'called the plan a "disaster"'
-            or (not all(w[:1].isupper() for w in text[q[0] : q[1]].split())
+            or (not reads_as_name(text[q[0] : q[1]].split())
                 and named_as(text, sent.start, q[0]))
         ]
         if not quotes:
@@ -550,7 +551,7 @@ def _whole_paragraph(text: str, para: tuple[int, int], quote: tuple[int, int, bo
     if quote[0] - para[0] > 1 or para[1] - quote[1] > 3:
         return False
     words = text[quote[0] : quote[1]].split()
-    return len(words) >= 3 and not all(w[:1].isupper() for w in words)
+    return len(words) >= 3 and not reads_as_name(words)
 
 
 def _whole_sentence(sent: Sentence, quote: tuple[int, int, bool]) -> bool:

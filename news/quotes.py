@@ -559,9 +559,14 @@ def is_speech(quote_text: str, sentence_text: str, has_verb: bool | None = None)
     turn = _TURN.match(sentence_text) if ":" in sentence_text[:60] else None
     if turn is not None and sentence_text.startswith(quote_text, turn.end()):
         return True  # a transcript's or an interview's turn, however short: "A: No."
-    if len(words) < 3 or all(w[:1].isupper() for w in words):
+    if len(words) < 3 or reads_as_name(words):
         return False  # a scare quote or a name in quotes: "sanctuary", "Operation Safe City."
     return has_speech_verb(sentence_text) if has_verb is None else has_verb
+
+
+def reads_as_name(words: list[str]) -> bool:
+    """Tell whether a quote's words are all capitalised (a name in quotes, not speech)."""
+    return all(w[:1].isupper() for w in words)
 
 
 def has_speech_verb(sentence_text: str) -> bool:
