@@ -1,7 +1,7 @@
 """Extraction on a Dask distributed cluster, for builds of large collections.
 
-Extraction is a pure function from an article body to its :class:`ArticleAnalysis`, so the
-build can hand article bodies to worker processes and write their results as they come back.
+Extraction is a pure function from an article to its :class:`ArticleAnalysis`, so the
+build can hand articles to worker processes and write their results as they come back.
 :func:`dask_client` starts a local cluster (worker processes, one thread each) or connects to
 an existing scheduler; :class:`DaskAnalyzer` sends the articles in batches, keeps a bounded
 number of batches in flight, retries the tasks of a failed worker and yields every article
@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
-from news.articles import ARTICLES_DIR, article_paths
-from news.pipeline import ArticleAnalysis, Geoparser, analyze_text
+from news.articles import ARTICLES_DIR, ArticleError, article_paths
+from news.pipeline import ArticleAnalysis, Geoparser
 from news.store import CACHE_PATH, BuildReport, build_store
 from news.store.backend import Database
+from news.store.corpus import extract_or_error
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -62,22 +63,27 @@ class GazetteerPlugin(WorkerPlugin):
         geoparse("Warm-up in Portland, Oregon.")  # builds the name index of the gazetteer
 
 
-def analyze_batch(texts: list[str], geoparser: Geoparser | None = None) -> list[ArticleAnalysis]:
-    """Extract a batch of article bodies (the task each worker runs).
+def analyze_batch(
+    articles: list[Article], geoparser: Geoparser | None = None
+) -> list[ArticleAnalysis | ArticleError]:
+    """Extract a batch of articles (the task each worker runs), as the serial build does.
 
     Parameters
     ----------
-    texts : list of str
-        Article bodies.
+    articles : list of Article
+        Whole articles, not bare bodies: their front matter's ``place:`` is context for the
+        geoparser.
     geoparser : callable, optional
         As for :func:`news.pipeline.analyze_text`.
 
     Returns
     -------
-    list of ArticleAnalysis
-        One per body, in order.
+    list of ArticleAnalysis or ArticleError
+        One per article, in order; an error for an article whose extraction raised
+        (:func:`news.store.corpus.extract_or_error`), so one bad article does not fail its
+        batch.
     """
-    return [analyze_text(t, geoparser=geoparser) for t in texts]
+    return [extract_or_error(a, geoparser) for a in articles]
 
 
 #: Where a local cluster's scheduler serves HTTP when no dashboard is asked for: loopback, a
@@ -192,12 +198,12 @@ class _Slot:
     items: list[tuple[Article, ArticleAnalysis | None]] = field(default_factory=list)
     missing: int = 0
     future: Future | None = None
-    results: list[ArticleAnalysis] | None = None
+    results: list[ArticleAnalysis | ArticleError] | None = None
 
     def ready(self) -> bool:
         return self.missing == 0 or self.results is not None
 
-    def filled(self) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def filled(self) -> Iterator[tuple[Article, ArticleAnalysis | ArticleError]]:
         fresh = iter(self.results or ())
         for a, r in self.items:
             yield a, r if r is not None else next(fresh)
@@ -246,7 +252,7 @@ class DaskAnalyzer:
 
     def __call__(
         self, items: Iterable[tuple[Article, ArticleAnalysis | None]]
-    ) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    ) -> Iterator[tuple[Article, ArticleAnalysis | ArticleError]]:
         """Yield each article with its analysis, in input order, extracting those without one.
 
         Parameters
@@ -256,12 +262,14 @@ class DaskAnalyzer:
 
         Yields
         ------
-        (Article, ArticleAnalysis)
+        (Article, ArticleAnalysis or ArticleError)
+            An article whose extraction raised comes with its error, as in the serial build.
 
         Raises
         ------
         Exception
-            The error of a task that failed on every attempt; the other tasks are cancelled.
+            The error of a task that failed on every attempt (e.g. its worker killed each
+            time); the other tasks are cancelled.
         """
         source = iter(items)
         slots: deque[_Slot] = deque()
@@ -311,13 +319,15 @@ class DaskAnalyzer:
         slots.append(slot)
         if slot.missing == 0:
             return
-        texts = [a.text for a, r in slot.items if r is None]
-        args = (texts,) if self.geoparser is None else (texts, self.geoparser)
+        todo = [a for a, r in slot.items if r is None]
+        args = (todo,) if self.geoparser is None else (todo, self.geoparser)
         slot.future = self.client.submit(analyze_batch, *args, retries=self.retries, pure=False)
         by_future[slot.future] = slot
         done.add(slot.future)
 
-    def _emit_ready(self, slots: deque[_Slot]) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    def _emit_ready(
+        self, slots: deque[_Slot]
+    ) -> Iterator[tuple[Article, ArticleAnalysis | ArticleError]]:
         while slots and slots[0].ready():
             slot = slots.popleft()
             self.extracted += slot.missing

@@ -12,12 +12,15 @@ import urllib.request
 from pathlib import Path
 
 import cloudpickle
+import dask
 import pytest
+from distributed import KilledWorker
 
-from news.articles import ARTICLES_DIR, Article, iter_articles
+from news.articles import ARTICLES_DIR, Article, ArticleError, iter_articles, parse_article
 from news.dask_build import DaskAnalyzer, Progress, dask_client
 from news.pipeline import analyze_text
 from news.store import Store, build_store
+from news.store.corpus import extract_article
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,6 +48,14 @@ class KillOnce:
         raise AssertionError("unreachable: the process is gone")
 
 
+class KillAlways:
+    """A geoparser whose every call kills its process (a worker that dies on each attempt)."""
+
+    def __call__(self, text: str) -> list:
+        os.kill(os.getpid(), signal.SIGKILL)
+        raise AssertionError("unreachable: the process is gone")
+
+
 class FailOn:
     """The real geoparser, except that it raises on a text with ``marker``; logs each raise."""
 
@@ -68,15 +79,30 @@ def client():
         yield c
 
 
+# A local paper's article: its front matter's place (the outlet's home) decides which Clay
+# County it means, so a worker that saw the body alone would extract it differently.
+LOCAL = (b"---\ntitle: Jail policy\noutlet: The Montgomery Daily\nplace: Montgomery, AL\n---\n"
+         b"The Clay County sheriff said deputies would keep honoring ICE detainers at the jail.\n")
+
+
 @pytest.fixture(scope="module")
 def seeds():
     articles = [a for a in iter_articles(ARTICLES_DIR) if isinstance(a, Article)]
     assert len(articles) >= 5
-    return articles, [analyze_text(a.text) for a in articles]
+    return articles, [extract_article(a) for a in articles]
 
 
-def test_two_workers_give_the_serial_analyses_in_input_order(client, seeds):
-    articles, serial = seeds
+@pytest.fixture(scope="module")
+def with_local(seeds):
+    """The seeds and the local paper's article, with their serial analyses (real geoparser:
+    the test geoparsers below see the body alone, as any ``text -> mentions`` callable does)."""
+    local = parse_article(LOCAL, "local.md", "local")
+    assert extract_article(local) != analyze_text(local.text)  # the place matters
+    return seeds[0] + [local], seeds[1] + [extract_article(local)]
+
+
+def test_two_workers_give_the_serial_analyses_in_input_order(client, with_local):
+    articles, serial = with_local
     many = articles * 4  # 20 articles in batches of 3: tasks finish out of order
     # Every third one comes with its analysis already known (as from the extraction cache).
     items = [(a, serial[i % len(articles)] if i % 3 == 0 else None) for i, a in enumerate(many)]
@@ -130,19 +156,40 @@ def test_a_killed_worker_is_replaced_and_its_batch_redone(client, seeds, tmp_pat
     assert set(client.run(os.getpid).values()) != pids_before
 
 
-def test_a_task_failing_every_retry_fails_the_run_with_its_error(client, seeds, tmp_path):
-    articles, _ = seeds
+def test_an_article_whose_extraction_raises_comes_back_as_its_error(client, seeds, tmp_path):
+    articles, serial = seeds
     # One article's whole body: a shorter marker (its first 40 characters) was also the start of
-    # another seed, so two batches failed and the count of attempts depended on timing.
+    # another seed.
     marker = articles[2].text
     assert [a for a in articles if marker in a.text] == [articles[2]]
     log = tmp_path / "attempts"
     analyzer = DaskAnalyzer(client, batch_size=2, retries=2, geoparser=FailOn(marker, log))
-    with pytest.raises(ValueError, match="geoparser bug"):
-        list(analyzer((a, None) for a in articles))
-    assert len(log.read_text().split()) == 1 + 2  # the first try and two retries
+    out = list(analyzer((a, None) for a in articles))
+    assert [a for a, _ in out] == articles
+    error = out[2][1]
+    assert isinstance(error, ArticleError)
+    assert error.path == articles[2].path
+    assert error.reason.startswith("extraction failed (ValueError: geoparser bug on one article)")
+    assert [r for i, (_, r) in enumerate(out) if i != 2] == serial[:2] + serial[3:]
+    assert len(log.read_text().split()) == 1  # the task did not fail: no retry
 
 
+def test_a_worker_dying_on_every_attempt_fails_the_build_and_keeps_the_store(corpus, tmp_path):
+    articles, serial = corpus
+    db = tmp_path / "store.sqlite"
+    build_store(articles, db, cache_path=None)
+    before = db.read_bytes()
+    (articles / "new.md").write_text("---\ntitle: T\noutlet: O\n---\nBoom in Peoria, Illinois.\n",
+                                     "utf-8")
+    # A cluster of its own, whose scheduler gives up on a task after one killed worker.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            dask_client(workers=1) as own:
+        with pytest.raises(KilledWorker):
+            build_store(articles, db, cache_path=None,
+                        analyze=DaskAnalyzer(own, batch_size=4, geoparser=KillAlways()))
+    assert db.read_bytes() == before
+    assert export(db) == serial
+    assert not list(db.parent.glob(".build-*"))
 def test_progress_lines_on_a_pipe(tmp_path):
     out = tmp_path / "progress.txt"
     with out.open("w") as stream:
@@ -198,20 +245,25 @@ def test_a_build_whose_worker_is_killed_still_matches(client, corpus, tmp_path):
     assert export(db) == serial
 
 
-def test_a_failed_build_leaves_the_previous_store(client, corpus, database, tmp_path):
-    articles, serial = corpus
-    build_store(articles, cache_path=None, database=database)
-    before = database.path.read_bytes() if database.path else None
+def test_a_build_with_an_article_failing_stores_the_others_as_the_serial_build(
+    client, corpus, database, tmp_path
+):
+    articles, _ = corpus
     (articles / "new.md").write_text("---\ntitle: T\noutlet: O\n---\nBoom in Peoria, Illinois.\n",
                                      "utf-8")
-    analyzer = DaskAnalyzer(client, batch_size=2, retries=1,
-                            geoparser=FailOn("Boom in Peoria", tmp_path / "attempts"))
-    with pytest.raises(ValueError, match="geoparser bug"):
-        build_store(articles, cache_path=None, database=database, analyze=analyzer)
-    assert export(database) == serial
-    if database.path is not None:
-        assert database.path.read_bytes() == before
-        assert not list(database.path.parent.glob(".build-*"))
+    failing = FailOn("Boom in Peoria", tmp_path / "attempts")
+    serial_db = tmp_path / "serial.sqlite"
+    serial = build_store(articles, serial_db, cache_path=None, geoparser=failing)
+    report = build_store(articles, cache_path=None, database=database,
+                         analyze=DaskAnalyzer(client, batch_size=2, retries=1, geoparser=failing))
+    assert report.articles == serial.articles
+    assert [(Path(e.path).name, e.reason) for e in report.errors] == [
+        (Path(e.path).name, e.reason) for e in serial.errors]
+    assert report.errors[0].reason.startswith("extraction failed (ValueError")
+    exported = export(database)
+    if database.path is None:  # the shared store keeps the failed article's row
+        exported["articles"] = [a for a in exported["articles"] if a["title"] != "T"]
+    assert exported == export(serial_db)
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

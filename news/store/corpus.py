@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -33,6 +34,8 @@ from news.articles import (
 from news.matching import QuoteIndex
 from news.pipeline import ArticleAnalysis, Geoparser, analyze_text
 from news.store.backend import CACHE_PATH, SCHEMA_VERSION
+
+_log = logging.getLogger(__name__)
 
 
 def corpus_hash(directory: Path | None = None) -> str:
@@ -254,6 +257,47 @@ def extract_article(article: Article, geoparser: Geoparser | None = None) -> Art
     return analyze_text(article.text, {"place": article.place}, geoparser=geoparser)
 
 
+def extract_or_error(article: Article, geoparser: Geoparser | None = None) -> ArticleAnalysis | ArticleError:
+    """Extract one article, or say why it could not be: what every build runs per article.
+
+    A collection of thousands of unseen articles may hold one that the extraction code fails
+    on; that article is then reported (and left out of the store's results, its file or row
+    kept) while the build goes on with the others. The traceback is logged for a bug report.
+
+    Parameters
+    ----------
+    article : Article
+    geoparser : callable, optional
+        Defaults to :func:`geo.geoparse.geoparse`.
+
+    Returns
+    -------
+    ArticleAnalysis or ArticleError
+        The error's reason begins with :data:`EXTRACTION_FAILED`.
+    """
+    try:
+        return extract_article(article, geoparser)
+    except Exception as exc:  # any bug on one text; Ctrl-C (not an Exception) still stops a build
+        _log.exception("extraction failed on %s", article.path)
+        return extraction_error(article, exc)
+
+
+#: How the reason of an article whose extraction raised begins.
+EXTRACTION_FAILED = "extraction failed"
+
+
+def extraction_error(article: Article, exc: BaseException) -> ArticleError:
+    """Return the :class:`ArticleError` recorded for an article whose extraction raised ``exc``."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return ArticleError(
+        str(article.path),
+        f"{EXTRACTION_FAILED} ({detail}); the article is kept but shows nothing until a build"
+        " with fixed code extracts it (please report it with the file)",
+    )
+
+
 def cache_key(article: Article) -> str:
     """Key of an article's extraction in the cache: file hash and code fingerprint."""
     return f"{article.sha256}:{code_fingerprint()}"
@@ -261,15 +305,17 @@ def cache_key(article: Article) -> str:
 
 #: Yields each article with its analysis, in input order, extracting those that come without
 #: one (a cached result comes with its article): :func:`analyze_here`, or on a cluster
-#: :class:`news.dask_build.DaskAnalyzer`.
+#: :class:`news.dask_build.DaskAnalyzer`. An article whose extraction raised comes with its
+#: :class:`ArticleError` instead (:func:`extract_or_error`).
 Analyzer = Callable[
-    [Iterable[tuple[Article, ArticleAnalysis | None]]], Iterator[tuple[Article, ArticleAnalysis]]
+    [Iterable[tuple[Article, ArticleAnalysis | None]]],
+    Iterator[tuple[Article, ArticleAnalysis | ArticleError]],
 ]
 
 
 def analyze_here(
     items: Iterable[tuple[Article, ArticleAnalysis | None]], geoparser: Geoparser | None = None
-) -> Iterator[tuple[Article, ArticleAnalysis]]:
+) -> Iterator[tuple[Article, ArticleAnalysis | ArticleError]]:
     """Extract in this process, one article at a time (the serial :data:`Analyzer`).
 
     Parameters
@@ -280,17 +326,19 @@ def analyze_here(
 
     Yields
     ------
-    (Article, ArticleAnalysis)
+    (Article, ArticleAnalysis or ArticleError)
     """
     for a, r in items:
-        yield a, r if r is not None else extract_article(a, geoparser)
+        yield a, r if r is not None else extract_or_error(a, geoparser)
 
 
 class ExtractionRun:
     """Articles of a folder with their extraction, in order, from the cache when possible.
 
     ``analyze`` extracts the others (default :func:`analyze_here`; a distributed executor keeps
-    the order, so its results are matched to their cache keys in step).
+    the order, so its results are matched to their cache keys in step). An article whose
+    extraction failed is not yielded: its error joins ``errors`` and nothing is cached for it,
+    so the next build tries it again.
     """
 
     def __init__(
@@ -331,6 +379,9 @@ class ExtractionRun:
         try:
             for a, r in self.analyze(jobs()):
                 key = pending.popleft()
+                if isinstance(r, ArticleError):
+                    self.errors.append(r)
+                    continue
                 if key is not None:
                     self.extracted += 1
                     new.append((key, r.to_json()))

@@ -42,7 +42,13 @@ from news.store.backend import (
     connect_postgres,
     pg_write,
 )
-from news.store.corpus import Analyzer, analyze_here, code_fingerprint, extract_article
+from news.store.corpus import (
+    EXTRACTION_FAILED,
+    Analyzer,
+    analyze_here,
+    code_fingerprint,
+    extract_or_error,
+)
 from news.store.write import (
     ARTICLE_INSERT,
     Added,
@@ -98,12 +104,14 @@ def _import_article(conn: Connection, a: Article) -> ArticleError | None:
 
 def _stored_analyses(
     conn: Connection, geoparser: Geoparser | None, counts: dict[str, int], *, reuse: bool,
-    analyze: Analyzer | None = None,
+    analyze: Analyzer | None = None, failed: list[ArticleError],
 ) -> Iterator[tuple[Article, ArticleAnalysis]]:
     """Every stored article with its analysis, by id: stored when current, else extracted.
 
     Extractions made with another code fingerprint (or none yet) are made again (by
-    ``analyze``, default :func:`analyze_here`) and stored.
+    ``analyze``, default :func:`analyze_here`) and stored. An article whose extraction failed
+    keeps its row, gets no results and no stored extraction (so the next derive tries it
+    again); its error goes to ``failed``.
     """
     fingerprint = code_fingerprint()
     fresh: deque[bool] = deque()  # per article handed to the analyzer: extracted, not stored
@@ -131,7 +139,13 @@ def _stored_analyses(
             last = str(rows[-1][0])
 
     for a, r in (analyze or (lambda items: analyze_here(items, geoparser)))(jobs()):
-        if fresh.popleft():
+        extracted_now = fresh.popleft()
+        if isinstance(r, ArticleError):
+            failed.append(r)
+            # An extraction made by older code is no longer current: drop it, try again next time.
+            conn.execute("DELETE FROM extractions WHERE article = ?", (a.id,))
+            continue
+        if extracted_now:
             counts["extracted"] += 1
             conn.execute(
                 "INSERT INTO extractions VALUES (?, ?, ?) ON CONFLICT (article) DO UPDATE"
@@ -203,18 +217,29 @@ class _BulkConnection(Connection):
 
 def _derive(
     conn: Connection, geoparser: Geoparser | None, *, reuse: bool = True,
-    analyze: Analyzer | None = None,
+    analyze: Analyzer | None = None, failed: list[ArticleError] | None = None,
 ) -> dict[str, int]:
-    """Rewrite every derived table from the stored articles (inside the caller's transaction)."""
+    """Rewrite every derived table from the stored articles (inside the caller's transaction).
+
+    Articles whose extraction failed are recorded in ``load_errors`` (replacing the failures of
+    the previous derive) and appended to ``failed``.
+    """
     for table in PG_DERIVED:
         conn.execute(f"DELETE FROM {table}")
     counts = {"extracted": 0, "cached": 0}
+    failures: list[ArticleError] = []
     bulk = _BulkConnection(conn)
     n = write_analyses(
-        bulk, _stored_analyses(conn, geoparser, counts, reuse=reuse, analyze=analyze),
+        bulk,
+        _stored_analyses(conn, geoparser, counts, reuse=reuse, analyze=analyze, failed=failures),
         insert_articles=False,
     )
     bulk.flush()
+    conn.execute("DELETE FROM load_errors WHERE reason LIKE ?", (EXTRACTION_FAILED + "%",))
+    conn.executemany("INSERT INTO load_errors VALUES (?, ?)",
+                     ((e.path, e.reason) for e in failures))
+    if failed is not None:
+        failed.extend(failures)
     digest = hashlib.sha256()
     for aid, sha in conn.execute("SELECT id, sha256 FROM articles ORDER BY id"):
         digest.update(f"{aid}\0{sha}\n".encode())
@@ -266,7 +291,7 @@ def build_shared(
             conn.execute("DELETE FROM load_errors")
             conn.executemany("INSERT INTO load_errors VALUES (?, ?)",
                              ((e.path, e.reason) for e in errors))
-        counts = _derive(conn, geoparser, reuse=use_cache, analyze=analyze)
+        counts = _derive(conn, geoparser, reuse=use_cache, analyze=analyze, failed=errors)
     return BuildReport(db.shown, counts["articles"], tuple(errors), counts["extracted"],
                        counts["cached"], time.perf_counter() - t0)
 
@@ -378,7 +403,11 @@ def add_shared_many(
             done[i] = Added(error=rejected.error)
             continue
         # the slow part, outside the transaction
-        candidates.append((i, candidate, extract_article(candidate, geoparser)))
+        analysis = extract_or_error(candidate, geoparser)
+        if isinstance(analysis, ArticleError):
+            done[i] = Added(error=analysis)
+            continue
+        candidates.append((i, candidate, analysis))
     if not candidates:
         return done
     fingerprint = code_fingerprint()

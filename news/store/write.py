@@ -60,7 +60,7 @@ from news.store.corpus import (
     cache_key,
     code_fingerprint,
     excerpt_id,
-    extract_article,
+    extract_or_error,
     mention_id,
     norm_url,
     quote_id,
@@ -256,6 +256,11 @@ def build_store(
     articles): the folder's articles are imported (new ones added, edited ones replaced,
     stored ones kept) and every result is derived again from the stored articles, in one
     transaction; results made by the current code are reused from the store.
+
+    An article the extraction code fails on does not stop the build: it is reported in the
+    report's ``errors`` and the store's load errors, and has no results (its file, or its row
+    in a shared store, is kept, and the next build tries it again). A failure of the build
+    itself (Ctrl-C, a full disk, a cluster that loses a task) leaves the previous store.
 
     Parameters
     ----------
@@ -663,8 +668,9 @@ def add_article(
     Raises
     ------
     ArticleRejected
-        Invalid fields, an empty or too big text, or a duplicate (same text or same URL as a
-        stored article); the carried :class:`ArticleError` says which.
+        Invalid fields, an empty or too big text, a duplicate (same text or same URL as a
+        stored article), or a text the extraction code fails on; the carried
+        :class:`ArticleError` says which.
     StoreUnavailable
         The shared store cannot be reached (nothing was stored).
     """
@@ -691,11 +697,12 @@ def add_articles(
 
     What a bulk import pays once per batch rather than once per article: the folder's scan,
     the extraction cache's commit and one store transaction (with its fsync). Each article is
-    still refused on its own (invalid, or the same text or URL as a stored article or as an
-    earlier one of the batch). SQLite: the accepted articles' files are written (each whole,
-    never overwriting), then the store is updated in one transaction; if that fails, the
-    batch's files are removed again. A killed process leaves whole files and the store as it
-    was: it is stale then, and the next save or ``ensure_store`` rebuilds it with them.
+    still refused on its own (invalid, the same text or URL as a stored article or as an
+    earlier one of the batch, or one the extraction code fails on). SQLite: the accepted
+    articles' files are written (each whole, never overwriting), then the store is updated
+    in one transaction; if that fails, the batch's files are removed again. A killed process
+    leaves whole files and the store as it was: it is stale then, and the next save or
+    ``ensure_store`` rebuilds it with them.
     PostgreSQL: the batch is stored in one transaction (all or nothing); no file is written.
 
     Parameters
@@ -785,7 +792,16 @@ def _add_article_files(
                 continue
             seen.update(dict.fromkeys(keys, i))
             accepted.append((i, content, candidate))
-    analyses = [extract_article(candidate, geoparser) for _, _, candidate in accepted]
+    analyses: list[ArticleAnalysis] = []
+    extracted: list[tuple[int, bytes, Article]] = []
+    for i, content, candidate in accepted:
+        analysis = extract_or_error(candidate, geoparser)
+        if isinstance(analysis, ArticleError):
+            done[i] = Added(error=analysis)  # refused: nothing of it is written
+            continue
+        extracted.append((i, content, candidate))
+        analyses.append(analysis)
+    accepted = extracted
     # Someone else may have changed the folder meanwhile: then rebuild rather than patch.
     stale_before = _stored_hash(db_path) != hash_before
     written: list[tuple[int, Path, Article]] = []
@@ -823,6 +839,10 @@ def _add_article_files(
             done[i] = Added(id=article.id)
     for i, (first, where) in earlier.items():
         of = done[first].id or done[first].duplicate_of
+        if not of:  # the first was refused itself (its extraction failed)
+            done[i] = Added(error=ArticleError(
+                where, "same text or URL as an earlier article of this batch, which was refused"))
+            continue
         done[i] = Added(error=ArticleError(where, f"same text or URL as article {of!r}"),
                         duplicate_of=of)
     return done
