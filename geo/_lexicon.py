@@ -682,8 +682,9 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"busloads?", r"hold(?:s|ing)? (?:about |around |up to |nearly |more than |roughly )?\d[\d,]*",
     # the agency at work somewhere, and helping it ("ICE has been in Georgetown this week", "the
     # presence of ICE in the community", "his agency assisted ICE")
+    # (denied as well as told: "ICE has not been at the store" reports on the agency's presence)
     r"(?:ICE|Immigration and Customs Enforcement|Border Patrol) (?:has|have|had|was|were|is|are) "
-    r"(?:been |now |also )?(?:in|at|inside|outside|seen|spotted|present)",
+    r"(?:not |never )?(?:been |now |also )?(?:in|at|inside|outside|seen|spotted|present)",
     r"presence of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|federal|"
     r"Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
     r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
@@ -827,6 +828,9 @@ STATE_POSSESSIVE_OFFICES: frozenset[str] = frozenset({"Attorney", "Attorneys"})
 # NATURAL_AREA_WORDS; "Lake X" and "Mount X" name the lake and the mountain.
 NATURAL_AREA_WORDS: frozenset[str] = frozenset({
     "River", "Creek", "Mountains", "Wilderness", "Refuge", "Seashore", "Lakeshore", "Valley",
+    # a roadstead (sheltered water) named after a town, and the region around it: "Hampton
+    # Roads" is not the city of Hampton
+    "Roads",
 })
 NATURAL_AREA_AFTER_NATIONAL: frozenset[str] = frozenset({
     "Forest", "Park", "Monument", "Preserve", "Grassland", "Recreation", "Wildlife", "Memorial",

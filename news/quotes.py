@@ -76,8 +76,10 @@ APPOSITIVE = r"(?:[ \t]*\([^()\"\u201c\u201d]{1,30}\))?(?:,[^,\"\u201c\u201d]{1,
 # A speaker's age before the name: "11-year-old Ann Ruiz", "a 34-year-old farmworker, Ann Ruiz"
 # (a descriptor, not part of the name; with it the name was read as no speaker at all)
 _AGE = r"(?:(?:an?|the)[ \t]+)?\d{1,3}[-\u2010\u2011]year[-\u2010\u2011]old[ \t]+(?:[a-z][\w\-]*,?[ \t]+)?"
+# (the verb may be capitalised: '"...," Said Ruiz.' is set as a sentence of its own by some
+# papers; without it, "Said Ruiz" was read as a two-word name with no verb, and no speaker)
 _POST_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>{VERBS})\s+(?:{_AGE})?(?P<spk>{SPEAKER})"
+    rf"^[\s,]*(?:[-\u2014\u2013]\s*)?(?P<verb>(?i:{VERBS}))\s+(?:{_AGE})?(?P<spk>{SPEAKER})"
 )
 # '"...," said board member, Ann Ruiz.': the role first, a comma, then the name closing the
 # sentence (the role alone, or nothing, was read as the speaker). The role ends on a lower-case

@@ -745,3 +745,11 @@ def test_county_states_attorney_is_the_county_not_a_school(gaz):
     assert ("Kane County", "17089") in found(
         "Both the Kane County State's Attorney's Office and the ACLU agreed.", gaz)
     assert "39" not in ids("Fans of Ohio State cheered the coach.", gaz)
+
+
+def test_a_roadstead_named_after_a_town_is_not_the_town(gaz):
+    # "X Roads" is a body of water and the region around it; with the state's dateline the town
+    # X of that state was read out of it
+    got = found("SUFFOLK, Va. \u2014 Towns across Hampton Roads have signed on with ICE.", gaz)
+    assert ("SUFFOLK", "5176432") in got
+    assert "5135000" not in {i for _, i in got}

@@ -786,3 +786,15 @@ def test_a_pull_quote_attributed_on_a_line_opened_by_a_hyphen():
         "The men were taken away in vans.\n"
     )
     assert "Berg" in (speakers(text)["It came out"] or "")
+
+
+def test_a_capitalised_verb_after_the_quote_still_names_the_speaker():
+    # some papers set '"...," Said Ruiz.' with the verb capitalised: it is still the verb, and
+    # "Said Ruiz" is not a two-word name with no verb
+    text = (
+        "Lake County commissioners voted 3-2 on Tuesday to back the resolution.\n\n"
+        "Commissioner Ann Ruiz (D-Precinct 1) had first brought it up in June.\n\n"
+        "Ruiz brought it back last week, and said she had accepted every change.\n\n"
+        "\u201cIt asks Congress to act, and it changes nothing in the county,\u201d Said Ruiz.\n"
+    )
+    assert "Ruiz" in (speakers(text)["It asks Congress"] or "")

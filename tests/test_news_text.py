@@ -334,6 +334,10 @@ def test_figure_unit_may_start_with_an_acronym():
         # officers of immigration under their everyday names: acting as them is enforcement
         ("In some states, deputies serve as de facto immigration cops.", "enforcement"),
         ("Critics say the town's officers act like immigration police.", "enforcement"),
+        # the agency's presence denied is still a report on its presence
+        ("The office said ICE has not been at the plant or any store in town.", "enforcement"),
+        ("Immigration and Customs Enforcement was never at the school, the district said.",
+         "enforcement"),
     ],
 )
 def test_categories_of_implied_actions_and_stances(sentence, category):
