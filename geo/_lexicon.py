@@ -133,8 +133,14 @@ STORM_WORDS: frozenset[str] = frozenset({
 # ("Credit: Ann Ruiz", "Photo by Ann Ruiz/AP"), not a place ("Credit: Georgia Ruiz").
 CREDIT_MARKERS: frozenset[str] = frozenset({
     "Credit", "Credits", "Photo", "Photos", "Photo by", "Photos by", "Photograph by",
-    "Photo credit", "Image", "Image by", "Courtesy of", "Photo courtesy of", "Illustration by",
-    "Video by",
+    "Photo credit", "Image", "Image by", "Image credit", "Courtesy of", "Photo courtesy of",
+    "Illustration by", "Video by",
+})
+# Photo agencies whose credit closes a wire photo's caption ("... (AP Photo/Ann Ruiz)",
+# "... REUTERS/Ann Ruiz", "... via Getty Images"). "AP" alone counts only after "via", since a
+# sentence may end "the AP".
+PHOTO_AGENCIES: frozenset[str] = frozenset({
+    "REUTERS", "AFP", "Getty Images", "AP Photo", "Associated Press",
 })
 # Reporting verbs: a quote's attribution ("..., Ruiz said"), a reported statement ("ICE denied").
 REPORTING_VERBS: frozenset[str] = frozenset({

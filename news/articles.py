@@ -17,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from geo import _lexicon as lex
+from geo.text import alternation
+
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = REPO / "data" / "articles"
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,10 +51,12 @@ _BARE_CREDIT = re.compile(
 )
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Photo captions: credit lines of wire photos. A paragraph that ends in an agency credit, or
-# carries "via <AGENCY>" / "Photo:" / "(AP Photo/...)".
+# carries "via <AGENCY>" / "(AP Photo/...)", or a line opened by a credit marker and a colon
+# ("Photo:", "Credit:").
 _CAPTION = re.compile(
-    r"(?:\b(?:REUTERS|AFP|Getty Images|AP Photo|Associated Press)\W*$"
-    r"|\bvia (?:REUTERS|AFP|Getty Images|AP)\b|^\s*(?:Photo|Image)(?: credit)?:)",
+    rf"(?:\b(?:{alternation(lex.PHOTO_AGENCIES)})\W*$"
+    rf"|\bvia (?:{alternation(lex.PHOTO_AGENCIES | {'AP'})})\b"
+    rf"|^\s*(?:{alternation(lex.CREDIT_MARKERS)})[ \t]*:)",
     re.MULTILINE,
 )
 
