@@ -147,7 +147,10 @@ with paste_tab:
             st.stop()
 
         if preview_clicked:
-            analysis = analyze(draft.text)
+            analysis, failure = analyze(draft.text)
+            if analysis is None:
+                st.error(md_escape(failure or ""))
+                st.stop()
             gaz = cache.gazetteer()
             roles = {jid: (role, n) for jid, role, n in analysis.roles}
             ids = list(dict.fromkeys(m.jurisdiction for m in analysis.mentions))

@@ -315,6 +315,28 @@ def test_add_article_preview_finds_jurisdictions():
     assert "Travis County" in _plain(_text(at))
 
 
+def test_a_preview_the_extraction_fails_on_is_a_message(monkeypatch):
+    import news.pipeline
+
+    real = news.pipeline.analyze_text
+
+    def failing(text, *args, **kwargs):
+        if "Peoria" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(news.pipeline, "analyze_text", failing)
+    at = _run(ADD)
+    at.text_input[0].input("Preview")
+    at.text_input[1].input("Test Outlet")
+    at.text_area[0].input("ICE agents arrested 9 people in Peoria, Illinois.")
+    at.button[0].click().run(timeout=60)
+    assert not at.exception
+    (error,) = [_plain(e.value) for e in at.error]
+    assert "extraction failed on this text (IndexError: list index out of range)" in error
+    assert not at.subheader  # no half preview
+
+
 def test_online_tiles_toggle_runs():
     from ui.sidebar import MAP_OPTIONS_KEY
 

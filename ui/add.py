@@ -6,6 +6,7 @@ Pasting one article goes through :func:`save`; importing files and URLs through
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from news.importing import Importer, Item, Outcome
     from news.pipeline import ArticleAnalysis
     from news.store import Database
+
+_log = logging.getLogger(__name__)
 
 # Items one import on the page may hold: each is read in the server's request, so a big
 # collection belongs to the command line (python -m news import), which has no such limit.
@@ -74,11 +77,20 @@ def check_draft(d: Draft) -> list[str]:
     return problems
 
 
-def analyze(text: str) -> ArticleAnalysis:
-    """Preview what the pipeline finds; writes nothing."""
-    from news.pipeline import analyze_text
+def analyze(text: str) -> tuple[ArticleAnalysis | None, str | None]:
+    """Preview what the pipeline finds; writes nothing. (analysis, None) or (None, message).
 
-    return analyze_text(text)
+    A text the extraction code fails on is a message, as its save would be refused.
+    """
+    from news.pipeline import analyze_text
+    from news.store.corpus import failure_detail
+
+    try:
+        return analyze_text(text), None
+    except Exception as exc:  # a bug on this text: say so on the page, not as a traceback
+        _log.exception("preview failed")
+        return None, (f"No preview: the extraction failed on this text ({failure_detail(exc)})."
+                      " Saving it would be refused too; please report it with the text.")
 
 
 def save(d: Draft, database: Database | None = None) -> tuple[str | None, str | None]:

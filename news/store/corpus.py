@@ -286,15 +286,18 @@ def extract_or_error(article: Article, geoparser: Geoparser | None = None) -> Ar
 EXTRACTION_FAILED = "extraction failed"
 
 
+def failure_detail(exc: BaseException) -> str:
+    """Return an exception as one short line: its type and message, at most 200 characters."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return detail if len(detail) <= 200 else detail[:199] + "…"
+
+
 def extraction_error(article: Article, exc: BaseException) -> ArticleError:
     """Return the :class:`ArticleError` recorded for an article whose extraction raised ``exc``."""
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-    if len(detail) > 200:
-        detail = detail[:199] + "…"
     return ArticleError(
         str(article.path),
-        f"{EXTRACTION_FAILED} ({detail}); the article is kept but shows nothing until a build"
-        " with fixed code extracts it (please report it with the file)",
+        f"{EXTRACTION_FAILED} ({failure_detail(exc)}); the article is kept but shows nothing"
+        " until a build with fixed code extracts it (please report it with the file)",
     )
 
 
