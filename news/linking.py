@@ -152,6 +152,9 @@ _PLACE_NOUNS = re.compile(
     rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{alternation(lex.PLACE_NOUNS)})\b"
 )
 _CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
+# "The district stated ...": a sentence whose subject is "the" and one noun, which may be the
+# last word of an organisation's name written just before ("the Lake County School District").
+_HEAD_SUBJECT = re.compile(r"^[\"\u201c(]?[Tt]he[ \t]+(?P<noun>[a-z]{3,})\b")
 # "the measure", "the existing statute", "their raids": an act reported before.
 _ACT_REFERENCE = re.compile(
     rf"\b(?:the|this|that|these|those|its|their)[ \t]+(?:[a-z\-]+[ \t]+)?"
@@ -956,6 +959,24 @@ class Linker:
                 return entry
         return None
 
+    def _named_by_head(self, noun: str, index: int) -> list[str]:
+        """Return what the name ending in ``noun`` holds, in the sentences just before ``index``.
+
+        "the Lake County School District" ends in "District": "the district" a sentence later
+        is that body, and Lake County the place it stands for. Only the last such name within
+        :data:`COREFERENCE_WINDOW` sentences counts; places in it are read off the mentions.
+        """
+        tail = re.compile(rf"(?:[ \t]+[A-Z][\w\u2019'.\-]*){{0,4}}[ \t]+{re.escape(noun.capitalize())}\b")
+        text = self.layer.text
+        sentences = self.layer.sentences
+        for k in range(index - 1, max(-1, index - 1 - COREFERENCE_WINDOW), -1):
+            sent = sentences[k]
+            found = [j for s, e, j in self._between(sent.start, sent.end)
+                     if s not in self._origin_starts and tail.match(text, e, sent.end)]
+            if found:
+                return found[-1:]
+        return []
+
     def tag_named(self, index: int) -> set[str]:
         """Return what sentence ``index`` names only inside legislators' district tags."""
         sent = self.layer.sentences[index]
@@ -1307,6 +1328,12 @@ class Linker:
                     out.add(j, "coreference")
                 if under or k in self._under_heading:
                     self._under_heading.add(index)
+        if not out.links.keys() - origins and (head := _HEAD_SUBJECT.match(text)) is not None:
+            # "The district stated that ..." after "the Minidoka County School District
+            # released a statement", linked by nothing else: the body named just before by a
+            # name ending in that noun, and the place its name holds
+            for j in self._named_by_head(head.group("noun"), index):
+                out.add(j, "institution")
         if not out.links.keys() - origins and not _is_national(text):
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"

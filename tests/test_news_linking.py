@@ -1069,3 +1069,17 @@ def test_a_photo_credits_name_is_a_person_not_a_place():
     r = analyze_text(text)
     assert "13" not in {m.jurisdiction for m in r.mentions}
     assert "1238250" in {m.jurisdiction for m in r.mentions}
+
+
+def test_the_head_noun_of_a_body_named_just_before_is_that_body_and_its_place():
+    # "the Dane County School District" ... "The district said ...": the sentence names no
+    # place, and the body it points back at stands for the county its name holds, not for the
+    # article's dateline town
+    text = (
+        "JANESVILLE, Wis. \u2014 Sheriffs in Rock County and Green County said they will not hold "
+        "people for ICE.\n\n"
+        "The Dane County School District also put out a statement on immigration on Friday.\n\n"
+        "The district said it does not ask families about immigration status.\n"
+    )
+    r = analyze_text(text)
+    assert DANE in links_of(r, "The district said")
