@@ -12,6 +12,7 @@ reason; every other article is still built or exported.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import tempfile
@@ -20,9 +21,11 @@ from pathlib import Path
 from typing import TextIO
 
 from geo.geoparse import GeoContext
-from news.articles import ARTICLES_DIR, ArticleError
+from news.articles import ARTICLES_DIR, ArticleError, article_paths
+from news.progress import Progress
 from news.store import CACHE_PATH, Store, build_store, ensure_database
 from news.store.backend import Database, StoreUnavailable, add_database_option, parse_database
+from news.store.corpus import analyze_here
 
 
 def _report_errors(errors: Sequence[ArticleError], err: TextIO) -> None:
@@ -231,7 +234,14 @@ def main(
                 print(f"error: --workers must be at least 1, not {args.workers}", file=err)
                 return 2
             if args.workers is None and args.scheduler is None:
-                report = build_store(args.articles, cache_path=cache, database=database)
+                # A shared store derives every stored article, not only the folder's.
+                shared = parse_database(database).postgres if database else False
+                progress = Progress(None if shared else len(article_paths(args.articles)), err)
+                report = build_store(
+                    args.articles, cache_path=cache, database=database,
+                    analyze=functools.partial(analyze_here, progress=progress),
+                )
+                progress.finish()
             else:
                 from news.dask_build import build_store_on_dask
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from news.articles import ARTICLES_DIR, ArticleError, article_paths
 from news.pipeline import ArticleAnalysis, Geoparser
+from news.progress import Progress
 from news.store import CACHE_PATH, BuildReport, build_store
 from news.store.backend import Database
 from news.store.corpus import extract_or_error
@@ -146,49 +145,6 @@ def dask_client(
             client = stack.enter_context(Client(cluster))
         client.register_plugin(GazetteerPlugin())
         yield client
-
-
-class Progress:
-    """Progress of a long build on a stream: a bar on a terminal, else a line every 10%.
-
-    Parameters
-    ----------
-    total : int or None
-        Articles expected (None: unknown, counts only).
-    out : text stream, optional
-        Default ``sys.stderr``.
-    label : str
-        What the line says is being done.
-    """
-
-    def __init__(self, total: int | None, out: TextIO | None = None, label: str = "articles") -> None:
-        self.total = total
-        self.out = out or sys.stderr
-        self.label = label
-        self.done = 0
-        self.t0 = time.perf_counter()
-        self._tty = bool(getattr(self.out, "isatty", lambda: False)())
-        self._last_step = -1
-
-    def update(self, n: int) -> None:
-        """Count ``n`` more articles done and show it when due."""
-        self.done += n
-        rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
-        if self.total:
-            pct = min(100, 100 * self.done // self.total)
-            if self._tty:
-                bar = "#" * (pct // 4)
-                self.out.write(
-                    f"\r{self.label} [{bar:<25}] {self.done}/{self.total} ({pct}%) {rate:.0f}/s"
-                )
-                if self.done >= self.total:
-                    self.out.write("\n")
-            elif pct // 10 > self._last_step:
-                self._last_step = pct // 10
-                self.out.write(f"{self.label} {self.done}/{self.total} ({pct}%), {rate:.0f}/s\n")
-        elif self._tty:
-            self.out.write(f"\r{self.label} {self.done}, {rate:.0f}/s")
-        self.out.flush()
 
 
 @dataclass

@@ -33,6 +33,7 @@ from news.articles import (
 )
 from news.matching import QuoteIndex
 from news.pipeline import ArticleAnalysis, Geoparser, analyze_text
+from news.progress import Progress
 from news.store.backend import CACHE_PATH, SCHEMA_VERSION
 
 _log = logging.getLogger(__name__)
@@ -317,7 +318,8 @@ Analyzer = Callable[
 
 
 def analyze_here(
-    items: Iterable[tuple[Article, ArticleAnalysis | None]], geoparser: Geoparser | None = None
+    items: Iterable[tuple[Article, ArticleAnalysis | None]], geoparser: Geoparser | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[Article, ArticleAnalysis | ArticleError]]:
     """Extract in this process, one article at a time (the serial :data:`Analyzer`).
 
@@ -326,13 +328,18 @@ def analyze_here(
     items : iterable of (Article, ArticleAnalysis or None)
     geoparser : callable, optional
         Defaults to :func:`geo.geoparse.geoparse`.
+    progress : Progress, optional
+        Told about every article handed back (cached or extracted).
 
     Yields
     ------
     (Article, ArticleAnalysis or ArticleError)
     """
     for a, r in items:
-        yield a, r if r is not None else extract_or_error(a, geoparser)
+        result = r if r is not None else extract_or_error(a, geoparser)
+        if progress is not None:
+            progress.update(1)
+        yield a, result
 
 
 class ExtractionRun:
