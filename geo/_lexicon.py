@@ -471,6 +471,12 @@ DOT_WORDS: frozenset[str] = frozenset({
     "Atty", "Dir", "Cmdr", "Adm", "Del", "Co", "Corp", "Inc", "Ave", "Blvd", "Rd", "No", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mx",
 })
+# Dotted capitals that are not a person's initials: "U.S. Marshals", "D.C. police" ("J.B.
+# Pritzker", "C.J. Karamargin" are first names written as initials).
+DOTTED_NON_INITIALS: frozenset[str] = frozenset({
+    "U.S.", "U.N.", "U.K.", "D.C.", "E.U.", "L.A.", "N.Y.", "N.J.", "N.C.", "S.C.", "N.M.", "N.D.",
+    "S.D.", "N.H.", "R.I.", "P.R.", "A.M.", "P.M.",
+})
 # Prepositions (and "and") after which a capitalized word is read as a place.
 LOCATIVES: frozenset[str] = frozenset({
     "in", "at", "from", "to", "near", "into", "outside", "around", "across", "throughout",
@@ -516,6 +522,11 @@ CALENDAR: frozenset[str] = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", *MONTHS[:12],
     *(f"{m}." for m in MONTHS[12:]),
 })
+# A time phrase between a subject and its verb ("ICE last month told", "CBP this week said"):
+# a word that shifts the time, then a unit of time or a calendar word.
+TIME_SHIFTERS: frozenset[str] = frozenset({"last", "this", "next", "earlier", "later"})
+TIME_UNITS: frozenset[str] = frozenset({"week", "weekend", "month", "year", "spring", "summer", "fall",
+                                        "winter"})
 # Multi-word names that are institutions far more often than the small places they also name.
 NOT_PLACES: frozenset[tuple[str, ...]] = frozenset({
     ("white", "house"), ("wall", "street"), ("capitol", "hill"), ("supreme", "court"),

@@ -294,8 +294,14 @@ TITLE = rf"(?:{alternation(lex.TITLES)})(?![\w.])"
 # A word of a name may open with an elided particle: "O'Malley", "D\u2019Amato".
 _NAME_WORD = r"(?:[A-Z]['\u2019](?=[A-Z][a-z]))?[A-Z][a-z][\w\u2019'\-]*"
 _PARTICLE = rf"(?:(?:{alternation(lex.NAME_PARTICLES)})[ \t]+)"
+# A first name written as initials: "J.B. Pritzker", "C.J. Karamargin" (not "U.S. Marshals").
+INITIALS = (rf"(?=[A-Z]\.[A-Z]\.)(?!(?:{alternation(lex.DOTTED_NON_INITIALS)})(?![\w.]))"
+            r"[A-Z]\.(?:[A-Z]\.)+")
 PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NAME_WORD}){{0,2}}"
-_TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{PERSON_NAME})")
+# The same, perhaps opening on initials: used after a title, which anchors the search ("Gov. J.B.
+# Pritzker"); an optional opening in every unanchored scan would cost more than it finds.
+TITLED_NAME = rf"(?:{INITIALS}[ \t]+(?=[A-Z][a-z]))?{PERSON_NAME}"
+_TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{TITLED_NAME})")
 # AP style, a title in lower case after the body's name: "Lake County sheriff Ann Ruiz"
 _LOWER_TITLED_PERSON = re.compile(
     rf"\b(?P<before>[A-Z][a-z]+)[ \t]+(?:{alternation(lex.LOWER_TITLES)})[ \t]+(?P<name>{PERSON_NAME})"

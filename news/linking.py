@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, TextLayer, alternation, single_quoted
+from geo.text import PERSON_NAME, TITLE, TITLED_NAME, TextLayer, alternation, single_quoted
 from news.quotes import commas_for_dashes
 
 # How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
@@ -204,7 +204,7 @@ _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
 _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?"
     rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
-    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{PERSON_NAME})"
+    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{TITLED_NAME})"
 )
 # A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)"; or
 # the district alone in parentheses after a legislator's title and name: "Rep. Ann Ruiz (Lake)".
@@ -240,7 +240,7 @@ _FINITE = lex.AUXILIARIES - {"voted", "approved", "followed"}
 _CLAUSE = re.compile(rf"(?!\s*(?:who|whose|which)\b).*\b(?:{alternation(_FINITE)})\b")
 _BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _TITLE_BEFORE = re.compile(rf"(?P<title>(?:[Ss]tate[ \t]+)?{TITLE}(?:[ \t]+{TITLE})*)[ \t]+$")
-_TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{PERSON_NAME})")
+_TITLED = re.compile(rf"\b(?P<title>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<name>{TITLED_NAME})")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,16 @@ import re
 from dataclasses import dataclass, field
 
 from geo import _lexicon as lex
-from geo.text import PERSON_NAME, TITLE, Sentence, alternation, single_quoted, split_sentences
+from geo.text import (
+    INITIALS,
+    PERSON_NAME,
+    TITLE,
+    TITLED_NAME,
+    Sentence,
+    alternation,
+    single_quoted,
+    split_sentences,
+)
 
 VERBS = alternation(lex.REPORTING_VERBS)
 # A capitalised word of a name: initials ("A.J."), an abbreviated title, a middle initial before
@@ -146,8 +155,11 @@ _POST_OWNED = re.compile(
 # "Ann Ruiz with Lakeview Cares said", "Sheriff Tom Berg in Lake County, Ind., says": whose or
 # where the speaker is, between the speaker and the verb (the speaker is the one before it)
 _WHOSE = rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NAME}))?"
+# A time phrase between a subject and its verb: "ICE last month told", "CBP on Tuesday said".
+_WHEN = (rf"(?:(?:{alternation(lex.TIME_SHIFTERS)})[ \t]+(?:{alternation(lex.TIME_UNITS | lex.CALENDAR)})"
+         rf"|on[ \t]+(?:{alternation(lex.CALENDAR)}))[ \t]+")
 _PRE = re.compile(
-    rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:\w+ly\s+|also\s+)?"
+    rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:{_WHEN})?(?:\w+ly\s+|also\s+)?"
     rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
 # The sentence's subject when the reporting verb is coordinated or a participle: "X called the
@@ -181,7 +193,7 @@ def named_as(text: str, sentence_start: int, qstart: int) -> bool:
     """
     return _NAMED_AS.search(text, max(sentence_start, qstart - 120), qstart) is not None
 _REPORTING = re.compile(
-    rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:\w+ly\s+)?"
+    rf"(?P<spk>{SPEAKER}){APPOSITIVE}\s*(?:{_WHEN})?(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b"
 )
 _ACCORDING = re.compile(
@@ -210,7 +222,7 @@ _STATEMENT_SOURCE = re.compile(
 # not "King" "County Sheriff John".
 _TITLED_FULL = re.compile(
     rf"(?:{_CAP}[ \t]+)*?{TITLE}(?:[ \t]+{TITLE})*[ \t]+"
-    rf"(?!(?:{alternation(lex.PLACE_WORDS | lex.TITLES)})(?![\w.])){PERSON_NAME}"
+    rf"(?!(?:{alternation(lex.PLACE_WORDS | lex.TITLES)})(?![\w.])){TITLED_NAME}"
 )
 # How far from a quote its attribution is looked for (characters).
 _WINDOW = 300
@@ -608,12 +620,17 @@ def _is_plural(name: str) -> bool:
     return head.endswith("s") and (head[:-1] in lex.LOWER_TITLES or head[:-2] in lex.LOWER_TITLES)
 
 
+_INITIALS = re.compile(INITIALS)
+
+
 def _is_person(name: str) -> bool:
     """Tell whether a written name denotes a person rather than an organisation."""
     tokens = name.split()
     if _TITLE_WORD.search(name):
         return True
-    return len(tokens) >= 2 and all(t[:1].isupper() and not t.isupper() for t in tokens[-2:])
+    # a first name written as initials is a word of a name ("C.J. Karamargin"), an acronym is not
+    return len(tokens) >= 2 and all(t[:1].isupper() and (not t.isupper() or _INITIALS.fullmatch(t))
+                                    for t in tokens[-2:])
 
 
 @dataclass

@@ -798,3 +798,42 @@ def test_a_capitalised_verb_after_the_quote_still_names_the_speaker():
         "\u201cIt asks Congress to act, and it changes nothing in the county,\u201d Said Ruiz.\n"
     )
     assert "Ruiz" in (speakers(text)["It asks Congress"] or "")
+
+
+@pytest.mark.parametrize("initials", ["J.B.", "C.J."])
+def test_a_first_name_written_as_initials_is_a_person_that_he_stands_for(initials):
+    # "A.J. Hollis, aide to Gov. Mark Lutz, said ...": Hollis, a person, is who "he" is next, not
+    # the governor named on the way; "Gov. J.B. Berg" is a titled person like "Gov. John Berg"
+    text = (
+        f"{initials} Hollis, press aide to Gov. Mark Lutz, said the first bus left Dayton on "
+        "Monday.\n\n"
+        "But whatever the bill, Hollis said it is worth it.\n\n"
+        "\"It is cheaper than the stress on local shelters,\" he said.\n"
+    )
+    assert "Hollis" in (speakers(text)["It is cheaper"] or "")
+    text = (
+        "Sheriff Patrick Ruiz (left) and Gov. J.B. Berg (right) | Photo by Ann Lee.\n\n"
+        "In May, Gov. J.B. Berg signed the bill into law.\n\n"
+        "\u201cWe are proud of this law,\u201d Berg said.\n\n"
+        "\u201cEvery family deserves to feel safe,\u201d he added.\n"
+    )
+    assert "Berg" in (speakers(text)["Every family deserves"] or "")
+
+
+def test_dotted_capitals_of_a_country_are_not_initials_of_a_person():
+    text = (
+        "U.S. Marshals arrested two men in Lakeview on Tuesday.\n\n"
+        "\"We were not told,\" he said.\n"
+    )
+    assert "Marshals" not in (speakers(text)["We were not"] or "")
+
+
+@pytest.mark.parametrize("when", ["last month", "this week", "on Tuesday"])
+def test_a_time_phrase_between_the_subject_and_its_verb_keeps_the_subject_the_speaker(when):
+    # "ICE last month told the paper that ... \u201cin the field\u201d": the agency says it, as in
+    # "ICE told the paper"
+    text = (
+        "The Lakeview County Jail holds 30 inmates.\n\n"
+        f"ICE {when} told The Lakeview Times that it handles some cases \u201cin the field\u201d now.\n"
+    )
+    assert speakers(text)["in the field"] == "ICE"
