@@ -702,8 +702,9 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     # (denied as well as told: "ICE has not been at the store" reports on the agency's presence)
     r"(?:ICE|Immigration and Customs Enforcement|Border Patrol) (?:has|have|had|was|were|is|are) "
     r"(?:not |never )?(?:been |now |also )?(?:in|at|inside|outside|seen|spotted|present)",
-    r"presence of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|federal|"
-    r"Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
+    # (and where it turns: "courthouses have become a focus of ICE")
+    r"(?:presence|focus) of (?:U\.S\. )?(?:ICE|Immigration and Customs Enforcement|immigration|"
+    r"federal|Border Patrol)", r"(?:ICE|immigration|agents?|federal)(?:'s|\u2019s)? presence",
     r"assist(?:s|ed|ing)?\W{0,2} (?:\w+ )?(?:ICE|immigration|federal|agents|Border Patrol)",
     # ICE's holds counted, each one placed on a person ("3,269 detainers", "the number of
     # detainers has fallen", "hundreds of ICE detainers"): a count of acts, not the policy word
@@ -712,6 +713,10 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     # acts on people told in the passive ("people were approached at their home")
     r"(?:was|were|been|being|got|get) (?:approached|questioned|interrogated|confronted|"
     r"tackled|chased|pinned|zip-tied)",
+    # ... and in the active, force on a person ("grabbed my client", "dragged him out"), not
+    # on a thing ("grabbed the microphone", "grabbed our attention")
+    r"(?:grabb|dragg|shov|tackl|yank)(?:ed|ing) (?:him|her|them|me|us|(?:my|his|her|their|our) "
+    r"(?!attention|interest|eye|hand|phone)\w+)",
 )
 POLICY_TERMS: tuple[str, ...] = (
     # instruments

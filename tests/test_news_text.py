@@ -366,6 +366,12 @@ def test_counts_of_detainers_are_enforcement():
         ("The agency has stopped publishing its weekly report.", ("policy",)),
         ("Deputies stopped a van on the highway.", ("enforcement",)),
         ("She was stopped during a check near the border.", ("enforcement",)),
+        # force on a person told in the active is enforcement; on a thing it is not
+        ("Two men jumped out, grabbed my brother, and put him in a van.", ("enforcement",)),
+        ("The speech grabbed our attention.", ()),
+        ("He grabbed the microphone and walked off.", ()),
+        # where the agency turns its attention
+        ("Courthouses have become a focus of ICE, lawyers say.", ("enforcement",)),
     ],
 )
 def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
