@@ -35,7 +35,7 @@ TITLES: frozenset[str] = frozenset({
     "Nurse", "Principal", "Manager", "Executive", "Founder", "Editor", "Reporter", "Analyst",
     # local offices under other names: "Undersheriff", "First Selectman", "Jail Administrator"
     "Undersheriff", "Selectman", "Selectwoman", "Selectperson", "Administrator", "Jailer",
-    "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee",
+    "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee", "Ald.",
     # "Senate President Pro Tem Kevin de Le\u00f3n" (pro tempore)
     "Pro", "Tem", "Tempore",
 })
@@ -47,6 +47,7 @@ TITLE_ROLES: dict[str, str] = {
     "Det.": "detective", "Atty.": "attorney", "Dir.": "director", "Gen.": "general",
     "Col.": "colonel", "Maj.": "major", "Adm.": "admiral", "Prof.": "professor",
     "Del.": "delegate", "Cmdr.": "commander", "Cpl.": "corporal", "AG": "attorney general",
+    "Ald.": "alderman",
 }
 # Generational suffixes after a surname ("Ann Ruiz Jr.", "Tom Berg III"): not the surname. The
 # abbreviated ones are written with a dot.
@@ -469,7 +470,7 @@ DOT_WORDS: frozenset[str] = frozenset({
     "St", "Ste", "Ft", "Mt", "Pt", "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov",
     "Govs", "Gen", "Lt", "Sgt", "Capt", "Cpl", "Rev", "Jr", "Sr", "Det", "Col", "Maj", "Prof",
     "Atty", "Dir", "Cmdr", "Adm", "Del", "Co", "Corp", "Inc", "Ave", "Blvd", "Rd", "No", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mx",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mx", "Ald",
 })
 # Dotted capitals that are not a person's initials: "U.S. Marshals", "D.C. police" ("J.B.
 # Pritzker", "C.J. Karamargin" are first names written as initials).

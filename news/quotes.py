@@ -934,8 +934,9 @@ _ACRONYM_SUBJECT = re.compile(
     r"[ \t]+[a-z]+(?:ed|s)\b"
 )
 # A sentence opening on a participle and its phrase, to a comma: "Speaking in Spanish, ",
-# "Standing outside the jail, ", "Addressing reporters Monday, " (the subject comes after it)
-_OPENING_PARTICIPLE = re.compile(r"[ \t]*[A-Z][a-z]+ing[ \t]+[a-z][^,.;\"\u201c\u201d]{0,60},[ \t]*")
+# "Standing outside the jail, ", "Addressing reporters Monday, ", "Asked whether he would renew
+# it, " (the subject comes after it)
+_OPENING_PARTICIPLE = re.compile(r"[ \t]*[A-Z][a-z]+(?:ing|ed)[ \t]+[a-z][^,.;\"\u201c\u201d]{0,60},[ \t]*")
 _PARTICIPLE_PHRASE = re.compile(
     r"[ \t]+(?:in|on|at|by|during|after|before|since|last|earlier)\b[^,.;\"\u201c\u201d]{0,40},"
 )

@@ -837,3 +837,21 @@ def test_a_time_phrase_between_the_subject_and_its_verb_keeps_the_subject_the_sp
         f"ICE {when} told The Lakeview Times that it handles some cases \u201cin the field\u201d now.\n"
     )
     assert speakers(text)["in the field"] == "ICE"
+
+
+@pytest.mark.parametrize("opener", ["Asked whether he would renew it", "Pressed on the cost"])
+def test_an_opening_past_participle_phrase_is_no_speaker(opener):
+    # "Asked about X, Berg said, ...": the subject comes after the phrase, as after "Speaking
+    # in Spanish,"; the phrase's last word ("it") is not who speaks
+    text = (f"Sheriff Tom Berg defended the deal Tuesday. {opener}, Berg said, "
+            "\u201cAbsolutely, as long as ICE pays.\u201d\n")
+    assert "Berg" in (speakers(text)["Absolutely, as long"] or "")
+
+
+@pytest.mark.parametrize("attribution", ["said Ald. Ann Ruiz (5th).", "Ald. Ann Ruiz, 5th, said."])
+def test_an_aldermans_abbreviated_title_names_the_speaker(attribution):
+    # "Ald." is an alderman's title written short, as "Gov." is a governor's: the dot ends no
+    # sentence and the name after it is the speaker
+    text = ("The council voted 30-19 on Wednesday.\n\n"
+            f"\u201cMy residents are frustrated,\u201d {attribution}\n")
+    assert "Ruiz" in (speakers(text)["My residents are"] or "")
