@@ -472,6 +472,11 @@ DOT_WORDS: frozenset[str] = frozenset({
     "Atty", "Dir", "Cmdr", "Adm", "Del", "Co", "Corp", "Inc", "Ave", "Blvd", "Rd", "No", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mx", "Ald",
 })
+# The dotted words among them that open a name ("St. Paul", "Mt. Hood", "Dr. Lee"): never the
+# first half of a spaced abbreviation like "N. Y." ("in St. Paul." is the city, then the period).
+NAME_OPENING_DOT_WORDS: frozenset[str] = frozenset({
+    "St", "Ste", "Ft", "Mt", "Pt", "Mr", "Mrs", "Ms", "Mx", "Dr",
+})
 # Dotted capitals that are not a person's initials: "U.S. Marshals", "D.C. police" ("J.B.
 # Pritzker", "C.J. Karamargin" are first names written as initials).
 DOTTED_NON_INITIALS: frozenset[str] = frozenset({

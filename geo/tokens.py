@@ -17,9 +17,10 @@ from geo import _lexicon as lex
 # it: "N.C. Rep. Ann Ruiz", "Calif. Sen. Tom Berg" (a state, then a title).
 _TITLE_PARTS = "|".join(sorted({t[:-1] for t in lex.TITLES
                                 if t.endswith(".") and t[:-1].isalpha()}))
+_NAME_OPENERS = "|".join(sorted(lex.NAME_OPENING_DOT_WORDS))
 _TOKEN_RE = re.compile(
-    # D.C., U.S., W.Va., N. Y.
-    rf"([A-Z][a-z]{{0,3}}\.(?:(?:\s(?!(?:{_TITLE_PARTS})\.))?[A-Z][a-z]{{0,3}}\.)+)"
+    # D.C., U.S., W.Va., N. Y. (not "St. Paul." closing a sentence: a name after its "St.")
+    rf"((?!(?:{_NAME_OPENERS})\.\s)[A-Z][a-z]{{0,3}}\.(?:(?:\s(?!(?:{_TITLE_PARTS})\.))?[A-Z][a-z]{{0,3}}\.)+)"
     r"|([^\W\d_]+(?:['\u2019][^\W\d_]+)*)"  # a word
     r"|(\d[\d,.]*\d|\d)"  # a number
     r"|(\S)"  # punctuation

@@ -241,3 +241,18 @@ def test_lower_case_the_county_is_not_a_mention(parsed):
     text, mentions = parsed["ibt"]
     _no_mention_in(text, mentions, "the county")
     _no_mention_in(text, mentions, "the sheriff's county")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds marched on Saturday in St. Paul.",
+    "The bus left from Ft. Dix. It reached the border two days later.",
+])
+def test_a_saint_or_fort_name_closing_a_sentence_is_still_the_place(gaz, text):
+    # "St. Paul." was read as one spaced abbreviation ("N. Y."), so the city was lost
+    got = [m.text for m in geoparse(text, gaz)]
+    assert any(t.startswith(("St.", "Ft.")) for t in got)
+
+
+def test_a_title_before_a_short_surname_is_not_an_abbreviation():
+    from geo.tokens import _tokenize
+    assert _tokenize("The meeting was with Dr. Lee.").texts[-3:] == ["Dr.", "Lee", "."]
