@@ -398,6 +398,9 @@ class _CandidateFinder:
     def _shape_ok(self, i: int, j: int, key: tuple[str, ...]) -> tuple[bool, bool]:
         """Whether the tokens i..j look like a name; second value: written in capitals."""
         texts, kinds = self.t.texts, self.t.kinds
+        if key in self.x.lower_aliases and not self.t.caps[i]:
+            # "the nation's capital": an alias in lower case, a name only after "the"
+            return self.t.norms[i - 1:i] == ["the"], False
         # "the Buckeye state": a nickname with "state" in lower case is the nickname still
         lower_state = j - i > 1 and texts[j - 1] == "state" and key in self.x.nicknames
         if not self.t.caps[i] or not (self.t.caps[j - 1] or kinds[j - 1] == "p" or lower_state):
@@ -433,8 +436,8 @@ class _CandidateFinder:
         kinds, norms = self.t.kinds, self.t.norms
         i = 0
         while i < self.n:
-            if (kinds[i] not in "wa" or not self.t.caps[i] or self.person[i] or self.storm[i]
-                    or norms[i] not in self.x.lengths):
+            if (kinds[i] not in "wa" or (not self.t.caps[i] and norms[i] not in self.x.lower_starts)
+                    or self.person[i] or self.storm[i] or norms[i] not in self.x.lengths):
                 state = self._abbreviated_state(i) if kinds[i] == "a" else None
                 if state is not None:
                     out.append(_Cand(i, i + 1, (state,), ("<abbr>",), forced_kind="state"))

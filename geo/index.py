@@ -35,6 +35,10 @@ class _Index:
     official: set[tuple[str, tuple[str, ...]]]
     nicknames: set[tuple[str, ...]]
     bare_counties: set[tuple[str, ...]]
+    # Aliases written in lower case after "the" ("the nation's capital"), and their first words:
+    # a name that opens on no capital, found only there.
+    lower_aliases: frozenset[tuple[str, ...]] = frozenset()
+    lower_starts: frozenset[str] = frozenset()
     # The nearest misspelt name of a query word, by (query, edit limit): the same capitalized
     # words come back article after article ("Enforcement", "Homeland").
     fuzzy_seen: dict[tuple[str, int], tuple[int, str] | None] = field(default_factory=dict)
@@ -88,6 +92,7 @@ def _build_index(gaz: Gazetteer) -> _Index:
     upper_keys: set[tuple[str, ...]] = set()
     official: set[tuple[str, tuple[str, ...]]] = set()
     mixed_keys: set[tuple[str, ...]] = set()
+    lower_keys: set[tuple[str, ...]] = set()
     for j in jurisdictions:
         if j.kind == "state":
             for abbreviation in (j.state_abbr or "", *j.abbreviations):
@@ -117,6 +122,8 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 keys[key].append(j.id)
             if is_the:
                 the_keys.add(key)
+                if name[:1].islower() and name == name.lower():
+                    lower_keys.add(key)
             else:
                 plain.add(key)
             if name == j.name:
@@ -188,7 +195,9 @@ def _build_index(gaz: Gazetteer) -> _Index:
                 fuzzy[variant].add(target)
     return _Index(
         keys=final,
-        the_only=the_keys - plain,
+        # (a lower-case alias names one place wherever it stands: "the nation's capital" needs no
+        # "Washington" elsewhere, as "the District" does)
+        the_only=the_keys - plain - lower_keys,
         upper_aliases=upper_aliases,
         upper_only=upper_keys - mixed_keys,
         lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
@@ -198,6 +207,8 @@ def _build_index(gaz: Gazetteer) -> _Index:
         dot_abbreviations=frozenset(dot_abbreviations),
         fuzzy=dict(fuzzy),
         fuzzy_targets={k: tuple(v) for k, v in targets.items()},
+        lower_aliases=frozenset(lower_keys),
+        lower_starts=frozenset(k[0] for k in lower_keys),
         dc_place=dc_place,
         pop=pop,
         official=official,

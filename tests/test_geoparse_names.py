@@ -107,3 +107,17 @@ def test_a_bare_ap_dateline_names_the_big_citys_state(gaz):
     got = [(m.text, m.jurisdiction_id)
            for m in reported(geoparse(text, gaz, context=GeoContext(state="NE")))]
     assert got == [("COLUMBUS", "3110110"), ("Norfolk", "3134615")]
+
+
+@pytest.mark.parametrize("text", [
+    "Buses carrying 40 migrants arrived in the nation's capital on Friday.",
+    "The nation\u2019s capital has taken in 9,000 people since April.",
+])
+def test_an_alias_written_in_lower_case_after_the_names_its_place(gaz, text):
+    # "the nation's capital" is an alias of Washington, D.C.: a name with no capital letter,
+    # read only after "the", and needing no "Washington" elsewhere (unlike "the District")
+    assert [j for _, j in found(text, gaz)] == ["1150000"]
+
+
+def test_lower_case_words_that_are_no_alias_name_nothing(gaz):
+    assert found("It is the nation's largest county jail and a capital project.", gaz) == []
