@@ -908,6 +908,9 @@ STATE_CUE_WORDS: frozenset[str] = frozenset({
     "law", "laws", "statute", "statutes", "legislators", "senators", "voters", "lawmakers",
     "legislature", "governor", "attorney", "constitution", "taxpayers", "officials",
 })
+# Last words of the name of a law: a state's name inside it ("the Keep Washington Working Act",
+# "the Illinois TRUST Act") is the state whose law it is, not a city of that name.
+LAW_NAME_WORDS: frozenset[str] = frozenset({"Act"})
 # Verbs and nouns of moving people: the place after their "to" is a destination, a city rather
 # than a state of the same name ("sent buses of migrants to New York", "flights to Washington").
 MOVEMENT_WORDS: frozenset[str] = frozenset({

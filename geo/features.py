@@ -579,6 +579,8 @@ class _Features(_CandidateFinder):
             return "state"  # "Washington law", "Washington voters"
         if has_state and len(before) == 2 and before[1] == "in" and before[0] in lex.COUNTY_SUFFIXES:
             return "state"  # "St. Lawrence County in New York": a county lies in a state
+        if has_state and self._in_law_name(c):
+            return "state"  # "the Keep Washington Working Act": the state's law
         if nxt in {"'s", "\u2019s"} and any(  # "Washington's two U.S. senators"
                 self._word(k).lower() in lex.STATE_CUE_WORDS for k in range(c.j + 1, c.j + 5)):
             return "state"
@@ -594,6 +596,19 @@ class _Features(_CandidateFinder):
         if has_state and before[-1:] == ["to"] and self._moved_to(c.i - 1):
             return "place"  # "sent buses to New York": the city of a state's name
         return self._list_kind(c)
+
+    def _in_law_name(self, c: _Cand) -> bool:
+        """Whether the name is inside a law's name ("Keep Washington Working Act").
+
+        The capitalized words after it, up to three, end in one of
+        :data:`geo._lexicon.LAW_NAME_WORDS`.
+        """
+        k = c.j
+        while k < min(c.j + 4, self.n) and self._cap_word(k):
+            if self.t.texts[k] in lex.LAW_NAME_WORDS:
+                return True
+            k += 1
+        return False
 
     def _list_kind(self, c: _Cand) -> str | None:
         """Return the kind a plural noun gives the list a name stands in.

@@ -103,6 +103,8 @@ def test_surname_does_not_hide_the_place_with_its_state(gaz):
     "Both of Washington's senators voted no. Washington passed a state law on detainers.",
     "Washington lawmakers debated the bill. Under Washington law, jails may not hold anyone.",
     "OLYMPIA, Wash. (Sound Wire) \u2014 Washington will not share data with agents.",
+    # the state's name inside the name of a law: the state's law, and the state elsewhere
+    "Gov. Ann Ruiz said Washington will defend the Keep Washington Safe Act in court.",
 ])
 def test_washington_the_state_from_context(gaz, text):
     got = ids(text, gaz)
