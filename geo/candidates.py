@@ -489,6 +489,8 @@ class _CandidateFinder:
             return None
         if word.count(".") >= 2:
             return state
+        if word in lex.TITLES and self._word(i + 1) in lex.FIRST_NAMES and self._cap_word(i + 2):
+            return None  # "In Richmond, Del. Ann Ruiz said": the title (Delegate), no state
         before = self._word(i - 1)
         if before in {",", "-"} or before in lex.PLACE_MODIFIERS:
             return state

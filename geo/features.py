@@ -144,6 +144,9 @@ class _Features(_CandidateFinder):
                 found = self._state_at(c.j + 1)
                 if found and self._longer_name_at(c.j + 1, found[1]):
                     found = None  # "According to Adams, New York City has ...": no qualifier
+                if found and texts[c.j + 1] in lex.TITLES and self._word(found[1]) in lex.FIRST_NAMES \
+                        and self._cap_word(found[1] + 1):
+                    found = None  # "In Richmond, Del. Ann Ruiz said": a delegate, not Delaware
                 if found and (self._in_state(c, found[0]) or not self._list_follows(found[1])):
                     state, end = found
                     qualifier_tokens.update(range(c.j + 1, end))

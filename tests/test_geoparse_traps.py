@@ -755,3 +755,17 @@ def test_a_roadstead_named_after_a_town_is_not_the_town(gaz):
     got = found("SUFFOLK, Va. \u2014 Towns across Hampton Roads have signed on with ICE.", gaz)
     assert ("SUFFOLK", "5176432") in got
     assert "5135000" not in {i for _, i in got}
+
+
+# -- a title written like a state's abbreviation -----------------------------------------------
+
+def test_the_title_delegate_after_a_city_is_not_delaware(gaz):
+    # "Del." before a first name and a surname is a member of a House of Delegates: the city
+    # before it is not qualified by Delaware (which has no such city), nor is Delaware named
+    text = ("In Annapolis, Del. Tom Roe, R-Frederick, said on Monday that the county's sheriff "
+            "would keep the program.")
+    got = ids(text, gaz)
+    assert "2401600" in got and "10" not in got
+    # the state after a city, before a title, is still the state
+    assert "10" in ids("Officials in Wilmington, Del. Mayor Tom Roe said on Monday that the "
+                       "city would not help.", gaz)
