@@ -72,6 +72,10 @@ FOCUS_SHARE = 0.5
 # ... or is named this many times as often as any other (so that places named in passing do
 # not take the focus away from the one the article keeps returning to).
 FOCUS_LEAD = 2.0
+# ... or, between places none of which leads, is the only county the article names, when it
+# writes of a county's offices or bodies this many times without a name ("Terrell County Judge
+# Ann Ruiz ... Sheriff Tom Berg ... the Board of Supervisors"): it keeps returning to it.
+KIND_REFERENCES = 2
 LEAD_SENTENCES = 3
 # The state an article is about, when no city or county is: the one that carries more than
 # this share of its mentions (a state's cities and counties count for it).
@@ -567,6 +571,9 @@ def article_focus(
             # the only one the lead names, named at least twice or as often as any other
             top = in_lead[0] if len(in_lead) == 1 and (
                 clusters[in_lead[0]] >= 2 or clusters[in_lead[0]] == n) else None
+            referred = _referred_by_kind(layer.text, mentions)
+            if referred is not None:
+                top = cluster[referred]
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and clusters.get(home_cluster) == n and (
                     n >= 2 or any(j == home_local for _, j in local)):
@@ -645,6 +652,36 @@ def article_focus(
         state_count = times[state] + len(_STATE_BODY.findall(layer.text))
         prominent = state_count >= 2 and state_count >= local_count
     return Focus(by_kind, how, prominent, peers)
+
+
+# A county's offices and bodies written without its name ("Sheriff Ann Ruiz", "the Board of
+# Supervisors", "the county jail"; "the county", "her county" in lower case), not many counties'
+# at once ("sheriffs", "county jails"): what an article about one county keeps returning to.
+_COUNTY_BODY = re.compile(
+    r"\bcounty\b(?!-)|(?i:\b(?:" + alternation(
+        k for k, v in (lex.INSTITUTION_KINDS | lex.OFFICE_KINDS).items()
+        if v == "county" and k != "county" and k not in lex.COLLECTIVE_BODIES
+    ) + r")\b)"
+)
+
+
+def _referred_by_kind(text: str, mentions: Sequence[tuple[int, int, str]]) -> str | None:
+    """Return the only county named, if the text then writes of a county's bodies often enough.
+
+    That is :data:`KIND_REFERENCES` times (:data:`_COUNTY_BODY`) after its name, not counting
+    an office written with it ("Lake County Sheriff Ann Ruiz"); else None.
+    """
+    named = [(e, j) for _, e, j in mentions if kind_of(j) == "county"]
+    if not named or any(j != named[0][1] for _, j in named):
+        return None
+    end, county = named[0]
+    found = 0
+    for m in _COUNTY_BODY.finditer(text, end):
+        if text[end : m.start()].strip():
+            found += 1
+            if found >= KIND_REFERENCES:
+                return county
+    return None
 
 
 _CHROME_LABEL = re.compile(rf"[ \t]*(?:{alternation(lex.CHROME_LABELS)})[ \t]*:", re.I)

@@ -1083,3 +1083,21 @@ def test_the_head_noun_of_a_body_named_just_before_is_that_body_and_its_place():
     )
     r = analyze_text(text)
     assert DANE in links_of(r, "The district said")
+
+
+def test_the_only_county_named_whose_offices_the_article_keeps_writing_is_its_focus():
+    # Places named once each, none leading (a court in another state, a station's city in the
+    # lead); the one county named, whose judge, sheriff and deputies the article writes of
+    # without its name, is what the article is about: not the station's city's county
+    text = (
+        "A Texas county judge said on Monday that the state's border law could cripple her "
+        "community.\n\n"
+        "The appeals court in New Orleans denied the state's request last week. It will hear "
+        "arguments on Wednesday, a station in Houston reported.\n\n"
+        "Kinney County Judge Ann Ruiz said her county is short of money.\n\n"
+        "Sheriff Tom Berg said, \"We will need more deputies before we arrest anyone under "
+        "this law.\"\n"
+    )
+    r = analyze_text(text)
+    links = links_of(r, "Sheriff Tom Berg")
+    assert "48271" in links and "48201" not in links
