@@ -259,6 +259,51 @@ def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = c.end()
 
 
+# Before an opening mark left open in its paragraph: the paragraph's start, or a colon ("The
+# sheriff wrote: 'The only reason ...", the quote running on into the next paragraph).
+_OPEN_LEFT_OPEN = re.compile(r"(?:^|(?<=\n)|(?<=:[ \t])|(?<=:))['\u2018](?=[A-Za-z])")
+
+
+def double_marked(layer: TextLayer) -> TextLayer:
+    """Return the layer with quotes in single marks written in double ones, offsets kept.
+
+    In a paragraph without double marks, single ones hold its quotes (British and some wire
+    styles, :func:`single_quoted`); readers of quotes and attributions that know the double
+    marks read this one alike. A mark opening a paragraph or following a colon and left open
+    in it is a quote running on into the next paragraph, the news way: it is opened too.
+    Sentences keep their bounds. The layer itself when nothing is written otherwise.
+    """
+    text = layer.text
+    if "'" not in text and "\u2018" not in text:
+        return layer
+    marks: dict[int, str] = {}
+    for ps, pe in layer.paragraphs:
+        if _DOUBLE_MARK.search(text, ps, pe) is not None:
+            continue
+        spans = single_quoted(text, ps, pe)
+        for s, e in spans:
+            marks[s - 1] = "\u201c"
+            marks[e] = "\u201d"
+        after = spans[-1][1] + 1 if spans else ps
+        left = _OPEN_LEFT_OPEN.search(text, after, pe)
+        if left is not None:
+            marks[left.start()] = "\u201c"
+    if not marks:
+        return layer
+    chars = list(text)
+    for at, mark in marks.items():
+        chars[at] = mark
+    marked = "".join(chars)
+    return TextLayer(
+        text=marked,
+        paragraphs=layer.paragraphs,
+        sentences=tuple(Sentence(s.start, s.end, marked[s.start : s.end], s.paragraph)
+                        for s in layer.sentences),
+        dateline=layer.dateline,
+        persons=layer.persons,
+    )
+
+
 def alternation(words: Iterable[str]) -> str:
     r"""Build a regex alternation of literal words, longest first (so "Sen.-elect" beats "Sen.").
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from geo import _lexicon as lex
 from geo.geoparse import GeoContext
 from geo.scoring import DISTRICT_METHOD
-from geo.text import PERSON_NAME, Sentence, TextLayer, alternation, text_layer
+from geo.text import PERSON_NAME, Sentence, TextLayer, alternation, double_marked, text_layer
 from news.articles import find_captions
 from news.classify import Figure, categories, find_figures
 from news.linking import CONTEXT_METHODS, Linker, end_of_lead, in_spans, kind_of
@@ -608,6 +608,8 @@ def link_and_classify(
     speech: Speech,
     captions: Sequence[tuple[int, int]],
     context: GeoContext | None = None,
+    *,
+    marked: TextLayer | None = None,
 ) -> tuple[list[Excerpt], list[QuoteHit]]:
     """Step 3: link every sentence to what it reports about; keep the ones that report.
 
@@ -620,6 +622,9 @@ def link_and_classify(
         The body's photo captions (``news.articles.find_captions``).
     context : GeoContext, optional
         The outlet's home: it decides the article's focus between equals (:class:`Linker`).
+    marked : TextLayer, optional
+        The layer with quotes in single marks written in double ones
+        (:func:`geo.text.double_marked`): the linker reads that one; excerpts keep the body's text.
 
     Returns
     -------
@@ -627,7 +632,7 @@ def link_and_classify(
     """
     text = layer.text
     linker = Linker(
-        layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
+        marked or layer, [(m.start, m.end, m.jurisdiction) for m in mentions], _county_of_place,
         _home(context), captions, _city_of_county,
         frozenset(m.start for m in mentions if m.method.startswith(DISTRICT_METHOD)),
     )
@@ -787,9 +792,12 @@ def analyze_text(
     layer = layer if layer is not None else text_layer(text)
     context = outlet_context(meta)
     mentions = find_mentions(layer, geoparser, context)
-    speech = find_speech(layer, mentions)
+    # Quotes in single marks are read as double ones are (the marks only: offsets are kept).
+    marked = double_marked(layer)
+    speech = find_speech(marked, mentions)
     captions = find_captions(layer.text)
-    excerpts, quote_hits = link_and_classify(layer, mentions, speech, captions, context)
+    excerpts, quote_hits = link_and_classify(layer, mentions, speech, captions, context,
+                                             marked=marked)
     roles = article_roles(layer, mentions, excerpts, captions)
     return ArticleAnalysis(tuple(mentions), tuple(excerpts), tuple(quote_hits), roles)
 

@@ -855,3 +855,44 @@ def test_an_aldermans_abbreviated_title_names_the_speaker(attribution):
     text = ("The council voted 30-19 on Wednesday.\n\n"
             f"\u201cMy residents are frustrated,\u201d {attribution}\n")
     assert "Ruiz" in (speakers(text)["My residents are"] or "")
+
+
+def _excerpt(r, starts):
+    (e,) = [e for e in r.excerpts if e.text.startswith(starts)]
+    return e
+
+
+def test_single_marks_left_open_after_a_colon_or_at_a_paragraphs_start():
+    # Single marks, the news way: a quote after a colon or opening a paragraph left open, to
+    # run on into the next paragraph, is a quote as it is in double marks
+    text = (
+        "Lake County Sheriff Ann Ruiz posted a letter on Facebook on Monday.\n\n"
+        "The sheriff wrote: \u2018The only reason we hold anyone is a judge's warrant. We will "
+        "not hold people for ICE.\n\n"
+        "\u2018We ask the public to trust us.\u2019\n\n"
+        "\u2018I am pleased that the case is over,\u2019 Ruiz said.\n\n"
+        "\u2018This judge confirmed what we knew all along. Those arguing otherwise are wrong.\n\n"
+        "\u2018We will keep our deputies out of immigration work.\u2019\n"
+    )
+    r = analyze_text(text)
+    for starts in ("The sheriff wrote", "\u2018This judge confirmed"):
+        e = _excerpt(r, starts)
+        assert "quote" in e.categories
+        assert e.speaker and "Ruiz" in e.speaker
+
+
+def test_a_pronoun_opening_a_quote_in_single_marks_continues_the_sentence_before():
+    # "\u2018They told him ...,\u2019 Ana Ruiz said." continues the sentence before as the same
+    # sentence in double marks does
+    text = (
+        "Immigrant families rallied in Hartford on Friday.\n\n"
+        "In Connecticut, agents arrested a man outside a courthouse in New Haven last week.\n\n"
+        "A woman told reporters that the state's motor vehicle office called agents on her "
+        "husband.\n\n"
+        "\u2018They told him his license was revoked and that ICE would deport him,\u2019 Ana "
+        "Ruiz said.\n"
+    )
+    r_single = analyze_text(text)
+    r_double = analyze_text(text.replace("\u2018", "\u201c").replace(",\u2019", ",\u201d"))
+    assert dict(_excerpt(r_single, "\u2018They told").jurisdictions) \
+        == dict(_excerpt(r_double, "\u201cThey told").jurisdictions)
