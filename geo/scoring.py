@@ -356,6 +356,8 @@ class _Scorer(_Features):
             c.weak_reason = "common word"
             return
         attribution = c.i >= 2 and self.t.norms[c.i - 2] in lex.ATTRIBUTION_BEFORE
+        # "in Jackson's view": the locative governs the noun after the possessive, not the name
+        attribution = attribution or self._word(c.j) in {"'s", "\u2019s"}
         if c.named_person and not (c.cue == j.kind or c.dateline or nearby[best_id]
                                    or (after_locative and not attribution)):
             c.weak_reason = "surname of a person named in the article"

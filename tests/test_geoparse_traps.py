@@ -92,6 +92,13 @@ def test_surname_of_a_named_person_is_not_a_place(gaz):
     assert "4829000" not in ids(text, gaz)
 
 
+def test_a_locative_before_a_named_persons_possessive_is_the_nouns(gaz):
+    # "in Garland's view": "in" governs "view", so it is no support for a town Garland
+    text = ("Mayor Jane Garland of Lakeview said on Monday that the city will not help agents. "
+            "In Garland's view, the raids hurt local business.")
+    assert "4829000" not in ids(text, gaz)
+
+
 def test_surname_does_not_hide_the_place_with_its_state(gaz):
     text = "Mayor Jane Garland spoke. Later, police in Garland, Texas, made arrests."
     assert ("Garland", "4829000") in found(text, gaz)
