@@ -453,7 +453,9 @@ class _Scorer(_Features):
 
         "El Paso County" in a Colorado article, then "the El Paso District Court": Colorado has
         no town called El Paso, so the name is the county's, not El Paso, Texas. In Texas the
-        city of that name lies in the county and keeps the name.
+        city of that name lies in the county and keeps the name. A town of the name in another
+        county of the state does not keep it either: after "Nassau County", "the Nassau police
+        commissioner" is the county's, not the village of Nassau upstate.
         """
         jur = self.x.jur
         counties: dict[tuple[str, ...], _Cand] = {}
@@ -467,7 +469,7 @@ class _Scorer(_Features):
                     or jur[c.chosen].kind != "place":
                 continue
             state = jur[county.chosen].state if county.chosen else None
-            if any(jur[i].state == state for i in c.ids):
+            if any(jur[i].state == state and county.chosen in jur[i].parents for i in c.ids):
                 continue
             c.chosen = county.chosen
             c.confidence = min(county.confidence, W.conf_kind_cue)

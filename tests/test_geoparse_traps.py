@@ -776,3 +776,15 @@ def test_the_title_delegate_after_a_city_is_not_delaware(gaz):
     # the state after a city, before a title, is still the state
     assert "10" in ids("Officials in Wilmington, Del. Mayor Tom Roe said on Monday that the "
                        "city would not help.", gaz)
+
+
+# -- a county's name alone, after the county is named in full -----------------------------------
+
+def test_a_county_name_alone_is_the_county_not_a_town_of_another_county(gaz):
+    # after "Nassau County", "the Nassau Police Commissioner" is the county's: the village of
+    # Nassau lies in another county of the state; a town in the county keeps its name
+    text = ("Officials in Nassau County said on Monday that officers will not raid churches. "
+            "The Nassau Police Commissioner, Tom Roe, said his officers will help agents.")
+    assert ids(text, gaz) == {"36059"}
+    assert "4824000" in ids("El Paso County deputies met on Monday. El Paso police declined "
+                            "to join them.", gaz)
