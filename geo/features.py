@@ -307,12 +307,38 @@ class _Features(_CandidateFinder):
         return None
 
     def _brand(self, c: _Cand) -> bool:
-        """Whether the name is part of a station's brand: "Denver7", "NBC10 Philadelphia"."""
+        """Whether the name is part of a station's brand: "Denver7", "NBC10 Philadelphia".
+
+        So is a name in the outlet's credit between a dateline and its dash: "REDWOOD CITY
+        (CBS SF) \u2014", "BURLEY, Idaho (KMVT/KSVT) \u2014".
+        """
         t = self.t
         if c.j < self.n and t.ends[c.j - 1] == t.starts[c.j] and t.texts[c.j].isdigit():
             return True
+        if self._in_dateline_credit(c):
+            return True
         return (c.i >= 2 and t.kinds[c.i - 1] == "n" and t.ends[c.i - 2] == t.starts[c.i - 1]
                 and t.texts[c.i - 2].isupper() and len(t.texts[c.i - 2]) >= 2)
+
+    def _in_dateline_credit(self, c: _Cand) -> bool:
+        """Whether the name stands in the parentheses between a dateline and its dash."""
+        t, texts = self.t, self.t.texts
+        p = c.i - 1
+        while p >= max(0, c.i - 6) and texts[p] != "(":
+            if texts[p] == ")" or t.sentence_start[p]:
+                return False
+            p -= 1
+        q = c.j
+        while q < min(self.n, c.j + 6) and texts[q] != ")":
+            q += 1
+        if p < 1 or q >= self.n or texts[p] != "(" or texts[q] != ")" \
+                or self._word(q + 1) not in {"\u2014", "\u2013", "-", "--"}:
+            return False
+        o = p - 1  # back to the line's first token, over the dateline's place and state
+        while o > 0 and not t.line_start[o] and p - o <= 6:
+            o -= 1
+        return bool(t.line_start[o]) and self._opens_dateline(o) and all(
+            t.kinds[k] != "w" or t.caps[k] for k in range(o, p))
 
     def _city_nickname(self, c: _Cand) -> bool:
         """Whether "the X City" is a nickname ("the Queen City", "the Alamo City agreed").

@@ -788,3 +788,12 @@ def test_a_county_name_alone_is_the_county_not_a_town_of_another_county(gaz):
     assert ids(text, gaz) == {"36059"}
     assert "4824000" in ids("El Paso County deputies met on Monday. El Paso police declined "
                             "to join them.", gaz)
+
+
+# -- the outlet's credit in a dateline --------------------------------------------------------
+
+def test_a_place_in_the_outlets_credit_after_a_dateline_is_no_mention(gaz):
+    # "(CBS SF)", "(NBC LA)": the station's brand between the dateline and its dash
+    text = "SAN JOSE (NBC LA) \u2014 County supervisors voted on Tuesday to end the jail contract."
+    got = ids(text, gaz)
+    assert "0668000" in got and "0644000" not in got
