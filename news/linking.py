@@ -1325,8 +1325,9 @@ class Linker:
                             and self.layer.sentences[k].paragraph != sent.paragraph:
                         # "A similar debate played out in Portland." is not what "it" or "the
                         # measure" is about; "those cities" right after it do point back at its
-                        # places, but "there" a sentence later is the story's own place
-                        break
+                        # places, but "there" a sentence later is the story's own place: the
+                        # story goes on from before the aside
+                        continue
                     # an act reaches further back than a pronoun, past sentences that carry
                     # no place (a quote paragraph between "Voters upheld the law" and "the
                     # existing statute")

@@ -309,10 +309,19 @@ def _speaker_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _SPEAKER_NAME.finditer(text):
         group = "a" if m.group("a") else "b"
-        words = m.group(group).split()
+        start, end = m.span(group)
+        # "Denver\u2019s Mike Johnston says": a possessive before the name is whose the person
+        # is (a place's, an agency's), not a word of the name
+        owner = _POSSESSIVE_WORD.search(text, start, end)
+        if owner is not None:
+            start = owner.end()
+        words = text[start:end].split()
         if len(words) >= 2 and _NOT_NAME_WORDS.isdisjoint(words):
-            out.append(m.span(group))
+            out.append((start, end))
     return out
+
+
+_POSSESSIVE_WORD = re.compile(r"\w['\u2019]s?[ \t]+(?=[A-Z])")
 
 
 @dataclass(frozen=True)

@@ -590,14 +590,16 @@ def has_speech_verb(sentence_text: str) -> bool:
 
 _PREPOSITION_BEFORE = re.compile(
     # (a determiner may come between: "an interview with The Lakeview Voice, Ruiz said")
+    # (and the owner of the body, by its kind: "Rabbi Ann Ruiz of the city's Congregation Beth
+    # Israel said")
     r"\b(?:in|of|from|at|to|for|with|by|on|near|across|outside|inside|into|about)\s+"
-    r"(?:(?:the|a|an)\s+)?$", re.I
+    r"(?:(?:the|a|an)\s+)?(?:[a-z]+['\u2019]s\s+)?$", re.I
 )
 
 
 def _object_of_preposition(sentence_text: str, start: int) -> bool:
     """Whether a candidate speaker follows a preposition ("a judge in Texas claimed")."""
-    return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 16) : start]))
+    return bool(_PREPOSITION_BEFORE.search(sentence_text[max(0, start - 30) : start]))
 
 
 def _is_document(speaker: str) -> bool:

@@ -1101,3 +1101,17 @@ def test_the_only_county_named_whose_offices_the_article_keeps_writing_is_its_fo
     r = analyze_text(text)
     links = links_of(r, "Sheriff Tom Berg")
     assert "48271" in links and "48201" not in links
+
+
+def test_an_act_referred_to_after_an_aside_about_another_place_is_the_storys():
+    # "A similar debate played out last year in Portland, Oregon." between the vote and "the
+    # vote": the aside is not what "the vote" is; the story goes on from before it
+    text = (
+        "CONCORD, N.H. \u2014 The House passed a bill on Thursday to ban sanctuary policies.\n\n"
+        "House Bill 511 passed, 351-6, without debate. Six Democrats voted no.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "Republicans were elated. \u201cWe kept our promise,\u201d said Majority Leader Ann Ruiz, "
+        "in a statement released after the vote.\n"
+    )
+    r = analyze_text(text)
+    assert "33" in links_of(r, "\u201cWe kept our promise")

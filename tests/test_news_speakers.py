@@ -896,3 +896,22 @@ def test_a_pronoun_opening_a_quote_in_single_marks_continues_the_sentence_before
     r_double = analyze_text(text.replace("\u2018", "\u201c").replace(",\u2019", ",\u201d"))
     assert dict(_excerpt(r_single, "\u2018They told").jurisdictions) \
         == dict(_excerpt(r_double, "\u201cThey told").jurisdictions)
+
+
+def test_a_places_possessive_before_a_speakers_name_is_the_place():
+    # "Denver's Mike Johnston says": the possessive is whose the person is, not a word of his
+    # name, so the city is named (and what follows about "the city" is about it)
+    for owner in ("Denver\u2019s", "Denver's"):
+        r = analyze_text(f"{owner} Mike Johnston says his approach to immigration is working.\n")
+        assert [m.jurisdiction for m in r.mentions] == ["0820000"]
+
+
+def test_a_body_owned_by_the_city_after_of_is_not_the_subject():
+    # "Rabbi Ann Ruiz of the city's Congregation Beth Israel said she ...": the congregation is
+    # whose she is, not who speaks; "she" later is Ruiz
+    text = (
+        "Rabbi Ann Ruiz of the city's Congregation Beth Israel said she was taught to welcome "
+        "strangers.\n\n"
+        "\"I saw my father, who came to this country alone at 17,\" she said.\n"
+    )
+    assert "Ruiz" in (speakers(text)["I saw my"] or "")
