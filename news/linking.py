@@ -210,6 +210,11 @@ _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
     rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{TITLED_NAME})"
 )
+# A person written straight after a county and reporting, with no title between: "Lake County's
+# Ann Ruiz said", "Lake County Ann Ruiz told reporters" (the sheriff's title left out).
+_NAME_AFTER_COUNTY = re.compile(
+    rf"(?:'s|\u2019s)?[ \t]+(?P<name>{PERSON_NAME})[ \t]+(?P<verb>[a-z]+)\b"
+)
 # A legislator's party and district: "Rep. Ann Ruiz, D-Lake," / "Sen. Ann Ruiz (R-Lake)"; or
 # the district alone in parentheses after a legislator's title and name: "Rep. Ann Ruiz (Lake)".
 _DISTRICT_TAG = re.compile(
@@ -374,6 +379,11 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         if m:
             out[_surname(m.group("name"))] = Affiliation(jid, kind_of(jid), start,
                                                          _office_word(m.group("title")))
+        elif kind_of(jid) == "county" and text[start:end].split()[-1].lower() in lex.COUNTY_SUFFIXES \
+                and (named := _NAME_AFTER_COUNTY.match(text, end)) \
+                and named.group("verb") in lex.REPORTING_VERBS \
+                and len(named.group("name").split()) >= 2:
+            out.setdefault(_surname(named.group("name")), Affiliation(jid, "county", start))
         tag = _DISTRICT_TAG.search(text, max(0, start - 80), start)
         if tag and not jid.startswith("region:"):
             # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
@@ -946,9 +956,13 @@ class Linker:
         lead_end = end_of_lead(layer, self.captions)
         in_lead = {j for s, _, j in self.mentions if s < lead_end and s not in chrome
                    and s not in elsewhere and not in_spans(s, self.captions)}
+        # (nor is the place of an official written again by name: "Lake County Sheriff Ann Ruiz
+        # said ... Ruiz said ... The sheriff's office holds them" speaks for Lake County)
+        spoken = {a.jurisdiction for surname, a in self.people.items()
+                  if a.jurisdiction is not None and len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1}
         self._passing = {
             j for j, n in times.items()
-            if n == 1 and in_focus and j not in in_focus and j not in in_lead
+            if n == 1 and in_focus and j not in in_focus and j not in in_lead and j not in spoken
             and (parent_county(j) if kind_of(j) == "place" else None) not in in_focus
         }
         # ... and so is the county of a city told of in passing ("the sheriff" after "in

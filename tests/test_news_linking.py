@@ -1115,3 +1115,41 @@ def test_an_act_referred_to_after_an_aside_about_another_place_is_the_storys():
     )
     r = analyze_text(text)
     assert "33" in links_of(r, "\u201cWe kept our promise")
+
+
+def test_a_person_written_straight_after_a_county_acts_for_it():
+    # "Lake County's Ann Ruiz said", "Lake County Ann Ruiz told" (the title left out): the
+    # county is her office, carried through her surname later
+    for lead in ("Dane County's Ann Ruiz said on Monday that the jail is full.",
+                 "Dane County Ann Ruiz told reporters on Monday that the jail is full."):
+        text = (f"{lead}\n\n"
+                "\u201cWe will keep holding people for ICE,\u201d Ruiz said.\n")
+        r = analyze_text(text)
+        assert links_of(r, "\u201cWe will keep")[DANE] == "affiliation"
+
+
+def test_a_county_named_after_a_word_that_is_no_office_gives_no_affiliation():
+    # a verb that is no reporting after the name: not an official introduced by her county
+    text = ("In Dane County Ann Ruiz opened a bakery in 2019.\n\n"
+            "\u201cWe will keep holding people for ICE,\u201d Ruiz said.\n")
+    r = analyze_text(text)
+    assert links_of(r, "\u201cWe will keep")[DANE] != "affiliation"
+
+
+def test_the_sheriffs_office_after_an_officials_turns_is_the_officials_county():
+    # A story of several counties, each named once; the one whose sheriff the article keeps
+    # quoting is what "the sheriff's office" stands for, a paragraph after her last turn: not
+    # another county named once before her
+    text = (
+        "Across North Carolina, a bill advances forcing sheriffs to honor ICE detainers.\n\n"
+        "A house panel approved the bill on Wednesday.\n\n"
+        "It came about when sheriffs in big counties like Wake and Durham said they will not "
+        "honor detainers.\n\n"
+        "Chatham County Sheriff Ann Ruiz said she always honors them.\n\n"
+        "\u201cWe will keep doing it,\u201d Ruiz said.\n\n"
+        "She said jail staff check every booking.\n\n"
+        "If ICE asks, the sheriff\u2019s office holds the person for two days.\n\n"
+        "Ruiz said sheriffs in Pamlico and Carteret counties do the same.\n"
+    )
+    r = analyze_text(text, {"place": "Greenville, NC"})
+    assert links_of(r, "If ICE asks") == {"37037": "institution"}  # Chatham County, N.C.
