@@ -936,6 +936,10 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "de", "del", "de la", "de los", "de las", "da", "di", "dos", "das", "du", "van", "von",
     "van der", "van den", "von der", "bin", "ibn",
 })
+# Lower-case words that join the capitalised words of a speaker's name without being a
+# particle of it: a body's name ("Department of Justice", "Coalition for Humane Immigrant
+# Rights"), a pair ("Ann and Tom Berg"), and "la"/"le" as some write them ("Marine le Pen").
+NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "and", "la", "le"})
 # Auxiliary and linking verbs: after a noun phrase, they show it is the subject.
 AUXILIARIES: frozenset[str] = frozenset({
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",

@@ -36,7 +36,7 @@ VERBS = alternation(lex.REPORTING_VERBS)
 _CAP = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{alternation(lex.NAME_DOT_WORDS)})\.|"
         r"[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w\u2019'\-]*)")
 # Between its words, a connector or a particle of one or two words ("Ana de la Cruz").
-_CONNECTOR = rf"(?:{alternation(lex.NAME_PARTICLES | {'of', 'for', 'and', 'la', 'le'})})"
+_CONNECTOR = rf"(?:{alternation(lex.NAME_PARTICLES | lex.NAME_CONNECTORS)})"
 NAME = rf"{_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*"
 
 
