@@ -158,9 +158,10 @@ _WHOSE = rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NA
 # A time phrase between a subject and its verb: "ICE last month told", "CBP on Tuesday said".
 _WHEN = (rf"(?:(?:{alternation(lex.TIME_SHIFTERS)})[ \t]+(?:{alternation(lex.TIME_UNITS | lex.CALENDAR)})"
          rf"|on[ \t]+(?:{alternation(lex.CALENDAR)}))[ \t]+")
+# (the verb perhaps in a perfect tense, as in _REPORTING: "Adams has said the plan would ...")
 _PRE = re.compile(
     rf"(?P<spk>{SPEAKER}){_WHOSE}{APPOSITIVE}\s*(?:{_WHEN})?(?:\w+ly\s+|also\s+)?"
-    rf"(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
+    rf"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{VERBS})\b[^\"\u201c\u201d]*$"
 )
 # The sentence's subject when the reporting verb is coordinated or a participle: "X called the
 # law ... and said:", "X appeared on television and said, ...", "X wrote to Y, urging him to
@@ -173,8 +174,10 @@ _NAMING = (rf"(?<![\w\-])(?<!is )(?<!was )(?<!are )(?<!were )(?<!be )(?<!been )"
            r"(?:it|them|him|her|this|that|(?:the|his|her|their|its)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?"
            r"|(?:[A-Z][\w.\-\u2019']*[ \t]+){0,3}[A-Z][\w.\-\u2019']*)(?:[ \t]+(?:an?|the))?")
 _NAMED_AS = re.compile(rf"{_NAMING}[ \t]*[\"\u201c\u2018']$")  # (single marks too: wire style)
+# (the subject may close on the comma of an appositive: "Ann Ruiz, a lawyer for the county, has
+# voiced opposition to the bill, calling it ...")
 _SUBJECT_THEN_VERB = re.compile(
-    rf"^(?P<spk>{DESC}|{NAME_ROLE})\s(?:(?!\b(?:who|which)\b).)*"
+    rf"^(?P<spk>{DESC}|{NAME_ROLE}),?\s(?:(?!\b(?:who|which)\b).)*"
     rf"(?:\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?|{_NAMING})\s*$", re.S
 )
 

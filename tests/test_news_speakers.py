@@ -915,3 +915,22 @@ def test_a_body_owned_by_the_city_after_of_is_not_the_subject():
         "\"I saw my father, who came to this country alone at 17,\" she said.\n"
     )
     assert "Ruiz" in (speakers(text)["I saw my"] or "")
+
+
+def test_a_subject_with_an_appositive_calling_something_a_quote_is_the_whole_name():
+    # "Ann Ruiz, a lawyer for the county, has voiced opposition ..., calling it \u201c...\u201d": the
+    # subject closes on the appositive's comma; it is not the first name alone
+    text = ("Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office, has voiced strong "
+            "opposition to the bill, calling it \u201ca slap in the face to law enforcement.\u201d\n")
+    assert speakers(text)["a slap in"] == "Ann Ruiz"
+
+
+def test_a_reporting_verb_in_the_perfect_before_a_quote_names_its_subject():
+    # "Ruiz has said the plan would focus on \u201c...\u201d": as "Ruiz said" does, also in a relative
+    # clause ("the plan, which Ruiz has said would ...")
+    for text in (
+        "Mayor Ann Ruiz has said the plan would focus on \u201cviolent criminals and gangs.\u201d\n",
+        "The city backs a plan to put agents at the jail, which Ruiz has said would focus on "
+        "\u201cviolent criminals and gangs,\u201d a phrase critics call vague.\n",
+    ):
+        assert "Ruiz" in (speakers(text)["violent criminals and"] or "")
