@@ -703,6 +703,11 @@ ENFORCEMENT_TERMS: tuple[str, ...] = (
     r"expuls\w*", r"snatch\w*", r"nabbed", r"captur(?:e|ed|es|ing)", r"lockups?",
     # people moved in loads, and a facility's count of those it holds ("holds about 600")
     r"busloads?", r"hold(?:s|ing)? (?:about |around |up to |nearly |more than |roughly )?\d[\d,]*",
+    # a jail holding a person for the agency and telling it of them ("the sheriff's office
+    # holds that person for 48 hours", "the jail notifies ICE"): acts on people in custody
+    r"(?:hold|held|holds|holding) (?:\w+ ){0,2}(?:person|people|inmates?|individuals?|"
+    r"detainees?|suspects?|him|her|them|someone|anyone) (?:for|until|past|beyond)",
+    r"notif(?:y|ies|ied|ying) (?:ICE|immigration|federal|Immigration and Customs Enforcement)",
     # the agency at work somewhere, and helping it ("ICE has been in Georgetown this week", "the
     # presence of ICE in the community", "his agency assisted ICE")
     # (denied as well as told: "ICE has not been at the store" reports on the agency's presence)

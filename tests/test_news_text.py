@@ -372,6 +372,10 @@ def test_counts_of_detainers_are_enforcement():
         ("He grabbed the microphone and walked off.", ()),
         # where the agency turns its attention
         ("Courthouses have become a focus of ICE, lawyers say.", ("enforcement",)),
+        # a jail holding a person for the agency, and telling the agency of them
+        ("After that, the office holds the person for two more days.", ("enforcement",)),
+        ("The office notifies ICE each morning.", ("enforcement", "policy")),
+        ("The club holds its dinner for members in June.", ()),
     ],
 )
 def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
