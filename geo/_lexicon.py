@@ -650,6 +650,10 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "places", "locations", "areas", "communities", "jurisdictions", "cities", "counties",
     "states", "towns", "localities", "regions", "neighborhoods", "sites",
 })
+# ... those of them that tell the kind of place they refer back to ("both counties" are no city's).
+PLACE_NOUN_KINDS: dict[str, str] = {
+    "cities": "place", "towns": "place", "counties": "county", "states": "state",
+}
 # Words that make a sentence plainly national: it is not about the one place an article is
 # about ("Congress passed", "arrests nationwide").
 NATIONAL_SCOPE: frozenset[str] = frozenset({

@@ -153,7 +153,7 @@ _THERE = re.compile(
     r"should|must|can)[ \t]+be(?:en)?)\b)"
 )
 _PLACE_NOUNS = re.compile(
-    rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?:{alternation(lex.PLACE_NOUNS)})\b"
+    rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?P<noun>{alternation(lex.PLACE_NOUNS)})\b"
 )
 _CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
 # "The district stated ...": a sentence whose subject is "the" and one noun, which may be the
@@ -1318,7 +1318,10 @@ class Linker:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
-            places = _PLACE_NOUNS.search(text) is not None or _THERE.search(text) is not None
+            noun = _PLACE_NOUNS.search(text)
+            places = noun is not None or _THERE.search(text) is not None
+            # "both counties" point back at counties, not at a city and its state just named
+            noun_kind = lex.PLACE_NOUN_KINDS.get(noun.group("noun")) if noun is not None else None
             act = None if subject or places else _ACT_REFERENCE.search(text)
             if subject or places or act:
                 entries: Iterator[tuple[int, tuple[tuple[str, str], ...], bool]] = \
@@ -1334,6 +1337,10 @@ class Linker:
                 for k, pairs, reported in entries:
                     if not (subject or reported) or (k in self._surveys and not places):
                         continue
+                    if noun_kind and not subject and pairs \
+                            and all(j in self._passing and kind_of(j) != noun_kind
+                                    for j, _ in pairs):
+                        continue  # an aside of another kind of place: the story's are before
                     if (not places or index - k > 1) and pairs \
                             and all(j in self._passing for j, _ in pairs) \
                             and self.layer.sentences[k].paragraph != sent.paragraph:

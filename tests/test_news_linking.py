@@ -1153,3 +1153,18 @@ def test_the_sheriffs_office_after_an_officials_turns_is_the_officials_county():
     )
     r = analyze_text(text, {"place": "Greenville, NC"})
     assert links_of(r, "If ICE asks") == {"37037": "institution"}  # Chatham County, N.C.
+
+
+def test_a_place_noun_of_a_kind_points_back_at_places_of_that_kind():
+    # "Police in both counties" right after an aside about a city of another state ("A similar
+    # debate played out last year in Portland, Oregon."): counties, not that city or its state
+    text = (
+        "Police chiefs in Lake County and Porter County, Indiana, met with federal agents on "
+        "Monday to discuss immigration arrests.\n\n"
+        "\u201cWe will support them,\u201d Lake County Sheriff Ann Ruiz said.\n\n"
+        "A similar debate played out last year in Portland, Oregon.\n\n"
+        "Police in both counties said they would only assist ICE when directly called upon.\n"
+    )
+    links = links_of(analyze_text(text), "Police in both counties")
+    assert "4159000" not in links and "41" not in links
+    assert "18089" in links
