@@ -213,6 +213,7 @@ class _Scorer(_Features):
         strong: dict[str, bool] = {}
         nearby: dict[str, bool] = {}
         close: dict[str, bool] = {}
+        distance: dict[str, float] = {}  # km to the nearest other place the article names
         home = {self.dateline_state: W.dateline_state, self.outlet_state: W.outlet_state}
         home.pop(None, None)
         list_state = self._list_state(
@@ -284,6 +285,7 @@ class _Scorer(_Features):
                     reason = "in a list of one state's counties"
             vote, contained = self._support(c, j, self._items[n_] if n_ >= 0 else None)
             nearby[i] = near <= W.near_km or contained
+            distance[i] = near
             close[i] = near <= W.near_km
             vote = min(vote, W.vote_cap)
             # Context from the article is capped, so that a hamlet in a state the article
@@ -300,7 +302,9 @@ class _Scorer(_Features):
         if not scored:
             c.weak_reason = "no reading of this kind"
             return
-        scored.sort(key=lambda s: -s[0])
+        # (between readings that score the same, as two towns of one name and one state whose
+        # sizes the gazetteer does not hold, the one nearer the article's other places)
+        scored.sort(key=lambda s: (-s[0], distance.get(s[1], math.inf)))
         best, best_id, reason = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else W.conf_lone_margin
         j = jur[best_id]

@@ -797,3 +797,13 @@ def test_a_place_in_the_outlets_credit_after_a_dateline_is_no_mention(gaz):
     text = "SAN JOSE (NBC LA) \u2014 County supervisors voted on Tuesday to end the jail contract."
     got = ids(text, gaz)
     assert "0668000" in got and "0644000" not in got
+
+
+# -- two towns of one name in one state, their sizes unknown ------------------------------
+
+def test_between_two_towns_of_one_name_in_a_state_the_one_near_the_articles_places(gaz):
+    # New Mexico has two San Ysidros (Sandoval County, near Albuquerque; Dona Ana County, near
+    # Las Cruces), the gazetteer holding neither's population: beside Gallup, the northern one
+    text = ("Mayors of Gallup and San Ysidro, New Mexico, said their jails would not hold "
+            "anyone for ICE.")
+    assert ("San Ysidro", "3571020") in found(text, gaz)
