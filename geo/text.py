@@ -342,7 +342,12 @@ _PARTICLE = rf"(?:(?:{alternation(lex.NAME_PARTICLES)})[ \t]+)"
 # A first name written as initials: "J.B. Pritzker", "C.J. Karamargin" (not "U.S. Marshals").
 INITIALS = (rf"(?=[A-Z]\.[A-Z]\.)(?!(?:{alternation(lex.DOTTED_NON_INITIALS)})(?![\w.]))"
             r"[A-Z]\.(?:[A-Z]\.)+")
-PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NAME_WORD}){{0,2}}"
+# A later word of a name is no weekday and no month written with its day: "Ann Ruiz Sept. 27
+# signed", "Ann Ruiz Monday said" name Ann Ruiz (a month alone may be a middle name: "Mary June").
+_NOT_DATE = (rf"(?!(?:{alternation(w for w in lex.CALENDAR if w.endswith('day'))})\b)"
+             rf"(?!(?:{alternation(lex.MONTHS)})\.?[ \t]+\d)")
+PERSON_NAME = (rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NOT_DATE}{_NAME_WORD})"
+               rf"{{0,2}}")
 # The same, perhaps opening on initials: used after a title, which anchors the search ("Gov. J.B.
 # Pritzker"); an optional opening in every unanchored scan would cost more than it finds.
 TITLED_NAME = rf"(?:{INITIALS}[ \t]+(?=[A-Z][a-z]))?{PERSON_NAME}"

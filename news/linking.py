@@ -208,7 +208,9 @@ _LOWER_TITLE = rf"(?:{alternation(lex.LOWER_TITLES)})(?![\w.])"
 _TITLE_AFTER_PLACE = re.compile(
     rf"(?:[ \t]+(?:County|City|Parish|State))?(?:'s|\u2019s)?"
     rf"(?:[ \t]+(?:{alternation(lex.PLACE_WORDS)})(?:'s|\u2019s)?){{0,3}}[ \t]+"
-    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)(?:,[ \t]*|[ \t]+)(?P<name>{TITLED_NAME})"
+    rf"(?P<title>(?:{TITLE}|{_LOWER_TITLE})(?:[ \t]+{TITLE})*)"
+    # (the title's abbreviation may follow it in parentheses: "Attorney General (AG) Ann Ruiz")
+    rf"(?:[ \t]+\([A-Z]{{2,5}}\))?(?:,[ \t]*|[ \t]+)(?P<name>{TITLED_NAME})"
 )
 # A person written straight after a county and reporting, with no title between: "Lake County's
 # Ann Ruiz said", "Lake County Ann Ruiz told reporters" (the sheriff's title left out).

@@ -1168,3 +1168,13 @@ def test_a_place_noun_of_a_kind_points_back_at_places_of_that_kind():
     links = links_of(analyze_text(text), "Police in both counties")
     assert "4159000" not in links and "41" not in links
     assert "18089" in links
+
+
+def test_a_title_with_its_abbreviation_in_parentheses_still_names_the_office():
+    # "Wisconsin Attorney General (AG) Ann Ruiz": the abbreviation between the title and the
+    # name; her later quote is the state's, not the county story's
+    text = ("Dane County supervisors met on Monday about the jail.\n\n"
+            "Wisconsin Attorney General (AG) Ann Ruiz issued a directive to every sheriff.\n\n"
+            "Ruiz said the directive would \u201cprotect every resident of this state.\u201d\n")
+    r = analyze_text(text)
+    assert links_of(r, "Ruiz said the directive").get(WISCONSIN) == "affiliation"

@@ -422,3 +422,16 @@ def test_a_stance_on_being_involved_is_policy(sentence):
 
 def test_being_involved_in_an_event_is_no_stance():
     assert "policy" not in categories("Two deputies were involved in the crash.", False)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ann Ruiz Sept. 27 signed the order.", "Ann Ruiz"),
+    ("Ann Ruiz Monday said the jail was full.", "Ann Ruiz"),
+    ("Ann Ruiz March 5 announced the plan.", "Ann Ruiz"),
+    ("Mary June Ruiz said the jail was full.", "Mary June Ruiz"),  # a month alone: a name
+])
+def test_a_date_after_a_name_is_not_part_of_it(text, name):
+    import re
+
+    from geo.text import PERSON_NAME
+    assert re.match(PERSON_NAME, text).group(0) == name
