@@ -758,7 +758,7 @@ POLICY_TERMS: tuple[str, ...] = (
     # courts
     r"lawsuits?", r"suits?", r"su(?:e|es|ed|ing)", r"court(?:s|room)?", r"rul(?:ed|ing|ings)",
     r"injunct\w*", r"declaratory", r"complaints?", r"appeal\w*", r"unconstitutional",
-    r"challeng\w*",
+    r"challeng\w*", r"legal (?:action|remed(?:y|ies)|fight|battle)s?", r"litigat\w*",
     # permission and prohibition
     r"prohibit\w*", r"bar(?:s|red|ring)?", r"ban(?:s|ned|ning)?", r"forbid\w*",
     r"allow(?:s|ed|ing)?", r"permit(?:s|ted)?", r"requir\w*", r"prevent\w*", r"limit\w*",

@@ -376,6 +376,10 @@ def test_counts_of_detainers_are_enforcement():
         ("After that, the office holds the person for two more days.", ("enforcement",)),
         ("The office notifies ICE each morning.", ("enforcement", "policy")),
         ("The club holds its dinner for members in June.", ()),
+        # a lawsuit promised or pursued, under other words
+        ("The board chair promised legal action on Tuesday.", ("policy",)),
+        ("The city has been litigating the question since 2019.", ("policy",)),
+        ("He took legal notes for the meeting.", ()),
     ],
 )
 def test_categories_of_passive_acts_and_ended_practices(sentence, cats):
