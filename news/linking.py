@@ -1280,7 +1280,8 @@ class Linker:
         homes = self.tag_named(index) if named and self._tagged else set()
         located = [j for j in named if j not in origins and j not in homes]
         named_kinds = {kind_of(j) for j in located}
-        out.add(self._person(speaker, sent.start), "affiliation")
+        own = self._person(speaker, sent.start)
+        out.add(own, "affiliation")
         if self._surnames is not None:
             for m in self._surnames.finditer(text):
                 out.add(self._person(m.group(), sent.start), "affiliation")
@@ -1297,6 +1298,12 @@ class Linker:
             if (kind in named_kinds or (kind == "local" and named_kinds & {"place", "county"})) \
                     and _names_its_place(text, m.start(), m.end("inst"), spans):
                 continue  # "the Okmulgee County Jail", "the sheriff of Dane County"
+            if own is not None and qualifier == "our" and (
+                    kind_of(own) == kind or (kind == "local" and kind_of(own) in ("place", "county"))):
+                # '"It keeps our county safe," Ruiz said': the speaker's own, not the county
+                # another official spoke for just before
+                out.add(own, "affiliation")
+                continue
             out.add(self._of_kind(kind, sent.start + m.start()), "institution")
         for m in _STATE_QUALIFIED.finditer(text) if "state" in named_kinds else ():
             # "he claimed a Virginia sheriff violated his rights": the county or city of that

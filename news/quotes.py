@@ -1029,7 +1029,10 @@ _DESCRIBED_PERSON = re.compile(
     rf"(?P<name>[A-Z][a-z][\w\u2019'\-]*(?:[ \t]+[A-Z][a-z][\w\u2019'\-]*){{1,2}}),[ \t]+"
     rf"(?:(?:the|a|an|its|their)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?"
     # "Ken Cuccinelli, acting director of ...": a role with no article, after its modifier
-    rf"|(?:{alternation(lex.ROLE_MODIFIERS)})[ \t]+(?:[\w\-]+[ \t]+){{0,1}}?)(?P<role>{PERSON_ROLES})\b"
+    rf"|(?:{alternation(lex.ROLE_MODIFIERS)})[ \t]+(?:[\w\-]+[ \t]+){{0,1}}?"
+    # "Tom Berg, Springfield's mayor,", "Ann Ruiz, Lake County's sheriff,": the place's own
+    rf"|(?:[A-Z][\w.\-]*[ \t]+){{0,2}}[A-Z][\w.\-]*['\u2019]s[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?)"
+    rf"(?P<role>{PERSON_ROLES})\b"
 )
 _VERB_FORM = re.compile(r"is|was|has|had|[a-z]+ed|[a-z]+s")
 

@@ -1178,3 +1178,28 @@ def test_a_title_with_its_abbreviation_in_parentheses_still_names_the_office():
             "Ruiz said the directive would \u201cprotect every resident of this state.\u201d\n")
     r = analyze_text(text)
     assert links_of(r, "Ruiz said the directive").get(WISCONSIN) == "affiliation"
+
+
+def test_a_pronoun_after_a_name_described_by_its_places_office_is_that_person():
+    # "Tom Berg, Springfield's mayor, struck a different tone. '...,' he said.": he is Berg
+    # (the place's own office after the name), not the mayor quoted a paragraph before
+    text = ("Two Ohio mayors reacted to the order on Monday.\n\n"
+            "\u201cThis city will not be bullied,\u201d said Ann Ruiz, the mayor of Dayton.\n\n"
+            "Tom Berg, Springfield's mayor, struck a different tone. \u201cWe will follow the "
+            "law,\u201d he said.\n")
+    r = analyze_text(text)
+    assert speaker_of(r, "\u201cWe will follow") == "Tom Berg"
+    assert "3921000" not in links_of(r, "\u201cWe will follow")  # not Dayton
+
+
+def test_our_county_in_a_quote_is_the_speakers_county():
+    # two sheriffs quoted in turn: "our county" in the second one's quote is hers
+    text = ("Two sheriffs, two answers.\n\n"
+            "Ann Ruiz, who leads the Lake County Sheriff's Office, said she would sign. Tom Berg, "
+            "sheriff of Porter County, said he would not.\n\n"
+            "\u201cI don't see the need,\u201d Berg said.\n\n"
+            "\u201cIt keeps our county safe,\u201d Ruiz said.\n")
+    r = analyze_text(text)
+    links = links_of(r, "\u201cIt keeps our county")
+    assert links.get("18089") == "affiliation"  # Lake County, Ind.
+    assert links.get("18127") != "institution"  # not Porter's county as "our county"
