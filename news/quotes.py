@@ -739,10 +739,15 @@ class SpeakerContext:
             if head not in lex.LOWER_TITLES and head != "ag":
                 return spk  # "the county said": the body, not someone named with its name
             role = lex.TITLE_ROLES.get(words[-1].upper(), head) if head == "ag" else head
+            # "the Fresno sheriff": the place written with the role; not one whose name is
+            # written with another place's ("Tulare County Sheriff Tom Berg")
+            qual = {w for w in spk.text.split()[1:-1] if w[:1].isupper()}
             for p in reversed(self.persons):
                 # "the governor" is "Gov. Bruce Rauner"
                 titles = " ".join(lex.TITLE_ROLES.get(w, w) for w in p.text.split()).lower()
                 titles += " " + " ".join(self.roles.get(_surname(p.text), ()))
+                if qual and not qual & set(p.text.split()) and _place_before_title(p.text):
+                    continue
                 if re.search(rf"\b{re.escape(role)}", titles):
                     self.persons.append(p)  # the one who just spoke: what "he" is next
                     self.mentioned.discard(p.start)
@@ -958,6 +963,16 @@ _QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 def _first_name(name: str) -> str:
     """Return the word before the surname, past middle initials ("Ann R. Ruiz" -> "Ann")."""
     return next((w for w in reversed(name.split()[:-1]) if not w.endswith(".")), "")
+
+
+def _place_before_title(name: str) -> bool:
+    """Tell whether a titled name is written with a place before its title.
+
+    "Tulare County Sheriff Tom Berg" is; "Sheriff Tom Berg" is not.
+    """
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if w in lex.TITLES), 0)
+    return any(w[:1].isupper() for w in words[:at])
 
 
 def _surname(name: str) -> str:

@@ -934,3 +934,14 @@ def test_a_reporting_verb_in_the_perfect_before_a_quote_names_its_subject():
         "\u201cviolent criminals and gangs,\u201d a phrase critics call vague.\n",
     ):
         assert "Ruiz" in (speakers(text)["violent criminals and"] or "")
+
+
+def test_the_role_written_with_a_place_is_the_holder_of_that_places_office():
+    # "the Fresno sheriff" after two sheriffs: not the one last named, written with Tulare
+    # County, but the one of Fresno (named with no place of her own)
+    text = ("In Fresno County, Sheriff Ann Ruiz said deputies would not help. In neighboring "
+            "Tulare County, the sheriff said the opposite.\n\n"
+            "\u201cWe have always worked with ICE,\u201d Tulare County Sheriff Tom Berg said.\n\n"
+            "Ruiz disagreed. \u201cThat is not our job,\u201d the Fresno sheriff said.\n")
+    assert speakers(text)["That is not"] == "Sheriff Ann Ruiz"
+    assert "06019" in links_of(text, "\u201cThat is not")  # Fresno County
