@@ -440,7 +440,9 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
         kind = _office_kind(title)
         if kind is None and body and lex.INSTITUTION_KINDS.get(body.group(1).lower()) == "local":
             # "Board Chair Roger Garcia" after "the County Board": the board written before
-            kind = _qualified_body(text, body.group(1), m.start())
+            # ("Council Chair Ann Ruiz" with no body of a kind written: the local body of the
+            # place the article is about, read as an institution is)
+            kind = _qualified_body(text, body.group(1), m.start()) or "local"
         if kind:
             out[surname] = Affiliation(None, kind, m.start(), _office_word(m.group("title")))
     for m in _BODY_ROLE_NAME.finditer(text):
@@ -586,6 +588,8 @@ def article_focus(
             referred = _referred_by_kind(layer.text, mentions)
             if referred is not None:
                 top = cluster[referred]
+            if top is None and (opener := _lead_subject(layer, local, captions)) is not None:
+                top = cluster[opener]
             home_cluster = _cluster_of(home_local, parent_county)
             if top is None and home_cluster and clusters.get(home_cluster) == n and (
                     n >= 2 or any(j == home_local for _, j in local)):
@@ -674,6 +678,37 @@ _COUNTY_BODY = re.compile(
         k for k, v in (lex.INSTITUTION_KINDS | lex.OFFICE_KINDS).items()
         if v == "county" and k != "county" and k not in lex.COLLECTIVE_BODIES
     ) + r")\b)"
+)
+
+
+def _lead_subject(layer: TextLayer, local: Sequence[tuple[int, str]],
+                  captions: Sequence[tuple[int, int]]) -> str | None:
+    """Return the city or county the article's first sentence opens on as its subject.
+
+    "Howard County is ending its contract ... at the detention center in Jessup": the place
+    that acts in the lead is the story's, the others are where things are.
+    """
+    first = next((s for s in layer.sentences if not in_spans(s.start, captions)
+                  and (layer.dateline is None or s.end > layer.dateline[1])), None)
+    if first is None:
+        return None
+    start = first.start
+    if layer.dateline_end is not None and first.start <= layer.dateline_end < first.end:
+        start = layer.dateline_end
+    for s, j in local:
+        if s == start and _SUBJECT_VERB.match(layer.text, s):
+            return j
+        if s > start:
+            break
+    return None
+
+
+# A place's name and the word after it that makes it a sentence's subject: a verb in lower case
+# ("is ending", "voted", "will close") or a possessive ("Denver's mayor")
+# (not a conjunction or a preposition: "Lake and Porter counties have ..." are told of together)
+_SUBJECT_VERB = re.compile(
+    r"[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*)*"
+    r"(?:['\u2019]s[ \t]|[ \t]+(?!(?:and|or|nor|of|in|at|to|for|with|on|by|from|as)\b)[a-z]+\b)"
 )
 
 

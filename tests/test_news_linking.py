@@ -1203,3 +1203,28 @@ def test_our_county_in_a_quote_is_the_speakers_county():
     links = links_of(r, "\u201cIt keeps our county")
     assert links.get("18089") == "affiliation"  # Lake County, Ind.
     assert links.get("18127") != "institution"  # not Porter's county as "our county"
+
+
+HOWARD_STORY = (
+    "Howard County is ending its contract with ICE to hold detainees at the detention center "
+    "in Jessup, documents show.\n\n"
+    "At the direction of County Executive Tom Berg, the Detention Center sent notice on "
+    "Friday.\n\n"
+    "\u201cI am relieved. I am thankful for the state legislators who kept at it,\u201d Council Chair "
+    "Ann Ruiz said Monday. \u201cAnd I am thankful for the advocates.\u201d\n\n"
+    "Dozens of immigrants marched on Sunday to demand protection from deportation.\n"
+)
+
+
+def test_the_county_the_lead_opens_on_is_the_articles_focus():
+    # "Howard County is ending its contract ... at the detention center in Jessup": the county
+    # the first sentence opens on acts, the town is where the jail is; not two places told of
+    # together (a sentence naming no place is the county's, not the town's county's too)
+    links = links_of(analyze_text(HOWARD_STORY), "Dozens of immigrants marched")
+    assert "24027" in links and "24003" not in links
+
+
+def test_a_council_chair_with_no_body_of_a_kind_written_is_the_places():
+    # "Council Chair Ann Ruiz", the article writing no "County Council": the council of the
+    # place the article is about, as "the council" is; her quote's next sentence is hers too
+    assert links_of(analyze_text(HOWARD_STORY), "\u201cAnd I am thankful") == {"24027": "affiliation"}
