@@ -417,7 +417,12 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
         if m.group("role") and m.group("role").strip() in lex.TRANSCRIPT_NARRATORS:
             narrators.add(surname)
         elif len(words) == 1:
-            if surname in speakers and surname not in narrators:
+            # (or, after a question, "RUIZ: We will ...": the one interviewed, written "Mayor
+            # Ruiz" in prose)
+            if asked and surname not in speakers and (written := surname.title()) not in full:
+                full[written] = _full_name_of(text, written)  # one scan a name
+            if surname not in narrators and (
+                    surname in speakers or (asked and full.get(surname.title(), False))):
                 out[ps] = m.end()
         else:
             if first.title() not in lex.FIRST_NAMES and surname not in prose:

@@ -945,3 +945,14 @@ def test_the_role_written_with_a_place_is_the_holder_of_that_places_office():
             "Ruiz disagreed. \u201cThat is not our job,\u201d the Fresno sheriff said.\n")
     assert speakers(text)["That is not"] == "Sheriff Ann Ruiz"
     assert "06019" in links_of(text, "\u201cThat is not")  # Fresno County
+
+
+def test_an_interviews_answer_headed_by_the_surname_in_capitals_is_the_interviewees():
+    # Q and A printed with the answers headed "RUIZ:", the mayor named "Mayor Ruiz" in the
+    # first question; not "NOTE:" after a question
+    text = ("Q: Mayor Ruiz, will the city cooperate with ICE?\n\n"
+            "RUIZ: We will follow the law, but our police will not do that job.\n\n"
+            "Q: And the county?\n\n"
+            "NOTE: The county did not answer.\n")
+    r = analyze_text(text)
+    assert [h.quote.speaker for h in r.quotes] == ["RUIZ"]
