@@ -66,7 +66,7 @@ def _draw_map(key: cache.StoreKey, filters: FilterState, online_tiles: bool,
     fkey = filters.key()
     st_folium(
         umap.view_map(cache.view_url(key, fkey), files=cache.view_files(key, fkey),
-                      loader_url=cache.shapes().loader_url, online_tiles=online_tiles),
+                      prefetch=True, online_tiles=online_tiles),
         key=MAP_KEY, height=600, use_container_width=True,
         returned_objects=["last_clicked", "last_active_drawing"],
         feature_group_to_add=umap.selection_group(selected),

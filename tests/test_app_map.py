@@ -67,9 +67,7 @@ def test_every_asset_is_served_by_the_app_and_exists(rendered, asset):
     links = umap.map_links(m)
     assert links, "the map must load Leaflet from somewhere"
     for url in links:
-        path = url.split("?", 1)[0]
-        if path == asset.loader_url:  # written with the shapes files (test below)
-            assert (asset.directory / path.rsplit("/", 1)[1]).is_file(), url
+        if url.startswith("data:text/javascript"):  # the loader, inline (test below)
             continue
         assert url.startswith("/app/static/vendor/"), url
         assert (REPO / "static" / url.removeprefix("/app/static/")).is_file(), url
@@ -211,19 +209,22 @@ def test_view_table_sends_counts_for_shapes_and_cities_as_points(asset):
 def test_the_loader_asks_for_a_views_files_before_leaflet_loads(asset):
     table = umap.view_table(_frame(), asset)
     url = umap.write_view(table, asset)
-    links = umap.map_links(umap.view_map(url, files=table.files, loader_url=asset.loader_url))
-    # streamlit-folium loads its scripts one after the other: the loader comes first and asks
-    # for the view's table and every shapes file it names, all at once
-    first = urllib.parse.urlsplit(links[0])
-    assert first.path == asset.loader_url and links[1].endswith("/leaflet.js")
-    assert urllib.parse.parse_qs(first.query)["u"] == [url, *table.files]
-    assert asset.loader_url.startswith("/app/static/build/loader-")
-    written = (asset.directory / asset.loader_url.rsplit("/", 1)[1]).read_text()
-    assert written == umap.LOADER_JS and "window.sanctuaryFiles" in written
+    links = umap.map_links(umap.view_map(url, files=table.files, prefetch=True))
+    # streamlit-folium loads its scripts one after the other: the loader comes first, inline
+    # (no request of its own), and asks for the view's table and every shapes file it names,
+    # all at once
+    first = links[0]
+    assert first == umap.loader_script([url, *table.files]) and links[1].endswith("/leaflet.js")
+    assert first.startswith("data:text/javascript;charset=utf-8,")
+    code = urllib.parse.unquote(first.split(",", 1)[1])
+    assert "window.sanctuaryFiles" in code and json.dumps([url, *table.files]) in code
+    assert not list(asset.directory.glob("loader-*"))  # nothing else to serve
     # the map's script takes the loader's answers, or fetches the files itself without one
     rendered = umap.view_map(url).get_root().render()
     assert "window.sanctuaryFiles" in rendered
     assert umap.map_links(umap.view_map(url))[0].endswith("/leaflet.js")
+    # the same view, the same loader (the component's arguments do not change on a rerun)
+    assert umap.map_links(umap.view_map(url, files=table.files, prefetch=True))[0] == first
 
 
 def test_payload_grows_with_jurisdictions_not_with_articles(asset):
@@ -257,7 +258,7 @@ def test_labels_reach_the_page_as_text_never_html(tmp_path):
     view = next(tmp_path.glob("view-*.json")).read_text()
     assert "<img src=y" in view and json.loads(view)["points"][0][2].startswith("<img src=y")
     # tooltips are text nodes; nothing from the table or the shapes file goes to innerHTML
-    assert "d.textContent = text" in rendered
+    assert "d.textContent = layer.sanctuaryLabel" in rendered
     script = rendered[rendered.index("var viewUrl ="):]
     assert "innerHTML" not in script[:script.index("})();")]
 

@@ -281,11 +281,13 @@ def shape_group(jurisdiction: str, kind: str) -> str:
 
 
 # The first of the map's scripts (streamlit-folium loads them one after the other, then runs
-# the map's own): it asks at once for the files its URL names (``?u=...``), so that they come
-# in while Leaflet loads; the map's script takes the answers from ``window.sanctuaryFiles``.
+# the map's own): it asks at once for the view's files (``%s``: their URLs, a JSON list), so
+# that they come in while Leaflet loads; the map's script takes the answers from
+# ``window.sanctuaryFiles``. It travels inline, as a ``data:`` URL (:func:`loader_script`): a
+# file of its own was one more request and answer before Leaflet's could start.
 LOADER_JS = """(function() {
   var files = window.sanctuaryFiles = window.sanctuaryFiles || {};
-  new URL(document.currentScript.src).searchParams.getAll("u").forEach(function(url) {
+  %s.forEach(function(url) {
     if (files[url]) return;
     files[url] = fetch(url, {cache: "force-cache"}).then(function(r) {
       if (!r.ok) throw new Error("map file " + url + ": HTTP " + r.status);
@@ -297,6 +299,12 @@ LOADER_JS = """(function() {
 """
 
 
+def loader_script(urls: Sequence[str]) -> str:
+    """The loader (:data:`LOADER_JS`) asking for ``urls``, as a ``data:`` URL for a script tag."""
+    return "data:text/javascript;charset=utf-8," + urllib.parse.quote(
+        LOADER_JS % json.dumps(list(urls)))
+
+
 @dataclass(frozen=True)
 class ShapeAsset:
     """The shapes as served and as drawn, by id (for ``geo.pick``).
@@ -304,8 +312,7 @@ class ShapeAsset:
     ``urls``: the URL of the base file (:data:`BASE_GROUP`); ``files``: the group of each
     jurisdiction (:func:`shape_group`); ``entries``: the encoded shapes a view's file carries
     (counties), by id. ``directory`` and ``url_prefix``: where the files are written and
-    served (the views' files go beside them, :func:`write_view`). ``loader_url``: the script
-    that asks for a view's files as the map's iframe starts (:data:`LOADER_JS`).
+    served (the views' files go beside them, :func:`write_view`).
     """
 
     urls: Mapping[str, str]
@@ -313,7 +320,6 @@ class ShapeAsset:
     geometries: Mapping[str, Any]
     directory: Path | None = None
     url_prefix: str = ""
-    loader_url: str = ""
     entries: Mapping[str, list[Any]] = field(default_factory=dict)
 
     def __contains__(self, jurisdiction: object) -> bool:
@@ -389,8 +395,7 @@ def write_shapes(directory: Path, shapes: gpd.GeoDataFrame,
             geometries[s[0]] = decode_geometry(s[3], doc["q"])
             if group != BASE_GROUP:
                 entries[s[0]] = s
-    loader = _write_hashed(directory, "loader", LOADER_JS.encode(), url_prefix, ".js")
-    return ShapeAsset(urls, files, geometries, directory, url_prefix, loader, entries)
+    return ShapeAsset(urls, files, geometries, directory, url_prefix, entries)
 
 
 def _write_hashed(directory: Path, prefix: str, doc: Any, url_prefix: str,
@@ -532,12 +537,12 @@ class _ViewLayer(MacroElement):
                 for (var i = 0; i < bounds.length; i++) { if (n >= bounds[i]) c = colors[i]; }
                 return c;
             }
-            function tip(text) {
-                return function() {
-                    var d = document.createElement("div");
-                    d.textContent = text;
-                    return d;
-                };
+            // One tooltip and one pair of hover handlers per group, not per shape: the label is
+            // made when the pointer first rests on a shape, as a text node (never HTML).
+            function tip(layer) {
+                var d = document.createElement("div");
+                d.textContent = layer.sanctuaryLabel;
+                return d;
             }
             function label(name, n) {
                 return name + " \\u2014 " + n + " excerpt" + (n === 1 ? "" : "s");
@@ -545,26 +550,40 @@ class _ViewLayer(MacroElement):
             var tipOptions = {sticky: true, direction: "auto", className: "sanctuary-tip"};
             // The group now: streamlit-folium binds its click handler to the layers present
             // when this script ends; the group passes on its points' clicks.
-            var cities = L.featureGroup().addTo(map);
+            var cities = L.featureGroup().addTo(map).bindTooltip(tip, tipOptions);
+            // Drawn after the shapes, so that they are painted over them with no reordering.
             function drawPoints(view) {
                 view.points.forEach(function(p) {
                     var layer = L.circleMarker([p[3], p[4]], {
                         radius: 4, weight: 1.2, color: "#222", fillColor: color(p[1]),
                         fillOpacity: 0.95, bubblingMouseEvents: false});
                     layer.feature = {type: "Feature", id: p[0], properties: {id: p[0]}};
-                    layer.bindTooltip(tip(label(p[2], p[1])), tipOptions);
+                    layer.sanctuaryLabel = label(p[2], p[1]);
                     layer.addTo(cities);
                     byId[p[0]] = layer;
                 });
+            }
+            // The shapes' group is made once a shapes file is in, after this script ends, so
+            // streamlit-folium's first binding of its click handler leaves it out: a click on a
+            // shape reaches the map as a position, resolved on the server (geo.pick).
+            var shapeGroup = null;
+            function shapesGroup() {
+                if (shapeGroup) return shapeGroup;
+                shapeGroup = L.featureGroup().addTo(map).bindTooltip(tip, tipOptions);
+                shapeGroup.on("mouseover", function(e) { e.layer.setStyle({weight: 2.5}); });
+                shapeGroup.on("mouseout", function(e) {
+                    e.layer.setStyle({weight: styles[e.layer.sanctuaryKind].weight});
+                });
+                return shapeGroup;
             }
             // One shapes document: the base file (basemap, states, regions) or the view's counties.
             function draw(view, file) {
                 var q = file.q;
                 function ring(r) {
-                    var out = [], x = 0, y = 0;
+                    var out = new Array(r.length / 2), x = 0, y = 0;
                     for (var i = 0; i < r.length; i += 2) {
                         x += r[i]; y += r[i + 1];
-                        out.push([y * q, x * q]);
+                        out[i / 2] = new L.LatLng(y * q, x * q);  // taken as is by L.polygon
                     }
                     return out;
                 }
@@ -578,17 +597,18 @@ class _ViewLayer(MacroElement):
                     L.polyline(base.borders.map(ring),
                                {interactive: false, color: "#b8c2cc", weight: 0.8}).addTo(map);
                 }
+                var group = file.shapes.length ? shapesGroup() : null;
                 file.shapes.forEach(function(s) {
                     var n = view.counts[s[0]];
                     if (n === undefined) return;
-                    var style = Object.assign({fillColor: color(n)}, styles[s[1]]);
+                    // noClip: the canvas skips shapes out of view; clipping each ring to the
+                    // view costs more than drawing the few that straddle its edge.
+                    var style = Object.assign({fillColor: color(n), noClip: true}, styles[s[1]]);
                     var layer = L.polygon(polygons(s[3]), style);
                     layer.feature = {type: "Feature", id: s[0], properties: {id: s[0]}};
-                    layer.bindTooltip(tip(label(s[2] + " (" + kinds[s[1]] + ")", n)),
-                                      tipOptions);
-                    layer.on("mouseover", function() { layer.setStyle({weight: 2.5}); });
-                    layer.on("mouseout", function() { layer.setStyle({weight: style.weight}); });
-                    layer.addTo(map);
+                    layer.sanctuaryLabel = label(s[2] + " (" + kinds[s[1]] + ")", n);
+                    layer.sanctuaryKind = s[1];
+                    layer.addTo(group);
                     byId[s[0]] = layer;
                 });
             }
@@ -644,7 +664,6 @@ class _ViewLayer(MacroElement):
             function get(url) { return early[url] || getJSON(url); }
             window.sanctuaryView = get(viewUrl).then(function(view) {
                 performance.mark("sanctuary:view");
-                drawPoints(view);
                 // Every file at once; each is drawn when it and the ones before it are in (the
                 // base file first: the drawing order), not once the last of them arrives.
                 var drawn = Promise.resolve();
@@ -657,8 +676,7 @@ class _ViewLayer(MacroElement):
                 // the view's own shapes (its counties) over the base file's
                 drawn = drawn.then(function() { if (view.shapes) draw(view, view.shapes); });
                 return drawn.then(function() {
-                    // Once, not per file: thousands of points, each moved on every call.
-                    cities.bringToFront();
+                    drawPoints(view);  // last: over the shapes
                     performance.mark("sanctuary:draw");
                     // The canvas paints in the next frame: then the map is drawn.
                     L.Util.requestAnimFrame(function() {
@@ -772,23 +790,23 @@ def build_map(
         (:func:`write_view`), so the map itself is the same few KB whatever the view.
     """
     table = view_table(jurisdictions, shapes)
-    return view_map(write_view(table, shapes), files=table.files, loader_url=shapes.loader_url,
+    return view_map(write_view(table, shapes), files=table.files, prefetch=True,
                     online_tiles=online_tiles)
 
 
-def view_map(view_url: str, *, files: Sequence[str] = (), loader_url: str = "",
+def view_map(view_url: str, *, files: Sequence[str] = (), prefetch: bool = False,
              online_tiles: bool = False) -> folium.Map:
     """The folium map of the view whose table is at ``view_url`` (:func:`write_view`).
 
-    ``loader_url`` (:attr:`ShapeAsset.loader_url`): the table and ``files`` (the shapes files
-    the view draws, :attr:`ViewTable.files`) are asked for as soon as the map's iframe loads,
-    all at once and while Leaflet loads, instead of once the map's script has run and read the
-    table. Without it the script fetches them itself.
+    With ``prefetch`` the table and ``files`` (the shapes files the view draws,
+    :attr:`ViewTable.files`) are asked for as soon as the map's iframe loads, all at once and
+    while Leaflet loads (:func:`loader_script`), instead of once the map's script has run and
+    read the table. Without it the script fetches them itself.
     """
     m = base_map(online_tiles=online_tiles)
-    if loader_url:
-        query = urllib.parse.urlencode([("u", u) for u in (view_url, *files)])
-        m.default_js = [("sanctuary_loader", f"{loader_url}?{query}"), *m.default_js]
+    if prefetch:
+        m.default_js = [("sanctuary_loader", loader_script([view_url, *files])),
+                        *m.default_js]
     _ViewLayer(view_url, online_tiles=online_tiles).add_to(m)
     _Legend("Excerpts reported", legend_classes()).add_to(m)
     return m

@@ -316,3 +316,60 @@ def test_downloads_are_built_when_clicked(page, app_url, requests_log):
     doc = _json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
     assert TRAVIS in {f["properties"]["id"] for f in doc["features"]}
     requests_log.assert_offline()
+
+
+TOOLTIP_SHOWS = """
+(name) => { const t = document.querySelector('.leaflet-tooltip.sanctuary-tip');
+            return !!t && t.textContent.startsWith(name) && t.textContent.includes('excerpt'); }
+"""
+
+
+def _hover(page, frame, jurisdiction: str, name: str) -> None:
+    """Rest the pointer on ``jurisdiction`` until its tooltip shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    from ui.testing import CLICK_POINT
+
+    box = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    for _ in range(5):
+        point = frame.evaluate(CLICK_POINT, jurisdiction)
+        assert point, f"{jurisdiction} is not drawn on the map"
+        page.mouse.move(box["x"] + 2, box["y"] + 2)
+        x, y = box["x"] + point["x"], box["y"] + point["y"]
+        page.mouse.move(x, y, steps=4)
+        # Leaflet's canvas drops pointer moves within 32 ms of the one it handled last: the
+        # pointer comes to rest on the point with a later move
+        page.wait_for_timeout(60)
+        page.mouse.move(x, y + 1)
+        page.wait_for_timeout(60)
+        page.mouse.move(x, y)
+        try:
+            frame.wait_for_function(TOOLTIP_SHOWS, arg=name, timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    seen = frame.evaluate("() => [...document.querySelectorAll('.leaflet-tooltip')]"
+                          ".map(t => t.textContent)")
+    raise AssertionError(f"no tooltip for {name} under the pointer (shown: {seen})")
+
+
+def test_hovering_a_shape_or_a_city_shows_its_label_inside_the_map(page, app_url, requests_log):
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for_app(page)
+    box = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    for jid, name in ((TRAVIS, "Travis County"), ("4805000", "Austin")):
+        _hover(page, frame, jid, name)
+        # the label is a text node, and the tooltip opens on the side that keeps it in the map
+        assert frame.evaluate("() => document.querySelector('.leaflet-tooltip div')"
+                              ".children.length") == 0
+        inner = frame.locator(".leaflet-tooltip.sanctuary-tip").bounding_box()
+        outer = frame.locator(".leaflet-container").bounding_box()
+        assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + \
+            outer["width"]
+        if jid == TRAVIS:  # the shape under the pointer is outlined while hovered
+            assert frame.evaluate(f"() => window.sanctuaryLayers['{jid}'].options.weight") == 2.5
+            page.mouse.move(box["x"] + 2, box["y"] + 2)
+            frame.wait_for_function(
+                f"() => window.sanctuaryLayers['{jid}'].options.weight < 2.5")
+    requests_log.assert_offline()
