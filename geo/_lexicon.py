@@ -36,6 +36,8 @@ TITLES: frozenset[str] = frozenset({
     # local offices under other names: "Undersheriff", "First Selectman", "Jail Administrator"
     "Undersheriff", "Selectman", "Selectwoman", "Selectperson", "Administrator", "Jailer",
     "Coroner", "Alder", "Alderperson", "Legislator", "Freeholder", "Trustee", "Ald.",
+    # an office written in two words, "Council Member Ann Ruiz", "Board Member Tom Berg"
+    "Member", "Members",
     # "Senate President Pro Tem Kevin de Le\u00f3n" (pro tempore)
     "Pro", "Tem", "Tempore",
 })
@@ -174,6 +176,14 @@ REPORTING_PARTICIPLES: frozenset[str] = frozenset({
     "saying", "writing", "adding", "noting", "stating", "explaining", "declaring", "insisting",
     "arguing", "warning", "telling", "asking", "replying", "responding", "tweeting", "posting",
 })
+# A document carrying the quote, written between its source and the quote: 'Ruiz released a
+# statement reading, "..."', '... issued a letter that read: "..."' (the source speaks).
+DOCUMENT_PARTICIPLES: frozenset[str] = frozenset({
+    "reading", "that read", "that reads", "which read", "which reads", "that said", "that says",
+    "that stated", "that states",
+})
+# Words after an attribution marking the quote as an excerpt: 'Ruiz said in part, "..."'.
+EXCERPT_MARKERS: frozenset[str] = frozenset({"in part"})
 # Verbs that name something in the subject's own words: 'Ruiz called the ruling a "total
 # victory"', '..., calling it "a disgrace"' (the quote, however short, is the subject's).
 NAMING_VERBS: frozenset[str] = frozenset({

@@ -176,9 +176,12 @@ _NAMING = (rf"(?<![\w\-])(?<!is )(?<!was )(?<!are )(?<!were )(?<!be )(?<!been )"
 _NAMED_AS = re.compile(rf"{_NAMING}[ \t]*[\"\u201c\u2018']$")  # (single marks too: wire style)
 # (the subject may close on the comma of an appositive: "Ann Ruiz, a lawyer for the county, has
 # voiced opposition to the bill, calling it ...")
+# (and the verb may be a document's, its source the subject, the quote marked as an excerpt:
+# "Ruiz released a statement reading in part, ...", "Ruiz issued a letter that read: ...")
 _SUBJECT_THEN_VERB = re.compile(
     rf"^(?P<spk>{DESC}|{NAME_ROLE}),?\s(?:(?!\b(?:who|which)\b).)*"
-    rf"(?:\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)})\s*[:,]?|{_NAMING})\s*$", re.S
+    rf"(?:\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES | lex.DOCUMENT_PARTICIPLES)})"
+    rf"(?:\s+(?:{alternation(lex.EXCERPT_MARKERS)}))?\s*[:,]?|{_NAMING})\s*$", re.S
 )
 
 

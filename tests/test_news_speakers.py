@@ -956,3 +956,23 @@ def test_an_interviews_answer_headed_by_the_surname_in_capitals_is_the_interview
             "NOTE: The county did not answer.\n")
     r = analyze_text(text)
     assert [h.quote.speaker for h in r.quotes] == ["RUIZ"]
+
+
+def test_a_statement_reading_in_part_before_a_quote_is_its_sources():
+    # "X released a statement reading in part, "..."": the one who released it speaks, not the
+    # subject of the next paragraph's "said" (the quote runs over two sentences)
+    for lead in ("Lakeview City Manager Ann Ruiz released a statement reading in part,",
+                 "Lakeview City Manager Ann Ruiz issued a letter that read:",
+                 "Lakeview City Manager Ann Ruiz sent a statement saying in part,"):
+        text = (lead + " \u201cOur stance in Lakeview is not going to change. We treat every "
+                "resident with dignity.\u201d\n\n"
+                "Several Lakeview business owners said they agreed.\n")
+        assert speakers(text)["Our stance in"] == "Lakeview City Manager Ann Ruiz", lead
+
+
+def test_an_office_written_in_two_words_makes_the_name_a_person():
+    # "Council Member Ann Ruiz introduced a motion declaring ... \u201c...\u201d": a partial quote
+    # closing the motion is hers, as it would be after "Councilmember"
+    text = ("Council Member Ann Ruiz introduced a motion declaring Lakeview is \u201cnot a "
+            "sanctuary city but a welcoming city.\u201d\n")
+    assert speakers(text)["not a sanctuary"] == "Council Member Ann Ruiz"
