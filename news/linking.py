@@ -34,7 +34,7 @@ from itertools import chain
 
 from geo import _lexicon as lex
 from geo.text import PERSON_NAME, TITLE, TITLED_NAME, TextLayer, alternation, single_quoted
-from news.quotes import commas_for_dashes
+from news.quotes import commas_for_dashes, written_again
 
 # How sure a link of each kind is. Measured on the dev split of tests/data/extraction: named
 # links are the geoparser's; a context link is as good as the rule that made it.
@@ -996,7 +996,7 @@ class Linker:
         # (nor is the place of an official written again by name: "Lake County Sheriff Ann Ruiz
         # said ... Ruiz said ... The sheriff's office holds them" speaks for Lake County)
         spoken = {a.jurisdiction for surname, a in self.people.items()
-                  if a.jurisdiction is not None and len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1}
+                  if a.jurisdiction is not None and written_again(text, surname)}
         self._passing = {
             j for j, n in times.items()
             if n == 1 and in_focus and j not in in_focus and j not in in_lead and j not in spoken

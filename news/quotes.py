@@ -297,6 +297,15 @@ _DATELINE = re.compile(
 
 # (the linker and the speech step both read the body this way: the second asks the cache)
 @functools.lru_cache(maxsize=8)
+def written_again(text: str, word: str) -> bool:
+    """Tell whether ``word`` stands in ``text`` more than once, as a whole word.
+
+    A name written again ("Ann Ruiz ... Ruiz said") is one the article goes on with.
+    """
+    found = re.finditer(rf"\b{re.escape(word)}\b", text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 def commas_for_dashes(text: str) -> str:
     """Write each phrase set off by a pair of dashes as one set off by commas, offsets kept.
 
@@ -399,7 +408,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
                 # name first, or the surname heading a turn alone (not "Editor's Note:", "The
                 # Great Depression:")
                 if surname not in prose:
-                    prose[surname] = len(re.findall(rf"\b{re.escape(surname)}\b", text)) > 1 and (
+                    prose[surname] = written_again(text, surname) and (
                         words[0] in lex.TITLES or words[0] in lex.FIRST_NAMES
                         or re.search(rf"(?m)^{re.escape(surname)}:", text) is not None)
                 if prose[surname]:
