@@ -70,6 +70,7 @@ class _CandidateFinder:
         self.outlet_state = outlet_state  # state id of the outlet's home (GeoContext)
         self.outlet_place = outlet_place  # id of the outlet's home town
         self.dateline_state: str | None = None
+        self.dateline_places: tuple[str, ...] = ()  # the dateline's readings in its state
         self.state_cued: set[str] = set()
         self.senators_of: set[str] = set()  # states of U.S. senators named "Sen. X of <state>"
         self.t = _tokenize(text, index.dot_abbreviations)

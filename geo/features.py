@@ -264,7 +264,7 @@ class _Features(_CandidateFinder):
         if qualifier_tokens:
             cands = [c for c in cands
                      if not any(k in qualifier_tokens for k in range(c.i, c.j))]
-        self.dateline_state = self._dateline_state(cands, extra)
+        self.dateline_state, self.dateline_places = self._dateline(cands, extra)
         self.state_cued = {i for c in cands if c.cue == "state" and c.drop is None
                            for i in c.ids if self.x.jur[i].kind == "state"} | self.senators_of
         return cands + extra
@@ -392,11 +392,12 @@ class _Features(_CandidateFinder):
             c.forced_kind = "county"
             c.cue = "county"
 
-    def _dateline_state(self, cands: list[_Cand], qualifiers: list[_Cand]) -> str | None:
-        """Return the state of the article's dateline: "DOVER, Del. (Outlet) \u2014", "Dover, Del. -".
+    def _dateline(self, cands: list[_Cand],
+                  qualifiers: list[_Cand]) -> tuple[str | None, tuple[str, ...]]:
+        """Return the state of the article's dateline and the readings of its place there.
 
-        The dateline opens one of the first lines: a place, its state, then a bracketed outlet
-        or a dash.
+        "DOVER, Del. (Outlet) \u2014", "Dover, Del. -": the dateline opens one of the first
+        lines, a place, its state, then a bracketed outlet or a dash.
         """
         ends = {q.i: q for q in qualifiers}
         for c in cands:
@@ -406,7 +407,7 @@ class _Features(_CandidateFinder):
             if q is None or not self.t.line_start[c.i]:
                 continue
             if self._word(q.j) in _DATELINE_MARKS:
-                return q.ids[0]
+                return q.ids[0], self._readings_in(c, q.ids[0])
         for c in cands:
             if self.t.starts[c.i] > _DATELINE_REACH:
                 break
@@ -417,11 +418,17 @@ class _Features(_CandidateFinder):
                 # or a local paper's own town ("COLUMBUS -" in a Nebraska paper)
                 places = [i for i in c.ids if self.x.jur[i].kind == "place"]
                 if any(self.x.jur[i].state == self.outlet_state for i in places):
-                    return self.outlet_state
+                    return self.outlet_state, self._readings_in(c, self.outlet_state)
                 best = max(places, key=lambda i: self.x.jur[i].population or 0, default=None)
                 if best is not None and (self.x.jur[best].population or 0) >= W.big_city:
-                    return self.x.jur[best].state
-        return None
+                    state = self.x.jur[best].state
+                    return state, self._readings_in(c, state)
+        return None, ()
+
+    def _readings_in(self, c: _Cand, state: str | None) -> tuple[str, ...]:
+        """Return the readings of a candidate that lie in a state."""
+        return tuple(i for i in c.ids if self.x.jur[i].state == state
+                     and self.x.jur[i].kind != "state")
 
     def _part_of_other_name(self, c: _Cand) -> bool:
         """Drop a name that is part of a person's, a street's or an institution's name.

@@ -253,17 +253,23 @@ class _Scorer(_Features):
                 if c.qual is None:
                     reason = "state of other places in article"
             cap = W.context_cap
-            if home.get(j.state, 0.0) > context:
-                # The dateline and the outlet's home say where a local paper's bare names lie.
-                context = cap = home[j.state]
-                support = True
-                if c.qual is None:
-                    reason = ("state of the dateline" if j.state == self.dateline_state
-                              else "outlet's home state")
             near = anchors.nearest_km(j, n_, other_items)
             if self.outlet_place is not None and near > W.near_km \
                     and _distance_km(j, jur[self.outlet_place]) <= W.outlet_km:
                 near = W.near_km  # a local paper's own area, across a state line too
+            # The dateline and the outlet's home say where a local paper's bare names lie:
+            # near its home more surely than a named state does; across the state, as surely.
+            home_weight = home.get(j.state, 0.0)
+            if near > W.region_km and not any(
+                    _distance_km(j, jur[h]) <= W.region_km for h in self.dateline_places):
+                home_weight = min(home_weight, W.state_named)
+            if home_weight > context:
+                context = home_weight
+                cap = max(cap, home_weight)
+                support = True
+                if c.qual is None:
+                    reason = ("state of the dateline" if j.state == self.dateline_state
+                              else "outlet's home state")
             strong[i] = (c.qual is not None or near <= W.near_km or c.cue == j.kind
                          or (j.state in named_states and self.x.pop[i] >= W.big_city)
                          or j.state in home)

@@ -45,7 +45,9 @@ class Weights:
     vote_min: float = 0.3  # less than this is noise
     context_cap: float = 3.0  # a hamlet never beats a city 1,000 times its size on context
     contained: float = 2.0  # a county the article names contains it (or it contains one)
-    dateline_state: float = 4.0  # the dateline names the state (news dev split): the strongest
+    # the dateline names the state (news dev split): the strongest, for a reading within
+    # `region_km` of the dateline's town or of the article's places; farther, as `state_named`
+    dateline_state: float = 4.0
     list_state: float = 2.0  # the state most names of a county list share (news dev split)
     outlet_state: float = 2.5  # the outlet's home state (GeoContext.state), as strong as a named one
     # a place this close to the outlet's home town is near it, as a place named within `near_km`

@@ -60,6 +60,22 @@ def test_mixed_case_dateline(gaz):
     assert ("Dover", "1021200") in found(text, gaz)
 
 
+def test_a_dateline_does_not_pull_a_big_citys_name_to_a_far_hamlet_of_its_state(gaz):
+    # The dateline's state decides names near its town; across the state it counts as a named
+    # state does, so a hamlet far from it does not outweigh a city hundreds of times its size.
+    text = ("PITTSBURGH, Pa. (Metro Wire) \u2014 Officials said cities such as Denver, Chicago "
+            "and New York had refused the requests.")
+    assert ("Denver", "0820000") in found(text, gaz)
+    text = "ERIE, Pa. \u2014 Officials in Boston said the city would keep its ordinance."
+    assert ("Boston", "2507000") in found(text, gaz)
+    assert "4207688" not in ids(text, gaz)  # not Boston, Pa.
+
+
+def test_a_dateline_still_decides_a_bare_name_near_its_town(gaz):
+    text = "LANCASTER, Pa. \u2014 Denver police arrested two men on Main Street, the borough said."
+    assert ("Denver", "4218888") in found(text, gaz)
+
+
 # -- party-and-district tags ------------------------------------------------------------------
 
 def test_party_tag_names_counties_of_the_articles_state(gaz):
