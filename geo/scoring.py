@@ -183,6 +183,7 @@ class _Scorer(_Features):
             context_states = anchors.states()
         self._same_name_same_place(live)
         self._county_named_alone(live)
+        self._county_among_counties(live)
         # Outlets and teams last, on what the rest says: "the Houston Chronicle" tells nothing
         # of where the article's other names lie.
         for c in cands:
@@ -484,6 +485,35 @@ class _Scorer(_Features):
             c.chosen = county.chosen
             c.confidence = min(county.confidence, W.conf_kind_cue)
             c.method = "county named in article, its name alone"
+
+    def _county_among_counties(self, live: list[_Cand]) -> None:
+        """Read a small town's name as its county when its paragraph names only counties.
+
+        "Ocean County sued last month. Cape May, which also renewed its agreement, may sue too":
+        beside counties written in full, a local paper drops "County" from the next one; the
+        town of that name (a few thousand people) is not what the paragraph is about. A town
+        big enough to stand for itself keeps the name ("Harris County ... Houston").
+        """
+        jur, starts = self.x.jur, self.t.starts
+        for c in live:
+            if c.chosen is None or c.qual is not None or c.party or c.cue == "place" \
+                    or jur[c.chosen].kind != "place" \
+                    or (jur[c.chosen].population or 0) >= W.min_pop_unsupported:
+                continue
+            state = jur[c.chosen].state
+            county = [i for suffix in lex.COUNTY_SUFFIXES
+                      for i in self.x.keys.get((*c.key, suffix), ())
+                      if jur[i].kind == "county" and jur[i].state == state]
+            if len(county) != 1:
+                continue
+            here = starts[c.i]
+            mates = [o for o in live if o is not c and o.chosen is not None
+                     and jur[o.chosen].state == state and jur[o.chosen].kind != "state"
+                     and "\n" not in self.text[min(here, starts[o.i]):max(here, starts[o.i])]]
+            if mates and all(jur[o.chosen].kind == "county" and o.key[-1] in lex.COUNTY_SUFFIXES
+                             for o in mates):
+                c.chosen, c.confidence = county[0], W.conf_kind_guess
+                c.method = "county (its name alone among counties)"
 
     def _district_states(self, c: _Cand, article_states: set[str]) -> set[str]:
         """Return the state whose legislature the article's district tags belong to.

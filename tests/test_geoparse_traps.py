@@ -76,6 +76,21 @@ def test_a_dateline_still_decides_a_bare_name_near_its_town(gaz):
     assert ("Denver", "4218888") in found(text, gaz)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # beside counties written in full, a small town's name alone is the county of that name
+    ("In Virginia, Russell County and Scott County renewed their agreements, and so did Wise, "
+     "which is weighing a lawsuit.", ("Wise", "51195")),
+    # unless the words around it name a town
+    ("In Virginia, Russell County and Scott County renewed their agreements, and Wise police "
+     "said so too.", ("Wise", "5187072")),
+    # or the town is big enough to stand for itself
+    ("Harris County renewed its agreement last month. Houston, which also signed one, is "
+     "weighing a lawsuit.", ("Houston", "4835000")),
+])
+def test_a_small_towns_name_among_counties_is_its_county(gaz, text, expected):
+    assert expected in found(text, gaz)
+
+
 # -- party-and-district tags ------------------------------------------------------------------
 
 def test_party_tag_names_counties_of_the_articles_state(gaz):
