@@ -507,11 +507,11 @@ class _Scorer(_Features):
             if len(county) != 1:
                 continue
             here = starts[c.i]
-            mates = [o for o in live if o is not c and o.chosen is not None
+            mates = [(o, jur[o.chosen]) for o in live if o is not c and o.chosen is not None
                      and jur[o.chosen].state == state and jur[o.chosen].kind != "state"
                      and "\n" not in self.text[min(here, starts[o.i]):max(here, starts[o.i])]]
-            if mates and all(jur[o.chosen].kind == "county" and o.key[-1] in lex.COUNTY_SUFFIXES
-                             for o in mates):
+            if mates and all(j.kind == "county" and o.key[-1] in lex.COUNTY_SUFFIXES
+                             for o, j in mates):
                 c.chosen, c.confidence = county[0], W.conf_kind_guess
                 c.method = "county (its name alone among counties)"
 
