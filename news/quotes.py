@@ -153,8 +153,12 @@ _POST_OWNED = re.compile(
     rf"[ \t]+(?:{alternation(lex.DOCUMENT_VERBS)})\b"
 )
 # "Ann Ruiz with Lakeview Cares said", "Sheriff Tom Berg in Lake County, Ind., says": whose or
-# where the speaker is, between the speaker and the verb (the speaker is the one before it)
-_WHOSE = rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NAME}))?"
+# where the speaker is, between the speaker and the verb (the speaker is the one before it);
+# "Rep. Ann Ruiz of Ohio's 9th District, said": a part of the place named after its possessive,
+# closing on a capital (the speaker was read as "District"); not "a lawyer in Ruiz's office", a
+# person's office
+_WHOSE = (rf"(?:[ \t]+(?:in|of|for|from|with|at)[ \t]+(?:the[ \t]+)?(?P<whose>{NAME})"
+          r"(?:['\u2019]s(?:[ \t]+[\w\-]+){0,2}?[ \t]+[A-Z][a-z][\w\-]*)?)?")
 # A time phrase between a subject and its verb: "ICE last month told", "CBP on Tuesday said".
 _WHEN = (rf"(?:(?:{alternation(lex.TIME_SHIFTERS)})[ \t]+(?:{alternation(lex.TIME_UNITS | lex.CALENDAR)})"
          rf"|on[ \t]+(?:{alternation(lex.CALENDAR)}))[ \t]+")
@@ -1119,8 +1123,10 @@ def _speaker_at(sentence: Sentence, m: re.Match[str], group: str, offset: int) -
     if group == "spk" and "verb" in m.re.groupindex and m.group("verb") is not None \
             and (re.fullmatch(DESC, m.group(group)) or _NAME_OFFICE.fullmatch(m.group(group))):
         # "the county's sheriff, Laurie Smith, said", "Ruiz's spokesman, Tom Berg, said": the
-        # name in apposition is the speaker.
-        named = _NAME_APPOSITIVE.fullmatch(m.string, m.end(group), m.start("verb"))
+        # name in apposition is the speaker; so after whose office it is: "the mayor of
+        # Lakeview, Ann Ruiz, says"
+        of = next((k for k in ("whom", "whose") if k in m.re.groupindex and m.group(k)), group)
+        named = _NAME_APPOSITIVE.fullmatch(m.string, m.end(of), m.start("verb"))
         if named and named.group("name").split()[0] not in _STOP_NAMES:
             s = sentence.start + offset + named.start("name")
             return Speaker(named.group("name"), s, s + len(named.group("name")))

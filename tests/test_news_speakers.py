@@ -976,3 +976,26 @@ def test_an_office_written_in_two_words_makes_the_name_a_person():
     text = ("Council Member Ann Ruiz introduced a motion declaring Lakeview is \u201cnot a "
             "sanctuary city but a welcoming city.\u201d\n")
     assert speakers(text)["not a sanctuary"] == "Council Member Ann Ruiz"
+
+
+def test_a_name_in_apposition_after_an_office_and_its_place_is_the_speaker():
+    # '"...," the Republican mayor of Lakeview, Ann Ruiz, says. "..."': the name after the
+    # office's place, not the office, speaks (and so the quote running on after it)
+    text = ("A raid in Lakeview drew protests on Friday.\n\n"
+            "\u201cWhat happened there was wrong,\u201d the Republican mayor of Lakeview, Ann Ruiz, "
+            "says. \u201cThey stayed for hours.\u201d\n")
+    got = speakers(text)
+    assert got["What happened there"] == "Ann Ruiz"
+    assert got["They stayed for"] == "Ann Ruiz"
+
+
+def test_a_speaker_of_a_part_of_a_place_is_the_one_before_it():
+    # "Congressman Tom Berg of Oregon's 3rd District, said ...": Berg, not "District"
+    text = ("Congressman Tom Berg of Oregon's 3rd District, said his office has asked how agents "
+            "could act \u201cwithout a warrant and without cause.\u201d\n")
+    assert speakers(text)["without a warrant"] == "Congressman Tom Berg"
+    # a person's office is no part of a place: the memo's sender still speaks
+    text = ("A memo sent to the board by Ann Ruiz, a deputy director in Tom Berg\u2019s office, "
+            "also noted the rule and said, \u201cThis has been done.\u201d\n")
+    assert speakers(text)["This has been"] == "Ann Ruiz"
+
