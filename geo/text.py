@@ -346,11 +346,19 @@ INITIALS = (rf"(?=[A-Z]\.[A-Z]\.)(?!(?:{alternation(lex.DOTTED_NON_INITIALS)})(?
 # signed", "Ann Ruiz Monday said" name Ann Ruiz (a month alone may be a middle name: "Mary June").
 _NOT_DATE = (rf"(?!(?:{alternation(w for w in lex.CALENDAR if w.endswith('day'))})\b)"
              rf"(?!(?:{alternation(lex.MONTHS)})\.?[ \t]+\d)")
-PERSON_NAME = (rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PARTICLE}?{_NOT_DATE}{_NAME_WORD})"
-               rf"{{0,2}}")
+# A nickname in quotation marks may stand before the surname: 'Bernard C. “Jack” Ruiz' (the
+# name was cut at the mark, and a pronoun's speaker with it).
+_NICKNAME = r"(?:[\"\u201c][A-Z][a-z]+[\"\u201d][ \t]+)"
+PERSON_NAME = (rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NICKNAME}?{_PARTICLE}?{_NOT_DATE}"
+               rf"{_NAME_WORD}){{0,2}}")
 # The same, perhaps opening on initials: used after a title, which anchors the search ("Gov. J.B.
 # Pritzker"); an optional opening in every unanchored scan would cost more than it finds.
-TITLED_NAME = rf"(?:{INITIALS}[ \t]+(?=[A-Z][a-z]))?{PERSON_NAME}"
+# Initials may be written without their dots after a title: "Sheriff AJ Ruiz", "Commissioner JD
+# Berg" (not "U.S." undotted: "the Attorney General US Attorney ..."); the name was not read, and
+# the office written before it was not hers.
+_UNDOTTED_INITIALS = (rf"(?!(?:{alternation(w.replace('.', '') for w in lex.DOTTED_NON_INITIALS)})\b)"
+                      r"[A-Z]{2}(?![\w.])")
+TITLED_NAME = rf"(?:(?:{INITIALS}|{_UNDOTTED_INITIALS})[ \t]+(?=[A-Z][a-z]))?{PERSON_NAME}"
 _TITLED_PERSON = re.compile(rf"\b{TITLE}(?:[ \t]+{TITLE})*[ \t]+(?P<name>{TITLED_NAME})")
 # AP style, a title in lower case after the body's name: "Lake County sheriff Ann Ruiz"
 _LOWER_TITLED_PERSON = re.compile(

@@ -999,3 +999,23 @@ def test_a_speaker_of_a_part_of_a_place_is_the_one_before_it():
             "also noted the rule and said, \u201cThis has been done.\u201d\n")
     assert speakers(text)["This has been"] == "Ann Ruiz"
 
+
+def test_a_name_written_with_a_nickname_in_quotation_marks_is_whole():
+    # 'Mayor Samuel T. "Sam" Ruiz ... "...," he said.': he is Ruiz (the name was cut at the
+    # nickname's mark, "Portland Mayor Samuel")
+    text = ("Portland Mayor Samuel T. \u201cSam\u201d Ruiz released a statement.\n\n"
+            "\u201cWe are proud of Portland,\u201d he said. \u201cWe will stand by our "
+            "neighbors.\u201d\n")
+    got = speakers(text)
+    assert "Ruiz" in got["We are proud"] and "Ruiz" in got["We will stand"]
+
+
+def test_an_office_holder_with_undotted_initials_holds_the_office_of_the_place_before_it():
+    # "Elko County Sheriff AJ Ruiz says ...; "...," he says.": his county, not the one the
+    # article's other sheriffs and deputies are read as (Reno's, Washoe County)
+    text = ("Reno (KXXX) \u2013 Eighteen sheriffs signed agreements with ICE. The acting director "
+            "of ICE made the announcement Monday in Reno.\n\n"
+            "Deputies will be trained to screen inmates in jail.\n\n"
+            "Elko County Sheriff AJ Ruiz says the state law is sound.\n\n"
+            "\u201cWe have had the ability to ask for many years,\u201d he says.\n")
+    assert links_of(text, "\u201cWe have had") == {"32007"}  # Elko County, Nev.
