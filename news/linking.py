@@ -159,9 +159,11 @@ _CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJ
 # "The district stated ...": a sentence whose subject is "the" and one noun, which may be the
 # last word of an organisation's name written just before ("the Lake County School District").
 _HEAD_SUBJECT = re.compile(r"^[\"\u201c(]?[Tt]he[ \t]+(?P<noun>[a-z]{3,})\b")
-# "the measure", "the existing statute", "their raids": an act reported before.
+# "the measure", "the existing statute", "their raids": an act reported before; its modifiers may
+# be two, one of them quoted ('the so-called "detainer" policy', which was read as naming no act).
 _ACT_REFERENCE = re.compile(
-    rf"\b(?:the|this|that|these|those|its|their)[ \t]+(?:[a-z\-]+[ \t]+)?"
+    rf"\b(?:the|this|that|these|those|its|their)[ \t]+"
+    r"(?:(?:[a-z\-]+|[\"\u201c\u2018][a-z\-]+[\"\u201d\u2019])[ \t]+){0,2}"
     rf"(?:{alternation(lex.ACT_NOUNS)})\b",
     re.I,
 )

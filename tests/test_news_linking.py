@@ -1228,3 +1228,19 @@ def test_a_council_chair_with_no_body_of_a_kind_written_is_the_places():
     # "Council Chair Ann Ruiz", the article writing no "County Council": the council of the
     # place the article is about, as "the council" is; her quote's next sentence is hers too
     assert links_of(analyze_text(HOWARD_STORY), "\u201cAnd I am thankful") == {"24027": "affiliation"}
+
+
+def test_an_act_written_with_a_quoted_modifier_points_back_like_any_act():
+    # 'The so-called "hold" policy lets ICE ...' reports on the county's agreement just sued
+    # over (it was read as naming no act, and only the focus linked it); so "that policy" a
+    # paragraph after a state-law sentence is still the county's
+    text = ("Several Ohio sheriffs have agreements with ICE, and Ohio officials back them.\n\n"
+            "On Monday, the ACLU of Ohio sued Lake County over its March agreement to hold "
+            "inmates for ICE.\n\n"
+            "The so-called \u201chold\u201d policy lets ICE pick up these inmates after their "
+            "release date.\n\n"
+            "But the ACLU says Ohio law bars sheriffs from holding anyone for ICE.\n\n"
+            "The ACLU has long opposed that policy, saying it splits families.\n")
+    r = analyze_text(text)
+    assert links_of(r, "The so-called").get("39085") == "coreference"  # Lake County, Ohio
+    assert "39085" in links_of(r, "The ACLU has long")
