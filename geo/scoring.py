@@ -225,6 +225,7 @@ class _Scorer(_Features):
         # list (a roundup of towns far apart) are no evidence for a reading near them.
         other_items = self._other_items(n_)
         item_states = anchors.states(other_items) if other_items else context_states
+        big_list = self._in_list_of_big_cities(n_)
         for i in c.ids:
             j = jur[i]
             if j.kind == "state":
@@ -290,6 +291,11 @@ class _Scorer(_Features):
                 support = True
                 if c.qual is None and reason == "population prior":
                     reason = "in a list of one state's counties"
+            if big_list and self.x.pop[i] >= W.big_city and j.kind == "place":
+                score += W.list_scale
+                support = True
+                if c.qual is None:
+                    reason = "in a list of big cities"
             vote, contained = self._support(c, j, self._items[n_] if n_ >= 0 else None)
             nearby[i] = near <= W.near_km or contained
             distance[i] = near
@@ -485,6 +491,26 @@ class _Scorer(_Features):
             c.chosen = county.chosen
             c.confidence = min(county.confidence, W.conf_kind_cue)
             c.method = "county named in article, its name alone"
+
+    def _in_list_of_big_cities(self, n_: int) -> bool:
+        """Whether the list the n-th name stands in names big cities of several states.
+
+        "Atlanta, Baltimore, Denver, Houston and Miami": at least two other members of the list
+        are read, every one as a city of at least ``big_city`` people, in two states or more.
+        """
+        if n_ < 0 or n_ not in self._listed:
+            return False
+        seen, todo = {n_}, [n_]
+        while todo:
+            for m in self._listed.get(todo.pop(), ()):
+                if m not in seen:
+                    seen.add(m)
+                    todo.append(m)
+        jur = self.x.jur
+        read = [jur[chosen] for m in seen - {n_}
+                if (chosen := self._live[m].chosen) is not None]
+        return len(read) >= 2 and len({j.state for j in read}) >= 2 and all(
+            j.kind == "place" and (j.population or 0) >= W.big_city for j in read)
 
     def _county_among_counties(self, live: list[_Cand]) -> None:
         """Read a small town's name as its county when its paragraph names only counties.

@@ -49,6 +49,9 @@ class Weights:
     # `region_km` of the dateline's town or of the article's places; farther, as `state_named`
     dateline_state: float = 4.0
     list_state: float = 2.0  # the state most names of a county list share (news dev split)
+    # a big reading in a list whose other members are big cities of several states ("Atlanta,
+    # Denver, Houston and Miami"): a list names places of one scale (extraction dev split)
+    list_scale: float = 3.0
     outlet_state: float = 2.5  # the outlet's home state (GeoContext.state), as strong as a named one
     # a place this close to the outlet's home town is near it, as a place named within `near_km`
     # is: a local paper covers its area, across a state line too (extraction dev split)

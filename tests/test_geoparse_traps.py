@@ -91,6 +91,18 @@ def test_a_small_towns_name_among_counties_is_its_county(gaz, text, expected):
     assert expected in found(text, gaz)
 
 
+def test_a_list_of_big_cities_keeps_its_members_big_near_a_local_papers_home(gaz):
+    # A list names places of one scale: beside big cities of several states, "Houston" is
+    # the city in Texas, not the village near the outlet's home.
+    text = ("The agency will track cases in Atlanta, Denver, Houston, Miami and Seattle, "
+            "officials said.")
+    context = GeoContext(state="WI", place="La Crosse")
+    assert ("Houston", "4835000") in found(text, gaz, context)
+    # a list of the home area's own towns keeps them
+    text = "Deputies patrol Houston, Caledonia and Spring Grove, the sheriff said."
+    assert ("Houston", "2730230") in found(text, gaz, context)
+
+
 # -- party-and-district tags ------------------------------------------------------------------
 
 def test_party_tag_names_counties_of_the_articles_state(gaz):
