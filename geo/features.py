@@ -17,6 +17,9 @@ from geo.gazetteer import Jurisdiction
 from geo.tokens import _is_upper
 from geo.weights import WEIGHTS as W
 
+# Words back from a name to the office of the one who speaks of it ("Mayor Ann Ruiz said on
+# Tuesday that New York").
+_OFFICE_REACH = 12
 # A dateline opens the article: within its first characters, and ends in one of these marks.
 _DATELINE_REACH = 600
 _DATELINE_MARKS = frozenset({"(", "\u2014", "\u2013", "-", "_"})
@@ -631,7 +634,27 @@ class _Features(_CandidateFinder):
             return "place"
         if has_state and before[-1:] == ["to"] and self._moved_to(c.i - 1):
             return "place"  # "sent buses to New York": the city of a state's name
+        if has_state and any((self.x.jur[i].population or 0) >= W.big_city for i in c.ids):
+            office = self._office_before(c)
+            if office in ("place", "state"):
+                return office  # "Mayor Ann Ruiz said New York ...": the mayor's city
         return self._list_kind(c)
+
+    def _office_before(self, c: _Cand) -> str | None:
+        """Return the kind of the nearest office named before a name in its sentence, if any.
+
+        "Mayor Ann Ruiz said New York had taken in 100,000 people": a mayor speaks of her city;
+        "Gov. Tom Berg said New York ...": a governor of his state (lexicon OFFICE_KINDS).
+        """
+        k = c.i - 1
+        while k >= 0 and c.i - k <= _OFFICE_REACH:
+            kind = lex.OFFICE_KINDS.get(self.t.norms[k])
+            if kind is not None:
+                return kind
+            if self.t.sentence_start[k]:
+                break
+            k -= 1
+        return None
 
     def _in_law_name(self, c: _Cand) -> bool:
         """Whether the name is inside a law's name ("Keep Washington Working Act").

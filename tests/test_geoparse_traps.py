@@ -166,6 +166,18 @@ def test_washington_the_capital_by_default(gaz):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the office of the one who speaks decides a name that is a state's and a big city's
+    ("Mayor Ann Ruiz said New York had taken in 90,000 people since the spring.", {"3651000"}),
+    ("Gov. Ann Ruiz said New York had taken in 90,000 people since the spring.", {"36"}),
+    ("Councilwoman Ann Ruiz said on Tuesday that Washington would need federal money.",
+     {"1150000"}),
+    ("Gov. Tom Berg said on Tuesday that Washington would not share its data.", {"53"}),
+])
+def test_the_speakers_office_decides_a_state_or_city_name(gaz, text, expected):
+    assert ids(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Texas has sent buses of migrants to New York since the spring.", {"48", "3651000"}),
     ("Florida flew two planes of asylum seekers to New York and Chicago.",
      {"12", "3651000", "1714000"}),
