@@ -88,6 +88,7 @@ import re
 import sys
 from collections.abc import Callable
 
+from geo import _lexicon as lex
 from geo import load_gazetteer
 from geo.text import text_layer
 from news.articles import Article
@@ -162,12 +163,36 @@ def _rewrite(article: Article, ann: Annotation, fn: Callable[[str], str],
                    dataclasses.replace(ann, facts=tuple(facts), required=required))
 
 
+def _person_words(name: str) -> list[str]:
+    """The words of a name that are a person's: no possessive, no suffix ("Jr."), and nothing
+    for a body ("Lake County Sheriff's Office" is an annotated speaker but no person)."""
+    words = [re.sub(r"['\u2019]s$", "", w) for w in name.split()]
+    if any(w.rstrip(".") in lex.PLACE_WORDS or w.lower() in lex.INSTITUTION_KINDS for w in words):
+        return []
+    return [w for w in words if w.rstrip(".") not in lex.NAME_SUFFIXES]
+
+
+def _plain_surname(text: str, last: str) -> bool:
+    """Whether every use of a surname in the text is the person's: never beside another
+    capitalized word save the name's own ("Rep. Rick House", "House said"; not "House Bill
+    1105", "the White House", which a swap would rewrite too)."""
+    for m in re.finditer(rf"\b{re.escape(last)}\b", text):
+        before = re.search(r"([A-Z][\w.'\u2019-]*)[ \t]+$", text[max(0, m.start() - 30):m.start()])
+        after = re.match(r"[ \t]+[A-Z]", text[m.end():])
+        if after or (before and before.group(1) not in lex.TITLES
+                     and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]+", before.group(1))):
+            return False
+    return True
+
+
 def _people(article: Article, ann: Annotation) -> list[str]:
     """Full names of the article's people: annotated speakers and titled names."""
     layer = text_layer(article.text)
-    names = {f.speaker for f in ann.facts if f.speaker and len(f.speaker.split()) >= 2}
-    names |= {article.text[s:e] for s, e in layer.persons if len(article.text[s:e].split()) >= 2}
-    return sorted(n for n in names if all(w[:1].isupper() for w in n.split()))
+    names = {f.speaker for f in ann.facts if f.speaker}
+    names |= {article.text[s:e] for s, e in layer.persons}
+    names = {" ".join(_person_words(n)) for n in names}
+    return sorted(n for n in names
+                  if len(n.split()) >= 2 and all(w[:1].isupper() for w in n.split()))
 
 
 def _swap_names(article: Article, ann: Annotation, pool: list[str], seed: int) -> Variant:
@@ -180,12 +205,22 @@ def _swap_names(article: Article, ann: Annotation, pool: list[str], seed: int) -
     for name in _people(article, ann):
         words = name.split()
         first, last = words[0], words[-1]
+        if not _plain_surname(article.text, last):
+            continue
         if last not in table and lasts:
             table[last] = lasts.pop()
-        if len(words) >= 2 and first not in table and firsts:
-            table[first] = firsts.pop()
+        # A first name keeps the sex the system reads in it ("Leland Moore ... he said" must
+        # not become "Rosa Moore ... he said"); one it reads none in gets one it reads none in.
+        sex = lex.FIRST_NAME_SEX.get(first)
+        fits = [n for n in firsts if (lex.FIRST_NAME_SEX.get(n, sex) == sex if sex
+                                      else n not in lex.FIRST_NAME_SEX)]
+        if len(words) >= 2 and first not in table and fits:
+            table[first] = fits[-1]
+            firsts.remove(fits[-1])
     if not table:
         return Variant(article, ann)
+    table |= {k.upper(): v.upper() for k, v in table.items()  # transcripts: "ANN RUIZ:"
+              if k.upper() not in table}
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(table, key=len, reverse=True)))})\b")
     return _rewrite(article, ann, lambda t: pattern.sub(lambda m: table[m.group()], t))
 
