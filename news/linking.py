@@ -143,7 +143,10 @@ _SETTLEMENT_NOUNS = sorted(k for k, kind in lex.INSTITUTION_KINDS.items()
                            if kind == "place" and k in lex.PLACE_KIND_WORDS)
 _DESCRIBED_TOWN = re.compile(
     rf"\b[Tt]he[ \t]+(?:[\w\-]+[ \t]+){{2,3}}?(?P<inst>{alternation(_SETTLEMENT_NOUNS)})\b"
-    r"(?=[ \t]*(?:[.,;:!?)\u2019\u201d\"']|$)|[ \t]+(?:where|that|which|is|was|has|had|and|but)\b)"
+    r"(?=[ \t]*(?:[.,;:!?)\u2019\u201d\"']|$)|[ \t]+(?:where|that|which|is|was|has|had|and|but"
+    # "the third arrest in the southwestern Minnesota city this month": a time or a place
+    # phrase after the noun ends the description too
+    r"|this|last|since|on|in|at|during|over|until)\b)"
 )
 # "Officers there", "the jail there": the place just told of (not "there is", "over there").
 _THERE = re.compile(

@@ -1032,6 +1032,16 @@ def test_a_town_described_rather_than_named_is_the_town_the_article_is_about():
     assert "2031100" in links_of(r, "One worker said")
 
 
+def test_a_town_described_before_a_time_phrase_is_the_town_just_named():
+    # "in the southwestern Kansas town this month": the description ends before the time phrase
+    text = (
+        "Federal agents detained a man at a grocery store in Hays on Thursday, his family said.\n\n"
+        "The arrest was the third in the small central Kansas town this month.\n"
+    )
+    r = analyze_text(text)
+    assert "2031100" in links_of(r, "The arrest was the third")
+
+
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
     # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
     # office (a body her description names is company); with no town in view where she is
