@@ -529,23 +529,43 @@ def v_pronoun(article: Article, ann: Annotation, seed: int) -> Variant:
     return Variant(dataclasses.replace(article, text="".join(out) + text[pos:]), ann)
 
 
+# A verb in the past after the pair (present verbs would need rewriting to agree with two).
+_PAIR_SAYS = re.compile(r"[ \t]+(?:said|told|wrote|spoke|met|led|sent|took|gave|[a-z]{2,}ed)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says)[ \t]+(?:[A-Z][\w.]*[ \t]+){0,4}$")
+# What in the text between the pair and "they said" would make "they" someone else's or the pair
+# no longer the last to speak: a singular pronoun for her, another speaker, a plural that speaks.
+_NOT_THEIRS = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|hers)\b|[A-Z][a-z]+[ \t]+(?:said|says|told|added)\b"
+    r"|\b(?:said|says|noted|added|explained)[ \t]+[A-Z]|\b[a-z]+s[ \t]+(?:said|say|says|argued|argue)\b")
+
+
 def v_group(article: Article, ann: Annotation, seed: int) -> Variant:
-    """The first quoted person comes with a colleague; later quotes of hers are "they said"."""
+    """The first quoted person speaks with a colleague ("Ann Ruiz and Mara Okafor said ..."); the
+    next quote of hers, if nothing in between is another's, is "they said"."""
     rng = random.Random(seed)
     text = article.text
     speakers = [f.speaker for f in ann.facts if f.category == "quote" and len(f.speaker.split()) >= 2]
     for full in dict.fromkeys(speakers):
         at = text.find(full)
+        end = at + len(full)
+        # the pair must be the one who speaks there: "Ann Ruiz said", '"...," said Ann Ruiz.'
+        if at < 0 or not (_PAIR_SAYS.match(text, end) or (
+                _SAID_BEFORE.search(text, max(0, at - 60), at) and text[end:end + 1] == ".")):
+            continue
         surname = full.split()[-1]
-        if at < 0 or text.count(surname) < 2:
+        m = re.compile(rf"({_CLOSE}) (?:(?:{re.escape(surname)}|he|she) (?P<v>said|says)|(?P<w>said|says) "
+                       rf"{re.escape(surname)})(?=[.,])").search(text, end)
+        if m is None:
+            continue
+        verb = _PAIR_SAYS.match(text, end)
+        gap = text[verb.end() if verb else end : m.start()]
+        if gap.count("\n\n") > 1 or _NOT_THEIRS.search(gap):
             continue
         mate = f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}"
-        head = text[: at + len(full)] + f" and {mate}"
-        tail = re.sub(rf"({_CLOSE}) (?:{surname} said|said {surname})(?=[.,])", r"\1 they said",
-                      text[at + len(full):])
-        if tail == text[at + len(full):]:
-            continue
-        return Variant(dataclasses.replace(article, text=head + tail), ann)
+        verb_then = "said" if "said" in (m.group("v"), m.group("w")) else "say"
+        text = (f"{text[:end]} and {mate}{text[end:m.start()]}{m.group(1)} they {verb_then}"
+                f"{text[m.end():]}")
+        return Variant(dataclasses.replace(article, text=text), ann)
     return Variant(article, ann)
 
 
