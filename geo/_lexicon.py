@@ -583,6 +583,13 @@ OFFICE_KINDS: dict[str, str] = {
     "selectmen": "place", "selectperson": "place", "alder": "place", "alderperson": "place",
     "chief deputy": "county",
 }
+# Offices named after the body they sit on: the body's kind, where the article writes it with
+# one ("the Nassau County Legislature", "the Montgomery County Council"), is the office's, over
+# the kind the office has alone (a legislator is a state's, a council member a city's).
+OFFICE_BODIES: dict[str, str] = {
+    "legislator": "Legislature", "legislators": "Legislature", "councilman": "Council",
+    "councilwoman": "Council", "councilmember": "Council", "councilor": "Council",
+}
 # Institutions that stand for a jurisdiction of a kind ("the council approved", "the county's
 # jail", "the sheriff's office"): in an article about one city or county they are about it.
 # "local" ones belong to whichever city or county the article is about.

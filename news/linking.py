@@ -448,8 +448,12 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
             # ("Council Chair Ann Ruiz" with no body of a kind written: the local body of the
             # place the article is about, read as an institution is)
             kind = _qualified_body(text, body.group(1), m.start()) or "local"
+        office = _office_word(m.group("title"))
+        if kind and not body and office in lex.OFFICE_BODIES:
+            # "Legislator Ann Ruiz" after "the Nassau County Legislature": the county's
+            kind = _qualified_body(text, lex.OFFICE_BODIES[office], m.start()) or kind
         if kind:
-            out[surname] = Affiliation(None, kind, m.start(), _office_word(m.group("title")))
+            out[surname] = Affiliation(None, kind, m.start(), office)
     for m in _BODY_ROLE_NAME.finditer(text):
         # "sheriff's spokeswoman Ann Ruiz", "jail spokeswoman Ann Ruiz", "Sheriff's Office
         # spokesperson Ann Ruiz": the body's kind

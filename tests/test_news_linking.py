@@ -1042,6 +1042,21 @@ def test_a_town_described_before_a_time_phrase_is_the_town_just_named():
     assert "2031100" in links_of(r, "The arrest was the third")
 
 
+@pytest.mark.parametrize(("text", "place", "starts", "expected"), [
+    # a legislator is a state's, unless the article's legislature is a county's
+    ("The Lake County Legislature voted 12-6 on Monday to let the county police work with ICE."
+     "\n\nLegislator Ann Ruiz called it \u201ca solution in search of a problem.\u201d\n",
+     "Waukegan, IL", "Legislator Ann Ruiz", "17097"),
+    # a council member a city's, when the council written is a city's
+    ("The Lakeview City Council voted 5-2 on Tuesday to bar city police from asking about "
+     "immigration status.\n\n\u201cFamilies should not be afraid,\u201d Councilmember Ann Ruiz "
+     "said.\n", "Lakeview, OR", "\u201cFamilies", "4140700"),
+])
+def test_an_office_named_after_its_body_is_of_the_body_written_before(text, place, starts,
+                                                                         expected):
+    assert links_of(analyze_text(text, {"place": place}), starts) == {expected: "affiliation"}
+
+
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
     # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
     # office (a body her description names is company); with no town in view where she is
