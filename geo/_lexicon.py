@@ -835,8 +835,8 @@ POLICY_TERMS: tuple[str, ...] = (
     r"hands[- ]off", r"(?:keep(?:s|ing)?|kept|stay(?:s|ed|ing)?) (?:\w+ )?(?:separate|apart|"
     r"out of|clear of|away from)",
     r"(?:not|never|\w+n['\u2019]t) (?:\w+ ){0,3}(?:carry\w* out|check\w*|assist\w*|arrest\w*|target\w*|"
-    r"question\w*|participat\w*|patrol\w*|conduct\w*|help(?:s|ed|ing)?|aid(?:s|ed|ing)?|"
-    r"involved)",  # "we will not be proactively involved in any round-ups"
+    r"question\w*|participat\w*|tak(?:e|es|ing) part|took part|patrol\w*|conduct\w*|"
+    r"help(?:s|ed|ing)?|aid(?:s|ed|ing)?|involved)",  # "we will not be proactively involved in"
     # leaving or keeping up a way of doing things: "are now out of the business of holding
     # detainees", "has stopped publishing the list" (a stop before a gerund ends a practice)
     r"(?:out of|in|leave|leaving|get out of|getting out of) the business of",

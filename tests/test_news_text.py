@@ -325,6 +325,7 @@ def test_figure_unit_may_start_with_an_acronym():
         # refusing to help federal agents is a stance, whatever the action it refuses
         ("The mayor says Lakeview won\u2019t help federal agents with rounding up anyone.", "policy"),
         ("Deputies will not aid immigration officers at the courthouse.", "policy"),
+        ("The manager said city police would not take part in immigration sweeps.", "policy"),
         # keeping out of it is a stance too
         ("The department says it will stay hands-off when agents come to town.", "policy"),
         ("Deputies mostly keep themselves separate from such sweeps.", "policy"),
