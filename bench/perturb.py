@@ -381,7 +381,30 @@ def v_dateline(article: Article, ann: Annotation, seed: int) -> Variant:
     global _GAZ
     gaz = _GAZ = _GAZ or load_gazetteer()
     layer = text_layer(article.text)
-    if layer.dateline is not None:
+    if layer.dateline is not None or re.match(r"\s*[A-Z][\w.'\u2019 -]{1,40}:", article.text):
+        return Variant(article, ann)  # (no dateline atop a transcript's first speaker label)
+
+    def cluster(jid: str) -> str | None:
+        j = gaz.find(jid)
+        if j is None or j.kind not in ("place", "county"):
+            return None
+        return jid if j.kind == "county" else next((p for p in j.parents if len(p) == 5), jid)
+
+    def named(jid: str) -> int:
+        return len(re.findall(rf"\b{re.escape(gaz.get(jid).name)}\b", article.text))
+
+    # Only the story of a place has that place's dateline: not the state's story (a city's
+    # dateline atop it says the story is the city's), nor one of several cities told of alike
+    # (the first is not where the others' mayors speak): the place must be named at least
+    # twice as often as any other.
+    first = cluster(ann.required[0][0]) if ann.required else None
+    if first is None:
+        return Variant(article, ann)
+    count: dict[str, int] = {}
+    for g in ann.required:
+        if (c := cluster(g[0])) is not None:
+            count[c] = count.get(c, 0) + named(g[0]) + (named(c) if c != g[0] else 0)
+    if any(n * 2 > count[first] for c, n in count.items() if c != first):
         return Variant(article, ann)
     for group in ann.required:
         j = gaz.find(group[0])
