@@ -83,6 +83,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import random
 import re
 import sys
@@ -880,9 +881,20 @@ def _article_state(ann: Annotation) -> str | None:
 
 def _insert(article: Article, ann: Annotation, sentence: str,
             spans: list[tuple[str, str]]) -> Variant:
-    """Insert a paragraph after the second; ``spans``: (text inside it, allowed state)."""
-    paras = text_layer(article.text).paragraphs
+    """Insert a paragraph after the second; ``spans``: (text inside it, allowed state).
+
+    Not where the next paragraph leans on the one before (an outlet puts nothing between
+    them): one that opens on a quote (unattributed, or "she said"), or on a pronoun, or follows
+    "... wrote the following:"; the first place after the second paragraph that is free.
+    """
+    text = article.text
+    paras = text_layer(text).paragraphs
     at = paras[min(1, len(paras) - 1)][1]
+    for (_, end), (start, _) in itertools.pairwise(paras[1:]):
+        if not re.match(r"[\"\u201c\u2018']|(?:He|She|They|His|Her|Their|It|Its)\b", text[start:]) \
+                and not text[:end].rstrip().endswith(":"):
+            at = end
+            break
     head = article.text[:at] + "\n\n"
     text = head + sentence + article.text[at:]
     traps = []
