@@ -430,7 +430,7 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
         sentences = tuple(Sentence(opening, s.end, read[opening : s.end], s.paragraph)
                           if s.start <= opening < s.end else s for s in sentences)
     by_sentence = _quote_candidates(text, sentences, layer.paragraphs)
-    ctx = SpeakerContext(places=frozenset(m.start for m in mentions))
+    ctx = SpeakerContext(places=frozenset(m.start for m in mentions), text=text)
     out: dict[int, list[Quote]] = {}
     reported: dict[int, str] = {}
     persons: dict[int, str] = {}

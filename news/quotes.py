@@ -242,6 +242,8 @@ _VERB_WORD = re.compile(rf"\b(?:{VERBS})\b")
 _SPEECH_HINT = re.compile(
     rf"\b(?:{VERBS}|{alternation(lex.REPORTING_PARTICIPLES)}|according to|read)\b", re.I
 )
+# A bare name's own verb, right after it: "Maribel said", "Maribel later told".
+_BARE_NAME_VERB = re.compile(rf"[ \t]+(?:\w+ly[ \t]+)?(?:{alternation(lex.SPEECH_VERBS)})\b")
 _STOP_NAMES = frozenset(
     "The A An In On At For But And Or So If When While As This That These Those It Its "
     "However Meanwhile Still Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -677,6 +679,7 @@ class SpeakerContext:
     acting: list[Speaker] = field(default_factory=list)  # organisations a sentence is about
     described: dict[str, Speaker] = field(default_factory=dict)  # role -> last unnamed speaker
     unnamed: list[Speaker] = field(default_factory=list)  # "the woman said": people not named
+    text: str = ""  # the article's text (where a bare name is written)
 
     def note(self, spk: Speaker) -> None:
         """Record a named speaker."""
@@ -722,6 +725,13 @@ class SpeakerContext:
                 pool = pool or before
                 person = next((p for p in reversed(pool) if p.start not in self.mentioned),
                               pool[-1])
+                later = self._spoke_since(person.start, spk.start, sex)
+                if later is not None:
+                    # "State Sen. Ann Ruiz backed it. ... As she drove home, the woman said,
+                    # she saw a deputy. '...,' she said.": the one who spoke last, written by
+                    # a common noun or one bare name ("Maribel said"), not the last full name
+                    self.persons.append(Speaker(later.text, spk.start, spk.end))
+                    return later
                 # "He says his office has always ...": the person speaks again here, as if named
                 # here (a quote paragraph after this one, with no attribution, is theirs)
                 self.persons.append(Speaker(person.text, spk.start, spk.end))
@@ -802,6 +812,37 @@ class SpeakerContext:
         if _is_name(spk.text):
             self.note(spk)
         return spk
+
+    def _spoke_since(self, since: int, until: int, sex: str) -> Speaker | None:
+        """Return the last who spoke between ``since`` and ``until`` unnamed or by a bare name.
+
+        Written by a common noun ("the woman") or a bare name ("Maribel"), not of the other sex.
+
+        A bare name counts only when it is no body's (not all capitals, no plural) and the
+        article writes no full name ending in it (then it is that person, already a person).
+        """
+        found: list[Speaker] = [u for u in self.unnamed if since < u.start < until
+                                and lex.PERSON_NOUNS.get(u.text.split()[-1].lower(), "") in ("", sex)]
+        found += [p for p in self.speakers if since < p.start < until and self._bare_name(p)
+                  and lex.FIRST_NAME_SEX.get(p.text, sex) == sex
+                  and self.genders.get(p.text, sex) == sex
+                  and not any(q.text.split()[-1] == p.text for q in self.persons)]
+        return max(found, key=lambda s: s.start) if found else None
+
+    def _bare_name(self, spk: Speaker) -> bool:
+        """Tell whether a one-word speaker is written as a person's bare name.
+
+        The subject of its verb, opening its sentence or clause ("Maribel said", "Now, Maribel
+        said,"); not a word with a modifier before it ("the two-term Democrat has said") nor an
+        opener ("Likewise, ... she said"), nor an acronym or a common word.
+        """
+        word = spk.text
+        if len(word.split()) != 1 or word.isupper() or _is_plural(word) or word in _STOP_NAMES \
+                or word.lower() in lex.COMMON_WORDS or word.lower() in lex.SPEAKER_BODIES:
+            return False
+        before = self.text[max(0, spk.start - 3):spk.start].rstrip(" \t")
+        return (not before or before[-1] in ",\n.!?\"\u201d") \
+            and _BARE_NAME_VERB.match(self.text, spk.end) is not None
 
     @staticmethod
     def _latest(found: list[Speaker]) -> Speaker:

@@ -1019,3 +1019,28 @@ def test_an_office_holder_with_undotted_initials_holds_the_office_of_the_place_b
             "Elko County Sheriff AJ Ruiz says the state law is sound.\n\n"
             "\u201cWe have had the ability to ask for many years,\u201d he says.\n")
     assert links_of(text, "\u201cWe have had") == {"32007"}  # Elko County, Nev.
+
+
+@pytest.mark.parametrize("who", ["the woman", "Maribel"])
+def test_a_pronoun_is_the_last_who_spoke_by_a_common_noun_or_a_bare_name(who):
+    # a full name written before (a senator in passing) is not who "she" is once someone
+    # else has spoken: the woman, or a person the article names by her first name only
+    text = (
+        "Lakeview police arrested two men on Monday.\n\n"
+        "State Sen. Ann Ruiz backed the measure.\n\n"
+        f"As she drove home, {who} said, she saw a deputy parked near the house.\n\n"
+        "\u201cHe was waiting for us,\u201d she said.\n"
+    )
+    assert speakers(text)["He was waiting"].lower() == who.lower()
+
+
+def test_a_word_before_a_pronoun_attribution_is_no_bare_name():
+    # "Likewise" opens the clause and "the two-term Democrat" is a description: neither is
+    # someone who spoke, and "she" stays the spokeswoman
+    text = (
+        "\u201cWe focus on crime,\u201d said Ann Ruiz, the department spokeswoman. "
+        "Likewise, troopers, she said, will not check anyone's status.\n\n"
+        "Since then, the two-term Democrat has repeatedly said the city will not help.\n\n"
+        "\u201cThey would have to be arrested for something else,\u201d she said.\n"
+    )
+    assert speakers(text)["They would have"] == "Ann Ruiz"
