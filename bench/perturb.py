@@ -87,6 +87,7 @@ import itertools
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 
 from geo import _lexicon as lex
@@ -369,9 +370,7 @@ PASSING = [
 
 def v_passing(article: Article, ann: Annotation, seed: int) -> Variant:
     """A sentence about another place, in passing, as a paragraph after the third."""
-    layer = text_layer(article.text)
-    paras = layer.paragraphs
-    at = paras[min(2, len(paras) - 1)][1]
+    at = _free_break(article.text, 2)
     text = article.text[:at] + "\n\n" + PASSING[seed % len(PASSING)] + article.text[at:]
     return Variant(dataclasses.replace(article, text=text), ann)
 
@@ -879,22 +878,25 @@ def _article_state(ann: Annotation) -> str | None:
     return next(iter(counts)) if len(counts) == 1 else None
 
 
-def _insert(article: Article, ann: Annotation, sentence: str,
-            spans: list[tuple[str, str]]) -> Variant:
-    """Insert a paragraph after the second; ``spans``: (text inside it, allowed state).
-
-    Not where the next paragraph leans on the one before (an outlet puts nothing between
-    them): one that opens on a quote (unattributed, or "she said"), or on a pronoun, or follows
-    "... wrote the following:"; the first place after the second paragraph that is free.
-    """
-    text = article.text
+def _free_break(text: str, after: int) -> int:
+    """Where a paragraph can go after paragraph ``after`` (0-based): the first break from there
+    on that no paragraph leans across. An outlet puts nothing between a paragraph and the next
+    when the next opens on a quote (unattributed, or "she said") or a pronoun, or follows
+    "... wrote the following:"."""
     paras = text_layer(text).paragraphs
-    at = paras[min(1, len(paras) - 1)][1]
-    for (_, end), (start, _) in itertools.pairwise(paras[1:]):
+    at = paras[min(after, len(paras) - 1)][1]
+    for (_, end), (start, _) in itertools.pairwise(paras[after:]):
         if not re.match(r"[\"\u201c\u2018']|(?:He|She|They|His|Her|Their|It|Its)\b", text[start:]) \
                 and not text[:end].rstrip().endswith(":"):
-            at = end
-            break
+            return end
+    return at
+
+
+def _insert(article: Article, ann: Annotation, sentence: str,
+            spans: list[tuple[str, str]]) -> Variant:
+    """Insert a paragraph after the second (or the first free break after it, see
+    :func:`_free_break`); ``spans``: (text inside it, allowed state)."""
+    at = _free_break(article.text, 1)
     head = article.text[:at] + "\n\n"
     text = head + sentence + article.text[at:]
     traps = []
@@ -1069,9 +1071,7 @@ EARLY = [("Officials in Tucson, Arizona, weighed a comparable plan in 2019.", ("
 
 def v_early(article: Article, ann: Annotation, seed: int) -> Variant:
     """A sentence about an unrelated place, as the second paragraph."""
-    layer = text_layer(article.text)
-    paras = layer.paragraphs
-    at = paras[0][1]
+    at = _free_break(article.text, 0)
     line = next(ln for ln, words in EARLY[seed % 2 :] + EARLY[: seed % 2]
                 if not any(w in article.text for w in words))
     text = article.text[:at] + "\n\n" + line + article.text[at:]
@@ -1079,9 +1079,13 @@ def v_early(article: Article, ann: Annotation, seed: int) -> Variant:
 
 
 def _local_state(ann: Annotation) -> str | None:
-    """The state of the article's only county or city, if it has one."""
+    """The state of the article's only county or city, if it has one and most of the article's
+    facts are of that state (not D.C. atop a story about Arizona's sheriffs, "WASHINGTON -")."""
     jid = _only_of_kind(ann, 5) or _only_of_kind(ann, 7)
-    return jid[:2] if jid else None
+    states = Counter(f.id[:2] for f in ann.facts if f.id[:2].isdigit())
+    if not jid or not states or states.most_common(1)[0][0] != jid[:2]:
+        return None
+    return jid[:2]
 
 
 def v_statelevel(article: Article, ann: Annotation, seed: int) -> Variant:
@@ -1092,8 +1096,7 @@ def v_statelevel(article: Article, ann: Annotation, seed: int) -> Variant:
     state = _gazetteer().get(sid).name
     line = (f"Across {state}, lawmakers passed a law last year that requires jails to honor "
             f"detainers, and the governor signed it in May.")
-    paras = text_layer(article.text).paragraphs
-    at = paras[min(1, len(paras) - 1)][1]
+    at = _free_break(article.text, 1)
     text = article.text[:at] + "\n\n" + line + article.text[at:]
     return Variant(dataclasses.replace(article, text=text), ann)
 
@@ -1118,8 +1121,7 @@ def v_countlist(article: Article, ann: Annotation, seed: int) -> Variant:
     a, b, c = rng.sample(pool, 3)
     line = (f"Elsewhere in {gaz.get(sid).name}, agents arrested 12 people in {a.name}, 8 in "
             f"{b.name} and 5 in {c.name}.")
-    paras = text_layer(article.text).paragraphs
-    at = paras[min(1, len(paras) - 1)][1]
+    at = _free_break(article.text, 1)
     text = article.text[:at] + "\n\n" + line + article.text[at:]
     return Variant(dataclasses.replace(article, text=text), ann)
 
