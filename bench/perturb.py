@@ -290,8 +290,10 @@ def v_titles(article: Article, ann: Annotation, seed: int) -> Variant:
     return _rewrite(article, ann, fn)
 
 
+# (not a party or a tenure before the office: "Democratic Mayor Jim Kenney" is no place's)
 _TITLED_OFFICIAL = re.compile(
-    r"\b(?P<place>(?:[A-Z][a-z]+ ){1,3}(?:County|Parish)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"\b(?!(?:Democratic|Republican|Former|Acting|Interim)\b)"
+    r"(?P<place>(?:[A-Z][a-z]+ ){1,3}(?:County|Parish)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
     r"(?P<title>Sheriff|Commissioner|Executive|Mayor|Police Chief|Attorney) "
     r"(?P<name>[A-Z][a-z]+ [A-Z][a-z][\w'\-]*)(?P<end>[.,]?)"
 )
@@ -301,12 +303,14 @@ def v_appositive(article: Article, ann: Annotation, seed: int) -> Variant:
     """"Lake County Sheriff Ann Ruiz said" written "Ann Ruiz, the Lake County sheriff, said"."""
     def fn(t: str) -> str:
         def rep(m: re.Match[str]) -> str:
-            if m.group("place").split()[0] in ("The", "A", "An", "In", "On", "And", "But"):
-                return m.group()
+            if m.group("place").split()[0] in ("The", "A", "An", "In", "On", "And", "But") \
+                    or any(w in lex.TITLES for w in m.group("name").split()):
+                return m.group()  # (not "Attorney General Maura Healey": no name there)
             title = m.group("title").lower()
             desc = (f"the {m.group('place')} {title}" if m.group("place").endswith(("County", "Parish"))
                     else f"the {title} of {m.group('place')}")
-            tail = m.group("end") or ","
+            heading = m.end() == len(t) or t[m.end()] == "\n"  # a line naming who answers below
+            tail = m.group("end") or ("" if heading else ",")
             return f"{m.group('name')}, {desc}{tail}"
         return _TITLED_OFFICIAL.sub(rep, t)
     return _rewrite(article, ann, fn)
@@ -650,15 +654,26 @@ def v_attribution(article: Article, ann: Annotation, seed: int) -> Variant:
 
 def v_spokes(article: Article, ann: Annotation, seed: int) -> Variant:
     """"Lake County Sheriff Ann Ruiz" becomes "Ann Ruiz, a spokeswoman for the Lake County
-    Sheriff's Office," (the office speaks through her)."""
+    Sheriff's Office," (the office speaks through her; "spokesman" or "spokesperson" as her
+    first name tells); not where the article tells of her office again ("the sheriff said",
+    "Sheriff Ruiz"), which would then be someone else's."""
+    text = article.text
+
     def fn(t: str) -> str:
         def rep(m: re.Match[str]) -> str:
-            place, title = m.group("place"), m.group("title")
-            if place.split()[0] in ("The", "A", "An", "In", "On", "And", "But"):
-                return m.group()
+            place, title, name = m.group("place"), m.group("title"), m.group("name")
+            first, surname = name.split()[0], name.split()[-1]
+            if place.split()[0] in ("The", "A", "An", "In", "On", "And", "But") \
+                    or any(w in lex.TITLES for w in name.split()):
+                return m.group()  # "Attorney General Maura Healey", "Mayor Pro Tem Roy ..."
+            if re.search(rf"\b[Tt]he {title.split()[-1].lower()}\b|\b{title} {surname}\b", text):
+                return m.group()  # the office held is told again ("the sheriff said"): hers
+            role = {"f": "spokeswoman", "m": "spokesman"}.get(
+                lex.FIRST_NAME_SEX.get(first, ""), "spokesperson")
             body = {"Sheriff": f"the {place} Sheriff's Office", "Police Chief":
                     f"the {place} Police Department"}.get(title, f"the {title} of {place}")
-            return f"{m.group('name')}, a spokeswoman for {body}{m.group('end') or ','}"
+            heading = m.end() == len(t) or t[m.end()] == "\n"  # a line naming who answers below
+            return f"{name}, a {role} for {body}{m.group('end') or ('' if heading else ',')}"
         return _TITLED_OFFICIAL.sub(rep, t)
     return _rewrite(article, ann, fn)
 
@@ -820,7 +835,8 @@ def v_dashappos(article: Article, ann: Annotation, seed: int) -> Variant:
     def fn(t: str) -> str:
         def rep(m: re.Match[str]) -> str:
             if m.group("place").split()[0] in ("The", "A", "An", "In", "On", "And", "But") \
-                    or m.group("place") in ("County", "Parish") or t[m.end():m.end() + 1] in "'\u2019":
+                    or m.group("place") in ("County", "Parish") or t[m.end():m.end() + 1] in "'\u2019" \
+                    or any(w in lex.TITLES for w in m.group("name").split()):
                 return m.group()
             title = m.group("title").lower()
             desc = (f"the {m.group('place')} {title}" if m.group("place").endswith(("County", "Parish"))
