@@ -129,6 +129,18 @@ _INSTITUTION = re.compile(
     re.I,
 )
 _MEMBERS = re.compile(rf"\b(?P<inst>{alternation(lex.INSTITUTION_MEMBERS)})\b", re.I)
+# The capitalised words after an institution's word, up to three: "County Register" in "the
+# Orange County Register" names a newspaper (lexicon MEDIA_WORDS), not a county's body.
+_NAME_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019&\-]*){1,3}")
+
+
+def _inside_outlet_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``[start, end)`` is part of a news outlet's name."""
+    if not text[start:start + 1].isupper():
+        return False
+    tail = _NAME_TAIL.match(text, end)
+    return tail is not None and any(
+        part in lex.MEDIA_WORDS for word in tail.group().split() for part in (word, *word.split("-")))
 # "a Virginia sheriff", "an Iowa county": a local office or body of some county or city of the
 # state named, written with the state as its adjective (which one, the article tells)
 _STATE_QUALIFIED = re.compile(
@@ -1332,6 +1344,8 @@ class Linker:
         if pronoun_person and _PRONOUN_SUBJECT.match(text):
             out.add(self._person(pronoun_person, sent.start), "coreference")
         for m in chain(_INSTITUTION.finditer(text), _MEMBERS.finditer(text)):
+            if _inside_outlet_name(text, m.start("inst"), m.end("inst")):
+                continue  # "told the Wisconsin State Journal": a newspaper, not the state
             kind = lex.INSTITUTION_KINDS[m.group("inst").lower()]
             groups = m.groupdict()
             qualifier = (groups.get("mid") or groups.get("det") or "").lower()

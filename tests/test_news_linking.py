@@ -1057,6 +1057,17 @@ def test_an_office_named_after_its_body_is_of_the_body_written_before(text, plac
     assert links_of(analyze_text(text, {"place": place}), starts) == {expected: "affiliation"}
 
 
+@pytest.mark.parametrize("outlet", ["Wisconsin State Journal", "Orange County Register",
+                                    "Kansas City Star", "State Journal-Register"])
+def test_an_institutions_word_inside_a_newspapers_name_is_no_institution(outlet):
+    text = ("Lakeview will stop holding inmates for immigration agents, Mayor Ann Ruiz said "
+            "Monday in Lakeview, Oregon.\n\n"
+            f"\u201cIt is not enough,\u201d Tom Berg told the {outlet}.\n")
+    # the town and its state, as the sentence before; no county's or state's body
+    assert links_of(analyze_text(text), "\u201cIt is not") == {"4140700": "coreference",
+                                                                "41": "coreference"}
+
+
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
     # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
     # office (a body her description names is company); with no town in view where she is
