@@ -950,6 +950,13 @@ MOVEMENT_WORDS: frozenset[str] = frozenset({
 # came from, not where the sentence happens: "after being bused from Texas" reports the
 # arrival, in the place the article is about ("a Republican from Lebanon" is where he lives).
 ORIGIN_WORDS: frozenset[str] = frozenset({"from", "out of"})
+# Superlatives of size: a state after them and "in" is the scope of a comparison ("the raid was
+# the largest in Nebraska in years"), not where the sentence's event happens (the place the
+# story told of just before); "second-largest" and the like too.
+SIZE_SUPERLATIVES: frozenset[str] = frozenset({
+    "largest", "biggest", "highest", "lowest", "smallest", "most", "fewest", "worst", "deadliest",
+    "busiest",
+})
 # Labels of page furniture that points to other stories ("Related: ...", "READ MORE: ..."): the
 # places in such a line are not what the article is about.
 CHROME_LABELS: frozenset[str] = frozenset({

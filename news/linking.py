@@ -769,16 +769,25 @@ _FIELD_OFFICE_BEFORE = re.compile(
 )
 _FIELD_OFFICE_AFTER = re.compile(r"[ \t]+(?i:field|area|sub-?)[ \t]?(?i:office)")
 _BASED = re.compile(r"[\-\u2010\u2011\u2013][ \t]?based\b", re.I)
+# "the largest in Nebraska", "the state's second-biggest jail in Texas": a comparison's scope
+_SCOPE_BEFORE = re.compile(
+    rf"\b(?:[a-z]+-)?(?:{alternation(lex.SIZE_SUPERLATIVES)})(?:[ \t]+[\w'\u2019\-]+){{0,3}}?"
+    r"[ \t]+in[ \t]+$", re.I)
 
 
 def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> frozenset[int]:
     """Return the starts of mentions that name an origin or a base, not where things happen.
 
-    "bused from Portland, Oregon", "a Bluffton-based attorney".
+    "bused from Portland, Oregon", "a Bluffton-based attorney"; and a state as the scope of a
+    comparison, "the raid was the largest in Nebraska".
     """
     out: set[int] = set()
     prev_end, prev_origin = -1, False
-    for s, e, _ in mentions:
+    for s, e, j in mentions:
+        if kind_of(j) == "state" and _SCOPE_BEFORE.search(text, max(0, s - 60), s):
+            out.add(s)
+            prev_end, prev_origin = e, False
+            continue
         near = text[max(0, s - 12) : s].lower()  # cheap test first: most places have no "from"
         here = (("from" in near or "out of" in near)
                 and _ORIGIN_BEFORE.search(text, max(0, s - 60), s) is not None) or (

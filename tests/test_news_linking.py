@@ -1068,6 +1068,15 @@ def test_an_institutions_word_inside_a_newspapers_name_is_no_institution(outlet)
                                                                 "41": "coreference"}
 
 
+def test_a_state_as_the_scope_of_a_comparison_leaves_the_event_where_it_was_told():
+    text = (
+        "Immigration agents detained 20 people at a packing plant in Hays on Tuesday, "
+        "advocates said.\n\n"
+        "The raid at the plant was the second-largest in Kansas in years.\n"
+    )
+    assert "2031100" in links_of(analyze_text(text), "The raid at the plant")
+
+
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
     # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
     # office (a body her description names is company); with no town in view where she is
