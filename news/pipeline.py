@@ -368,19 +368,25 @@ _ASKED_OR_EXCLAIMED = ("?\u201d", "!\u201d", "?\"", "!\"")
 
 
 def _paragraph_speaker(
-    sentences: Sequence[Sentence], i: int, ctx: SpeakerContext, continues: bool = False
+    sentences: Sequence[Sentence], i: int, ctx: SpeakerContext, continues: bool = False,
+    after_speech: bool = False,
 ) -> Speaker | None:
     """Find a quote's speaker in the sentences next to it.
 
     A following short attribution ("Ruiz said.") in its paragraph or the next, or a
     preceding sentence ending in a colon. A quote that ``continues`` an attributed quote of its
     own paragraph ('"...," Ruiz said. "We mean it."') takes no attribution from the next
-    paragraph: that one opens with someone else's words ("Sheriff Tom Berg said ...").
+    paragraph: that one opens with someone else's words ("Sheriff Tom Berg said ...");
+    a quote paragraph ``after_speech`` (the paragraph before it quoted someone) takes from the
+    next paragraph only a bare attribution ("Berg said."), not one that reports something of
+    its own ("Chicago Mayor Tom Berg said police will not help."): the quote continues the
+    speaker before, as in one-sentence paragraphs.
     """
     sent = sentences[i]
     reach = 0 if continues else 1
     if i + 1 < len(sentences) and sentences[i + 1].paragraph - sent.paragraph <= reach:
-        spk = attribution_sentence(sentences[i + 1])
+        spk = attribution_sentence(sentences[i + 1], bare=after_speech
+                                   and sentences[i + 1].paragraph != sent.paragraph)
         if spk is None and sentences[i + 1].paragraph == sent.paragraph \
                 and sent.text.rstrip().endswith(_ASKED_OR_EXCLAIMED):
             # '"... than Trump?" Penzone asked during an interview ..., referring to ...': the
@@ -495,7 +501,9 @@ def find_speech(layer: TextLayer, mentions: Sequence[MentionHit] = ()) -> Speech
             if spk is None:
                 spk = _paragraph_speaker(sentences, i, ctx, continues=last is not None
                                          and last_para == sent.paragraph
-                                         and last.speaker is not None)
+                                         and last.speaker is not None,
+                                         after_speech=follows_speech and last is not None
+                                         and last.speaker is not None and not cont)
             if spk is None and last is not None and last_para >= before:
                 # A quote alone in its paragraph continues the previous paragraph's speaker.
                 spk = _speaker_of(last)

@@ -1469,17 +1469,24 @@ _VERB_THEN_SUBJECT = re.compile(
 # A sentence that only attributes: "Ruiz said.", "said Ann Ruiz, the county's sheriff."
 _ATTRIBUTION_ONLY = re.compile(
     rf"^(?:(?P<a>{SPEAKER}){_WHOSE}[ \t]+(?:also[ \t]+|later[ \t]+)?(?:{VERBS})"
-    rf"|(?:{VERBS})[ \t]+(?P<b>{SPEAKER}))\b[^\"\u201c\u201d]{{0,80}}[.:]?$"
+    rf"|(?:{VERBS})[ \t]+(?P<b>{SPEAKER}))\b(?P<tail>[^\"\u201c\u201d]{{0,80}}?)[.:]?$"
 )
 ATTRIBUTION_WORDS = 16
+# A clause after an attribution's verb: the sentence reports something of its own ("... said
+# that the city ...", "... said police will not ...").
+_CLAUSE_AFTER = re.compile(rf"\b(?:that|{alternation(lex.AUXILIARIES)})\b")
 
 
-def attribution_sentence(sentence: Sentence) -> Speaker | None:
+def attribution_sentence(sentence: Sentence, bare: bool = False) -> Speaker | None:
     """Find the speaker of a short sentence that only attributes ("Ruiz said." after a quote).
 
     Parameters
     ----------
     sentence : Sentence
+    bare : bool
+        Only a sentence whose verb takes no clause of its own ("Ruiz said in a statement.",
+        not "Chicago Mayor Ann Ruiz said police will not help."): for a paragraph after a quote
+        that can as well continue the speaker before it.
 
     Returns
     -------
@@ -1489,6 +1496,8 @@ def attribution_sentence(sentence: Sentence) -> Speaker | None:
     if len(sentence.text.split()) > ATTRIBUTION_WORDS:
         return None
     m = _ATTRIBUTION_ONLY.match(sentence.text)
+    if m is not None and bare and _CLAUSE_AFTER.search(m.group("tail")):
+        return None
     if not m:
         # a pull quote's source on the line after it: "\u2014 Lakeview Mayor Ann Ruiz"
         m = _POST_DASH.match(sentence.text)

@@ -1044,3 +1044,19 @@ def test_a_word_before_a_pronoun_attribution_is_no_bare_name():
         "\u201cThey would have to be arrested for something else,\u201d she said.\n"
     )
     assert speakers(text)["They would have"] == "Ann Ruiz"
+
+
+def test_a_quote_paragraph_after_a_quote_goes_on_with_its_speaker_not_the_next_report():
+    # One sentence a paragraph: the second quote paragraph is the mayor's, going on; the next
+    # paragraph reports another mayor's own words, it is no attribution of the quote before
+    text = (
+        "Omaha Mayor Tom Berg released a statement reminding residents of their rights.\n\n"
+        "\u201cI am proud that Omaha welcomes every resident,\u201d he said.\n\n"
+        "\u201cWhatever the federal government does, we will stand by our decision.\u201d\n\n"
+        "Tulsa Mayor Ann Ruiz said police will not cooperate with ICE agents.\n"
+    )
+    assert "Berg" in speakers(text)["Whatever the federal"]
+    # a bare attribution in the next paragraph still names the quote's speaker
+    text = text.replace("Tulsa Mayor Ann Ruiz said police will not cooperate with ICE agents.",
+                        "Tulsa Mayor Ann Ruiz said in a statement.")
+    assert "Ruiz" in speakers(text)["Whatever the federal"]
