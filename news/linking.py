@@ -170,6 +170,16 @@ _THERE = re.compile(
 _PLACE_NOUNS = re.compile(
     rf"\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Bb]oth)[ \t]+(?:\w+[ \t]+)?(?P<noun>{alternation(lex.PLACE_NOUNS)})\b"
 )
+# ... and with a state's name as their adjective: "the two northwest Indiana counties"
+_STATE_DESCRIBED_PLACES = re.compile(
+    r"\b[Tt]he(?:[ \t]+[\w\-]+){0,2}[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+    rf"(?P<noun>{alternation(lex.PLACE_NOUNS)})\b"
+)
+# "the two northwest Indiana counties": a state's name as the adjective of places told of
+# before, not the place the sentence is about
+_STATE_AS_ADJECTIVE = re.compile(
+    rf"[ \t]+(?:{alternation(lex.PLACE_NOUNS)})\b")
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he(?:[ \t]+[\w\-]+){0,2}[ \t]+$")
 _CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
 # "The district stated ...": a sentence whose subject is "the" and one noun, which may be the
 # last word of an organisation's name written just before ("the Lake County School District").
@@ -779,12 +789,16 @@ def _origin_starts(text: str, mentions: Sequence[tuple[int, int, str]]) -> froze
     """Return the starts of mentions that name an origin or a base, not where things happen.
 
     "bused from Portland, Oregon", "a Bluffton-based attorney"; and a state as the scope of a
-    comparison, "the raid was the largest in Nebraska".
+    comparison, "the raid was the largest in Nebraska", or as the adjective of places told of
+    before, "the two northwest Indiana counties".
     """
     out: set[int] = set()
     prev_end, prev_origin = -1, False
     for s, e, j in mentions:
-        if kind_of(j) == "state" and _SCOPE_BEFORE.search(text, max(0, s - 60), s):
+        if kind_of(j) == "state" and (
+                _SCOPE_BEFORE.search(text, max(0, s - 60), s)
+                or (_STATE_AS_ADJECTIVE.match(text, e)
+                    and _DEFINITE_BEFORE.search(text, max(0, s - 40), s))):
             out.add(s)
             prev_end, prev_origin = e, False
             continue
@@ -1394,7 +1408,7 @@ class Linker:
             # A pronoun continues the sentence before; an act or places ("the measure", "those
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
-            noun = _PLACE_NOUNS.search(text)
+            noun = _PLACE_NOUNS.search(text) or _STATE_DESCRIBED_PLACES.search(text)
             places = noun is not None or _THERE.search(text) is not None
             # "both counties" point back at counties, not at a city and its state just named
             noun_kind = lex.PLACE_NOUN_KINDS.get(noun.group("noun")) if noun is not None else None

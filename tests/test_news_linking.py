@@ -1077,6 +1077,15 @@ def test_a_state_as_the_scope_of_a_comparison_leaves_the_event_where_it_was_told
     assert "2031100" in links_of(analyze_text(text), "The raid at the plant")
 
 
+def test_places_described_by_their_states_name_are_the_places_told_of_before():
+    text = (
+        "Sheriffs in Lake and Porter counties said Tuesday they will keep honoring ICE "
+        "detainers.\n\n"
+        "The two northwest Indiana counties hold about 100 people for ICE on a typical day.\n"
+    )
+    assert {"18089", "18127"} <= set(links_of(analyze_text(text), "The two northwest"))
+
+
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
     # "Mayor Ann Ruiz, joined by county officials,": the title written with the name is her
     # office (a body her description names is company); with no town in view where she is
