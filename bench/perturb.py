@@ -536,17 +536,34 @@ _ATTRIBUTED = re.compile(
 )
 
 
+def _pronoun_of(text: str, ann: Annotation, surname: str) -> str | None:
+    """ "he" or "she" for the annotated speaker of that surname: her first name's sex, else the
+    article's own pronoun right after her full name."""
+    for full in {f.speaker for f in ann.facts if f.speaker.split()[-1:] == [surname]}:
+        sex = lex.FIRST_NAME_SEX.get(full.split()[0]) if len(full.split()) >= 2 else None
+        if sex is None and (at := text.find(full)) >= 0:
+            after = re.search(r"\b(he|his|him|she|her)\b", text[at + len(full): at + len(full) + 300])
+            sex = None if after is None else "m" if after.group(1) in ("he", "his", "him") else "f"
+        if sex is not None:
+            return "he" if sex == "m" else "she"
+    return None
+
+
 def v_pronoun(article: Article, ann: Annotation, seed: int) -> Variant:
-    """A quote attributed to the one who spoke just before gets a pronoun."""
+    """A quote attributed to the one who spoke just before gets a pronoun, of the sex her first
+    name tells (or the article's own pronoun after her full name); none where neither tells."""
     text = article.text
-    pronoun = ("she", "he")[seed % 2]
     out, last, pos, prev = [], None, 0, 0
     for m in _ATTRIBUTED.finditer(text):
         name = m.group("a") or m.group("b")
         gap, prev = text[prev:m.start()], m.end()
         # the one who spoke last, with no one else named as speaking or acting in between
-        others = set(re.findall(r"\b[A-Z][a-z]+(?= [a-z]+ed\b| said\b| says\b)", gap))
-        if name == last and m.group("pre") != ", " and gap.count("\n\n") <= 2 \
+        others = set(re.findall(
+            r"\b[A-Z][a-z]+(?= [a-z]+ed\b| said\b| says\b| has\b| had\b| is\b| was\b)", gap))
+        pronoun = _pronoun_of(text, ann, name)
+        if pronoun and not m.group("pre"):
+            pronoun = pronoun.capitalize()  # opening its paragraph
+        if name == last and pronoun and m.group("pre") != ", " and gap.count("\n\n") <= 2 \
                 and others <= {name, "He", "She"} and not re.search(r"\bsaid [A-Z]", gap):
             out.append(text[pos:m.start()] + m.group("pre") + f"{pronoun} added")
             pos = m.end()
@@ -873,6 +890,8 @@ def v_courtesy(article: Article, ann: Annotation, seed: int) -> Variant:
     pattern = re.compile(rf"(?<![A-Z][a-z]\. )(?<![A-Z][a-z] )\b({'|'.join(map(re.escape, table))})\b")
     def rep(m: re.Match[str]) -> str:
         title, since = table[m.group(1)]
+        if re.search(r"[A-Z][\w.'\u2019-]*[ \t]$", text[max(0, m.start() - 30):m.start()]):
+            return m.group()  # the full name again ("Rep. Jesse Petrea"): no "Jesse Mr. Petrea"
         return f"{title} {m.group(1)}" if m.start() > since else m.group()
     return Variant(dataclasses.replace(article, text=pattern.sub(rep, text)), ann)
 # Names of things built from a place's name: firms, schools, outlets, state courts.
