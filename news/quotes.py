@@ -1091,8 +1091,10 @@ _SUBJECT_PERSON = re.compile(
 )
 # The subject named in apposition to a description that opens the sentence: "The farm's owner,
 # Ann Ruiz, voted", "His lawyer, Tom Berg, has" (the name, not the one the description is of).
+# ("Mr. Ruiz's boss, Ann Berg, voted": a courtesy title or an office may stand before the owner)
 _APPOSED_SUBJECT = re.compile(
-    rf"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|{_CAP}['\u2019]s)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
+    rf"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?:{TITLE}[ \t]+)?{_CAP}['\u2019]s)[ \t]+"
+    rf"(?:[\w\-]+[ \t]+){{0,3}}?"
     rf"[a-z][\w\-]*,[ \t]+(?P<name>{PERSON_NAME}),[ \t]+(?:also[ \t]+|later[ \t]+)?"
     r"(?P<verb>[a-z]+)\b"
 )

@@ -1060,3 +1060,16 @@ def test_a_quote_paragraph_after_a_quote_goes_on_with_its_speaker_not_the_next_r
     text = text.replace("Tulsa Mayor Ann Ruiz said police will not cooperate with ICE agents.",
                         "Tulsa Mayor Ann Ruiz said in a statement.")
     assert "Ruiz" in speakers(text)["Whatever the federal"]
+
+
+@pytest.mark.parametrize("owner", ["Ruiz\u2019s", "Mr. Ruiz\u2019s", "Mr. Ruiz's"])
+def test_a_name_in_apposition_after_a_titled_owner_is_the_subject(owner):
+    # "Mr. Ruiz's boss, Ann Berg, voted ...": Berg acts and is who "she" is next (the
+    # courtesy title kept the sentence from being read as hers, and "she" went to Mr. Ruiz)
+    text = (
+        "Tom Ruiz milks cows on a farm near Lakeview.\n\n"
+        "\u201cI am afraid of being separated from my kids,\u201d he said.\n\n"
+        f"{owner} boss, Ann Berg, voted for the sheriff. She has tried to reassure workers.\n\n"
+        "\u201cI was expecting some things to happen,\u201d she said.\n"
+    )
+    assert speakers(text)["I was expecting"] == "Ann Berg"
