@@ -918,8 +918,9 @@ COMPANY_WORDS: frozenset[str] = frozenset({
     "Construction", "Airlines", "Railroad", "Insurance", "Brewing", "Brewery", "Winery",
     "Realty", "Supermarkets", "Bakery", "Hospital", "Casino",
 })
-# Party letters of a legislator's tag: "(D-Lake, Porter)", "(R-Ashland)".
-PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
+# Party letters of a legislator's tag: "(D-Lake, Porter)", "(R-Ashland)"; Minnesota's
+# Democrats write theirs "DFL-Minneapolis" (Democratic-Farmer-Labor).
+PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I", "DFL"})
 # Titles of legislators: "Rep. Ann Ruiz of Lakeview" names her home town, as a tag does.
 LEGISLATOR_TITLES: frozenset[str] = frozenset({
     "Rep.", "Reps.", "Sen.", "Sens.", "Representative", "Representatives", "Senator", "Senators",

@@ -496,7 +496,7 @@ class _Features(_CandidateFinder):
             left, right = (other, c.i) if other < c.i else (c.j - 1, other)
             glued = ends[left] == starts[dash] and ends[dash] == starts[right]
             if (glued and self._cap_word(other) and self._key_at(other) is None
-                    and len(self.t.texts[other]) > 1):  # not a party: "R-Ashland"
+                    and self.t.texts[other] not in lex.PARTY_LETTERS):  # not a party: "R-Ashland"
                 # "Hugley-Green" is a surname; "Paris-Henry County" names two places.
                 c.in_name = f"part of a hyphenated name ({self.text[starts[left]:ends[right]]})"
                 self.person_keys.add(c.key)

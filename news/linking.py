@@ -248,7 +248,7 @@ _NAME_AFTER_COUNTY = re.compile(
 # the district alone in parentheses after a legislator's title and name: "Rep. Ann Ruiz (Lake)".
 _DISTRICT_TAG = re.compile(
     rf"(?:(?P<legislator>{alternation(lex.LEGISLATOR_TITLES)})[ \t]+)?(?P<name>{PERSON_NAME})"
-    rf"(?:(?:,[ \t]*|[ \t]*\()[{''.join(sorted(lex.PARTY_LETTERS))}]\.?-|[ \t]*\((?(legislator)|(?!)))"
+    rf"(?:(?:,[ \t]*|[ \t]*\()(?:{alternation(lex.PARTY_LETTERS)})\.?-|[ \t]*\((?(legislator)|(?!)))"
     r"[ \t]*$"
 )
 # "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff

@@ -105,6 +105,13 @@ def test_a_list_of_big_cities_keeps_its_members_big_near_a_local_papers_home(gaz
 
 # -- party-and-district tags ------------------------------------------------------------------
 
+def test_a_minnesota_democrats_tag_names_a_home_town(gaz):
+    # Minnesota's Democrats tag themselves "DFL-" (Democratic-Farmer-Labor), as "D-" elsewhere
+    text = "Rep. Ann Doe (DFL-Duluth) wrote the bill; Rep. Tom Roe, DFL-Minneapolis, backed it."
+    got = found(text, gaz, GeoContext(state="MN"))
+    assert ("Duluth", "2717000") in got and ("Minneapolis", "2743000") in got
+
+
 def test_party_tag_names_counties_of_the_articles_state(gaz):
     text = ("GARY, Ind. (Region Wire) \u2014 State Sen. Ann Doe (D-Lake, Porter) filed the bill "
             "on Tuesday.")
