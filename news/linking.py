@@ -251,6 +251,19 @@ _DISTRICT_TAG = re.compile(
     rf"(?:(?:,[ \t]*|[ \t]*\()(?:{alternation(lex.PARTY_LETTERS)})\.?-|[ \t]*\((?(legislator)|(?!)))"
     r"[ \t]*$"
 )
+# What every district tag ends on, right before the place: the dash of "D-" or a bracket. Most
+# places have neither before them, and this search (a scan for two characters) tells so at once.
+_TAG_END = re.compile(r"[-(][ \t]*$")
+
+
+def _district_tag(text: str, start: int) -> re.Match[str] | None:
+    """Return the district tag ending right before ``start`` ("Rep. Ann Ruiz, D-"), or None."""
+    window = max(0, start - 80)
+    if _TAG_END.search(text, window, start) is None:
+        return None
+    return _DISTRICT_TAG.search(text, window, start)
+
+
 # "Sheriff Ann Ruiz of Lake County", "Ann Ruiz, the Lake County sheriff," "Ann Ruiz, sheriff
 # of Lake County", "Ann Ruiz, a spokeswoman for the Lake County Sheriff's Office": a person
 # and the phrase that describes them, up to the next comma or the end of the clause.
@@ -413,7 +426,7 @@ def affiliations(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[st
                 and named.group("verb") in lex.REPORTING_VERBS \
                 and len(named.group("name").split()) >= 2:
             out.setdefault(_surname(named.group("name")), Affiliation(jid, "county", start))
-        tag = _DISTRICT_TAG.search(text, max(0, start - 80), start)
+        tag = _district_tag(text, start)
         if tag and not jid.startswith("region:"):
             # "Rep. Ann Ruiz, D-Lake": a legislator of the state her district lies in.
             out.setdefault(_surname(tag.group("name")), Affiliation(jid[:2], "state", start))
@@ -1014,7 +1027,7 @@ class Linker:
         prev_end = -1
         for s, e, _ in self.mentions:
             # the tag's later places too: "(D-Lake, Porter)"
-            if _DISTRICT_TAG.search(text, max(0, s - 80), s) or (
+            if _district_tag(text, s) or (
                     prev_end >= 0 and text[prev_end:s] in (", ", " and ", ", and ")):
                 self._tagged.add(s)
                 prev_end = e
