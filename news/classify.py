@@ -104,6 +104,7 @@ _FIGURE = re.compile(
     r"(?![\w:/-]|\.\d|,\d)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _LABEL_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,3}\.?|\b(?:[A-Z]\.){1,3}|\b(?:Proposition|Prop\.|Section|Rule|Title|Chapter|"
     r"Article|No\.|Number|Route|Highway|Interstate|District|Precinct|Measure|Bill|Act|Amendment|"
@@ -195,6 +196,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     list of Figure
     """
     end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None:
+        return []  # most sentences: no number at all, and no need to try _FIGURE at each word
     out: list[Figure] = []
     for m in _FIGURE.finditer(text, start, end):
         raw = m.group("num")

@@ -1422,7 +1422,7 @@ class Linker:
             # communities") the last one that reported something.
             subject = _CONTINUATION.search(text) is not None
             noun = _PLACE_NOUNS.search(text) or _STATE_DESCRIBED_PLACES.search(text)
-            places = noun is not None or _THERE.search(text) is not None
+            places = noun is not None or ("there" in text and _THERE.search(text) is not None)
             # "both counties" point back at counties, not at a city and its state just named
             noun_kind = lex.PLACE_NOUN_KINDS.get(noun.group("noun")) if noun is not None else None
             act = None if subject or places else _ACT_REFERENCE.search(text)

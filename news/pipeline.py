@@ -68,6 +68,8 @@ _ACT_SUBJECT = re.compile(
 # How many sentences back the act a subject refers to may have been reported.
 ACT_SUBJECT_WINDOW = 4
 _OPERATION = re.compile(r"\b(?P<op>(?:Operation|Project) [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
+# (what it opens on, found by a fast scan for the words: most sentences name no operation)
+_NAMES_OPERATION = re.compile(r"(?:Operation|Project) [A-Z]")
 
 __all__ = ["ArticleAnalysis", "Excerpt", "MentionHit", "QuoteHit", "analyze_text", "kind_of"]
 
@@ -669,7 +671,7 @@ def link_and_classify(
             named_in[si] + [j for k in lists.get(si, ()) for j in named_in[k]]
         ))
         operation_places: list[str] = []
-        for m in _OPERATION.finditer(sent.text):
+        for m in _OPERATION.finditer(sent.text) if _NAMES_OPERATION.search(sent.text) else ():
             op = m.group("op")
             if op in operations:
                 operation_places.extend(operations[op])
