@@ -434,9 +434,10 @@ def person_spans(text: str) -> list[tuple[int, int]]:
                 pos = hit.end()
             else:
                 pos = hit.start() + 1
-    for m in _STORM.finditer(text):
+    # (each pattern opens on a word of its list: most bodies hold none of them)
+    for m in _STORM.finditer(text) if any(w in text for w in lex.STORM_WORDS) else ():
         spans.append((m.start("n"), m.end("n")))
-    for m in _CREDITED.finditer(text):
+    for m in _CREDITED.finditer(text) if any(w in text for w in lex.CREDIT_MARKERS) else ():
         # (not an agency named after its place: "Photo: Lake County Sheriff's Office")
         if not any(w in lex.PLACE_WORDS or w.lower() in lex.INSTITUTION_KINDS
                    for w in m.group("name").split()):

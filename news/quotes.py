@@ -312,6 +312,8 @@ def written_again(text: str, word: str) -> bool:
     return next(found, None) is not None and next(found, None) is not None
 
 
+# (a body is read so by the speakers' step and again by the linker's)
+@functools.lru_cache(maxsize=8)
 def commas_for_dashes(text: str) -> str:
     """Write each phrase set off by a pair of dashes as one set off by commas, offsets kept.
 
