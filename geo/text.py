@@ -280,6 +280,8 @@ def double_marked(layer: TextLayer) -> TextLayer:
     for ps, pe in layer.paragraphs:
         if _DOUBLE_MARK.search(text, ps, pe) is not None:
             continue
+        if text.find("'", ps, pe) < 0 and text.find("\u2018", ps, pe) < 0:
+            continue  # no single mark to open a quote (most paragraphs, in curly-apostrophe text)
         spans = single_quoted(text, ps, pe)
         for s, e in spans:
             marks[s - 1] = "\u201c"
