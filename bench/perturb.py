@@ -1038,6 +1038,10 @@ def _as_institution(text: str, name: str, word: str, keep_first: bool = True) ->
         if not seen and keep_first:
             seen = True
             continue
+        prev = re.search(r"([A-Z][\w.'\u2019-]*)[ \t]$", text[max(0, m.start() - 30):m.start()])
+        if prev and not m.group("the") and prev.group(1) not in lex.FUNCTION_WORDS \
+                and not text[max(0, m.start() - 30):m.start()].rstrip().endswith(tuple(".!?")):
+            continue  # part of a longer name ("ICE Newark", "Latino Memphis"): no place's
         before = text[max(0, m.start() - 2) : m.start()]
         start_of_sentence = m.start() == 0 or before in (". ", "\n\n") or before.endswith("\n") \
             or (m.group("the") or "").startswith("T")
@@ -1071,8 +1075,9 @@ def v_thecity(article: Article, ann: Annotation, seed: int) -> Variant:
     jid = _only_of_kind(ann, 7)
     j = _gazetteer().find(jid) if jid else None
     if j is None or len(re.findall(rf"\b{re.escape(j.name)}\b(?! County)", article.text)) < 2 \
-            or re.search(rf"\b{re.escape(j.name)} (?:County|Parish)\b", article.text):
-        return Variant(article, ann)
+            or re.search(rf"\b{re.escape(j.name)} (?:County|Parish)\b", article.text) \
+            or any(o.kind == "state" for o in _gazetteer().lookup(j.name)):
+        return Variant(article, ann)  # (not "New York": "New York state courthouses")
     text = _as_institution(article.text, j.name, "city")
     return _rewrite_text_only(article, ann, text)
 
@@ -1089,7 +1094,8 @@ def v_datelineonly(article: Article, ann: Annotation, seed: int) -> Variant:
     layer = text_layer(article.text)
     if j is None or layer.dateline is not None or not j.state \
             or re.search(rf"\b{re.escape(j.name)} (?:County|Parish)\b", article.text) \
-            or not re.search(rf"\b{re.escape(j.name)}\b", article.text):
+            or not re.search(rf"\b{re.escape(j.name)}\b", article.text) \
+            or any(o.kind == "state" for o in _gazetteer().lookup(j.name)):
         return Variant(article, ann)
     state = _gazetteer().get(j.state)
     abbr = next((a for a in state.abbreviations if "." in a), state.name)
