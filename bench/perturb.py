@@ -1046,8 +1046,10 @@ def _as_institution(text: str, name: str, word: str, keep_first: bool = True) ->
         start_of_sentence = m.start() == 0 or before in (". ", "\n\n") or before.endswith("\n") \
             or (m.group("the") or "").startswith("T")
         if not m.group("poss") and re.match(r" [A-Z][a-z]", text[m.end() : m.end() + 3]):
-            # "Denver Mayor Mike Johnston", "the Lake County Sheriff's Office": the office alone
-            rep = m.group("the") or ""
+            # "Denver Mayor Mike Johnston": the office alone; "the Lake County Department of
+            # Corrections": "the county Department of Corrections" (a body's county kept in
+            # view: "the Department of Corrections" alone is as much the state's)
+            rep = f"{m.group('the')}{word} " if m.group("the") else ""
         else:
             rep = ("The " if start_of_sentence else "the ") + word + (m.group("poss") or "")
         out.append(text[pos:m.start()] + rep)
