@@ -180,7 +180,10 @@ _STATE_DESCRIBED_PLACES = re.compile(
 _STATE_AS_ADJECTIVE = re.compile(
     rf"[ \t]+(?:{alternation(lex.PLACE_NOUNS)})\b")
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he(?:[ \t]+[\w\-]+){0,2}[ \t]+$")
-_CONTINUATION = re.compile(rf"^[\"\u201c(]?(?:{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
+# ("Of those arrested, 30 had convictions", "Among them": a part of the group just told of)
+_CONTINUATION = re.compile(
+    rf"^[\"\u201c(]?(?:(?:of|among)[ \t]+(?:them|those|these)|"
+    rf"{alternation(lex.CONTINUATION_SUBJECTS)})\b", re.I)
 # "The district stated ...": a sentence whose subject is "the" and one noun, which may be the
 # last word of an organisation's name written just before ("the Lake County School District").
 _HEAD_SUBJECT = re.compile(r"^[\"\u201c(]?[Tt]he[ \t]+(?P<noun>[a-z]{3,})\b")

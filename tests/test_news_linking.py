@@ -1077,13 +1077,18 @@ def test_a_state_as_the_scope_of_a_comparison_leaves_the_event_where_it_was_told
     assert "2031100" in links_of(analyze_text(text), "The raid at the plant")
 
 
-def test_places_described_by_their_states_name_are_the_places_told_of_before():
-    text = (
-        "Sheriffs in Lake and Porter counties said Tuesday they will keep honoring ICE "
-        "detainers.\n\n"
-        "The two northwest Indiana counties hold about 100 people for ICE on a typical day.\n"
-    )
-    assert {"18089", "18127"} <= set(links_of(analyze_text(text), "The two northwest"))
+@pytest.mark.parametrize(("text", "starts", "expected"), [
+    # places described by their state's name are the places told of before
+    ("Sheriffs in Lake and Porter counties said Tuesday they will keep honoring ICE detainers."
+     "\n\nThe two northwest Indiana counties hold about 100 people for ICE on a typical day.\n",
+     "The two northwest", {"18089", "18127"}),
+    # "Of those arrested": the people of the sentence before, not the dateline's city
+    ("LAKEVIEW, Ore. (Wire) \u2014 Immigration agents arrested 45 people in Klamath and Harney "
+     "counties during a five-day operation, the agency said.\n\n"
+     "Of those arrested, 30 had prior convictions.\n", "Of those arrested", {"41035", "41025"}),
+])
+def test_a_sentence_pointing_back_is_about_the_places_of_the_one_before(text, starts, expected):
+    assert expected <= set(links_of(analyze_text(text), starts))
 
 
 def test_a_mayor_joined_by_county_officials_is_the_mayor_of_the_countys_town():
