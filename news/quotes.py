@@ -702,7 +702,9 @@ class SpeakerContext:
         low = spk.text.lower()
         if re.fullmatch(PRONOUN, spk.text):
             if low in ("he", "she") and not self.persons and self.actors:
-                return self.actors[-1]
+                # the name that acted, unless someone spoke after it ("Now, Maribel said, ...")
+                later = self._spoke_since(self.actors[-1].start, spk.start, lex.GENDER_PRONOUNS[low])
+                return later or self.actors[-1]
             if low in ("he", "she") and not self.persons:
                 # no one named as a person yet: the last one who spoke by name ("..., Lopez
                 # says, ..."), not an organisation nor a group
@@ -978,7 +980,9 @@ class SpeakerContext:
             for w in _ACTS_MIDWAY.finditer(sentence.text):
                 s = sentence.start + w.start("name")
                 if s not in self.places and w.group("name") not in _STOP_NAMES \
-                        and w.group("name") not in lex.PLACE_WORDS:
+                        and w.group("name").split()[-1] not in lex.PLACE_WORDS:
+                    # (not a body named after its place: "employees of Lakeview District Court
+                    # attended")
                     self.actors.append(Speaker(w.group("name"), s, s + len(w.group("name"))))
         m = _APPOSED_SUBJECT.match(sentence.text) or _SUBJECT_PERSON.match(sentence.text)
         if not m:

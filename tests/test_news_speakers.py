@@ -1073,3 +1073,15 @@ def test_a_name_in_apposition_after_a_titled_owner_is_the_subject(owner):
         "\u201cI was expecting some things to happen,\u201d she said.\n"
     )
     assert speakers(text)["I was expecting"] == "Ann Berg"
+
+
+def test_a_body_named_after_its_place_is_no_one_she_stands_for():
+    # "employees of Lakeview District Court attended": a court acting is no person; and the one
+    # who spoke after it ("Now, Maribel said, ...") is who "she" is, not the name that acted
+    text = (
+        "Farmworkers in Lakeview fear the raids.\n\n"
+        "Several employees of Lakeview District Court attended the meeting.\n\n"
+        "Now, Maribel said, many farmworkers are afraid to go out in public.\n\n"
+        "\u201cThe same thing could happen to us,\u201d she said.\n"
+    )
+    assert speakers(text)["The same thing"] == "Maribel"
