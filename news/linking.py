@@ -708,7 +708,10 @@ def article_focus(
     state = by_kind.get("state")
     prominent = False
     if state and local_focus:
-        times = Counter(j for _, _, j in mentions)
+        # (not the dateline: "NASHVILLE, Tenn. -" says where the reporter filed, and the
+        # state there only where the city is; the body tells what the story is about)
+        ds, de = layer.dateline or (0, 0)
+        times = Counter(j for s, _, j in mentions if not ds <= s < de)
         local_count = sum(n for j, n in times.items() if j in (by_kind.get("place"),
                                                                 by_kind.get("county")))
         # The state's own bodies and officers count for it ("lawmakers", "the governor").

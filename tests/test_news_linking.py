@@ -1303,3 +1303,18 @@ def test_an_act_written_with_a_quoted_modifier_points_back_like_any_act():
     r = analyze_text(text)
     assert links_of(r, "The so-called").get("39085") == "coreference"  # Lake County, Ohio
     assert "39085" in links_of(r, "The ACLU has long")
+
+
+def test_a_datelines_state_does_not_make_the_story_the_states():
+    # "GREENE COUNTY, Tenn. -": the state there says where the county is; counted as the
+    # article naming its state, it made the state as prominent as the county, and a statewide
+    # group's later quote lost the county it speaks about
+    text = (
+        "GREENE COUNTY, Tenn. (AP) \u2014 Immigration agents arrested a man on Thursday in a "
+        "Greene County courtroom.\n\n"
+        "\"It sends a message that courts are places to avoid,\" said Ann Ruiz, policy "
+        "director for the Tennessee Immigrant Rights Coalition.\n\n"
+        "\"The court called ICE that morning and said they wanted him,\" Ruiz said.\n"
+    )
+    r = analyze_text(text)
+    assert "47059" in links_of(r, "\"The court called ICE")
