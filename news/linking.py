@@ -66,6 +66,11 @@ ACT_WINDOW = 4
 # A heading line ("Rock County Sheriff Tom Berg" above that sheriff's answer) has at
 # most this many words and no closing punctuation; the paragraph under it is about its place.
 HEADING_MAX_WORDS = 8
+# A heading may give the office after the name, in apposition: "Tom Berg, the Lake County
+# sheriff", "Tom Berg, a spokesman for the Lake County Sheriff's Office" (twice as many words
+# allowed then: the shape itself says it is a heading).
+_DESCRIBED_HEADING = re.compile(
+    rf"{PERSON_NAME},[ \t]+(?:the|a|an)[ \t]+[^,.;:!?\"\u201c\u201d\n]+")
 # An article is about one local jurisdiction when it carries this share of the local mentions
 # (and is named at least twice), or is named in the lead or the dateline.
 FOCUS_SHARE = 0.5
@@ -1283,8 +1288,12 @@ class Linker:
         alone = all(other.paragraph != sent.paragraph
                     for other in self.layer.sentences[max(0, index - 1):index + 2]
                     if other is not sent)
-        if not alone or not 0 < len(words) <= HEADING_MAX_WORDS \
+        if not alone or not 0 < len(words) <= 2 * HEADING_MAX_WORDS \
                 or sent.text.rstrip()[-1:] in _CLOSING_MARKS:
+            return False
+        if _DESCRIBED_HEADING.fullmatch(sent.text.rstrip(" \t,")):
+            return True  # "Tom Berg, a spokesman for the Lake County Sheriff's Office"
+        if len(words) > HEADING_MAX_WORDS:
             return False
         persons = self.layer.persons
         k = bisect_left(persons, (sent.start, -1))

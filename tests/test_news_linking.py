@@ -1318,3 +1318,18 @@ def test_a_datelines_state_does_not_make_the_story_the_states():
     )
     r = analyze_text(text)
     assert "47059" in links_of(r, "\"The court called ICE")
+
+
+def test_a_heading_may_give_the_office_in_apposition_after_the_name():
+    # "Tom Berg, the Paulding County sheriff" above his answer: a heading too, though no title
+    # stands before the name (the name was not read as a person's, and the answer went to the
+    # article's focus)
+    text = (
+        "We asked sheriffs across Ohio whether their deputies will help ICE.\n\n"
+        "Ann Ruiz, a spokeswoman for the Auglaize County Sheriff's Office\n\n"
+        "No. Our deputies will not hold anyone for immigration agents.\n\n"
+        "Tom Berg, the Paulding County sheriff\n\n"
+        "Yes. We will honor every detainer request from ICE.\n"
+    )
+    r = analyze_text(text)
+    assert "39125" in links_of(r, "We will honor every detainer")
