@@ -58,6 +58,8 @@ LINK_LABELS: dict[str, str] = {
 }
 # Marks that close a sentence or a quote: a line ending otherwise may be a heading.
 _CLOSING_MARKS = frozenset('.!?:;"\u201d\u2019\')\u2026')
+_OPENING_MARKS = frozenset('"\u201c')
+_CLOSING_QUOTE_MARKS = frozenset('"\u201d')
 # How many sentences back a continuation ("It approved ...") may reach.
 COREFERENCE_WINDOW = 2
 # ... and how many an act ("the existing statute") may reach back for the last sentence linked
@@ -1086,6 +1088,7 @@ class Linker:
                               and j != focus_state and j not in local_states}
         # (sentence index, its links, whether it reports something) of linked sentences
         self.history: list[tuple[int, tuple[tuple[str, str], ...], bool]] = []
+        self._spoke: dict[int, str | None] = {}  # sentence -> who speaks in it
         self._surveys: set[int] = set()  # sentences that list places (see _listed_starts)
         # sentences under a heading line naming an official, linked through it: the answer
         # printed under "Rock County Sheriff Tom Berg" runs on until the next place named
@@ -1374,6 +1377,7 @@ class Linker:
         """
         sent = self.layer.sentences[index]
         text = sent.text
+        self._spoke[index] = speaker
         out = SentenceLinks({})
         for j in named:
             out.add(j, "named")
@@ -1500,7 +1504,14 @@ class Linker:
             k, pairs, _ = self.history[-1]
             before = self.layer.sentences[k].paragraph
             under = before == sent.paragraph - 1 and (k in self._under_heading or self._heading(k))
-            if (before == sent.paragraph or under) and k not in self._surveys:
+            # So does a quote paragraph that goes on with the words of the one who spoke in the
+            # paragraph before ('"...," the mayor of San Diego, Ann Ruiz, says.' then '"They
+            # stayed over an hour."', one sentence a paragraph): the same quote, split.
+            opens = index == 0 or self.layer.sentences[index - 1].paragraph != sent.paragraph
+            goes_on = before == sent.paragraph - 1 and opens and speaker is not None \
+                and self._spoke.get(k) == speaker and text[:1] in _OPENING_MARKS \
+                and text.rstrip()[-1:] in _CLOSING_QUOTE_MARKS  # (no attribution of its own)
+            if (before == sent.paragraph or under or goes_on) and k not in self._surveys:
                 for j, _ in pairs:
                     out.add(j, "coreference")
                 if under or k in self._under_heading:

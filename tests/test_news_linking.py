@@ -1333,3 +1333,17 @@ def test_a_heading_may_give_the_office_in_apposition_after_the_name():
     )
     r = analyze_text(text)
     assert "39125" in links_of(r, "We will honor every detainer")
+
+
+def test_a_quote_paragraph_going_on_with_the_speaker_before_keeps_its_place():
+    # '"...," the mayor of Omaha, Tom Berg, says.' then '"..."' as its own paragraph (one
+    # sentence a paragraph): the same quote, split; it went to the article's focus, Tulsa
+    text = (
+        "Tulsa officials met on Monday to discuss the raids. Tulsa police said they were not "
+        "told.\n\n"
+        "A raid in Omaha is pointed to as an example of the misstep.\n\n"
+        "\u201cWhat happened there was not good,\u201d the mayor of Omaha, Tom Berg, says.\n\n"
+        "\u201cAgents raided a restaurant and stayed over an hour.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert links_of(r, "\u201cAgents raided a restaurant") == {"3137000": "coreference"}
