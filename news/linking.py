@@ -1448,6 +1448,7 @@ class Linker:
             if subject or places or act:
                 entries: Iterator[tuple[int, tuple[tuple[str, str], ...], bool]] = \
                     reversed(self.history)
+                same = None
                 if act is not None and self.history \
                         and self.layer.sentences[self.history[-1][0]].paragraph != sent.paragraph:
                     # "the bill" opening a paragraph is the last reported act written with that
@@ -1465,7 +1466,11 @@ class Linker:
                         continue  # an aside of another kind of place: the story's are before
                     if (not places or index - k > 1) and pairs \
                             and all(j in self._passing for j, _ in pairs) \
-                            and self.layer.sentences[k].paragraph != sent.paragraph:
+                            and self.layer.sentences[k].paragraph != sent.paragraph \
+                            and not (same is not None and k == same[0] and index - k == 1):
+                        # (but "the bill" right after the sentence that wrote "a bill" is that
+                        # bill, in a place told of once: "In Maine, lawmakers passed a bill."
+                        # then "At the time, Gov. Ann Ruiz called the bill ...")
                         # "A similar debate played out in Portland." is not what "it" or "the
                         # measure" is about; "those cities" right after it do point back at its
                         # places, but "there" a sentence later is the story's own place: the

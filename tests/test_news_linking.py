@@ -1347,3 +1347,16 @@ def test_a_quote_paragraph_going_on_with_the_speaker_before_keeps_its_place():
     )
     r = analyze_text(text)
     assert links_of(r, "\u201cAgents raided a restaurant") == {"3137000": "coreference"}
+
+
+def test_the_bill_right_after_a_bill_in_a_place_told_of_once_is_that_bill():
+    # Maine, named once in a Vermont story, is told of in passing; but "the bill" opening the
+    # next paragraph is the bill Maine passed (an aside's act was skipped as not the story's)
+    text = (
+        "Vermont lawmakers debated a bill on Tuesday to limit police cooperation with ICE. "
+        "Vermont Gov. Tom Berg said he would sign it.\n\n"
+        "In Maine, the legislature passed a bill in June aimed at limiting cooperation.\n\n"
+        "At the time, Gov. Ann Ruiz called the bill \u201coverly broad and confusing.\u201d\n"
+    )
+    r = analyze_text(text)
+    assert "23" in links_of(r, "At the time, Gov. Ann Ruiz")
