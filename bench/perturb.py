@@ -754,7 +754,8 @@ _QUOTE_SAID = re.compile(
 )
 
 
-_ABBREVIATED = {"Sen", "Rep", "Gov", "Lt", "Gen", "Dr", "Mr", "Mrs", "Ms", "St", "Sgt", "Capt"}
+# Words written with a dot before a name: the lexicon's dotted titles ("Rev.", "Atty.") and "St."
+_ABBREVIATED = {w[:-1] for w in lex.TITLES if w.endswith(".") and "-" not in w} | {"St"}
 
 
 def _lower_first(q: str, text: str) -> str | None:
