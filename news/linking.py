@@ -1499,7 +1499,9 @@ class Linker:
                 continue
             if "state" not in named_kinds:
                 out.add(self._of_kind("state", sent.start + m.start()), "institution")
-        if not out.links.keys() - origins and not _is_national(text) and self.history:
+        # (links are only added from here on: a sentence linked now stays linked)
+        national = not out.links.keys() - origins and _is_national(text)
+        if not out.links.keys() - origins and not national and self.history:
             # A paragraph keeps to its place: "In Lake County, agents arrested 12 people. ...
             # Advocates set up a hotline."
             # So does the paragraph under a heading line that names a place ("Rock County
@@ -1527,7 +1529,7 @@ class Linker:
             # name ending in that noun, and the place its name holds
             for j in self._named_by_head(head.group("noun"), index):
                 out.add(j, "institution")
-        if not out.links.keys() - origins and not _is_national(text):
+        if not out.links.keys() - origins and not national:
             for j in self.focus.fallback:
                 out.add(j, "dateline" if self.focus.how == "dateline" and kind_of(j) != "state"
                         else "focus")
