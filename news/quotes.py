@@ -62,8 +62,12 @@ DESC = (
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 # "officials said", "county officials said": a group without a determiner.
+_NOT_QUALIFIER = r"(?:and|or|but|of|to|in|that|the|a|an|as|at|by|for|with|from)\b"
+# (the qualifying word is entered at a word's start, or one letter into a word that opens on
+# one of those: from further inside a word the match was found a letter before, so a pattern
+# opening on a group is not tried at every letter)
 GROUP = (
-    r"(?:(?!(?:and|or|but|of|to|in|that|the|a|an|as|at|by|for|with|from)\b)[a-z][\w\-]*[ \t]+)?"
+    rf"(?:(?:(?<![a-z])|(?<=(?={_NOT_QUALIFIER})[a-z]))(?!{_NOT_QUALIFIER})[a-z][\w\-]*[ \t]+)?"
     rf"(?:{alternation(lex.SPEAKER_PLURALS)}|(?:{_undotted(lex.LOWER_TITLES)})s)\b"
 )
 # "ICE spokesman James Schwab", "ICE officials": an organisation, a role and maybe a name.
