@@ -441,8 +441,12 @@ def v_marks(article: Article, ann: Annotation, seed: int) -> Variant:
     if "\u201c" in text:
         text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     else:
-        text = re.sub(r'"(?=\w)', "\u201c", text)
-        text = text.replace('"', "\u201d").replace("'", "\u2019")
+        # marks alternate, opening first, in each paragraph (a mark glued to the next word may
+        # close: 'those cities."Migrants who ...' in a body whose spaces were lost)
+        def curl(para: re.Match[str]) -> str:
+            n = iter(range(10**6))
+            return re.sub('"', lambda _: "\u201c" if next(n) % 2 == 0 else "\u201d", para.group())
+        text = re.sub(r"[^\n]+", curl, text).replace("'", "\u2019")
     text = text.replace(" \u2014 ", " -- ").replace("\u2014", " -- ")
     return Variant(dataclasses.replace(article, text=text), ann)
 
