@@ -49,6 +49,13 @@ def _distance_km(a: Jurisdiction, b: Jurisdiction) -> float:
     return 111.2 * math.hypot(dx, b.lat - a.lat)
 
 
+def _holds_other(keys: set[tuple[str, ...]] | None, key: tuple[str, ...]) -> bool:
+    """Whether ``keys`` holds a key other than ``key`` (``keys - {key}``, without building it)."""
+    if not keys:
+        return False
+    return len(keys) > 1 or key not in keys
+
+
 class _Anchors:
     """Jurisdictions already resolved in an article, each with the mentions that name it.
 
@@ -76,8 +83,13 @@ class _Anchors:
         Places named only at ``position`` or at the positions in ``skip`` do not count.
         """
         skip = skip | {position}
-        return min((_distance_km(reading, a) for a, positions in self._by_id.values()
-                    if a.id != reading.id and not positions <= skip), default=math.inf)
+        nearest = math.inf  # (a loop, not min() over a generator: read for every reading)
+        for a, positions in self._by_id.values():
+            if a.id != reading.id and not positions <= skip:
+                km = _distance_km(reading, a)
+                if km < nearest:
+                    nearest = km
+        return nearest
 
 
 
@@ -819,8 +831,8 @@ class _Features(_CandidateFinder):
                     if item is not None and where and None not in where and item not in where:
                         continue
                     best[key] = weight
-        contained = bool(self.parent_keys.get(j.id, set()) - {c.key}) or any(
-            self.id_keys.get(parent, set()) - {c.key} for parent in j.parents[:-1])
+        contained = _holds_other(self.parent_keys.get(j.id), c.key) or any(
+            _holds_other(self.id_keys.get(parent), c.key) for parent in j.parents[:-1])
         return sum(best.values()), contained
 
     def _kind_of(self, c: _Cand) -> str | None:
